@@ -1,0 +1,267 @@
+//! The user's config file → validated [`Settings`], in one place. Every key is optional; a missing
+//! file means the defaults. Errors name the file, the line and the key. Also decides the routine
+//! (which exercises, in which order) and the coaching day. Reads the file; no other IO.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use color_eyre::eyre::{Result, WrapErr, eyre};
+use jiff::civil::{Date, Time, Weekday};
+use jiff::{ToSpan, Zoned};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::catalog::{Catalog, Exercise, Level, RawExercise};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Avoid {
+    Extension,
+    Flexion,
+}
+
+/// Per-exercise overrides, e.g. from a physiotherapist.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub enabled: Option<bool>,
+    pub start_step: Option<u32>,
+    pub cap_step: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub level: Level,
+    /// A session before this time counts for the previous day.
+    pub day_starts_at: Time,
+    pub week_starts_on: Weekday,
+    pub sound: bool,
+    pub avoid_extension: bool,
+    pub avoid_flexion: bool,
+    /// Opt-in catalog ids added to the routine, in catalog order.
+    pub extras: Vec<String>,
+    pub overrides: BTreeMap<String, Override>,
+    /// Active level: walks per week that make the weekly walk target.
+    pub walk_days_per_week: u8,
+    /// Complete days per week that make a streak week.
+    pub days_per_week: u8,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            level: Level::Beginner,
+            day_starts_at: Time::constant(4, 0, 0, 0),
+            week_starts_on: Weekday::Monday,
+            sound: true,
+            avoid_extension: false,
+            avoid_flexion: false,
+            extras: Vec::new(),
+            overrides: BTreeMap::new(),
+            walk_days_per_week: 4,
+            days_per_week: 5,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    level: Option<Level>,
+    day_starts_at: Option<Spanned<String>>,
+    week_starts_on: Option<Spanned<String>>,
+    sound: Option<bool>,
+    #[serde(default)]
+    avoid: Vec<Avoid>,
+    #[serde(default)]
+    extras: Vec<Spanned<String>>,
+    walk_days_per_week: Option<Spanned<u8>>,
+    days_per_week: Option<Spanned<u8>>,
+    #[serde(default)]
+    exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
+    #[serde(default)]
+    custom: Vec<Spanned<RawExercise>>,
+}
+
+/// Loads the config at `path`. A missing file gives the defaults unless `must_exist`.
+/// Custom exercises from the file are added to `catalog`.
+pub fn load(path: &Path, must_exist: bool, catalog: &mut Catalog) -> Result<Settings> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+            return Ok(Settings::default());
+        }
+        Err(e) => return Err(e).wrap_err_with(|| format!("cannot read config {}", path.display())),
+    };
+    parse(&text, catalog).map_err(|e| eyre!("config {}:{e}", path.display()))
+}
+
+/// Parses config text. Errors read "LINE:COL: message" so the caller can prefix the path.
+pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
+        format!("{}:{}: {}", at.0, at.1, e.message())
+    })?;
+    let fail = |span: Range<usize>, msg: String| {
+        let (line, col) = position(text, span.start);
+        format!("{line}:{col}: {msg}")
+    };
+    let mut s = Settings::default();
+    if let Some(level) = raw.level {
+        s.level = level;
+    }
+    if let Some(v) = raw.day_starts_at {
+        s.day_starts_at = parse_hhmm(v.get_ref()).ok_or_else(|| {
+            fail(v.span(), format!("day_starts_at = {:?} is not a time like \"04:00\"", v.get_ref()))
+        })?;
+    }
+    if let Some(v) = raw.week_starts_on {
+        s.week_starts_on = parse_weekday(v.get_ref()).ok_or_else(|| {
+            fail(v.span(), format!("week_starts_on = {:?} is not a day like \"monday\"", v.get_ref()))
+        })?;
+    }
+    if let Some(sound) = raw.sound {
+        s.sound = sound;
+    }
+    s.avoid_extension = raw.avoid.contains(&Avoid::Extension);
+    s.avoid_flexion = raw.avoid.contains(&Avoid::Flexion);
+    for v in [&raw.walk_days_per_week, &raw.days_per_week].into_iter().flatten() {
+        if !(1..=7).contains(v.get_ref()) {
+            return Err(fail(v.span(), format!("{} is not a number of days from 1 to 7", v.get_ref())));
+        }
+    }
+    if let Some(v) = raw.walk_days_per_week {
+        s.walk_days_per_week = v.into_inner();
+    }
+    if let Some(v) = raw.days_per_week {
+        s.days_per_week = v.into_inner();
+    }
+    for custom in raw.custom {
+        let span = custom.span();
+        let exercise =
+            custom.into_inner().validate().map_err(|e| fail(span.clone(), format!("custom: {e}")))?;
+        let id = exercise.id.clone();
+        catalog.add(exercise).map_err(|e| fail(span.clone(), format!("custom: {e}")))?;
+        // A custom exercise is part of the routine unless disabled.
+        s.extras.push(id);
+    }
+    for v in raw.extras {
+        match catalog.get(v.get_ref()) {
+            Some(_) if s.extras.contains(v.get_ref()) => {}
+            Some(_) => s.extras.push(v.get_ref().clone()),
+            None => {
+                return Err(fail(
+                    v.span(),
+                    format!("extras: unknown exercise {:?}; valid ids: {}", v.get_ref(), catalog.id_list()),
+                ));
+            }
+        }
+    }
+    for (id, o) in raw.exercises {
+        let Some(exercise) = catalog.get(id.get_ref()) else {
+            return Err(fail(
+                id.span(),
+                format!("exercises.{}: unknown exercise; valid ids: {}", id.get_ref(), catalog.id_list()),
+            ));
+        };
+        let top = exercise.top();
+        let key = |k: &str| format!("exercises.{}.{k}", id.get_ref());
+        for (name, step) in [("start_step", o.get_ref().start_step), ("cap_step", o.get_ref().cap_step)] {
+            if let Some(step) = step
+                && !(1..=top).contains(&step)
+            {
+                return Err(fail(
+                    o.span(),
+                    format!("{} = {step} is not a step of its {top}-step ladder", key(name)),
+                ));
+            }
+        }
+        if let (Some(start), Some(cap)) = (o.get_ref().start_step, o.get_ref().cap_step)
+            && cap < start
+        {
+            return Err(fail(o.span(), format!("{} = {cap} is below start_step = {start}", key("cap_step"))));
+        }
+        s.overrides.insert(id.into_inner(), o.into_inner());
+    }
+    Ok(s)
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+pub fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn parse_hhmm(s: &str) -> Option<Time> {
+    let (h, m) = s.split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    Time::new(h.parse().ok()?, m.parse().ok()?, 0, 0).ok()
+}
+
+fn parse_weekday(s: &str) -> Option<Weekday> {
+    use Weekday::*;
+    let days = [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday];
+    let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    names.iter().position(|n| n.eq_ignore_ascii_case(s)).map(|i| days[i])
+}
+
+impl Settings {
+    /// The coaching date at `now`: before `day_starts_at` it is still the previous day.
+    pub fn coaching_date(&self, now: &Zoned) -> Date {
+        let since_midnight = now.time().duration_since(Time::midnight());
+        let start = self.day_starts_at.duration_since(Time::midnight());
+        let date = now.date();
+        if since_midnight < start { date.yesterday().unwrap_or(date) } else { date }
+    }
+
+    /// The first day of the week holding `date`.
+    pub fn week_start(&self, date: Date) -> Date {
+        let back = date.weekday().since(self.week_starts_on);
+        date.checked_sub(i64::from(back).days()).unwrap_or(date)
+    }
+
+    /// Start step of `exercise` for this user: the override, else the level's start (never above the cap).
+    pub fn start_step(&self, exercise: &Exercise) -> u32 {
+        let o = self.overrides.get(&exercise.id);
+        o.and_then(|o| o.start_step).unwrap_or(exercise.start(self.level)).min(self.cap_step(exercise))
+    }
+
+    /// Highest step this user may reach: the override, else the level's cap.
+    pub fn cap_step(&self, exercise: &Exercise) -> u32 {
+        let o = self.overrides.get(&exercise.id);
+        o.and_then(|o| o.cap_step).unwrap_or(exercise.cap(self.level)).clamp(1, exercise.top())
+    }
+
+    fn enabled(&self, id: &str) -> bool {
+        self.overrides.get(id).and_then(|o| o.enabled).unwrap_or(true)
+    }
+
+    /// Today's exercises in the order they are done: the default routine with the avoid flags
+    /// applied (no roller when avoiding extension; dead bug instead of curl-up when avoiding
+    /// flexion), then the extras, minus anything disabled.
+    pub fn routine<'c>(&self, catalog: &'c Catalog) -> Vec<&'c Exercise> {
+        let mut ids: Vec<&str> = Vec::new();
+        for id in crate::catalog::DEFAULT_ROUTINE {
+            match id {
+                "thoracic-extension" if self.avoid_extension => {}
+                "curl-up" if self.avoid_flexion => ids.push("dead-bug"),
+                _ => ids.push(id),
+            }
+        }
+        for id in &self.extras {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids.into_iter().filter(|id| self.enabled(id)).filter_map(|id| catalog.get(id)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+use super::*;
+
+fn parse_ok(text: &str) -> Settings {
+    parse(text, &mut Catalog::builtin()).unwrap()
+}
+
+fn parse_err(text: &str) -> String {
+    parse(text, &mut Catalog::builtin()).unwrap_err()
+}
+
+#[test]
+fn the_example_config_equals_the_defaults() {
+    let example = include_str!("../../config.example.toml");
+    assert_eq!(parse_ok(example), Settings::default());
+    // Uncommenting every `key = value` line still gives the defaults: the example documents them.
+    let uncommented: String = example
+        .lines()
+        .map(|l| l.strip_prefix("# ").filter(|l| l.contains(" = ") || l.starts_with('[')).unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut catalog = Catalog::builtin();
+    let s = parse(&uncommented, &mut catalog).unwrap();
+    let mut want = Settings::default();
+    want.overrides
+        .insert("curl-up".into(), Override { enabled: Some(true), start_step: None, cap_step: None });
+    assert_eq!(s, want, "{uncommented}");
+}
+
+#[test]
+fn empty_and_bom_configs_are_defaults() {
+    assert_eq!(parse_ok(""), Settings::default());
+    assert_eq!(parse_ok("\u{feff}# just a comment\r\n"), Settings::default());
+}
+
+#[test]
+fn values_parse() {
+    let s = parse_ok(
+        "level = \"active\"\nday_starts_at = \"05:30\"\nweek_starts_on = \"sunday\"\nsound = false\n\
+         avoid = [\"flexion\"]\nextras = [\"plank\"]\nwalk_days_per_week = 3\ndays_per_week = 6\n\
+         [exercises.curl-up]\nstart_step = 2\ncap_step = 4\n",
+    );
+    assert_eq!(s.level, Level::Active);
+    assert_eq!(s.day_starts_at, Time::constant(5, 30, 0, 0));
+    assert_eq!(s.week_starts_on, Weekday::Sunday);
+    assert!(!s.sound && s.avoid_flexion && !s.avoid_extension);
+    assert_eq!(s.extras, ["plank"]);
+    assert_eq!((s.walk_days_per_week, s.days_per_week), (3, 6));
+    assert_eq!(s.overrides["curl-up"].cap_step, Some(4));
+}
+
+#[test]
+fn errors_name_the_key_and_line() {
+    let cases = [
+        ("levl = \"active\"\n", "1:1:", "levl"),
+        ("sound = true\nlevel = \"expert\"\n", "2:", "expert"),
+        ("\n\nday_starts_at = \"25:00\"\n", "3:", "day_starts_at"),
+        ("week_starts_on = \"funday\"\n", "1:", "week_starts_on"),
+        ("extras = [\"yoga\"]\n", "1:", "unknown exercise \"yoga\""),
+        ("days_per_week = 9\n", "1:", "1 to 7"),
+        ("[exercises.nope]\nenabled = false\n", "1:", "exercises.nope"),
+        ("[exercises.curl-up]\ncap_step = 9\n", "1:", "exercises.curl-up.cap_step = 9"),
+        ("[exercises.curl-up]\nstart_step = 4\ncap_step = 2\n", "1:", "below start_step"),
+        ("[exercises.curl-up]\nspeed = 2\n", "2:", "speed"),
+        ("avoid = [\"twisting\"]\n", "1:", "twisting"),
+        ("sound = \"yes\"\n", "1:", "boolean"),
+        ("[[custom]]\nid = \"x\"\nname = \"X\"\nkind = \"reps\"\nsteps = []\n", "1:", "empty"),
+    ];
+    for (text, line, key) in cases {
+        let err = parse_err(text);
+        assert!(err.starts_with(line), "{text:?}: {err}");
+        assert!(err.contains(key), "{text:?}: {err}");
+    }
+}
+
+#[test]
+fn coaching_day_starts_at_four() {
+    let s = Settings::default();
+    let at = |t: &str| s.coaching_date(&t.parse::<Zoned>().unwrap()).to_string();
+    assert_eq!(at("2026-11-24T01:30:00+00:00[UTC]"), "2026-11-23");
+    assert_eq!(at("2026-11-24T03:59:59+00:00[UTC]"), "2026-11-23");
+    assert_eq!(at("2026-11-24T04:00:00+00:00[UTC]"), "2026-11-24");
+    assert_eq!(at("2027-01-01T02:00:00+00:00[UTC]"), "2026-12-31");
+}
+
+#[test]
+fn routines() {
+    let catalog = Catalog::builtin();
+    let ids = |text: &str| -> Vec<String> {
+        let mut c = catalog.clone();
+        let s = parse(text, &mut c).unwrap();
+        s.routine(&c).iter().map(|e| e.id.clone()).collect()
+    };
+    let cases: [(&str, &[&str]); 5] = [
+        ("", &["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"]),
+        ("avoid = [\"extension\"]", &["walk", "hamstring-stretch", "curl-up", "side-bridge", "bird-dog"]),
+        (
+            "avoid = [\"flexion\"]",
+            &["walk", "hamstring-stretch", "thoracic-extension", "dead-bug", "side-bridge", "bird-dog"],
+        ),
+        (
+            "avoid = [\"flexion\"]\nextras = [\"dead-bug\", \"plank\"]",
+            &[
+                "walk",
+                "hamstring-stretch",
+                "thoracic-extension",
+                "dead-bug",
+                "side-bridge",
+                "bird-dog",
+                "plank",
+            ],
+        ),
+        (
+            "[exercises.walk]\nenabled = false",
+            &["hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"],
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(ids(text), want, "{text}");
+    }
+}
+
+#[test]
+fn start_and_cap_steps_follow_level_and_overrides() {
+    let catalog = Catalog::builtin();
+    let curl = catalog.get("curl-up").unwrap();
+    let walk = catalog.get("walk").unwrap();
+    let beginner = Settings::default();
+    assert_eq!((beginner.start_step(curl), beginner.cap_step(curl)), (1, 6));
+    assert_eq!((beginner.start_step(walk), beginner.cap_step(walk)), (1, 21));
+    let active = Settings { level: Level::Active, ..Settings::default() };
+    assert_eq!((active.start_step(walk), active.cap_step(walk)), (21, 29));
+    let s = parse_ok("[exercises.curl-up]\nstart_step = 3\ncap_step = 5\n");
+    assert_eq!((s.start_step(curl), s.cap_step(curl)), (3, 5));
+}
+
+#[test]
+fn a_custom_exercise_joins_the_routine() {
+    let mut catalog = Catalog::builtin();
+    let s = parse(
+        "[[custom]]\nid = \"wall-angel\"\nname = \"Wall angel\"\nkind = \"reps\"\nsteps = [\"1 x 8\", \"2 x 8\"]\ncues = [\"Back to the wall.\"]\n",
+        &mut catalog,
+    )
+    .unwrap();
+    let routine: Vec<&str> = s.routine(&catalog).iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(routine.last(), Some(&"wall-angel"));
+    assert_eq!(catalog.get("wall-angel").unwrap().dose_text(2), "2 × 8");
+}

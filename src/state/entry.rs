@@ -1,0 +1,143 @@
+//! One line of the log: what happened, to which exercise, on which coaching day.
+//! Unknown fields written by a newer upright are kept in `extra` and written back unchanged.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Unique across the whole log; merges match on it.
+    pub id: String,
+    /// The coaching date the entry counts for (a 01:30 session belongs to the day before).
+    pub date: Date,
+    /// Wall-clock time it was logged, RFC 3339 with the local offset.
+    pub at: String,
+    pub kind: EntryKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exercise: Option<String>,
+    /// Ladder step and dose text at the time, so the log reads on its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pain: Option<u8>,
+    /// Walk minutes actually walked, when logged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Why a skip or safety event happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Fields this version does not know; preserved on save.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, toml::Value>,
+}
+
+impl Entry {
+    /// A bare entry of `kind`; callers fill in the optional fields they need.
+    pub fn new(id: String, date: Date, at: String, kind: EntryKind) -> Entry {
+        Entry {
+            id,
+            date,
+            at,
+            kind,
+            exercise: None,
+            step: None,
+            dose: None,
+            feedback: None,
+            pain: None,
+            minutes: None,
+            note: None,
+            reason: None,
+            extra: BTreeMap::new(),
+        }
+    }
+
+    pub fn is_for(&self, exercise: &str) -> bool {
+        self.exercise.as_deref() == Some(exercise)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Feedback {
+    Easy,
+    Ok,
+    Hard,
+}
+
+impl fmt::Display for Feedback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Feedback::Easy => "easy",
+            Feedback::Ok => "ok",
+            Feedback::Hard => "hard",
+        })
+    }
+}
+
+/// What an entry records. Kinds from a newer version load as `Other` and survive a save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum EntryKind {
+    Done,
+    Skipped,
+    FlareOn,
+    FlareOff,
+    DisclaimerAccepted,
+    /// An emergency red flag: the routine is locked until `Cleared`.
+    RedFlagEmergency,
+    /// A see-a-GP-soon red flag: progression pauses until `Cleared`.
+    RedFlagGp,
+    /// Pain spreading down a leg during an exercise: that exercise pauses until `Cleared`.
+    LegSymptoms,
+    /// A clinician checked the matter; ends the matching lock or pause.
+    Cleared,
+    Other(String),
+}
+
+const KIND_NAMES: [(EntryKind, &str); 9] = [
+    (EntryKind::Done, "done"),
+    (EntryKind::Skipped, "skipped"),
+    (EntryKind::FlareOn, "flare-on"),
+    (EntryKind::FlareOff, "flare-off"),
+    (EntryKind::DisclaimerAccepted, "disclaimer-accepted"),
+    (EntryKind::RedFlagEmergency, "red-flag-emergency"),
+    (EntryKind::RedFlagGp, "red-flag-gp"),
+    (EntryKind::LegSymptoms, "leg-symptoms"),
+    (EntryKind::Cleared, "cleared"),
+];
+
+impl EntryKind {
+    pub fn as_str(&self) -> &str {
+        match self {
+            EntryKind::Other(s) => s,
+            known => KIND_NAMES.iter().find(|(k, _)| k == known).map(|(_, n)| *n).unwrap_or(""),
+        }
+    }
+}
+
+impl From<String> for EntryKind {
+    fn from(s: String) -> EntryKind {
+        KIND_NAMES.iter().find(|(_, n)| *n == s).map(|(k, _)| k.clone()).unwrap_or(EntryKind::Other(s))
+    }
+}
+
+impl From<EntryKind> for String {
+    fn from(k: EntryKind) -> String {
+        k.as_str().to_string()
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
