@@ -6,3 +6,4 @@ pub mod catalog;
 pub mod config;
 pub mod progression;
 pub mod state;
+pub mod today;

@@ -30,3 +30,34 @@ pub struct Prescription {
     /// sessions in a row"); `None` when nothing needs saying.
     pub reason: Option<String>,
 }
+
+use jiff::civil::Date;
+
+use crate::catalog::{Catalog, Exercise};
+use crate::config::Settings;
+use crate::state::Entry;
+
+/// Each routine exercise's dose on `date`, in routine order. `history` is sorted by (date, at);
+/// entries dated on or after `date` are ignored, except same-day ones, which mark today's sessions.
+pub fn prescribe(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Vec<Prescription> {
+    settings.routine(catalog).into_iter().map(|e| prescribe_one(settings, history, e, date)).collect()
+}
+
+/// One exercise's dose on `date` (also for exercises outside the routine).
+pub fn prescribe_one(
+    settings: &Settings,
+    _history: &[Entry],
+    exercise: &Exercise,
+    _date: Date,
+) -> Prescription {
+    // Placeholder until the rules land: the start step.
+    let step = settings.start_step(exercise);
+    Prescription {
+        id: exercise.id.clone(),
+        step,
+        dose: exercise.dose(step).clone(),
+        dose_text: exercise.dose_text(step),
+        change: Change::Start,
+        reason: None,
+    }
+}
