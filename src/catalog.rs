@@ -14,7 +14,7 @@ const BUILTIN: &str = include_str!("../assets/catalog.toml");
 pub const DEFAULT_ROUTINE: [&str; 6] =
     ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Level {
     Beginner,

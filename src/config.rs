@@ -14,7 +14,7 @@ use toml::Spanned;
 
 use crate::catalog::{Catalog, Exercise, Level, RawExercise};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Avoid {
     Extension,
@@ -265,3 +265,5 @@ impl Settings {
 
 #[cfg(test)]
 mod tests;
+
+pub mod write;

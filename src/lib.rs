@@ -3,7 +3,11 @@
 //! binary, the integration tests and the benchmarks share one build.
 
 pub mod catalog;
+pub mod cli;
 pub mod config;
+pub mod fsutil;
 pub mod progression;
+pub mod safety;
 pub mod state;
+pub mod streak;
 pub mod today;

@@ -61,3 +61,20 @@ pub fn prescribe_one(
         reason: None,
     }
 }
+
+// TEMP until the rules land
+pub struct PlanItem {
+    pub id: String,
+    pub step: u32,
+    pub dose_text: String,
+}
+pub struct WeekPlan {
+    pub week_start: Date,
+    pub exercises: Vec<PlanItem>,
+}
+pub fn forecast(_: &Catalog, _: &Settings, _: &[Entry], _: Date, _: u32) -> Vec<WeekPlan> {
+    Vec::new()
+}
+pub fn flare_since(_: &[Entry], _: Date) -> Option<Date> {
+    None
+}

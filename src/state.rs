@@ -1,6 +1,282 @@
-//! The history log, the one source of truth: monthly TOML files under `history/`.
-//! (Being written.)
+//! The history log, the one source of truth: one TOML file per month of coaching date under
+//! `history/`. Loads only the months a view needs; every change is saved at once, atomically,
+//! under a lock, re-reading the month first so no writer's entries are lost. A month that does
+//! not load is reported with path, line and column and never written over.
 
 mod entry;
+mod index;
+mod month;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use color_eyre::eyre::{Result, WrapErr, bail};
+use jiff::ToSpan;
+use jiff::civil::Date;
 
 pub use entry::{Entry, EntryKind, Feedback};
+pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
+
+use index::{Index, kind_key};
+
+/// How long a writer waits for another upright to finish writing.
+pub const LOCK_WAIT: Duration = Duration::from_secs(3);
+/// Days of history a view of `today` loads for sure (progression looks back 30, missed days 28).
+const RECENT_DAYS: i64 = 62;
+
+pub struct Store {
+    dir: PathBuf,
+    months: BTreeMap<MonthKey, Month>,
+    /// All loaded entries, sorted by (date, at, id).
+    entries: Vec<Entry>,
+    lock_wait: Duration,
+    /// Loaded on first need.
+    index: Option<Index>,
+}
+
+impl Store {
+    /// The log under `data_dir` (its `history/` folder). Creates nothing on disk.
+    pub fn open(data_dir: &Path) -> Store {
+        Store {
+            dir: data_dir.join("history"),
+            months: BTreeMap::new(),
+            entries: Vec::new(),
+            lock_wait: LOCK_WAIT,
+            index: None,
+        }
+    }
+
+    /// A shorter lock wait, for tests.
+    pub fn with_lock_wait(mut self, wait: Duration) -> Store {
+        self.lock_wait = wait;
+        self
+    }
+
+    pub fn history_dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// How many month files have been read (for tests and benchmarks).
+    pub fn months_loaded(&self) -> usize {
+        self.months.len()
+    }
+
+    /// Month files present on disk, oldest first.
+    pub fn months_on_disk(&self) -> Result<Vec<MonthKey>> {
+        let read = match std::fs::read_dir(&self.dir) {
+            Ok(read) => read,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", self.dir.display())),
+        };
+        let mut keys: Vec<MonthKey> = read
+            .filter_map(|e| e.ok())
+            .filter_map(|e| MonthKey::from_file_name(&e.file_name().to_string_lossy()))
+            .collect();
+        keys.sort();
+        Ok(keys)
+    }
+
+    /// Loads what a view of `today` needs: the last [`RECENT_DAYS`] days (and the month after, for
+    /// entries dated ahead), then, newest first, the older months holding the latest entry of each
+    /// of `ids` and the latest flare, disclaimer and safety events. The index tells which older
+    /// months hold what, so months with nothing wanted are not parsed.
+    pub fn load_recent(&mut self, today: Date, ids: &[&str]) -> Result<()> {
+        let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
+        let to = today.last_of_month().tomorrow().unwrap_or(today);
+        self.load_range(from, to)?;
+        let mut wanted: BTreeSet<String> = ids.iter().map(|id| id.to_string()).collect();
+        let events = [
+            [EntryKind::FlareOn, EntryKind::FlareOff].as_slice(),
+            &[EntryKind::DisclaimerAccepted],
+            &[EntryKind::RedFlagEmergency, EntryKind::RedFlagGp, EntryKind::LegSymptoms, EntryKind::Cleared],
+        ];
+        let mut groups: Vec<Vec<String>> =
+            events.iter().map(|g| g.iter().map(|k| kind_key(k.as_str())).collect()).collect();
+        let first = MonthKey::of(from);
+        let older: Vec<MonthKey> = self.months_on_disk()?.into_iter().filter(|k| *k < first).rev().collect();
+        let mut index = self.index.take().unwrap_or_else(|| Index::load(&self.dir));
+        let mut present = self.keys_in(self.months.values());
+        let result = (|| {
+            for key in older {
+                wanted.retain(|id| !present.contains(id));
+                groups.retain(|g| !g.iter().any(|k| present.contains(k)));
+                if wanted.is_empty() && groups.is_empty() {
+                    break;
+                }
+                let name = key.file_name();
+                let needed = match index.keys(&self.dir, &name) {
+                    Some(keys) => {
+                        wanted.iter().any(|w| keys.contains(w))
+                            || groups.iter().flatten().any(|k| keys.contains(k))
+                    }
+                    None => true,
+                };
+                if needed {
+                    self.load_month(key)?;
+                    index.record(&self.dir, &name, &self.months[&key]);
+                    present.extend(self.keys_in([&self.months[&key]]));
+                }
+            }
+            Ok(())
+        })();
+        index.save(&self.dir);
+        self.index = Some(index);
+        result
+    }
+
+    /// The exercise ids and event keys in `months`.
+    fn keys_in<'m>(&self, months: impl IntoIterator<Item = &'m Month>) -> BTreeSet<String> {
+        months
+            .into_iter()
+            .flat_map(|m| m.entries.iter())
+            .flat_map(|e| [Some(kind_key(e.kind.as_str())), e.exercise.clone()])
+            .flatten()
+            .collect()
+    }
+
+    /// Loads every month (for export).
+    pub fn load_all(&mut self) -> Result<()> {
+        for key in self.months_on_disk()? {
+            self.load_month(key)?;
+        }
+        Ok(())
+    }
+
+    /// Loads the months overlapping `[from, to]`.
+    pub fn load_range(&mut self, from: Date, to: Date) -> Result<()> {
+        let mut key = MonthKey::of(from);
+        while key <= MonthKey::of(to) {
+            self.load_month(key)?;
+            key = key.next();
+        }
+        Ok(())
+    }
+
+    fn load_month(&mut self, key: MonthKey) -> Result<()> {
+        if self.months.contains_key(&key) {
+            return Ok(());
+        }
+        let month = Month::read(&self.path(key))?;
+        self.months.insert(key, month);
+        self.rebuild();
+        Ok(())
+    }
+
+    fn rebuild(&mut self) {
+        self.entries = self.months.values().flat_map(|m| m.entries.iter().cloned()).collect();
+        self.entries.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+    }
+
+    pub fn path(&self, key: MonthKey) -> PathBuf {
+        self.dir.join(key.file_name())
+    }
+
+    /// Adds an entry and saves its month at once.
+    pub fn append(&mut self, entry: Entry) -> Result<()> {
+        self.change(entry.date, |month| {
+            if !month.entries.iter().any(|e| e.id == entry.id) {
+                month.entries.push(entry);
+            }
+            true
+        })
+        .map(|_| ())
+    }
+
+    /// Removes the entry `id` from the month of `date` and saves; `false` when it is not there.
+    pub fn remove(&mut self, date: Date, id: &str) -> Result<bool> {
+        self.change(date, |month| {
+            let before = month.entries.len();
+            month.entries.retain(|e| e.id != id);
+            month.entries.len() != before
+        })
+    }
+
+    /// Applies `op` to the month of `date` as it is on disk now, under the lock, and saves it
+    /// when `op` changed something. Re-reading under the lock is the merge: entries other
+    /// writers saved since we loaded are kept.
+    fn change(&mut self, date: Date, op: impl FnOnce(&mut Month) -> bool) -> Result<bool> {
+        let key = MonthKey::of(date);
+        let path = self.path(key);
+        let _lock = self.lock()?;
+        self.clean_temp_files();
+        let mut month = Month::read(&path)?;
+        let changed = op(&mut month);
+        if changed {
+            month.write(&path)?;
+        }
+        self.months.insert(key, month);
+        self.rebuild();
+        Ok(changed)
+    }
+
+    /// Takes the writer lock (`history/.lock`), waiting up to the lock wait.
+    fn lock(&self) -> Result<File> {
+        std::fs::create_dir_all(&self.dir)
+            .wrap_err_with(|| format!("cannot create {}", self.dir.display()))?;
+        set_mode(&self.dir, 0o700);
+        let path = self.dir.join(".lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .wrap_err_with(|| format!("cannot open {}", path.display()))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(file),
+                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < self.lock_wait => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    bail!("another upright is writing {}; nothing was saved — try again", self.dir.display())
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(e).wrap_err_with(|| format!("cannot lock {}", path.display()));
+                }
+            }
+        }
+    }
+
+    /// Removes temp files a killed writer left behind. Only called under the lock, so no live
+    /// writer's temp file is touched.
+    fn clean_temp_files(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else { return };
+        for entry in read.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') && name.contains(crate::fsutil::TEMP_MARK) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+}
+
+/// A unique entry id from the time and the process, e.g. `20261124T071502-3f9a2c1b`.
+pub fn new_id(now: &jiff::Zoned) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mix = (now.timestamp().subsec_nanosecond() as u32)
+        ^ std::process::id().rotate_left(16)
+        ^ n.wrapping_mul(0x9e37_79b9);
+    format!("{}-{mix:08x}", now.strftime("%Y%m%dT%H%M%S"))
+}
+
+/// Wall-clock time for `Entry::at`: RFC 3339 with the local offset.
+pub fn stamp(now: &jiff::Zoned) -> String {
+    now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,119 @@
+//! Process-level figures for the README: `upright today --json`, `status` and `done` with an
+//! empty log vs a generated 10-year log, against `upright --version` in the same run.
+//! `cargo bench --bench startup` prints the table; under `cargo test` it runs one quick round.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use upright::state::{Entry, EntryKind, Feedback};
+
+const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+const ROUTINE: [&str; 6] =
+    ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"];
+
+/// Writes `years` of daily history (every routine exercise, three walk bouts) as month files.
+pub fn generate(data: &Path, years: i64, last: Date) {
+    let dir = data.join("history");
+    std::fs::create_dir_all(&dir).unwrap();
+    let first = last.checked_sub((years * 365).days()).unwrap();
+    let mut month: Vec<Entry> = Vec::new();
+    let mut day = first;
+    let mut n = 0u64;
+    while day <= last {
+        for id in ROUTINE {
+            for _ in 0..if id == "walk" { 3 } else { 1 } {
+                n += 1;
+                let at = format!("{day}T07:{:02}:00+01:00", n % 60);
+                let mut e = Entry::new(format!("gen-{n}"), day, at, EntryKind::Done);
+                e.exercise = Some(id.into());
+                e.step = Some(1);
+                e.feedback = Some(Feedback::Ok);
+                e.pain = Some(0);
+                month.push(e);
+            }
+        }
+        let next = day.tomorrow().unwrap();
+        if next.month() != day.month() || next > last {
+            #[derive(serde::Serialize)]
+            struct File<'a> {
+                version: u32,
+                entry: &'a [Entry],
+            }
+            let text = toml::to_string(&File { version: 1, entry: &month }).unwrap();
+            std::fs::write(dir.join(format!("{}.toml", day.strftime("%Y-%m"))), text).unwrap();
+            month.clear();
+        }
+        day = next;
+    }
+}
+
+fn time(data: &Path, args: &[&str], runs: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let out = Command::new(env!("CARGO_BIN_EXE_upright"))
+                .env("UPRIGHT_NOW", NOW)
+                .env("UPRIGHT_CONFIG", data.join("no-config.toml"))
+                .arg("--data-dir")
+                .arg(data)
+                .args(args)
+                .output()
+                .unwrap();
+            let took = start.elapsed();
+            assert!(
+                out.status.success() || args[0] == "done",
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            took
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let (runs, years) = if full { (41, 10) } else { (1, 1) };
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    let long = dir.path().join("long");
+    std::fs::create_dir_all(&empty).unwrap();
+    std::fs::write(empty.join("no-config.toml"), "").unwrap();
+    std::fs::create_dir_all(&long).unwrap();
+    std::fs::write(long.join("no-config.toml"), "").unwrap();
+    let last = Date::constant(2026, 11, 23);
+    let start = Instant::now();
+    generate(&long, years, last);
+    let size: u64 =
+        std::fs::read_dir(long.join("history")).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+    println!("generated {years} years of history ({:.1} MB) in {:?}", size as f64 / 1e6, start.elapsed());
+
+    let base = time(&empty, &["--version"], runs);
+    println!("{:<28} {:>10} {:>10} {:>8}", "median of runs", "empty", format!("{years}y"), "vs --version");
+    println!("{:<28} {:>10.2?}", "upright --version", base);
+    for args in [&["today", "--json"][..], &["status"], &["status", "--json"]] {
+        let e = time(&empty, args, runs);
+        let l = time(&long, args, runs);
+        println!(
+            "{:<28} {:>10.2?} {:>10.2?} {:>7.2}×",
+            args.join(" "),
+            e,
+            l,
+            l.as_secs_f64() / base.as_secs_f64()
+        );
+    }
+    // A save: each run logs one more walk bout (walks may repeat), so the month grows slightly.
+    let e = time(&empty, &["done", "walk"], runs);
+    let l = time(&long, &["done", "walk"], runs);
+    println!(
+        "{:<28} {:>10.2?} {:>10.2?} {:>7.2}× empty",
+        "done walk",
+        e,
+        l,
+        l.as_secs_f64() / e.as_secs_f64()
+    );
+}

@@ -1,0 +1,184 @@
+//! The command line: clap definitions, where config and data live, and dispatch to the
+//! commands in `cli/commands.rs`. Plain text by default; `--json` prints one JSON document.
+
+mod commands;
+mod export;
+mod plan;
+mod setup;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use color_eyre::eyre::{Result, bail, eyre};
+use jiff::civil::Date;
+
+use crate::state::Feedback;
+
+#[derive(Debug, Parser)]
+#[command(name = "upright", version, about = "A terminal coach for a healthier back")]
+pub struct Cli {
+    /// Config file [default: the platform config dir, see `upright paths`]
+    #[arg(long, global = true, env = "UPRIGHT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Data directory holding history/ [default: the platform data dir]
+    #[arg(long, global = true, env = "UPRIGHT_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// No terminal bell in the guided timer
+    #[arg(long, global = true)]
+    pub silent: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Today's routine with today's dose of each exercise
+    Today {
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Log a completed exercise
+    Done {
+        /// Exercise id, e.g. curl-up
+        id: String,
+        #[arg(long, value_enum)]
+        feedback: Option<Feedback>,
+        /// Pain during the exercise, 0-10
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+        pain: Option<u8>,
+        /// Minutes walked (walks only)
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+        minutes: Option<u32>,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+    },
+    /// Log an excused skip
+    Skip {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+    },
+    /// Remove that day's last entry for an exercise
+    Undo {
+        id: String,
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+    },
+    /// The dose forecast if every session goes as planned
+    Plan {
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=104))]
+        weeks: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Flare-up mode: gentlest steps until you switch it off
+    Flare { state: OnOff },
+    /// One short line for status bars
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The whole history on stdout
+    Export {
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
+    },
+    /// Where config and data live
+    Paths,
+    /// The warning signs that need a doctor
+    Safety,
+    /// First-run setup without the app: level, movements to avoid, accept the disclaimer
+    Init {
+        #[arg(long, value_enum)]
+        level: Option<crate::catalog::Level>,
+        /// A movement a clinician told you to avoid (repeatable)
+        #[arg(long, value_enum)]
+        avoid: Vec<crate::config::Avoid>,
+        /// Accept the disclaimer (logged with today's date)
+        #[arg(long)]
+        accept: bool,
+    },
+    /// Shell completion script on stdout
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// A `--date` argument, resolved against the coaching day when the command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    Today,
+    Yesterday,
+    On(Date),
+}
+
+impl Day {
+    pub fn resolve(self, today: Date) -> Result<Date> {
+        let date = match self {
+            Day::Today => today,
+            Day::Yesterday => today.yesterday()?,
+            Day::On(date) => date,
+        };
+        if date > today {
+            bail!("{date} is in the future; today is {today}");
+        }
+        Ok(date)
+    }
+}
+
+fn parse_day(s: &str) -> Result<Day, String> {
+    match s {
+        "today" => Ok(Day::Today),
+        "yesterday" => Ok(Day::Yesterday),
+        _ => s
+            .parse::<Date>()
+            .map(Day::On)
+            .map_err(|_| format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+    }
+}
+
+/// Where the config and the data live: flag > environment (handled by clap) > platform dirs.
+pub struct Paths {
+    pub config: PathBuf,
+    /// Whether the user named the config explicitly (then it must exist).
+    pub config_explicit: bool,
+    pub data: PathBuf,
+}
+
+impl Paths {
+    pub fn resolve(cli: &Cli) -> Result<Paths> {
+        let dirs = directories::ProjectDirs::from("", "", "upright");
+        let platform = |f: fn(&directories::ProjectDirs) -> &std::path::Path| {
+            dirs.as_ref().map(|d| f(d).to_path_buf()).ok_or_else(|| {
+                eyre!("no home directory found: pass --config and --data-dir (or set UPRIGHT_CONFIG and UPRIGHT_DATA_DIR)")
+            })
+        };
+        let config = match &cli.config {
+            Some(path) => path.clone(),
+            None => platform(|d| d.config_dir())?.join("config.toml"),
+        };
+        let data = match &cli.data_dir {
+            Some(path) => path.clone(),
+            None => platform(|d| d.data_dir())?,
+        };
+        Ok(Paths { config, config_explicit: cli.config.is_some(), data })
+    }
+}
+
+pub use commands::run;

@@ -1,0 +1,254 @@
+//! What each command does: load what it needs from the log, apply the pure rules, print.
+//! The clock is read once here (`now`) and passed down.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+use color_eyre::eyre::{Result, bail, eyre};
+use jiff::Zoned;
+use jiff::civil::Date;
+use serde_json::json;
+
+use super::{Cli, Command, Day, Paths};
+use crate::catalog::{Catalog, Exercise};
+use crate::config::{self, Settings};
+use crate::progression;
+use crate::state::{self, Entry, EntryKind, Feedback, Store};
+use crate::today::{self, Item};
+
+/// Everything a command needs, loaded once.
+pub struct Ctx {
+    pub catalog: Catalog,
+    pub settings: Settings,
+    pub store: Store,
+    pub now: Zoned,
+    /// The coaching day at `now`.
+    pub today: Date,
+}
+
+impl Ctx {
+    pub fn load(paths: &Paths) -> Result<Ctx> {
+        let mut catalog = Catalog::builtin();
+        let settings = config::load(&paths.config, paths.config_explicit, &mut catalog)?;
+        let now = now()?;
+        let today = settings.coaching_date(&now);
+        Ok(Ctx { catalog, settings, store: Store::open(&paths.data), now, today })
+    }
+
+    fn exercise(&self, id: &str) -> Result<&Exercise> {
+        self.catalog
+            .get(id)
+            .ok_or_else(|| eyre!("unknown exercise {id:?}; valid ids: {}", self.catalog.id_list()))
+    }
+
+    /// Loads what a view of `date` needs: the recent months plus each exercise's latest entry.
+    fn load_for(&mut self, date: Date) -> Result<()> {
+        let ids: Vec<String> = self.catalog.exercises().iter().map(|e| e.id.clone()).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        self.store.load_recent(date, &ids)
+    }
+
+    pub fn day(&mut self, date: Date) -> Result<today::Day> {
+        self.load_for(date)?;
+        Ok(today::Day::build(&self.catalog, &self.settings, self.store.entries(), date))
+    }
+
+    /// Loads the recent past of the coaching day (enough for today's view and safety state).
+    pub fn load_recent(&mut self) -> Result<()> {
+        self.load_for(self.today)
+    }
+
+    /// A new entry of `kind` stamped now, for `date`.
+    pub fn event(&self, date: Date, kind: EntryKind) -> Entry {
+        Entry::new(state::new_id(&self.now), date, state::stamp(&self.now), kind)
+    }
+
+    fn entry(&self, date: Date, kind: EntryKind, exercise: &str) -> Entry {
+        let mut entry = self.event(date, kind);
+        entry.exercise = Some(exercise.to_string());
+        entry
+    }
+}
+
+/// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
+/// `2026-11-24T07:30:00+01:00[Europe/Berlin]`) pins it for tests and reproducible reports.
+pub fn now() -> Result<Zoned> {
+    match std::env::var("UPRIGHT_NOW") {
+        Ok(s) if !s.is_empty() => s.parse().map_err(|e| eyre!("UPRIGHT_NOW={s:?} is not a zoned time: {e}")),
+        _ => Ok(Zoned::now()),
+    }
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let paths = Paths::resolve(&cli)?;
+    let Some(command) = cli.command else {
+        let mut ctx = Ctx::load(&paths)?;
+        return today(&mut ctx, Day::Today, false);
+    };
+    match command {
+        Command::Paths => {
+            println!("config: {}", paths.config.display());
+            println!("data: {}", paths.data.display());
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "upright", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
+        command => {
+            let mut ctx = Ctx::load(&paths)?;
+            match command {
+                Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
+                Command::Done { id, feedback, pain, minutes, note, date } => {
+                    let log = Done { feedback, pain, minutes, note };
+                    done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
+                }
+                Command::Skip { id, reason, date } => skip(&mut ctx, &id, date.unwrap_or(Day::Today), reason),
+                Command::Undo { id, date } => undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
+                Command::Status { json } => status(&mut ctx, json),
+                Command::Export { format } => super::export::export(&mut ctx, format),
+                Command::Safety => super::setup::show_safety(&mut ctx),
+                Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
+                Command::Flare { state } => super::plan::flare(&mut ctx, state),
+                Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
+                    unreachable!("handled above")
+                }
+            }
+        }
+    }
+}
+
+/// The dose line of an item, with walk bouts counted ("3 × 7 min, 1 of 3 done").
+pub fn dose_line(item: &Item) -> String {
+    if item.needed > 1 && item.done > 0 && !item.is_done() {
+        format!("{}, {} of {} done", item.rx.dose_text, item.done, item.needed)
+    } else {
+        item.rx.dose_text.clone()
+    }
+}
+
+fn mark(item: &Item) -> &'static str {
+    if item.is_done() {
+        "[x]"
+    } else if item.skipped {
+        "[-]"
+    } else {
+        "[ ]"
+    }
+}
+
+fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    let day = ctx.day(date)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        let exercises: Vec<_> = day
+            .items
+            .iter()
+            .map(|i| {
+                json!({
+                    "id": i.exercise.id,
+                    "name": i.exercise.name,
+                    "dose": i.rx.dose_text,
+                    "step": i.rx.step,
+                    "done": i.is_done(),
+                    "skipped": i.skipped,
+                    "sessions_done": i.done,
+                    "sessions_needed": i.needed,
+                    "reason": i.rx.reason,
+                })
+            })
+            .collect();
+        writeln!(out, "{}", json!({ "date": date.to_string(), "exercises": exercises }))?;
+        return Ok(());
+    }
+    writeln!(out, "{}", date.strftime("%A %-d %B %Y"))?;
+    let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
+    for item in &day.items {
+        writeln!(out, "  {} {:width$}  {}", mark(item), item.exercise.name, dose_line(item))?;
+        if let Some(reason) = &item.rx.reason {
+            writeln!(out, "      {reason}")?;
+        }
+    }
+    writeln!(out, "{}/{} done", day.done_count(), day.items.len())?;
+    Ok(())
+}
+
+pub struct Done {
+    pub feedback: Option<Feedback>,
+    pub pain: Option<u8>,
+    pub minutes: Option<u32>,
+    pub note: Option<String>,
+}
+
+fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    let exercise = ctx.exercise(id)?.clone();
+    if log.minutes.is_some() && exercise.dose(1).walk_minutes().is_none() {
+        bail!("--minutes is for walks; {id} is not a walk");
+    }
+    ctx.load_for(date)?;
+    let history = ctx.store.entries();
+    let rx = progression::prescribe_one(&ctx.settings, history, &exercise, date);
+    let already = history.iter().any(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
+    if already && exercise.dose(1).walk_minutes().is_none() {
+        eprintln!("{id} is already done for {date}; nothing new logged (`upright undo {id}` removes it)");
+        return Ok(());
+    }
+    let mut entry = ctx.entry(date, EntryKind::Done, id);
+    entry.step = Some(rx.step);
+    entry.dose = Some(rx.dose_text.clone());
+    entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
+    entry.pain = Some(log.pain.unwrap_or(0));
+    entry.minutes = log.minutes;
+    entry.note = log.note;
+    let pain = entry.pain.unwrap_or(0);
+    ctx.store.append(entry)?;
+    println!("logged {id} for {date}: {}", rx.dose_text);
+    if pain > 5 {
+        println!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
+    }
+    Ok(())
+}
+
+fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    ctx.exercise(id)?;
+    ctx.load_for(date)?;
+    let mut entry = ctx.entry(date, EntryKind::Skipped, id);
+    entry.reason = reason;
+    ctx.store.append(entry)?;
+    println!("skipped {id} for {date}");
+    Ok(())
+}
+
+fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    ctx.exercise(id)?;
+    ctx.load_for(date)?;
+    let last = ctx
+        .store
+        .entries()
+        .iter()
+        .rev()
+        .find(|e| e.date == date && e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped))
+        .map(|e| (e.id.clone(), e.kind.clone()));
+    let Some((entry_id, kind)) = last else {
+        bail!("nothing to undo for {id} on {date}");
+    };
+    ctx.store.remove(date, &entry_id)?;
+    println!("removed the {kind} entry of {id} for {date}");
+    Ok(())
+}
+
+fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
+    let day = ctx.day(ctx.today)?;
+    let (done, total) = (day.done_count(), day.items.len());
+    if json {
+        println!("{}", json!({ "done": done, "total": total }));
+    } else {
+        println!("upright {done}/{total}");
+    }
+    Ok(())
+}

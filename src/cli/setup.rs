@@ -1,0 +1,68 @@
+//! `upright init` and `upright safety`: first-run choices without the app, and the red flags.
+
+use color_eyre::eyre::Result;
+
+use super::Paths;
+use super::commands::Ctx;
+use crate::catalog::Level;
+use crate::config::{Avoid, write};
+use crate::safety::{self, Safety};
+use crate::state::EntryKind;
+
+pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) -> Result<()> {
+    let mut keys: Vec<(&str, toml_edit::Value)> = Vec::new();
+    if let Some(level) = level {
+        keys.push(("level", if level == Level::Active { "active" } else { "beginner" }.into()));
+    }
+    if !avoid.is_empty() {
+        let names = avoid.iter().map(|a| if *a == Avoid::Extension { "extension" } else { "flexion" });
+        keys.push(("avoid", toml_edit::Array::from_iter(names).into()));
+    }
+    if !keys.is_empty() {
+        write::save_choices(&paths.config, &keys)?;
+        println!("saved your choices in {}", paths.config.display());
+    }
+    // Load after writing, so a broken result is reported like any config error.
+    let mut ctx = Ctx::load(paths)?;
+    ctx.load_recent()?;
+    let accepted = Safety::from_entries(ctx.store.entries()).accepted;
+    match (accepted, accept) {
+        (Some(date), _) => println!("disclaimer accepted on {date}"),
+        (None, true) => {
+            let entry = ctx.event(ctx.today, EntryKind::DisclaimerAccepted);
+            ctx.store.append(entry)?;
+            println!("disclaimer accepted; run `upright` to start");
+        }
+        (None, false) => {
+            for line in safety::DISCLAIMER {
+                println!("{line}\n");
+            }
+            println!("To accept, run `upright init --accept` (or start `upright` and press the key shown).");
+        }
+    }
+    Ok(())
+}
+
+pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
+    ctx.load_recent()?;
+    let s = Safety::from_entries(ctx.store.entries());
+    println!("Get emergency care now (call 999 / 112 / 911) if you have back pain with:");
+    for line in safety::EMERGENCY {
+        println!("  - {line}");
+    }
+    println!("\nSee a GP soon if you have back pain with:");
+    for line in safety::SEE_GP {
+        println!("  - {line}");
+    }
+    println!("\nStop any exercise that causes pain spreading down a leg.");
+    if let Some(date) = s.locked_since {
+        println!(
+            "\nThe routine is locked since {date}: an emergency sign was reported. Open `upright` to confirm a clinician checked it."
+        );
+    } else if let Some(date) = s.gp_since {
+        println!(
+            "\nProgression is paused since {date} until you confirm a clinician checked the sign you reported."
+        );
+    }
+    Ok(())
+}

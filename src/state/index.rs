@@ -1,0 +1,84 @@
+//! A derived cache beside the log (`history/index.toml`, safe to delete): for each month file,
+//! its size and modification time and which exercises and event kinds it holds. It lets a view
+//! find an exercise's latest entry, or the last flare or disclaimer event, years back without
+//! parsing every month. A month whose size or time changed is parsed again and re-indexed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use super::month::Month;
+
+const FILE: &str = "index.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    len: u64,
+    mtime_ns: u128,
+    /// Exercise ids, and event kinds as `kind:<name>`.
+    pub keys: BTreeSet<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Index {
+    #[serde(default)]
+    months: BTreeMap<String, Summary>,
+    #[serde(skip)]
+    dirty: bool,
+}
+
+/// The index key for an event kind.
+pub fn kind_key(kind: &str) -> String {
+    format!("kind:{kind}")
+}
+
+fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = fs::metadata(path).ok()?;
+    let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    Some((meta.len(), mtime))
+}
+
+impl Index {
+    /// Loads the index of `dir`; a missing or unreadable index is an empty one (it is a cache).
+    pub fn load(dir: &Path) -> Index {
+        fs::read_to_string(dir.join(FILE)).ok().and_then(|t| toml::from_str(&t).ok()).unwrap_or_default()
+    }
+
+    /// What the month file `name` holds, if the index is current for it.
+    pub fn keys(&self, dir: &Path, name: &str) -> Option<&BTreeSet<String>> {
+        let summary = self.months.get(name)?;
+        (stamp(&dir.join(name)) == Some((summary.len, summary.mtime_ns))).then_some(&summary.keys)
+    }
+
+    /// Records what `month`, just read from or written to `dir/name`, holds.
+    pub fn record(&mut self, dir: &Path, name: &str, month: &Month) {
+        let Some((len, mtime_ns)) = stamp(&dir.join(name)) else { return };
+        let mut keys = BTreeSet::new();
+        for e in &month.entries {
+            keys.insert(kind_key(e.kind.as_str()));
+            if let Some(id) = &e.exercise {
+                keys.insert(id.clone());
+            }
+        }
+        let summary = Summary { len, mtime_ns, keys };
+        if self.months.get(name) != Some(&summary) {
+            self.months.insert(name.to_string(), summary);
+            self.dirty = true;
+        }
+    }
+
+    /// Writes the index when it changed. Best effort: a failure only costs speed next time.
+    pub fn save(&mut self, dir: &Path) {
+        if !self.dirty || !dir.is_dir() {
+            return;
+        }
+        if let Ok(text) = toml::to_string(self)
+            && crate::fsutil::write_atomic(&dir.join(FILE), text.as_bytes(), 0o600).is_ok()
+        {
+            self.dirty = false;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! One month file of the log: locating it, reading it strictly (every failure names the path and,
+//! where it has one, the line and column) and writing it atomically with its `.bak`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use color_eyre::eyre::{Result, WrapErr, bail, eyre};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::entry::Entry;
+use crate::config::position;
+
+/// The log format this version reads and writes.
+pub const VERSION: i64 = 1;
+/// A month of daily use is ~30 KB; anything above this is not a month file, and is refused
+/// before it is read into memory.
+pub const MAX_MONTH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A calendar month, the unit of storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MonthKey {
+    pub year: i16,
+    pub month: i8,
+}
+
+impl MonthKey {
+    pub fn of(date: Date) -> MonthKey {
+        MonthKey { year: date.year(), month: date.month() }
+    }
+
+    pub fn next(self) -> MonthKey {
+        if self.month == 12 {
+            MonthKey { year: self.year + 1, month: 1 }
+        } else {
+            MonthKey { year: self.year, month: self.month + 1 }
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{:04}-{:02}.toml", self.year, self.month)
+    }
+
+    /// `2026-11.toml` → the key; anything else (backups, conflict copies, temp files) → None.
+    pub fn from_file_name(name: &str) -> Option<MonthKey> {
+        let stem = name.strip_suffix(".toml")?;
+        let (y, m) = stem.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        let key = MonthKey { year: y.parse().ok()?, month: m.parse().ok()? };
+        (1..=12).contains(&key.month).then_some(key)
+    }
+}
+
+/// The contents of one month file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Month {
+    pub entries: Vec<Entry>,
+    /// Top-level keys this version does not know; written back unchanged.
+    pub extra: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<toml::Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+struct RawMonth {
+    #[allow(dead_code)]
+    version: i64,
+    #[serde(default)]
+    entry: Vec<Entry>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Serialize)]
+struct OutMonth<'a> {
+    version: i64,
+    #[serde(flatten)]
+    extra: &'a BTreeMap<String, toml::Value>,
+    entry: &'a [Entry],
+}
+
+impl Month {
+    /// Reads the month at `path`. A missing file is an empty month; so is a 0-byte or blank
+    /// file (what an editor or a sync tool leaves when it truncates). Anything else that does
+    /// not load is an error naming the path.
+    pub fn read(path: &Path) -> Result<Month> {
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == ErrorKind::NotFound => {
+                if fs::symlink_metadata(path).is_ok() {
+                    bail!("{}: a symbolic link to a file that does not exist", path.display());
+                }
+                return Ok(Month::default());
+            }
+            Err(e) => return Err(io_error(path, e)),
+        };
+        if meta.is_dir() {
+            bail!("{}: is a directory, not a month file", path.display());
+        }
+        if meta.len() > MAX_MONTH_BYTES {
+            bail!(
+                "{}: {} bytes is too large for a month file (limit {} MiB); not read",
+                path.display(),
+                meta.len(),
+                MAX_MONTH_BYTES / 1024 / 1024
+            );
+        }
+        let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
+        Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))
+    }
+
+    /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
+    pub fn parse(bytes: &[u8]) -> Result<Month, String> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let (line, col) = position(good, good.len());
+                return Err(format!("{line}:{col}: invalid UTF-8 (the file must be UTF-8 text)"));
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Ok(Month::default());
+        }
+        let syntax = |e: toml::de::Error| {
+            let (line, col) = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
+            format!("{line}:{col}: {}", e.message().trim_end())
+        };
+        let head: VersionOnly = toml::from_str(text).map_err(syntax)?;
+        let Some(version) = head.version else {
+            return Err(" no `version` key: a month file starts with `version = 1`".into());
+        };
+        let (line, col) = position(text, version.span().start);
+        match version.get_ref().as_integer() {
+            Some(VERSION) => {}
+            Some(v) if v > VERSION => {
+                return Err(format!(
+                    "{line}:{col}: written by a newer upright (version {v}); this one reads version {VERSION} — update upright"
+                ));
+            }
+            _ => return Err(format!("{line}:{col}: `version` must be {VERSION}")),
+        }
+        let raw: RawMonth = toml::from_str(text).map_err(syntax)?;
+        let mut seen = BTreeSet::new();
+        let entries = raw.entry.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+        Ok(Month { entries, extra: raw.extra })
+    }
+
+    pub fn to_toml(&self) -> String {
+        let mut entries = self.entries.clone();
+        entries.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+        toml::to_string(&OutMonth { version: VERSION, extra: &self.extra, entry: &entries })
+            .expect("a month always serializes")
+    }
+
+    /// Saves the month at `path`: first its current bytes (which loaded, or the caller would not
+    /// be here) become `path.bak`, then the new text replaces it, both atomically. A symlinked
+    /// month is written through to its target and stays a symlink.
+    pub fn write(&self, path: &Path) -> Result<()> {
+        let target = resolve(path)?;
+        let bak = PathBuf::from(format!("{}.bak", path.display()));
+        match fs::read(&target) {
+            Ok(old) if !old.is_empty() => crate::fsutil::write_atomic(&bak, &old, 0o600)
+                .wrap_err_with(|| format!("cannot write {}", bak.display()))?,
+            Ok(_) => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(io_error(&target, e)),
+        }
+        crate::fsutil::write_atomic(&target, self.to_toml().as_bytes(), 0o600)
+            .wrap_err_with(|| format!("cannot write {}; it is unchanged", path.display()))
+    }
+}
+
+/// The file a month path stands for: itself, or its symlink's target.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_error(path, e)),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
+    match e.kind() {
+        ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
+        ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),
+        _ => eyre!("{}: {e}", path.display()),
+    }
+}

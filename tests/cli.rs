@@ -1,0 +1,258 @@
+//! The real binary against a temporary data dir: every command, JSON shapes, errors.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// A pinned clock: Tuesday 24 November 2026, 07:30 in Berlin.
+const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let env = Env { dir: tempfile::tempdir().unwrap() };
+        std::fs::write(env.config(), "").unwrap();
+        env
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn month(&self, ym: &str) -> PathBuf {
+        self.data().join("history").join(format!("{ym}.toml"))
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("upright").unwrap();
+        cmd.env_remove("UPRIGHT_CONFIG")
+            .env_remove("UPRIGHT_DATA_DIR")
+            .env("UPRIGHT_NOW", NOW)
+            .arg("--config")
+            .arg(self.config())
+            .arg("--data-dir")
+            .arg(self.data())
+            .args(args);
+        cmd
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn today_lists_the_default_routine() {
+    let env = Env::new();
+    let out = env.ok(&["today"]);
+    assert!(out.starts_with("Tuesday 24 November 2026\n"), "{out}");
+    for line in [
+        "[ ] Walk",
+        "3 × 5 min",
+        "[ ] Chair hamstring stretch",
+        "2 × 30 s per side",
+        "Foam-roller upper-back extension",
+        "1 position × 5, 3 s pause",
+        "Curl-up",
+        "3-2-1 × 8 s holds",
+        "Side bridge",
+        "knees 3-2-1 × 8 s holds per side",
+        "Bird-dog",
+        "0/6 done",
+    ] {
+        assert!(out.contains(line), "missing {line:?} in\n{out}");
+    }
+    // Reading creates nothing.
+    assert!(!env.data().exists());
+}
+
+#[test]
+fn done_then_today_json_shows_it_done() {
+    let env = Env::new();
+    env.ok(&["done", "curl-up", "--feedback", "ok"]);
+    let v = env.json(&["today", "--json"]);
+    assert_eq!(v["date"], "2026-11-24");
+    let ids: Vec<&str> =
+        v["exercises"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"]
+    );
+    let curl = &v["exercises"][3];
+    assert_eq!(curl["done"], true);
+    assert_eq!(curl["skipped"], false);
+    assert_eq!(curl["step"], 1);
+    assert_eq!(curl["dose"], "3-2-1 × 8 s holds");
+    assert_eq!(curl["name"], "Curl-up");
+    assert_eq!(v["exercises"][0]["done"], false);
+    let text = String::from_utf8(read(&env.month("2026-11"))).unwrap();
+    assert!(text.starts_with("version = 1\n"), "{text}");
+    assert!(text.contains("exercise = \"curl-up\"") && text.contains("feedback = \"ok\""), "{text}");
+}
+
+#[test]
+fn status_is_one_line() {
+    let env = Env::new();
+    env.ok(&["done", "walk"]);
+    env.ok(&["done", "walk"]);
+    env.ok(&["done", "walk"]);
+    env.ok(&["done", "bird-dog"]);
+    let out = env.ok(&["status"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("upright 2/6"), "{out}");
+    let v = env.json(&["status", "--json"]);
+    assert_eq!((v["done"].as_u64(), v["total"].as_u64()), (Some(2), Some(6)));
+}
+
+#[test]
+fn walk_bouts_count_until_the_dose_is_met() {
+    let env = Env::new();
+    env.ok(&["done", "walk", "--minutes", "5"]);
+    let out = env.ok(&["today"]);
+    assert!(out.contains("3 × 5 min, 1 of 3 done"), "{out}");
+    let v = env.json(&["today", "--json"]);
+    assert_eq!(v["exercises"][0]["done"], false);
+}
+
+#[test]
+fn done_twice_is_refused_for_non_walks() {
+    let env = Env::new();
+    env.ok(&["done", "curl-up"]);
+    env.cmd(&["done", "curl-up"]).assert().success().stderr(predicate::str::contains("already done"));
+    let text = String::from_utf8(read(&env.month("2026-11"))).unwrap();
+    assert_eq!(text.matches("[[entry]]").count(), 1, "{text}");
+}
+
+#[test]
+fn skip_and_undo() {
+    let env = Env::new();
+    env.ok(&["skip", "side-bridge", "--reason", "sore shoulder"]);
+    let v = env.json(&["today", "--json"]);
+    assert_eq!(v["exercises"][4]["skipped"], true);
+    env.ok(&["undo", "side-bridge"]);
+    let v = env.json(&["today", "--json"]);
+    assert_eq!(v["exercises"][4]["skipped"], false);
+    env.cmd(&["undo", "side-bridge"]).assert().failure().stderr(predicate::str::contains("nothing to undo"));
+}
+
+#[test]
+fn backfill_goes_to_its_own_month() {
+    let env = Env::new();
+    env.ok(&["done", "curl-up", "--date", "2026-10-31"]);
+    env.ok(&["done", "curl-up", "--date", "yesterday"]);
+    assert!(String::from_utf8(read(&env.month("2026-10"))).unwrap().contains("date = \"2026-10-31\""));
+    assert!(String::from_utf8(read(&env.month("2026-11"))).unwrap().contains("date = \"2026-11-23\""));
+    let v = env.json(&["today", "--json", "--date", "2026-10-31"]);
+    assert_eq!(v["exercises"][3]["done"], true);
+}
+
+#[test]
+fn bad_arguments_are_clear_errors() {
+    let env = Env::new();
+    let cases: [(&[&str], &str); 6] = [
+        (&["done", "yoga"], "unknown exercise \"yoga\"; valid ids: walk, hamstring-stretch"),
+        (&["done", "curl-up", "--pain", "11"], "11 is not in 0..=10"),
+        (&["done", "curl-up", "--minutes", "20"], "--minutes is for walks"),
+        (&["done", "curl-up", "--date", "2026-13-01"], "is not a date"),
+        (&["done", "curl-up", "--date", "2026-11-25"], "in the future"),
+        (&["done", "curl-up", "--feedback", "great"], "invalid value 'great'"),
+    ];
+    for (args, msg) in cases {
+        env.cmd(args).assert().failure().stderr(predicate::str::contains(msg));
+    }
+    assert!(!env.data().exists(), "nothing written by failed commands");
+}
+
+#[test]
+fn a_broken_month_is_reported_and_left_untouched() {
+    let env = Env::new();
+    env.ok(&["done", "walk"]);
+    let month = env.month("2026-11");
+    let mut bytes = read(&month);
+    bytes.extend_from_slice(b"\n[[entry]]\nid = \"x\"\ndate = \n");
+    std::fs::write(&month, &bytes).unwrap();
+    for args in [&["today"][..], &["done", "curl-up"], &["status", "--json"]] {
+        env.cmd(args)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(format!("{}:", month.display())))
+            .stdout("");
+        assert_eq!(read(&month), bytes, "byte-identical after {args:?}");
+    }
+}
+
+#[test]
+fn export_csv_and_json() {
+    let env = Env::new();
+    env.ok(&[
+        "done",
+        "curl-up",
+        "--feedback",
+        "easy",
+        "--pain",
+        "2",
+        "--note",
+        "felt fine, thanks",
+        "--date",
+        "2026-10-02",
+    ]);
+    env.ok(&["done", "walk", "--minutes", "6"]);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,date,at,kind,exercise,step,dose,feedback,pain,minutes,note,reason");
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(
+        lines[1].contains(",2026-10-02,")
+            && lines[1].ends_with(",done,curl-up,1,3-2-1 × 8 s holds,easy,2,,\"felt fine, thanks\","),
+        "{csv}"
+    );
+    assert!(lines[2].contains(",walk,1,3 × 5 min,ok,0,6,,"), "{csv}");
+    let v = env.json(&["export", "--format", "json"]);
+    assert_eq!(v["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(v["entries"][0]["note"], "felt fine, thanks");
+}
+
+#[test]
+fn paths_and_completions() {
+    let env = Env::new();
+    let out = env.ok(&["paths"]);
+    assert_eq!(out, format!("config: {}\ndata: {}\n", env.config().display(), env.data().display()));
+    let bash = env.ok(&["completions", "bash"]);
+    assert!(bash.contains("upright") && bash.contains("today"));
+}
+
+#[test]
+fn env_overrides_and_config_errors() {
+    let env = Env::new();
+    std::fs::write(env.config(), "level = \"active\"\nextras = [\"plank\"]\n").unwrap();
+    let mut cmd = Command::cargo_bin("upright").unwrap();
+    cmd.env("UPRIGHT_CONFIG", env.config()).env("UPRIGHT_DATA_DIR", env.data()).env("UPRIGHT_NOW", NOW);
+    let out = cmd.args(["today", "--json"]).assert().success().get_output().stdout.clone();
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["exercises"][0]["dose"], "1 × 30 min");
+    assert_eq!(v["exercises"][6]["id"], "plank");
+    std::fs::write(env.config(), "level = \"active\"\nsoud = false\n").unwrap();
+    env.cmd(&["today"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("config {}:2:1:", env.config().display())))
+        .stderr(predicate::str::contains("soud"));
+}
