@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod ctx;
 pub mod fsutil;
 pub mod progression;
 pub mod safety;

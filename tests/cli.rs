@@ -117,9 +117,9 @@ fn status_is_one_line() {
     env.ok(&["done", "bird-dog"]);
     let out = env.ok(&["status"]);
     assert_eq!(out.lines().count(), 1, "{out}");
-    assert!(out.starts_with("upright 2/6"), "{out}");
+    assert_eq!(out, "upright 2/6 · 0-week streak\n");
     let v = env.json(&["status", "--json"]);
-    assert_eq!((v["done"].as_u64(), v["total"].as_u64()), (Some(2), Some(6)));
+    assert_eq!(v, serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0}));
 }
 
 #[test]
@@ -255,4 +255,30 @@ fn env_overrides_and_config_errors() {
         .failure()
         .stderr(predicate::str::contains(format!("config {}:2:1:", env.config().display())))
         .stderr(predicate::str::contains("soud"));
+}
+
+#[test]
+fn status_counts_the_weekly_streak_from_backfilled_days() {
+    let env = Env::new();
+    // Five complete days in each of the two weeks before this one (weeks start on Monday).
+    for week_start in ["2026-11-09", "2026-11-16"] {
+        let monday: jiff::civil::Date = week_start.parse().unwrap();
+        for offset in 0..5 {
+            let day = monday.checked_add(jiff::Span::new().days(offset)).unwrap().to_string();
+            for id in [
+                "walk",
+                "walk",
+                "walk",
+                "hamstring-stretch",
+                "thoracic-extension",
+                "curl-up",
+                "side-bridge",
+                "bird-dog",
+            ] {
+                env.ok(&["done", id, "--date", &day]);
+            }
+        }
+    }
+    assert_eq!(env.ok(&["status"]), "upright 0/6 · 2-week streak\n");
+    assert_eq!(env.json(&["status", "--json"])["current_streak_weeks"], 2);
 }

@@ -4,80 +4,14 @@
 use std::io::Write;
 
 use clap::CommandFactory;
-use color_eyre::eyre::{Result, bail, eyre};
-use jiff::Zoned;
-use jiff::civil::Date;
+use color_eyre::eyre::{Result, bail};
 use serde_json::json;
 
 use super::{Cli, Command, Day, Paths};
-use crate::catalog::{Catalog, Exercise};
-use crate::config::{self, Settings};
+pub use crate::ctx::Ctx;
 use crate::progression;
-use crate::state::{self, Entry, EntryKind, Feedback, Store};
-use crate::today::{self, Item};
-
-/// Everything a command needs, loaded once.
-pub struct Ctx {
-    pub catalog: Catalog,
-    pub settings: Settings,
-    pub store: Store,
-    pub now: Zoned,
-    /// The coaching day at `now`.
-    pub today: Date,
-}
-
-impl Ctx {
-    pub fn load(paths: &Paths) -> Result<Ctx> {
-        let mut catalog = Catalog::builtin();
-        let settings = config::load(&paths.config, paths.config_explicit, &mut catalog)?;
-        let now = now()?;
-        let today = settings.coaching_date(&now);
-        Ok(Ctx { catalog, settings, store: Store::open(&paths.data), now, today })
-    }
-
-    fn exercise(&self, id: &str) -> Result<&Exercise> {
-        self.catalog
-            .get(id)
-            .ok_or_else(|| eyre!("unknown exercise {id:?}; valid ids: {}", self.catalog.id_list()))
-    }
-
-    /// Loads what a view of `date` needs: the recent months plus each exercise's latest entry.
-    fn load_for(&mut self, date: Date) -> Result<()> {
-        let ids: Vec<String> = self.catalog.exercises().iter().map(|e| e.id.clone()).collect();
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        self.store.load_recent(date, &ids)
-    }
-
-    pub fn day(&mut self, date: Date) -> Result<today::Day> {
-        self.load_for(date)?;
-        Ok(today::Day::build(&self.catalog, &self.settings, self.store.entries(), date))
-    }
-
-    /// Loads the recent past of the coaching day (enough for today's view and safety state).
-    pub fn load_recent(&mut self) -> Result<()> {
-        self.load_for(self.today)
-    }
-
-    /// A new entry of `kind` stamped now, for `date`.
-    pub fn event(&self, date: Date, kind: EntryKind) -> Entry {
-        Entry::new(state::new_id(&self.now), date, state::stamp(&self.now), kind)
-    }
-
-    fn entry(&self, date: Date, kind: EntryKind, exercise: &str) -> Entry {
-        let mut entry = self.event(date, kind);
-        entry.exercise = Some(exercise.to_string());
-        entry
-    }
-}
-
-/// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
-/// `2026-11-24T07:30:00+01:00[Europe/Berlin]`) pins it for tests and reproducible reports.
-pub fn now() -> Result<Zoned> {
-    match std::env::var("UPRIGHT_NOW") {
-        Ok(s) if !s.is_empty() => s.parse().map_err(|e| eyre!("UPRIGHT_NOW={s:?} is not a zoned time: {e}")),
-        _ => Ok(Zoned::now()),
-    }
-}
+use crate::state::{EntryKind, Feedback};
+use crate::today::Item;
 
 pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(&cli)?;
@@ -245,10 +179,11 @@ fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
 fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let day = ctx.day(ctx.today)?;
     let (done, total) = (day.done_count(), day.items.len());
+    let streak = ctx.streaks(ctx.today)?.current;
     if json {
-        println!("{}", json!({ "done": done, "total": total }));
+        println!("{}", json!({ "done": done, "total": total, "current_streak_weeks": streak }));
     } else {
-        println!("upright {done}/{total}");
+        println!("upright {done}/{total} · {streak}-week streak");
     }
     Ok(())
 }
