@@ -76,6 +76,11 @@ fn time(data: &Path, args: &[&str], runs: usize) -> Duration {
 }
 
 fn main() {
+    // `UPRIGHT_GENERATE=DIR cargo bench --bench startup` only writes a 10-year log into DIR.
+    if let Ok(dir) = std::env::var("UPRIGHT_GENERATE") {
+        generate(Path::new(&dir), 10, Date::constant(2026, 11, 23));
+        return;
+    }
     let full = std::env::args().any(|a| a == "--bench");
     let (runs, years) = if full { (41, 10) } else { (1, 1) };
     let dir = tempfile::tempdir().unwrap();

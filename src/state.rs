@@ -34,6 +34,8 @@ pub struct Store {
     lock_wait: Duration,
     /// Loaded on first need.
     index: Option<Index>,
+    /// `entries` no longer matches `months`.
+    stale: bool,
 }
 
 impl Store {
@@ -45,6 +47,7 @@ impl Store {
             entries: Vec::new(),
             lock_wait: LOCK_WAIT,
             index: None,
+            stale: false,
         }
     }
 
@@ -127,6 +130,7 @@ impl Store {
         })();
         index.save(&self.dir);
         self.index = Some(index);
+        self.rebuild();
         result
     }
 
@@ -142,33 +146,38 @@ impl Store {
 
     /// Loads every month (for export).
     pub fn load_all(&mut self) -> Result<()> {
-        for key in self.months_on_disk()? {
-            self.load_month(key)?;
-        }
-        Ok(())
+        let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key));
+        self.rebuild();
+        result
     }
 
     /// Loads the months overlapping `[from, to]`.
     pub fn load_range(&mut self, from: Date, to: Date) -> Result<()> {
         let mut key = MonthKey::of(from);
-        while key <= MonthKey::of(to) {
-            self.load_month(key)?;
+        let mut result = Ok(());
+        while key <= MonthKey::of(to) && result.is_ok() {
+            result = self.load_month(key);
             key = key.next();
         }
-        Ok(())
-    }
-
-    fn load_month(&mut self, key: MonthKey) -> Result<()> {
-        if self.months.contains_key(&key) {
-            return Ok(());
-        }
-        let month = Month::read(&self.path(key))?;
-        self.months.insert(key, month);
         self.rebuild();
+        result
+    }
+
+    /// Reads a month into `months` (once); callers rebuild `entries` when they are done loading.
+    fn load_month(&mut self, key: MonthKey) -> Result<()> {
+        if !self.months.contains_key(&key) {
+            let month = Month::read(&self.path(key))?;
+            self.months.insert(key, month);
+            self.stale = true;
+        }
         Ok(())
     }
 
+    /// Rebuilds the sorted `entries` after months were loaded.
     fn rebuild(&mut self) {
+        if !std::mem::take(&mut self.stale) {
+            return;
+        }
         self.entries = self.months.values().flat_map(|m| m.entries.iter().cloned()).collect();
         self.entries.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
     }
@@ -211,6 +220,7 @@ impl Store {
             month.write(&path)?;
         }
         self.months.insert(key, month);
+        self.stale = true;
         self.rebuild();
         Ok(changed)
     }

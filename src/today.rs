@@ -24,9 +24,9 @@ impl Item {
         self.done >= self.needed
     }
 
-    /// Finished for the day: done or excused.
+    /// Finished for the day: done, excused, or stopped by pain.
     pub fn is_settled(&self) -> bool {
-        self.is_done() || self.skipped
+        self.is_done() || self.skipped || self.rx.stopped
     }
 }
 

@@ -1,0 +1,96 @@
+//! The plan forecast: where the ladders lead if every session from today on is done and rated
+//! ok with no pain — on the active level, walks only on `walk_days_per_week` days a week.
+//! Runs the real rules day by day over a copy of the log.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::prescribe;
+use crate::catalog::{Catalog, Dose, Level};
+use crate::config::Settings;
+use crate::state::{Entry, EntryKind, Feedback};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanItem {
+    pub id: String,
+    pub step: u32,
+    pub dose_text: String,
+}
+
+/// The doses in force at the start of one week (for the current week: today).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeekPlan {
+    pub week_start: Date,
+    pub exercises: Vec<PlanItem>,
+}
+
+/// Whether the active-level walk happens on day `i` (0–6) of the week, spreading `n` walks.
+fn walk_day(i: i64, n: i64) -> bool {
+    (i * n) / 7 != ((i + 1) * n) / 7
+}
+
+pub fn forecast(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    today: Date,
+    weeks: u32,
+) -> Vec<WeekPlan> {
+    // Only what the rules look at: today's past is enough, plus what we simulate.
+    let mut log: Vec<Entry> = history.iter().filter(|e| e.date < today).cloned().collect();
+    let mut plan = Vec::new();
+    let first_week = settings.week_start(today);
+    let mut n = 0u64;
+    for week in 0..i64::from(weeks) {
+        let week_start = first_week.checked_add((week * 7).days()).expect("dates stay in range");
+        for i in 0..7 {
+            let day = week_start.checked_add(i.days()).expect("dates stay in range");
+            if day < today {
+                continue;
+            }
+            let doses = prescribe(catalog, settings, &log, day);
+            if day == today || i == 0 {
+                let exercises = doses
+                    .iter()
+                    .map(|rx| PlanItem { id: rx.id.clone(), step: rx.step, dose_text: rx.dose_text.clone() })
+                    .collect();
+                plan.push(WeekPlan { week_start, exercises });
+            }
+            for rx in doses {
+                let walk_today =
+                    settings.level == Level::Beginner || walk_day(i, i64::from(settings.walk_days_per_week));
+                let (bouts, minutes) = match rx.dose {
+                    Dose::Walk { bouts, minutes } if walk_today => (bouts, Some(minutes)),
+                    Dose::Walk { .. } => continue,
+                    _ => (1, None),
+                };
+                for _ in 0..bouts {
+                    n += 1;
+                    let mut e =
+                        Entry::new(format!("plan-{n}"), day, format!("{day}T08:00:00Z"), EntryKind::Done);
+                    e.exercise = Some(rx.id.clone());
+                    e.step = Some(rx.step);
+                    e.feedback = Some(Feedback::Ok);
+                    e.pain = Some(0);
+                    e.minutes = minutes;
+                    log.push(e);
+                }
+            }
+        }
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_day;
+
+    #[test]
+    fn walks_spread_over_the_week() {
+        for n in 1..=7 {
+            let days: Vec<i64> = (0..7).filter(|i| walk_day(*i, n)).collect();
+            assert_eq!(days.len() as i64, n, "{n} walks: {days:?}");
+        }
+        assert_eq!((0..7).filter(|i| walk_day(*i, 4)).collect::<Vec<_>>(), [1, 3, 5, 6]);
+    }
+}
