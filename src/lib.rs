@@ -9,6 +9,7 @@ pub mod ctx;
 pub mod fsutil;
 pub mod progression;
 pub mod safety;
+pub mod session;
 pub mod state;
 pub mod streak;
 pub mod today;

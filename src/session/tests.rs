@@ -1,0 +1,156 @@
+use super::*;
+use crate::catalog::Catalog;
+
+fn ex(id: &str) -> Exercise {
+    Catalog::builtin().get(id).unwrap().clone()
+}
+
+fn brief(phases: &[Phase]) -> Vec<String> {
+    phases.iter().map(|p| format!("{:?} {} {}", p.kind, p.secs, p.position)).collect()
+}
+
+#[test]
+fn a_three_set_per_side_hold() {
+    let h = ex("hamstring-stretch");
+    let phases = phases(&h, h.dose(2));
+    assert_eq!(
+        brief(&phases),
+        [
+            "Ready 5 Chair hamstring stretch",
+            "Hold 30 Hold 1 of 3 · Left side",
+            "Rest 5 switch sides",
+            "Hold 30 Hold 1 of 3 · Right side",
+            "Rest 30 between sets",
+            "Hold 30 Hold 2 of 3 · Left side",
+            "Rest 5 switch sides",
+            "Hold 30 Hold 2 of 3 · Right side",
+            "Rest 30 between sets",
+            "Hold 30 Hold 3 of 3 · Left side",
+            "Rest 5 switch sides",
+            "Hold 30 Hold 3 of 3 · Right side",
+        ]
+    );
+    assert_eq!(total_secs(&phases), 5 + 6 * 30 + 3 * 5 + 2 * 30);
+}
+
+#[test]
+fn a_pyramid_per_side() {
+    let b = ex("side-bridge");
+    let phases = phases(&b, b.dose(1)); // knees 3-2-1 × 8 s per side
+    let holds: Vec<&str> =
+        phases.iter().filter(|p| p.kind == Kind::Hold).map(|p| p.position.as_str()).collect();
+    assert_eq!(holds.len(), 12);
+    assert_eq!(holds[0], "Set 1 of 3 · rep 1 of 3 · Left side");
+    assert_eq!(holds[3], "Set 1 of 3 · rep 1 of 3 · Right side");
+    assert_eq!(holds[11], "Set 3 of 3 · Right side");
+    assert!(phases.iter().all(|p| p.kind != Kind::Hold || p.secs == 8));
+    assert_eq!(total_secs(&phases), 5 + 12 * 8 + 6 * 5 + 3 * 5 + 2 * 30);
+}
+
+#[test]
+fn paced_reps_untimed_sets_walks_and_carries() {
+    let t = ex("thoracic-extension");
+    let p = phases(&t, t.dose(2)); // 2 positions × 5, 3 s pause
+    assert_eq!(p.iter().filter(|p| p.kind == Kind::Rep).count(), 10);
+    assert_eq!(p[1].secs, 7);
+    assert_eq!(p[1].position, "Position 1 of 2 · rep 1 of 5");
+    assert!(p.iter().any(|p| p.kind == Kind::Rest && p.position == "next position" && p.secs == 10));
+    let d = ex("dead-bug");
+    let p = phases(&d, d.dose(2)); // 2 × 6 per side, own pace
+    assert_eq!(
+        brief(&p)[1..],
+        [
+            "Untimed 0 Set 1 of 2 · Left side",
+            "Rest 5 switch sides",
+            "Untimed 0 Set 1 of 2 · Right side",
+            "Rest 30 between sets",
+            "Untimed 0 Set 2 of 2 · Left side",
+            "Rest 5 switch sides",
+            "Untimed 0 Set 2 of 2 · Right side"
+        ]
+    );
+    let w = ex("walk");
+    assert_eq!(brief(&phases(&w, w.dose(3))), ["Ready 5 Walk", "Walk 420 one of 3 bouts today"]);
+    let c = ex("farmer-carry");
+    assert_eq!(total_secs(&phases(&c, c.dose(1))), 5 + 30 + 30 + 30);
+}
+
+fn timer(secs: &[u32]) -> Timer {
+    let phases = secs.iter().map(|s| Phase::new(Kind::Hold, *s, "Hold", "")).collect();
+    Timer::start(phases, Instant::now())
+}
+
+#[test]
+fn deadlines_not_ticks() {
+    let start = Instant::now();
+    let mut t = Timer::start(
+        vec![Phase::new(Kind::Hold, 10, "Hold", ""), Phase::new(Kind::Rest, 5, "Rest", "")],
+        start,
+    );
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    assert_eq!(t.shown_secs(at(0)), 10);
+    assert_eq!(t.shown_secs(at(1)), 10);
+    assert_eq!(t.shown_secs(at(1000)), 9);
+    assert_eq!(t.next_wake(at(0)), Some(at(1000)));
+    assert_eq!(t.next_wake(at(1300)), Some(at(2000)));
+    // Checked late: the rest began when the hold ended, not when we looked.
+    assert_eq!(t.tick(at(12_000)), [Event::Ended(Kind::Hold)]);
+    assert_eq!(t.remaining(at(12_000)), Duration::from_secs(3));
+    assert_eq!(t.tick(at(15_000)), [Event::Ended(Kind::Rest), Event::Finished]);
+    assert!(t.is_finished() && t.next_wake(at(15_000)).is_none());
+}
+
+#[test]
+fn pause_add_and_skip() {
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let mut t = Timer::start(
+        vec![Phase::new(Kind::Hold, 30, "Hold", ""), Phase::new(Kind::Rest, 30, "Rest", "")],
+        start,
+    );
+    t.toggle_pause(at(10_000));
+    assert!(t.is_paused() && t.next_wake(at(10_000)).is_none(), "paused: nothing to wake for");
+    assert!(t.tick(at(100_000)).is_empty(), "time stands still while paused");
+    assert_eq!(t.remaining(at(100_000)), Duration::from_secs(20));
+    t.add_time(at(100_000));
+    assert_eq!(t.remaining(at(100_000)), Duration::from_secs(35));
+    t.toggle_pause(at(100_000));
+    assert_eq!(t.remaining(at(105_000)), Duration::from_secs(30));
+    t.add_time(at(105_000));
+    assert_eq!(t.shown_secs(at(105_000)), 45);
+    assert!(t.skip(at(106_000)).is_empty());
+    assert_eq!(t.phase().unwrap().kind, Kind::Rest);
+    assert_eq!(t.remaining(at(106_000)), Duration::from_secs(30));
+    assert_eq!(t.skip(at(107_000)), [Event::Finished]);
+}
+
+#[test]
+fn thirty_minutes_in_random_steps_finishes_exactly_once() {
+    // A small deterministic generator (xorshift) for steps of 1–400 ms.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..5 {
+        let start = Instant::now();
+        let mut t = Timer::start(vec![Phase::new(Kind::Walk, 30 * 60, "Walk", "")], start);
+        let deadline = start + Duration::from_secs(30 * 60);
+        let mut now = start;
+        let mut finished = 0;
+        while now < deadline + Duration::from_secs(2) {
+            now += Duration::from_millis(1 + next() % 400);
+            for e in t.tick(now) {
+                if e == Event::Finished {
+                    finished += 1;
+                    assert!(now >= deadline, "finished early");
+                }
+            }
+        }
+        assert_eq!(finished, 1);
+        assert!(t.tick(now + Duration::from_secs(60)).is_empty());
+    }
+    assert!(timer(&[1]).phase().is_some());
+}
