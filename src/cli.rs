@@ -156,8 +156,6 @@ fn parse_day(s: &str) -> Result<Day, String> {
 /// Where the config and the data live: flag > environment (handled by clap) > platform dirs.
 pub struct Paths {
     pub config: PathBuf,
-    /// Whether the user named the config explicitly (then it must exist).
-    pub config_explicit: bool,
     pub data: PathBuf,
 }
 
@@ -177,7 +175,7 @@ impl Paths {
             Some(path) => path.clone(),
             None => platform(|d| d.data_dir())?,
         };
-        Ok(Paths { config, config_explicit: cli.config.is_some(), data })
+        Ok(Paths { config, data })
     }
 }
 

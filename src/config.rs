@@ -84,12 +84,12 @@ struct RawConfig {
     custom: Vec<Spanned<RawExercise>>,
 }
 
-/// Loads the config at `path`. A missing file gives the defaults unless `must_exist`.
-/// Custom exercises from the file are added to `catalog`.
-pub fn load(path: &Path, must_exist: bool, catalog: &mut Catalog) -> Result<Settings> {
+/// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
+/// run writes one). Custom exercises from the file are added to `catalog`.
+pub fn load(path: &Path, catalog: &mut Catalog) -> Result<Settings> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Ok(Settings::default());
         }
         Err(e) => return Err(e).wrap_err_with(|| format!("cannot read config {}", path.display())),

@@ -33,7 +33,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn load(paths: &Paths) -> Result<Ctx> {
         let mut catalog = Catalog::builtin();
-        let settings = config::load(&paths.config, paths.config_explicit, &mut catalog)?;
+        let settings = config::load(&paths.config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
         Ok(Ctx { catalog, settings, store: Store::open(&paths.data), now, today })

@@ -2,6 +2,7 @@
 //! upright: a terminal coach for a healthier back. The library holds every module so the
 //! binary, the integration tests and the benchmarks share one build.
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod config;
@@ -13,3 +14,4 @@ pub mod session;
 pub mod state;
 pub mod streak;
 pub mod today;
+pub mod ui;

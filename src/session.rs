@@ -71,13 +71,7 @@ pub fn phases(ex: &Exercise, dose: &Dose) -> Vec<Phase> {
         Dose::Holds { reps, secs, .. } => {
             let sets = reps.len();
             for (s, &n) in reps.iter().enumerate() {
-                let set = if sets > 1 && reps.iter().any(|&r| r > 1) {
-                    format!("{set_word} {} of {sets}", s + 1)
-                } else if sets > 1 {
-                    format!("Hold {} of {sets}", s + 1)
-                } else {
-                    String::new()
-                };
+                let set = if sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
                 for (i, side) in sides(ex.per_side).iter().enumerate() {
                     for r in 0..n {
                         let rep = if n > 1 { format!("rep {} of {n}", r + 1) } else { String::new() };

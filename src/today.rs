@@ -24,6 +24,16 @@ impl Item {
         self.done >= self.needed
     }
 
+    /// The dose with walk bouts counted ("3 × 7 min walk, 1 of 3 done").
+    pub fn dose_line(&self) -> String {
+        let walk = if self.rx.dose.walk_minutes().is_some() { " walk" } else { "" };
+        let mut line = format!("{}{walk}", self.rx.dose_text);
+        if self.needed > 1 && self.done > 0 && !self.is_done() {
+            line.push_str(&format!(", {} of {} done", self.done, self.needed));
+        }
+        line
+    }
+
     /// Finished for the day: done, excused, or stopped by pain.
     pub fn is_settled(&self) -> bool {
         self.is_done() || self.skipped || self.rx.stopped

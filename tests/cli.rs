@@ -127,7 +127,7 @@ fn walk_bouts_count_until_the_dose_is_met() {
     let env = Env::new();
     env.ok(&["done", "walk", "--minutes", "5"]);
     let out = env.ok(&["today"]);
-    assert!(out.contains("3 × 5 min, 1 of 3 done"), "{out}");
+    assert!(out.contains("3 × 5 min walk, 1 of 3 done"), "{out}");
     let v = env.json(&["today", "--json"]);
     assert_eq!(v["exercises"][0]["done"], false);
 }

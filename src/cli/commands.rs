@@ -1,7 +1,7 @@
 //! What each command does: load what it needs from the log, apply the pure rules, print.
 //! The clock is read once here (`now`) and passed down.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use clap::CommandFactory;
 use color_eyre::eyre::{Result, bail};
@@ -17,7 +17,13 @@ pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(&cli)?;
     let Some(command) = cli.command else {
         let mut ctx = Ctx::load(&paths)?;
-        return today(&mut ctx, Day::Today, false);
+        // Without a terminal (a pipe, a script) the app would have nothing to draw on.
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+            return today(&mut ctx, Day::Today, false);
+        }
+        let sound = ctx.settings.sound && !cli.silent;
+        let mut app = crate::app::App::new(ctx, sound)?;
+        return ratatui::run(|terminal| crate::app::run(&mut app, terminal));
     };
     match command {
         Command::Paths => {
@@ -50,15 +56,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
             }
         }
-    }
-}
-
-/// The dose line of an item, with walk bouts counted ("3 × 7 min, 1 of 3 done").
-pub fn dose_line(item: &Item) -> String {
-    if item.needed > 1 && item.done > 0 && !item.is_done() {
-        format!("{}, {} of {} done", item.rx.dose_text, item.done, item.needed)
-    } else {
-        item.rx.dose_text.clone()
     }
 }
 
@@ -100,7 +97,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     writeln!(out, "{}", date.strftime("%A %-d %B %Y"))?;
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     for item in &day.items {
-        writeln!(out, "  {} {:width$}  {}", mark(item), item.exercise.name, dose_line(item))?;
+        writeln!(out, "  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line())?;
         if let Some(reason) = &item.rx.reason {
             writeln!(out, "      {reason}")?;
         }

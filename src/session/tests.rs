@@ -17,17 +17,17 @@ fn a_three_set_per_side_hold() {
         brief(&phases),
         [
             "Ready 5 Chair hamstring stretch",
-            "Hold 30 Hold 1 of 3 · Left side",
+            "Hold 30 Set 1 of 3 · Left side",
             "Rest 5 switch sides",
-            "Hold 30 Hold 1 of 3 · Right side",
+            "Hold 30 Set 1 of 3 · Right side",
             "Rest 30 between sets",
-            "Hold 30 Hold 2 of 3 · Left side",
+            "Hold 30 Set 2 of 3 · Left side",
             "Rest 5 switch sides",
-            "Hold 30 Hold 2 of 3 · Right side",
+            "Hold 30 Set 2 of 3 · Right side",
             "Rest 30 between sets",
-            "Hold 30 Hold 3 of 3 · Left side",
+            "Hold 30 Set 3 of 3 · Left side",
             "Rest 5 switch sides",
-            "Hold 30 Hold 3 of 3 · Right side",
+            "Hold 30 Set 3 of 3 · Right side",
         ]
     );
     assert_eq!(total_secs(&phases), 5 + 6 * 30 + 3 * 5 + 2 * 30);

@@ -1,0 +1,461 @@
+//! The TUI model: what is on screen (`Mode`), the messages keys and clocks turn into (`Msg`),
+//! and `update`, which applies one message at a given `now`. Saving goes through the store at
+//! once, at every completion. The loop lives in `app/run.rs`, key mapping in `app/keys.rs`.
+
+mod keys;
+mod run;
+
+use std::time::{Duration, Instant};
+
+use color_eyre::eyre::Result;
+use jiff::Zoned;
+
+pub use keys::msg_for;
+pub use run::run;
+
+use crate::ctx::Ctx;
+use crate::session::{self, Event, Kind, Timer};
+use crate::state::{EntryKind, Feedback};
+use crate::today::{Day, Item};
+
+/// Minimum terminal size; below it only a note is drawn.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    /// Enter: start the timer / confirm.
+    Confirm,
+    /// Esc: back, cancel, or quit from Today.
+    Back,
+    Quit,
+    Pause,
+    AddTime,
+    NextPhase,
+    TickOff,
+    Skip,
+    Undo,
+    Help,
+    /// A typed character (digits in the pain prompt, text in the skip reason).
+    Char(char),
+    Backspace,
+}
+
+/// A guided exercise under way.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub id: String,
+    pub timer: Timer,
+    /// Wall and monotonic start, to notice a laptop suspend during a walk.
+    started_wall: jiff::Timestamp,
+    started_mono: Instant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Rating,
+    Pain,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub id: String,
+    pub stage: Stage,
+    pub rating: Option<Feedback>,
+    /// Digits typed so far for the pain rating (empty = 0).
+    pub pain: String,
+    /// Walk minutes to log.
+    pub minutes: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Today,
+    Timer(Run),
+    /// Esc during a timer: count it, discard it, or keep going.
+    Leave(Run),
+    /// The computer slept during a walk: count the full walk, or go on with the time shown.
+    Slept {
+        run: Run,
+        walked_min: u32,
+    },
+    Feedback(Prompt),
+    SkipReason {
+        id: String,
+        text: String,
+    },
+}
+
+pub struct App {
+    pub ctx: Ctx,
+    pub day: Day,
+    pub streak: Option<u32>,
+    pub selected: usize,
+    pub mode: Mode,
+    pub help: bool,
+    /// One calm line under the list: what just happened, or an error.
+    pub message: Option<String>,
+    pub sound: bool,
+    /// Timers run this many times faster (`UPRIGHT_TEST_SPEED`, for end-to-end tests only).
+    pub speed: u32,
+    /// The timer border flashes until then, after a hold or rest ends.
+    pub flash_until: Option<Instant>,
+    bell: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(mut ctx: Ctx, sound: bool) -> Result<App> {
+        let day = ctx.day(ctx.today)?;
+        let streak = ctx.streaks(ctx.today).ok().map(|s| s.current);
+        let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+        Ok(App {
+            ctx,
+            day,
+            streak,
+            selected: 0,
+            mode: Mode::Today,
+            help: false,
+            message: None,
+            sound,
+            speed,
+            flash_until: None,
+            bell: false,
+            quit: false,
+        })
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.day.items.get(self.selected)
+    }
+
+    fn item(&self, id: &str) -> Option<&Item> {
+        self.day.get(id)
+    }
+
+    /// Whether a bell is due; clears it.
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell)
+    }
+
+    /// Reloads today's view (after a save, or when the coaching day rolls over).
+    fn refresh(&mut self) -> Result<()> {
+        self.day = self.ctx.day(self.ctx.today)?;
+        self.streak = self.ctx.streaks(self.ctx.today).ok().map(|s| s.current);
+        self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// Moves the clocks on: the coaching day may roll over, the timer may pass deadlines.
+    pub fn tick(&mut self, now: Instant, wall: &Zoned) {
+        self.ctx.now = wall.clone();
+        let today = self.ctx.settings.coaching_date(wall);
+        if today != self.ctx.today && matches!(self.mode, Mode::Today) {
+            self.ctx.today = today;
+            if let Err(e) = self.refresh() {
+                self.message = Some(format!("{e:#}"));
+            }
+        }
+        if self.flash_until.is_some_and(|t| now >= t) {
+            self.flash_until = None;
+        }
+        let Mode::Timer(run) = &mut self.mode else { return };
+        let events = run.timer.tick(now);
+        let slept = run.timer.phase().is_some_and(|p| p.kind == Kind::Walk)
+            && suspended(run, now, wall) > Duration::from_secs(60);
+        for event in &events {
+            if let Event::Ended(kind) = event
+                && matches!(kind, Kind::Hold | Kind::Rest | Kind::Walk)
+            {
+                self.bell = self.sound;
+                // The flash lasts until the next shown second, so it costs no extra wakeup.
+                self.flash_until = Some(run.timer.next_wake(now).unwrap_or(now + Duration::from_secs(1)));
+            }
+        }
+        if slept {
+            let Mode::Timer(run) = std::mem::replace(&mut self.mode, Mode::Today) else { unreachable!() };
+            let walked_min = ((wall.timestamp() - run.started_wall).get_seconds() / 60).max(1) as u32;
+            self.mode = Mode::Slept { run, walked_min };
+        } else if events.contains(&Event::Finished) {
+            let Mode::Timer(run) = std::mem::replace(&mut self.mode, Mode::Today) else { unreachable!() };
+            self.ask_feedback(&run.id);
+        }
+    }
+
+    /// When the loop must wake next without input: the next shown second of a running timer,
+    /// the end of a flash, or the next coaching day. `None` = sleep until input.
+    pub fn next_wake(&self, now: Instant, wall: &Zoned) -> Option<Instant> {
+        let timer = match &self.mode {
+            Mode::Timer(run) => run.timer.next_wake(now),
+            _ => None,
+        };
+        let rollover = next_day_start(&self.ctx.settings, wall).map(|d| now + d);
+        [timer, self.flash_until, rollover].into_iter().flatten().min()
+    }
+
+    pub fn update(&mut self, msg: Msg, now: Instant, wall: &Zoned) -> Result<()> {
+        self.ctx.now = wall.clone();
+        if self.help {
+            self.help = false;
+            return Ok(());
+        }
+        let mode = std::mem::replace(&mut self.mode, Mode::Today);
+        self.mode = match (mode, msg) {
+            (mode, Msg::Quit) => {
+                self.quit = true;
+                mode
+            }
+            (Mode::Today, msg) => {
+                self.today(msg, now)?;
+                std::mem::replace(&mut self.mode, Mode::Today)
+            }
+            (Mode::Timer(mut run), msg) => match msg {
+                Msg::Pause => {
+                    run.timer.toggle_pause(now);
+                    Mode::Timer(run)
+                }
+                Msg::AddTime => {
+                    run.timer.add_time(now);
+                    Mode::Timer(run)
+                }
+                Msg::NextPhase | Msg::Confirm => {
+                    if run.timer.skip(now).contains(&Event::Finished) {
+                        self.ask_feedback(&run.id);
+                        std::mem::replace(&mut self.mode, Mode::Today)
+                    } else {
+                        Mode::Timer(run)
+                    }
+                }
+                Msg::Back => {
+                    if !run.timer.is_paused() {
+                        run.timer.toggle_pause(now);
+                    }
+                    Mode::Leave(run)
+                }
+                Msg::Help => {
+                    self.help = true;
+                    Mode::Timer(run)
+                }
+                _ => Mode::Timer(run),
+            },
+            (Mode::Leave(mut run), msg) => match msg {
+                Msg::Char('y') => {
+                    self.ask_feedback(&run.id);
+                    std::mem::replace(&mut self.mode, Mode::Today)
+                }
+                Msg::Char('n') => {
+                    self.message = Some("Left without logging it.".into());
+                    Mode::Today
+                }
+                Msg::Back | Msg::Confirm => {
+                    run.timer.toggle_pause(now);
+                    Mode::Timer(run)
+                }
+                _ => Mode::Leave(run),
+            },
+            (Mode::Slept { mut run, walked_min }, msg) => match msg {
+                Msg::Char('c') => {
+                    let bout =
+                        self.item(&run.id).and_then(|i| i.rx.dose.walk_minutes()).unwrap_or(walked_min);
+                    self.ask_feedback(&run.id);
+                    if let Mode::Feedback(p) = &mut self.mode {
+                        p.minutes = Some(walked_min.min(bout));
+                    }
+                    std::mem::replace(&mut self.mode, Mode::Today)
+                }
+                Msg::Char('t') | Msg::Back => {
+                    // Keep the time shown: restart the wall clock so the sleep is not asked again.
+                    run.started_wall = wall.timestamp();
+                    run.started_mono = now;
+                    Mode::Timer(run)
+                }
+                _ => Mode::Slept { run, walked_min },
+            },
+            (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
+            (Mode::SkipReason { id, mut text }, msg) => match msg {
+                Msg::Char(c) if text.chars().count() < 80 => {
+                    text.push(c);
+                    Mode::SkipReason { id, text }
+                }
+                Msg::Backspace => {
+                    text.pop();
+                    Mode::SkipReason { id, text }
+                }
+                Msg::Confirm => {
+                    let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Skipped, &id);
+                    entry.reason = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                    self.save(entry, format!("Skipped {} for today.", self.name(&id)))?;
+                    Mode::Today
+                }
+                Msg::Back => Mode::Today,
+                _ => Mode::SkipReason { id, text },
+            },
+        };
+        Ok(())
+    }
+
+    fn name(&self, id: &str) -> String {
+        self.ctx.catalog.get(id).map_or(id.to_string(), |e| e.name.clone())
+    }
+
+    /// Keys on the Today screen.
+    fn today(&mut self, msg: Msg, now: Instant) -> Result<()> {
+        let n = self.day.items.len();
+        let Some(item) = self.selected_item().cloned() else {
+            self.quit |= matches!(msg, Msg::Back);
+            return Ok(());
+        };
+        let id = item.exercise.id.clone();
+        match msg {
+            Msg::Up => self.selected = (self.selected + n - 1) % n,
+            Msg::Down => self.selected = (self.selected + 1) % n,
+            Msg::Back => self.quit = true,
+            Msg::Help => self.help = true,
+            Msg::Confirm | Msg::TickOff if item.rx.stopped => {
+                self.message =
+                    Some(format!("{} is done for today: pain above 5 ended it.", item.exercise.name));
+            }
+            Msg::Confirm | Msg::TickOff if item.is_done() => {
+                self.message = Some(format!("{} is already done today (u undoes it).", item.exercise.name));
+            }
+            Msg::Confirm => {
+                let mut phases = session::phases(&item.exercise, &item.rx.dose);
+                for p in &mut phases {
+                    p.secs = p.secs.div_ceil(self.speed);
+                }
+                self.message = None;
+                self.mode = Mode::Timer(Run {
+                    id,
+                    timer: Timer::start(phases, now),
+                    started_wall: self.ctx.now.timestamp(),
+                    started_mono: now,
+                });
+            }
+            Msg::TickOff => self.ask_feedback(&id),
+            Msg::Skip => self.mode = Mode::SkipReason { id, text: String::new() },
+            Msg::Undo => {
+                let last = self
+                    .ctx
+                    .store
+                    .entries()
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        e.date == self.day.date
+                            && e.is_for(&id)
+                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
+                    })
+                    .map(|e| e.id.clone());
+                match last {
+                    Some(entry) => {
+                        self.ctx.store.remove(self.day.date, &entry)?;
+                        self.refresh()?;
+                        self.message =
+                            Some(format!("Undone: the last entry of {} today.", item.exercise.name));
+                    }
+                    None => self.message = Some(format!("Nothing to undo for {} today.", item.exercise.name)),
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn ask_feedback(&mut self, id: &str) {
+        let minutes = self.item(id).and_then(|i| i.rx.dose.walk_minutes());
+        self.mode = Mode::Feedback(Prompt {
+            id: id.to_string(),
+            stage: Stage::Rating,
+            rating: None,
+            pain: String::new(),
+            minutes,
+        });
+    }
+
+    fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Result<Mode> {
+        Ok(match (p.stage, msg) {
+            (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
+                p.rating = Some(match c {
+                    '1' | 'e' => Feedback::Easy,
+                    '2' | 'o' => Feedback::Ok,
+                    _ => Feedback::Hard,
+                });
+                p.stage = Stage::Pain;
+                Mode::Feedback(p)
+            }
+            (Stage::Pain, Msg::Char(c)) if c.is_ascii_digit() => {
+                let typed = format!("{}{c}", p.pain);
+                if typed.parse::<u8>().is_ok_and(|n| n <= 10) {
+                    p.pain = typed.trim_start_matches('0').to_string();
+                }
+                Mode::Feedback(p)
+            }
+            (Stage::Pain, Msg::Backspace) => {
+                p.pain.pop();
+                Mode::Feedback(p)
+            }
+            (Stage::Pain, Msg::Back) => {
+                p.stage = Stage::Rating;
+                Mode::Feedback(p)
+            }
+            (Stage::Pain, Msg::Confirm) => {
+                let pain: u8 = p.pain.parse().unwrap_or(0);
+                let Some(item) = self.item(&p.id).cloned() else { return Ok(Mode::Today) };
+                let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Done, &p.id);
+                entry.step = Some(item.rx.step);
+                entry.dose = Some(item.rx.dose_text.clone());
+                entry.feedback = p.rating;
+                entry.pain = Some(pain);
+                entry.minutes = p.minutes;
+                let name = item.exercise.name;
+                let said = if pain > 5 {
+                    format!(
+                        "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
+                    )
+                } else {
+                    format!("Saved: {name} ✓")
+                };
+                self.save(entry, said)?;
+                Mode::Today
+            }
+            (Stage::Rating, Msg::Back) => {
+                self.message = Some("Not logged.".into());
+                Mode::Today
+            }
+            (_, _) => Mode::Feedback(p),
+        })
+    }
+
+    /// Saves an entry now and shows `said`; a failed save is shown and nothing is lost on disk.
+    fn save(&mut self, entry: crate::state::Entry, said: String) -> Result<()> {
+        match self.ctx.store.append(entry) {
+            Ok(()) => {
+                self.refresh()?;
+                self.message = Some(said);
+            }
+            Err(e) => self.message = Some(format!("Not saved: {e:#}")),
+        }
+        Ok(())
+    }
+}
+
+/// How much longer the wall clock ran than the monotonic one since the run began: the time
+/// the computer slept.
+fn suspended(run: &Run, now: Instant, wall: &Zoned) -> Duration {
+    let wall_secs = (wall.timestamp() - run.started_wall).get_seconds().max(0) as u64;
+    Duration::from_secs(wall_secs).saturating_sub(now.saturating_duration_since(run.started_mono))
+}
+
+/// Time until the next coaching day begins.
+fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Duration> {
+    let today = settings.coaching_date(wall);
+    let next =
+        today.tomorrow().ok()?.to_datetime(settings.day_starts_at).to_zoned(wall.time_zone().clone()).ok()?;
+    let secs = (next.timestamp() - wall.timestamp()).get_seconds();
+    Some(Duration::from_secs(secs.max(1) as u64))
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,35 @@
+//! Keys → messages (PRODUCT.md "Keys in the TUI"). Text prompts take characters as typed.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Mode, Msg};
+
+pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Msg::Quit);
+    }
+    let typing = matches!(mode, Mode::SkipReason { .. });
+    Some(match key.code {
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Enter => Msg::Confirm,
+        KeyCode::Backspace => Msg::Backspace,
+        KeyCode::Up => Msg::Up,
+        KeyCode::Down => Msg::Down,
+        KeyCode::Char(c) if typing => Msg::Char(c),
+        KeyCode::Char('q') if matches!(mode, Mode::Today) => Msg::Back,
+        KeyCode::Char('j') if matches!(mode, Mode::Today) => Msg::Down,
+        KeyCode::Char('k') if matches!(mode, Mode::Today) => Msg::Up,
+        KeyCode::Char(' ') => Msg::Pause,
+        KeyCode::Char('+') => Msg::AddTime,
+        KeyCode::Char('n') if matches!(mode, Mode::Timer(_)) => Msg::NextPhase,
+        KeyCode::Char('x') if matches!(mode, Mode::Today) => Msg::TickOff,
+        KeyCode::Char('s') if matches!(mode, Mode::Today) => Msg::Skip,
+        KeyCode::Char('u') if matches!(mode, Mode::Today) => Msg::Undo,
+        KeyCode::Char('?') => Msg::Help,
+        KeyCode::Char(c) => Msg::Char(c),
+        _ => return None,
+    })
+}

@@ -1,0 +1,165 @@
+use std::time::{Duration, Instant};
+
+use jiff::Zoned;
+
+use super::*;
+use crate::catalog::Catalog;
+use crate::config::Settings;
+use crate::state::Store;
+
+pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+
+/// An app over a fresh temp data dir at a pinned wall time.
+pub fn app(dir: &std::path::Path) -> App {
+    let now: Zoned = NOW.parse().unwrap();
+    let settings = Settings::default();
+    let today = settings.coaching_date(&now);
+    let ctx = Ctx { catalog: Catalog::builtin(), settings, store: Store::open(dir), now, today };
+    App::new(ctx, true).unwrap()
+}
+
+pub fn wall() -> Zoned {
+    NOW.parse().unwrap()
+}
+
+#[test]
+fn a_whole_guided_exercise_ends_in_a_saved_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let at = |s: u64| t0 + Duration::from_secs(s);
+    app.update(Msg::Down, t0, &wall()).unwrap();
+    app.update(Msg::Confirm, t0, &wall()).unwrap();
+    let Mode::Timer(run) = &app.mode else { panic!("timer started") };
+    assert_eq!(run.id, "hamstring-stretch");
+    let total = u64::from(session::total_secs(&run.timer.phases));
+    assert_eq!(total, 5 + 4 * 30 + 2 * 5 + 30);
+    // Walk the clock second by second, as the loop would, counting bells.
+    let mut bells = 0;
+    for s in 1..=total {
+        app.tick(at(s), &wall());
+        bells += usize::from(app.take_bell());
+        if s < total {
+            assert!(matches!(app.mode, Mode::Timer(_)), "still timing at {s} s");
+            assert_eq!(app.next_wake(at(s), &wall()).map(|w| w - at(s)), Some(Duration::from_secs(1)));
+        }
+    }
+    assert_eq!(bells, 4 + 3, "a bell after each hold and each rest");
+    let Mode::Feedback(p) = &app.mode else { panic!("feedback asked") };
+    assert_eq!(p.stage, Stage::Rating);
+    for msg in [Msg::Char('1'), Msg::Char('2'), Msg::Confirm] {
+        app.update(msg, at(total + 1), &wall()).unwrap();
+    }
+    assert!(matches!(app.mode, Mode::Today));
+    assert!(app.day.get("hamstring-stretch").unwrap().is_done());
+    assert_eq!(app.message.as_deref(), Some("Saved: Chair hamstring stretch ✓"));
+    // It is on disk already, before any quit.
+    let mut store = Store::open(dir.path());
+    store.load_range(app.day.date, app.day.date).unwrap();
+    let e = &store.entries()[0];
+    assert_eq!(
+        (e.exercise.as_deref(), e.step, e.feedback, e.pain, e.dose.as_deref()),
+        (Some("hamstring-stretch"), Some(1), Some(Feedback::Easy), Some(2), Some("2 × 30 s per side"))
+    );
+    // Once the last flash is over, nothing moves: no wakeup until the coaching day rolls over.
+    app.tick(at(total + 2), &wall());
+    assert_eq!(app.next_wake(at(total + 2), &wall()).map(|w| w > at(total + 3600)), Some(true));
+}
+
+#[test]
+fn tick_off_skip_undo_and_pain() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    let w = wall();
+    // x on the walk: one bout of three, logged with its minutes.
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
+        app.update(msg, t, &w).unwrap();
+    }
+    let walk = app.day.get("walk").unwrap();
+    assert_eq!((walk.done, walk.needed, walk.dose_line()), (1, 3, "3 × 5 min walk, 1 of 3 done".to_string()));
+    assert_eq!(app.ctx.store.entries()[0].minutes, Some(5));
+    // s with a reason on the roller.
+    app.selected = 2;
+    app.update(Msg::Skip, t, &w).unwrap();
+    for c in "sore neck".chars() {
+        app.update(Msg::Char(c), t, &w).unwrap();
+    }
+    app.update(Msg::Confirm, t, &w).unwrap();
+    assert!(app.day.items[2].skipped);
+    let skip = app.ctx.store.entries().iter().find(|e| e.kind == EntryKind::Skipped).unwrap();
+    assert_eq!(skip.reason.as_deref(), Some("sore neck"));
+    // u undoes it.
+    app.update(Msg::Undo, t, &w).unwrap();
+    assert!(!app.day.items[2].skipped);
+    // Pain 7 ends curl-up for today and says so.
+    app.selected = 3;
+    for msg in [Msg::TickOff, Msg::Char('3'), Msg::Char('7'), Msg::Confirm] {
+        app.update(msg, t, &w).unwrap();
+    }
+    assert!(app.message.as_deref().unwrap().starts_with("Pain 7 is too much: Curl-up is done for today"));
+    assert!(app.day.items[3].rx.stopped);
+    // Pain above 10 cannot be typed.
+    app.selected = 4;
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Char('1'), Msg::Char('2')] {
+        app.update(msg, t, &w).unwrap();
+    }
+    let Mode::Feedback(p) = &app.mode else { panic!() };
+    assert_eq!(p.pain, "1");
+}
+
+#[test]
+fn pause_leave_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let w = wall();
+    app.update(Msg::Confirm, t0, &w).unwrap();
+    app.update(Msg::Pause, t0 + Duration::from_secs(2), &w).unwrap();
+    assert_eq!(
+        app.next_wake(t0 + Duration::from_secs(50), &w).map(|x| x > t0 + Duration::from_secs(3600)),
+        Some(true),
+        "paused: asleep"
+    );
+    app.update(Msg::Back, t0, &w).unwrap();
+    assert!(matches!(app.mode, Mode::Leave(_)));
+    app.update(Msg::Back, t0, &w).unwrap();
+    assert!(matches!(app.mode, Mode::Timer(_)), "Esc again keeps going");
+    app.update(Msg::Back, t0, &w).unwrap();
+    app.update(Msg::Char('n'), t0, &w).unwrap();
+    assert!(matches!(app.mode, Mode::Today) && app.ctx.store.entries().is_empty());
+    app.update(Msg::Back, t0, &w).unwrap();
+    assert!(app.quit);
+}
+
+#[test]
+fn a_walk_across_a_laptop_sleep_asks_what_to_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    app.update(Msg::Confirm, t0, &wall()).unwrap();
+    app.tick(t0 + Duration::from_secs(6), &wall());
+    // 2 s of monotonic time, but the wall clock moved 20 minutes: the laptop slept.
+    let later: Zoned = "2026-11-24T07:50:00+01:00[Europe/Berlin]".parse().unwrap();
+    app.tick(t0 + Duration::from_secs(8), &later);
+    let Mode::Slept { walked_min, .. } = &app.mode else { panic!("asked") };
+    assert_eq!(*walked_min, 20);
+    app.update(Msg::Char('c'), t0 + Duration::from_secs(8), &later).unwrap();
+    let Mode::Feedback(p) = &app.mode else { panic!("feedback") };
+    assert_eq!(p.minutes, Some(5), "the full walk, at most the bout");
+}
+
+#[test]
+fn the_day_rolls_over_at_day_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    let late: Zoned = "2026-11-25T03:59:00+01:00[Europe/Berlin]".parse().unwrap();
+    app.tick(t, &late);
+    assert_eq!(app.day.date.to_string(), "2026-11-24");
+    let wake = app.next_wake(t, &late).unwrap();
+    assert_eq!(wake - t, Duration::from_secs(60));
+    let morning: Zoned = "2026-11-25T04:00:00+01:00[Europe/Berlin]".parse().unwrap();
+    app.tick(t, &morning);
+    assert_eq!(app.day.date.to_string(), "2026-11-25");
+}

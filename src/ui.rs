@@ -1,0 +1,131 @@
+//! Rendering, from the app's state and `now` only (render-only: no IO, no state changes).
+//! One file per screen; named styles here. Below the minimum size only a note is drawn.
+
+mod digits;
+mod help;
+mod prompt;
+mod timer;
+mod today;
+
+use std::time::Instant;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
+
+/// The named styles of every screen. With `NO_COLOR` set there are no colours at all; the
+/// selection stays visible through REVERSED + BOLD and the `▶` marker.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub title: Style,
+    pub dim: Style,
+    pub done: Style,
+    pub accent: Style,
+    pub warn: Style,
+    pub selected: Style,
+    pub gauge: Style,
+    pub flash: Style,
+}
+
+impl Theme {
+    pub fn new(no_color: bool) -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        if no_color {
+            return Theme {
+                title: bold,
+                dim: Style::new().add_modifier(Modifier::DIM),
+                done: Style::new(),
+                accent: bold,
+                warn: bold,
+                selected: reversed,
+                gauge: Style::new(),
+                flash: reversed,
+            };
+        }
+        Theme {
+            title: bold.fg(Color::Cyan),
+            dim: Style::new().fg(Color::DarkGray),
+            done: Style::new().fg(Color::Green),
+            accent: bold.fg(Color::Yellow),
+            warn: bold.fg(Color::Red),
+            selected: reversed.fg(Color::Cyan),
+            gauge: Style::new().fg(Color::Green),
+            flash: Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// From the environment: <https://no-color.org> — set and non-empty disables colour.
+    pub fn from_env() -> Theme {
+        Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
+    }
+}
+
+pub fn render(frame: &mut Frame, app: &App, now: Instant) {
+    render_with(frame, app, now, &Theme::from_env());
+}
+
+pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let note = format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}");
+        frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    match &app.mode {
+        Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
+            timer::render(frame, area, app, run, now, theme);
+        }
+        _ => today::render(frame, area, app, theme),
+    }
+    match &app.mode {
+        Mode::Feedback(p) => prompt::feedback(frame, area, app, p, theme),
+        Mode::SkipReason { id, text } => prompt::skip(frame, area, app, id, text, theme),
+        Mode::Leave(_) => prompt::leave(frame, area, theme),
+        Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
+        _ => {}
+    }
+    if app.help {
+        help::render(frame, area, theme);
+    }
+}
+
+/// A centred box of `width`×`height` (clamped to `area`), cleared for a popup.
+pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let [row] =
+        area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
+    let [rect] =
+        row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// `s` cut to `width` characters, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// The key hints at the bottom of a screen.
+pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (key, what)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(ratatui::text::Span::styled(" · ", theme.dim));
+        }
+        spans.push(ratatui::text::Span::styled(*key, theme.accent));
+        spans.push(ratatui::text::Span::styled(format!(" {what}"), theme.dim));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests;

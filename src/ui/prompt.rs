@@ -1,0 +1,75 @@
+//! Small popups over a screen: the feedback prompt (rating, then pain 0–10), the skip reason,
+//! leaving a timer, and a walk that spanned a laptop sleep.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Theme, popup};
+use crate::app::{App, Prompt, Stage};
+
+fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
+    let width = 60.min(area.width);
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = popup(frame, area, width, height);
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(format!(" {title} "), theme.title));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+}
+
+fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
+    vec![Span::styled(k, theme.accent), Span::raw(format!(" {what}   "))]
+}
+
+pub fn feedback(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, theme: &Theme) {
+    let name = app.day.get(&p.id).map_or(p.id.clone(), |i| i.exercise.name.clone());
+    let mut lines = vec![Line::from(format!("How did {name} go?"))];
+    let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
+    lines.push(Line::from(choices));
+    if p.stage == Stage::Pain {
+        let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
+        lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
+        lines.push(Line::from(""));
+        let pain = if p.pain.is_empty() { "0".to_string() } else { p.pain.clone() };
+        lines.push(Line::from(vec![
+            Span::raw("Pain during it, 0–10: "),
+            Span::styled(format!("{pain}▏"), theme.selected),
+        ]));
+        lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
+    } else {
+        lines.push(Line::from(Span::styled("Esc: don't log it", theme.dim)));
+    }
+    boxed(frame, area, "Finished", lines, theme);
+}
+
+pub fn skip(frame: &mut Frame, area: Rect, app: &App, id: &str, text: &str, theme: &Theme) {
+    let name = app.day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
+    let lines = vec![
+        Line::from(format!("Skip {name} today. Reason (optional):")),
+        Line::from(Span::styled(format!("{text}▏"), theme.selected)),
+        Line::from(Span::styled("Enter saves · Esc cancels", theme.dim)),
+    ];
+    boxed(frame, area, "Skip", lines, theme);
+}
+
+pub fn leave(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines = vec![
+        Line::from("Leave the timer. Count this exercise as done?"),
+        Line::from(
+            [key("y", "count it", theme), key("n", "don't", theme), key("Esc", "keep going", theme)].concat(),
+        ),
+    ];
+    boxed(frame, area, "Paused", lines, theme);
+}
+
+pub fn slept(frame: &mut Frame, area: Rect, walked_min: u32, theme: &Theme) {
+    let lines = vec![
+        Line::from(format!(
+            "The computer slept during your walk; {walked_min} min have passed on the clock."
+        )),
+        Line::from(
+            [key("c", "count the full walk", theme), key("t", "go on with the time shown", theme)].concat(),
+        ),
+    ];
+    boxed(frame, area, "Welcome back", lines, theme);
+}

@@ -1,0 +1,134 @@
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::app::tests::{app, wall};
+use crate::app::{App, Msg};
+
+fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| render_with(f, app, now, theme)).unwrap();
+    terminal
+}
+
+/// Snapshots of one state at the two sizes every screen must work at.
+fn snap(name: &str, app: &App, now: Instant) {
+    let theme = Theme::new(false);
+    insta::assert_snapshot!(format!("{name}_100x30"), draw(app, now, 100, 30, &theme).backend());
+    insta::assert_snapshot!(format!("{name}_40x12"), draw(app, now, 40, 12, &theme).backend());
+}
+
+fn send(app: &mut App, msgs: &[Msg], now: Instant) {
+    for msg in msgs {
+        app.update(*msg, now, &wall()).unwrap();
+    }
+}
+
+#[test]
+fn today_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    snap("today_empty", &app, t);
+    // One walk bout, the stretch done, the roller skipped.
+    send(&mut app, &[Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::Down], t);
+    send(&mut app, &[Msg::TickOff, Msg::Char('1'), Msg::Confirm, Msg::Down, Msg::Skip, Msg::Confirm], t);
+    snap("today_partial", &app, t);
+    app.selected = 0;
+    send(
+        &mut app,
+        &[Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::TickOff, Msg::Char('2'), Msg::Confirm],
+        t,
+    );
+    for i in 3..6 {
+        app.selected = i;
+        send(&mut app, &[Msg::TickOff, Msg::Char('2'), Msg::Confirm], t);
+    }
+    snap("today_all_done", &app, t);
+    send(&mut app, &[Msg::Help], t);
+    snap("help", &app, t);
+}
+
+#[test]
+fn timer_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    send(&mut app, &[Msg::Down, Msg::Confirm], t0);
+    let at = |ms: u64| t0 + Duration::from_millis(ms);
+    app.tick(at(5_000), &wall());
+    app.tick(at(8_300), &wall());
+    snap("timer_hold", &app, at(8_300));
+    app.tick(at(35_500), &wall());
+    snap("timer_rest", &app, at(35_500));
+    app.update(Msg::Pause, at(36_000), &wall()).unwrap();
+    snap("timer_paused", &app, at(90_000));
+    send(
+        &mut app,
+        &[
+            Msg::Pause,
+            Msg::NextPhase,
+            Msg::NextPhase,
+            Msg::NextPhase,
+            Msg::NextPhase,
+            Msg::NextPhase,
+            Msg::NextPhase,
+        ],
+        at(90_000),
+    );
+    send(&mut app, &[Msg::Char('2'), Msg::Char('3')], at(90_000));
+    snap("feedback_prompt", &app, at(90_000));
+}
+
+#[test]
+fn too_small_never_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path());
+    let theme = Theme::new(false);
+    insta::assert_snapshot!("too_small", draw(&app, Instant::now(), 39, 12, &theme).backend());
+    for (w, h) in [(1, 1), (2, 1), (1, 40), (40, 11), (10, 3)] {
+        draw(&app, Instant::now(), w, h, &theme);
+    }
+}
+
+/// With NO_COLOR the selected row must stay visible: REVERSED on every cell, also after the
+/// real crossterm backend turned the buffer into escape codes (a reset in between would erase it).
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.selected = 3;
+    let theme = Theme::new(true);
+    let terminal = draw(&app, Instant::now(), 100, 30, &theme);
+    let buffer = terminal.backend().buffer().clone();
+    let row = (0..30).find(|y| buffer[(0, *y)].symbol() == "▶").expect("a marker on the selected row");
+    let text: String = (0..40).map(|x| buffer[(x, row)].symbol().to_string()).collect();
+    assert!(text.contains("Curl-up"), "{text}");
+    for x in 0..20 {
+        let cell = &buffer[(x, row)];
+        assert!(cell.modifier.contains(Modifier::REVERSED), "cell {x} of the selected row lost REVERSED");
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset),
+            "no colour"
+        );
+    }
+    // Through crossterm's escape codes into a terminal emulator.
+    let mut bytes = Vec::<u8>::new();
+    let mut backend = ratatui::backend::CrosstermBackend::new(&mut bytes);
+    let cells: Vec<(u16, u16, &ratatui::buffer::Cell)> =
+        buffer.content.iter().enumerate().map(|(i, c)| ((i % 100) as u16, (i / 100) as u16, c)).collect();
+    backend.draw(cells.into_iter()).unwrap();
+    Backend::flush(&mut backend).unwrap();
+    let mut screen = vt100::Parser::new(30, 100, 0);
+    screen.process(&bytes);
+    for x in 0..20 {
+        let cell = screen.screen().cell(row, x).unwrap();
+        assert!(cell.inverse(), "terminal cell {x} of the selected row is not inverse");
+    }
+    let other = screen.screen().cell(row + 1, 4).unwrap();
+    assert!(!other.inverse(), "only the selected row is highlighted");
+}
