@@ -11,7 +11,10 @@ use crate::app::{App, Prompt, Stage};
 
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
-    let height = (lines.len() as u16 + 2).min(area.height);
+    // Each line takes as many rows as it wraps to inside the borders.
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let height = (rows as u16 + 2).min(area.height);
     let rect = popup(frame, area, width, height);
     let block = Block::new().borders(Borders::ALL).title(Span::styled(format!(" {title} "), theme.title));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
