@@ -3,12 +3,14 @@
 
 use color_eyre::eyre::{Result, eyre};
 use jiff::civil::Date;
+use std::collections::BTreeSet;
+
 use jiff::{ToSpan, Zoned};
 
 use crate::catalog::{Catalog, Exercise};
 use crate::cli::Paths;
 use crate::config::{self, Settings};
-use crate::state::{self, Entry, EntryKind, Store};
+use crate::state::{self, Entry, EntryKind, MonthKey, Store};
 use crate::{streak, today};
 
 /// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
@@ -75,22 +77,55 @@ impl Ctx {
 }
 
 impl Ctx {
-    /// The current and longest weekly streaks as of `date`. Loads weeks back, doubling the span,
-    /// until the current streak ends inside it or the log does.
+    /// The current and longest weekly streaks as of `date`. Closed weeks come from the index's
+    /// cache while the months they cover are unchanged; only the others are loaded and computed,
+    /// so a long history costs a directory listing and a few stats, not a parse of every month.
     pub fn streaks(&mut self, date: Date) -> Result<streak::Streaks> {
-        let oldest = self.store.months_on_disk()?.first().copied();
+        let rules = self.streak_rules();
+        let on_disk: BTreeSet<MonthKey> = self.store.months_on_disk()?.into_iter().collect();
+        let unchanged = self.store.unchanged_months(&on_disk);
         let this_week = self.settings.week_start(date);
-        let mut weeks: i64 = 12;
-        loop {
-            let from = this_week.checked_sub((weeks * 7).days()).unwrap_or(this_week);
-            self.store.load_range(from, date)?;
-            let span = streak::weeks(&self.catalog, &self.settings, self.store.entries(), from, date);
-            let s = streak::streaks(&span, date);
-            let reached_start = oldest.is_none_or(|k| k > crate::state::MonthKey::of(from));
-            if (s.current as usize) < span.len().saturating_sub(1) || reached_start {
-                return Ok(s);
+        let mut met = Vec::new();
+        if let Some(first) = on_disk.first() {
+            let first_day = Date::new(first.year, first.month, 1)?;
+            let mut week = self.settings.week_start(first_day);
+            while week < this_week {
+                let end = week.checked_add(6.days())?;
+                let covered = [MonthKey::of(week), MonthKey::of(end)];
+                let valid = covered.iter().all(|k| !on_disk.contains(k) || unchanged.contains(k));
+                let cached = if valid { self.store.cached_week(&rules, week) } else { None };
+                let meets = match cached {
+                    Some(meets) => meets,
+                    None => {
+                        self.store.load_range(week, end)?;
+                        let entries = self.store.entries();
+                        let meets =
+                            streak::weeks(&self.catalog, &self.settings, entries, week, end)[0].meets_target;
+                        self.store.cache_week(&rules, week, end, meets);
+                        meets
+                    }
+                };
+                met.push(meets);
+                week = week.checked_add(7.days())?;
             }
-            weeks *= 2;
         }
+        self.store.save_index();
+        self.store.load_range(this_week, date)?;
+        let current = streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date);
+        Ok(streak::streaks_from(&met, current.first(), date))
+    }
+
+    /// What the streak results depend on: change any of it and cached weeks are recomputed.
+    fn streak_rules(&self) -> String {
+        let routine: Vec<&str> = self.settings.routine(&self.catalog).iter().map(|e| e.id.as_str()).collect();
+        let s = &self.settings;
+        format!(
+            "{:?}/{}/{}/{:?}/{}",
+            s.level,
+            s.days_per_week,
+            s.walk_days_per_week,
+            s.week_starts_on,
+            routine.join(",")
+        )
     }
 }

@@ -144,6 +144,39 @@ impl Store {
             .collect()
     }
 
+    /// Months on disk whose index entry is current (unchanged since it was recorded).
+    pub fn unchanged_months(&mut self, on_disk: &BTreeSet<MonthKey>) -> BTreeSet<MonthKey> {
+        let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+        on_disk.iter().copied().filter(|k| index.keys(&self.dir, &k.file_name()).is_some()).collect()
+    }
+
+    /// A closed week's streak result cached under `rules`. The caller checks that the months
+    /// it covers are unchanged.
+    pub fn cached_week(&mut self, rules: &str, start: Date) -> Option<bool> {
+        let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+        index.week(rules, &start.to_string())
+    }
+
+    /// Caches a closed week's result, recording the months it was computed from (loaded).
+    pub fn cache_week(&mut self, rules: &str, start: Date, end: Date, meets: bool) {
+        let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+        let mut key = MonthKey::of(start);
+        while key <= MonthKey::of(end) {
+            if let Some(month) = self.months.get(&key) {
+                index.record(&self.dir, &key.file_name(), month);
+            }
+            key = key.next();
+        }
+        index.set_week(rules, &start.to_string(), meets);
+    }
+
+    /// Writes the index if it changed (best effort: it is a cache).
+    pub fn save_index(&mut self) {
+        if let Some(index) = &mut self.index {
+            index.save(&self.dir);
+        }
+    }
+
     /// Loads every month (for export).
     pub fn load_all(&mut self) -> Result<()> {
         let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key));

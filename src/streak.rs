@@ -145,25 +145,28 @@ pub fn weeks(catalog: &Catalog, settings: &Settings, history: &[Entry], from: Da
 /// `today`). The current week counts once it meets the target and never breaks the streak while
 /// it is unfinished.
 pub fn streaks(weeks: &[Week], today: Date) -> Streaks {
+    let Some((current, closed)) = weeks.split_last() else { return Streaks::default() };
+    let met: Vec<bool> = closed.iter().map(|w| w.meets_target).collect();
+    streaks_from(&met, Some(current), today)
+}
+
+/// Streaks from the results of closed weeks (oldest first) and the week holding `today`.
+pub fn streaks_from(closed: &[bool], current: Option<&Week>, today: Date) -> Streaks {
+    let unfinished = current.is_some_and(|w| w.days.last().is_some_and(|d| d.date >= today));
+    let current_met = current.is_some_and(|w| w.meets_target);
+    let all = closed.iter().copied().chain(current.map(|_| current_met));
     let mut longest = 0;
     let mut run = 0;
-    for week in weeks {
-        if week.meets_target {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
+    for met in all {
+        run = if met { run + 1 } else { 0 };
+        longest = longest.max(run);
     }
-    let mut current = 0;
-    for (i, week) in weeks.iter().enumerate().rev() {
-        let unfinished = i == weeks.len() - 1 && week.days.last().is_some_and(|d| d.date >= today);
-        if week.meets_target {
-            current += 1;
-        } else if !unfinished {
-            break;
-        }
-    }
+    let trailing = closed.iter().rev().take_while(|m| **m).count() as u32;
+    let current = match (current_met, unfinished || current.is_none()) {
+        (true, _) => trailing + 1,
+        (false, true) => trailing,
+        (false, false) => 0,
+    };
     Streaks { current, longest: longest.max(current) }
 }
 

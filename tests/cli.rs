@@ -262,6 +262,8 @@ fn status_counts_the_weekly_streak_from_backfilled_days() {
     let env = Env::new();
     // Five complete days in each of the two weeks before this one (weeks start on Monday).
     for week_start in ["2026-11-09", "2026-11-16"] {
+        // Ask between the weeks too: cached week results must notice the backfill.
+        env.ok(&["status"]);
         let monday: jiff::civil::Date = week_start.parse().unwrap();
         for offset in 0..5 {
             let day = monday.checked_add(jiff::Span::new().days(offset)).unwrap().to_string();

@@ -26,6 +26,12 @@ pub struct Summary {
 pub struct Index {
     #[serde(default)]
     months: BTreeMap<String, Summary>,
+    /// The streak rules the week results below were computed under.
+    #[serde(default)]
+    rules: String,
+    /// Closed weeks (by first day) and whether each met the target.
+    #[serde(default)]
+    weeks: BTreeMap<String, bool>,
     #[serde(skip)]
     dirty: bool,
 }
@@ -66,6 +72,22 @@ impl Index {
         let summary = Summary { len, mtime_ns, keys };
         if self.months.get(name) != Some(&summary) {
             self.months.insert(name.to_string(), summary);
+            self.dirty = true;
+        }
+    }
+
+    /// A closed week's cached result under `rules`.
+    pub fn week(&self, rules: &str, start: &str) -> Option<bool> {
+        (self.rules == rules).then(|| self.weeks.get(start).copied()).flatten()
+    }
+
+    /// Caches a closed week's result; results under other rules are dropped.
+    pub fn set_week(&mut self, rules: &str, start: &str, meets: bool) {
+        if self.rules != rules {
+            self.rules = rules.to_string();
+            self.weeks.clear();
+        }
+        if self.weeks.insert(start.to_string(), meets) != Some(meets) {
             self.dirty = true;
         }
     }

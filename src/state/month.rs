@@ -70,8 +70,7 @@ struct VersionOnly {
 
 #[derive(Deserialize)]
 struct RawMonth {
-    #[allow(dead_code)]
-    version: i64,
+    version: Option<toml::Spanned<toml::Value>>,
     #[serde(default)]
     entry: Vec<Entry>,
     #[serde(flatten)]
@@ -134,7 +133,13 @@ impl Month {
             let (line, col) = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
             format!("{line}:{col}: {}", e.message().trim_end())
         };
-        let head: VersionOnly = toml::from_str(text).map_err(syntax)?;
+        // One pass in the usual case; the version is checked before any entry error is shown,
+        // since a newer format may not parse as this one.
+        let parsed: Result<RawMonth, _> = toml::from_str(text);
+        let head: VersionOnly = match &parsed {
+            Ok(raw) => VersionOnly { version: raw.version.clone() },
+            Err(_) => toml::from_str(text).map_err(syntax)?,
+        };
         let Some(version) = head.version else {
             return Err(" no `version` key: a month file starts with `version = 1`".into());
         };
@@ -148,7 +153,7 @@ impl Month {
             }
             _ => return Err(format!("{line}:{col}: `version` must be {VERSION}")),
         }
-        let raw: RawMonth = toml::from_str(text).map_err(syntax)?;
+        let raw = parsed.map_err(syntax)?;
         let mut seen = BTreeSet::new();
         let entries = raw.entry.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
         Ok(Month { entries, extra: raw.extra })
