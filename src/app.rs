@@ -38,6 +38,14 @@ pub enum Msg {
     Skip,
     Undo,
     Help,
+    /// The plan forecast.
+    Plan,
+    /// Week screen: open it, move a day, move a week.
+    Week,
+    Left,
+    Right,
+    PrevWeek,
+    NextWeek,
     /// A typed character (digits in the pain prompt, text in the skip reason).
     Char(char),
     Backspace,
@@ -62,6 +70,13 @@ pub enum Stage {
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub id: String,
+    /// The coaching day it is logged for (today, or a past day from the week screen).
+    pub date: jiff::civil::Date,
+    /// The step and dose of that day, recorded in the entry.
+    pub step: u32,
+    pub dose: String,
+    /// Where to return after the prompt.
+    pub back: Box<Mode>,
     pub stage: Stage,
     pub rating: Option<Feedback>,
     /// Digits typed so far for the pain rating (empty = 0).
@@ -85,6 +100,14 @@ pub enum Mode {
     SkipReason {
         id: String,
         text: String,
+    },
+    /// Where the doses lead if every session goes as planned.
+    Plan(Vec<crate::progression::WeekPlan>),
+    /// The week screen with a selected cell (exercise row, weekday 0–6).
+    Week {
+        data: Box<crate::week::WeekData>,
+        row: usize,
+        day: usize,
     },
 }
 
@@ -274,6 +297,9 @@ impl App {
                 _ => Mode::Slept { run, walked_min },
             },
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
+            (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg)?,
+            (Mode::Plan(_), Msg::Back | Msg::Plan) => Mode::Today,
+            (Mode::Plan(plan), _) => Mode::Plan(plan),
             (Mode::SkipReason { id, mut text }, msg) => match msg {
                 Msg::Char(c) if text.chars().count() < 80 => {
                     text.push(c);
@@ -313,6 +339,24 @@ impl App {
             Msg::Down => self.selected = (self.selected + 1) % n,
             Msg::Back => self.quit = true,
             Msg::Help => self.help = true,
+            Msg::Plan => {
+                let c = &self.ctx;
+                let plan = crate::progression::forecast(
+                    &c.catalog,
+                    &c.settings,
+                    c.store.entries(),
+                    self.day.date,
+                    9,
+                );
+                self.mode = Mode::Plan(plan);
+            }
+            Msg::Week => {
+                let start = self.ctx.settings.week_start(self.day.date);
+                let data = self.ctx.week(start)?;
+                let day = (0..7).find(|d| data.days[*d].date == self.day.date).unwrap_or(0);
+                self.message = None;
+                self.mode = Mode::Week { data: Box::new(data), row: self.selected, day };
+            }
             Msg::Confirm | Msg::TickOff if item.rx.stopped => {
                 self.message =
                     Some(format!("{} is done for today: pain above 5 ended it.", item.exercise.name));
@@ -363,14 +407,96 @@ impl App {
         Ok(())
     }
 
+    /// Keys on the week screen: move the cell or the week, tick off or undo a past day.
+    fn week(&mut self, data: crate::week::WeekData, row: usize, day: usize, msg: Msg) -> Result<Mode> {
+        let rows = data.ids.len().max(1);
+        let start = data.start;
+        let mut shift = |weeks: i64| -> Result<crate::week::WeekData> {
+            self.ctx.week(start.checked_add(jiff::Span::new().days(7 * weeks))?)
+        };
+        let (data, row, day) = match msg {
+            Msg::Back | Msg::Week => return Ok(Mode::Today),
+            Msg::Help => {
+                self.help = true;
+                (data, row, day)
+            }
+            Msg::Up => (data, (row + rows - 1) % rows, day),
+            Msg::Down => (data, (row + 1) % rows, day),
+            Msg::Left if day > 0 => (data, row, day - 1),
+            Msg::Right if day < 6 => (data, row, day + 1),
+            Msg::Left | Msg::PrevWeek => (shift(-1)?, row, if msg == Msg::Left { 6 } else { day }),
+            Msg::Right | Msg::NextWeek => (shift(1)?, row, if msg == Msg::Right { 0 } else { day }),
+            Msg::TickOff | Msg::Undo => {
+                let date = data.days[day].date;
+                let id = data.ids[row].clone();
+                let back = Mode::Week { data: Box::new(data), row, day };
+                if date > self.ctx.today {
+                    self.message = Some("That day has not come yet.".into());
+                    return Ok(back);
+                }
+                if msg == Msg::TickOff {
+                    self.ask_feedback_on(&id, date, back);
+                    return Ok(std::mem::replace(&mut self.mode, Mode::Today));
+                }
+                let last = self
+                    .ctx
+                    .store
+                    .entries()
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        e.date == date
+                            && e.is_for(&id)
+                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
+                    })
+                    .map(|e| e.id.clone());
+                match last {
+                    Some(entry) => {
+                        self.ctx.store.remove(date, &entry)?;
+                        self.refresh()?;
+                        self.message =
+                            Some(format!("Undone: {} on {}.", self.name(&id), date.strftime("%a %-d %b")));
+                    }
+                    None => {
+                        self.message = Some(format!(
+                            "Nothing logged for {} on {}.",
+                            self.name(&id),
+                            date.strftime("%a %-d %b")
+                        ))
+                    }
+                }
+                let Mode::Week { data, .. } = back else { unreachable!() };
+                (self.ctx.week(data.start)?, row, day)
+            }
+            _ => (data, row, day),
+        };
+        Ok(Mode::Week { data: Box::new(data), row, day })
+    }
+
     fn ask_feedback(&mut self, id: &str) {
-        let minutes = self.item(id).and_then(|i| i.rx.dose.walk_minutes());
+        let date = self.day.date;
+        self.ask_feedback_on(id, date, Mode::Today);
+    }
+
+    /// Opens the rating prompt for `id` on `date`, with that day's dose.
+    fn ask_feedback_on(&mut self, id: &str, date: jiff::civil::Date, back: Mode) {
+        let rx = match (self.item(id), self.ctx.catalog.get(id)) {
+            (Some(item), _) if date == self.day.date => item.rx.clone(),
+            (_, Some(ex)) => {
+                crate::progression::prescribe_one(&self.ctx.settings, self.ctx.store.entries(), ex, date)
+            }
+            _ => return,
+        };
         self.mode = Mode::Feedback(Prompt {
             id: id.to_string(),
+            date,
+            step: rx.step,
+            dose: rx.dose_text.clone(),
+            back: Box::new(back),
             stage: Stage::Rating,
             rating: None,
             pain: String::new(),
-            minutes,
+            minutes: rx.dose.walk_minutes(),
         });
     }
 
@@ -402,14 +528,13 @@ impl App {
             }
             (Stage::Pain, Msg::Confirm) => {
                 let pain: u8 = p.pain.parse().unwrap_or(0);
-                let Some(item) = self.item(&p.id).cloned() else { return Ok(Mode::Today) };
-                let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Done, &p.id);
-                entry.step = Some(item.rx.step);
-                entry.dose = Some(item.rx.dose_text.clone());
+                let mut entry = self.ctx.entry(p.date, EntryKind::Done, &p.id);
+                entry.step = Some(p.step);
+                entry.dose = Some(p.dose.clone());
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
-                let name = item.exercise.name;
+                let name = self.name(&p.id);
                 let said = if pain > 5 {
                     format!(
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
@@ -418,11 +543,16 @@ impl App {
                     format!("Saved: {name} ✓")
                 };
                 self.save(entry, said)?;
-                Mode::Today
+                match *p.back {
+                    Mode::Week { data, row, day } => {
+                        Mode::Week { data: Box::new(self.ctx.week(data.start)?), row, day }
+                    }
+                    back => back,
+                }
             }
             (Stage::Rating, Msg::Back) => {
                 self.message = Some("Not logged.".into());
-                Mode::Today
+                *p.back
             }
             (_, _) => Mode::Feedback(p),
         })

@@ -5,6 +5,7 @@ mod commands;
 mod export;
 mod plan;
 mod setup;
+mod week;
 
 use std::path::PathBuf;
 
@@ -79,6 +80,16 @@ pub enum Command {
     },
     /// Flare-up mode: gentlest steps until you switch it off
     Flare { state: OnOff },
+    /// The weekly streak screen as text
+    Week {
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+        /// Weeks to show, ending with the week of D
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=52))]
+        weeks: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// One short line for status bars
     Status {
         #[arg(long)]

@@ -129,3 +129,20 @@ impl Ctx {
         )
     }
 }
+
+impl Ctx {
+    /// The week screen's data for the week starting `start` (loads its 12 weeks, no more).
+    pub fn week(&mut self, start: Date) -> Result<crate::week::WeekData> {
+        let streaks = self.streaks(self.today)?;
+        let end = start.checked_add(6.days())?;
+        self.store.load_range(crate::week::WeekData::span_start(start), end)?;
+        Ok(crate::week::WeekData::build(
+            &self.catalog,
+            &self.settings,
+            self.store.entries(),
+            start,
+            self.today,
+            streaks,
+        ))
+    }
+}

@@ -2,6 +2,16 @@
 //! upright: a terminal coach for a healthier back. The library holds every module so the
 //! binary, the integration tests and the benchmarks share one build.
 
+/// `println!` that returns the write error instead of panicking, so `upright week | head` ends
+/// quietly when the reader goes away (see `main`).
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($t)*)?
+    }};
+}
+
 pub mod app;
 pub mod catalog;
 pub mod cli;
@@ -15,3 +25,4 @@ pub mod state;
 pub mod streak;
 pub mod today;
 pub mod ui;
+pub mod week;

@@ -3,9 +3,11 @@
 
 mod digits;
 mod help;
+mod plan;
 mod prompt;
 mod timer;
 mod today;
+mod week;
 
 use std::time::Instant;
 
@@ -79,6 +81,13 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     match &app.mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
             timer::render(frame, area, app, run, now, theme);
+        }
+        Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
+        Mode::Plan(plan) => plan::render(frame, area, app, plan, theme),
+        Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
+            if let Mode::Week { data, row, day } = &*p.back {
+                week::render(frame, area, data, *row, *day, theme);
+            }
         }
         _ => today::render(frame, area, app, theme),
     }

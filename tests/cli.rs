@@ -284,3 +284,58 @@ fn status_counts_the_weekly_streak_from_backfilled_days() {
     assert_eq!(env.ok(&["status"]), "upright 0/6 · 2-week streak\n");
     assert_eq!(env.json(&["status", "--json"])["current_streak_weeks"], 2);
 }
+
+#[test]
+fn week_json_and_text() {
+    let env = Env::new();
+    let full = [
+        "walk",
+        "walk",
+        "walk",
+        "hamstring-stretch",
+        "thoracic-extension",
+        "curl-up",
+        "side-bridge",
+        "bird-dog",
+    ];
+    // Week of 9 Nov: five complete days. Week of 16 Nov: four. This week: Monday.
+    for day in [
+        "2026-11-09",
+        "2026-11-10",
+        "2026-11-11",
+        "2026-11-12",
+        "2026-11-13",
+        "2026-11-16",
+        "2026-11-17",
+        "2026-11-18",
+        "2026-11-19",
+        "2026-11-23",
+    ] {
+        for id in full {
+            env.ok(&["done", id, "--date", day]);
+        }
+    }
+    let v = env.json(&["week", "--json"]);
+    assert_eq!((v["current_streak_weeks"].as_u64(), v["longest_streak_weeks"].as_u64()), (Some(0), Some(1)));
+    assert_eq!(v["date"], "2026-11-24");
+    let days = v["days"].as_array().unwrap();
+    assert_eq!(days.len(), 7);
+    // The walk has progressed to 3 × 7 min by then.
+    assert_eq!(days[0], serde_json::json!({"date": "2026-11-23", "complete": true, "walk_minutes": 21}));
+    assert_eq!(days[1]["complete"], false);
+    // Backfilling the Friday of last week completes it: the streak is 2.
+    for id in full {
+        env.ok(&["done", id, "--date", "2026-11-20"]);
+    }
+    let v = env.json(&["week", "--json", "--weeks", "3"]);
+    assert_eq!((v["current_streak_weeks"].as_u64(), v["longest_streak_weeks"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(v["days"].as_array().unwrap().len(), 21);
+    assert_eq!(
+        v["weeks"][0],
+        serde_json::json!({"week_start": "2026-11-09", "complete_days": 5, "meets_target": true})
+    );
+    let text = env.ok(&["week", "--date", "2026-11-20"]);
+    assert!(text.starts_with("Week of Mon 16 Nov 2026\n"), "{text}");
+    assert!(text.contains("5 of 5 complete days needed · target met"), "{text}");
+    assert!(text.contains("2-week streak · longest 2"), "{text}");
+}

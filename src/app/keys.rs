@@ -12,16 +12,26 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         return Some(Msg::Quit);
     }
     let typing = matches!(mode, Mode::SkipReason { .. });
+    let week = matches!(mode, Mode::Week { .. });
     Some(match key.code {
         KeyCode::Esc => Msg::Back,
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Backspace => Msg::Backspace,
         KeyCode::Up => Msg::Up,
         KeyCode::Down => Msg::Down,
+        KeyCode::Left if week => Msg::Left,
+        KeyCode::Right if week => Msg::Right,
         KeyCode::Char(c) if typing => Msg::Char(c),
-        KeyCode::Char('q') if matches!(mode, Mode::Today) => Msg::Back,
-        KeyCode::Char('j') if matches!(mode, Mode::Today) => Msg::Down,
-        KeyCode::Char('k') if matches!(mode, Mode::Today) => Msg::Up,
+        KeyCode::Char('q') if matches!(mode, Mode::Today) || week => Msg::Back,
+        KeyCode::Char('j') if matches!(mode, Mode::Today) || week => Msg::Down,
+        KeyCode::Char('k') if matches!(mode, Mode::Today) || week => Msg::Up,
+        KeyCode::Char('h') if week => Msg::PrevWeek,
+        KeyCode::Char('l') if week => Msg::NextWeek,
+        KeyCode::Char('w') if matches!(mode, Mode::Today) || week => Msg::Week,
+        KeyCode::Char('p') if matches!(mode, Mode::Today | Mode::Plan(_)) => Msg::Plan,
+        KeyCode::Char('q') if matches!(mode, Mode::Plan(_)) => Msg::Back,
+        KeyCode::Char('x') if week => Msg::TickOff,
+        KeyCode::Char('u') if week => Msg::Undo,
         KeyCode::Char(' ') => Msg::Pause,
         KeyCode::Char('+') => Msg::AddTime,
         KeyCode::Char('n') if matches!(mode, Mode::Timer(_)) => Msg::NextPhase,

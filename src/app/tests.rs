@@ -163,3 +163,73 @@ fn the_day_rolls_over_at_day_start() {
     app.tick(t, &morning);
     assert_eq!(app.day.date.to_string(), "2026-11-25");
 }
+
+/// Writes `entries` straight into month files (fast: no per-entry save).
+pub fn seed(dir: &std::path::Path, entries: Vec<crate::state::Entry>) {
+    let mut months: std::collections::BTreeMap<crate::state::MonthKey, crate::state::Month> =
+        Default::default();
+    for e in entries {
+        months.entry(crate::state::MonthKey::of(e.date)).or_default().entries.push(e);
+    }
+    std::fs::create_dir_all(dir.join("history")).unwrap();
+    for (key, month) in months {
+        std::fs::write(dir.join("history").join(key.file_name()), month.to_toml()).unwrap();
+    }
+}
+
+/// Every routine exercise done on each of `days` (three walk bouts), at step 1.
+pub fn full_days(days: impl IntoIterator<Item = jiff::civil::Date>) -> Vec<crate::state::Entry> {
+    let mut out = Vec::new();
+    for d in days {
+        for id in crate::catalog::DEFAULT_ROUTINE {
+            for b in 0..if id == "walk" { 3 } else { 1 } {
+                let mut e = crate::state::Entry::new(
+                    format!("{d}-{id}-{b}"),
+                    d,
+                    format!("{d}T08:0{b}:00+01:00"),
+                    EntryKind::Done,
+                );
+                e.exercise = Some(id.into());
+                e.step = Some(1);
+                e.feedback = Some(Feedback::Ok);
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_week_screen_backfills_a_past_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    let w = wall();
+    app.update(Msg::Week, t, &w).unwrap();
+    let Mode::Week { data, day, .. } = &app.mode else { panic!("week screen") };
+    assert_eq!((data.start.to_string(), *day), ("2026-11-23".to_string(), 1), "today is selected");
+    // Monday, curl-up: tick off, rate, saved for Monday.
+    for msg in [Msg::Left, Msg::Down, Msg::Down, Msg::Down, Msg::TickOff, Msg::Char('1'), Msg::Confirm] {
+        app.update(msg, t, &w).unwrap();
+    }
+    let Mode::Week { data, row, day } = &app.mode else { panic!("back on the week screen") };
+    assert_eq!((*row, *day), (3, 0));
+    assert_eq!(data.mark(3, 0), "✓");
+    let saved = app.ctx.store.entries().iter().find(|e| e.is_for("curl-up")).unwrap();
+    assert_eq!(saved.date.to_string(), "2026-11-23");
+    // A future day refuses; undo removes Monday's entry; h/l move weeks.
+    for msg in [Msg::Right, Msg::Right, Msg::TickOff] {
+        app.update(msg, t, &w).unwrap();
+    }
+    assert!(matches!(app.mode, Mode::Week { .. }));
+    assert_eq!(app.message.as_deref(), Some("That day has not come yet."));
+    for msg in [Msg::Left, Msg::Left, Msg::Undo] {
+        app.update(msg, t, &w).unwrap();
+    }
+    assert!(app.ctx.store.entries().iter().all(|e| !e.is_for("curl-up")));
+    app.update(Msg::PrevWeek, t, &w).unwrap();
+    let Mode::Week { data, .. } = &app.mode else { panic!() };
+    assert_eq!(data.start.to_string(), "2026-11-16");
+    app.update(Msg::Back, t, &w).unwrap();
+    assert!(matches!(app.mode, Mode::Today));
+}

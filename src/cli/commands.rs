@@ -27,8 +27,8 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match command {
         Command::Paths => {
-            println!("config: {}", paths.config.display());
-            println!("data: {}", paths.data.display());
+            outln!("config: {}", paths.config.display());
+            outln!("data: {}", paths.data.display());
             Ok(())
         }
         Command::Completions { shell } => {
@@ -49,6 +49,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Status { json } => status(&mut ctx, json),
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety => super::setup::show_safety(&mut ctx),
+                Command::Week { date, weeks, json } => {
+                    super::week::week(&mut ctx, date.unwrap_or(Day::Today), weeks, json)
+                }
                 Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
                 Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
@@ -136,9 +139,9 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.note = log.note;
     let pain = entry.pain.unwrap_or(0);
     ctx.store.append(entry)?;
-    println!("logged {id} for {date}: {}", rx.dose_text);
+    outln!("logged {id} for {date}: {}", rx.dose_text);
     if pain > 5 {
-        println!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
+        outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
     }
     Ok(())
 }
@@ -150,7 +153,7 @@ fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>) -> Result<()
     let mut entry = ctx.entry(date, EntryKind::Skipped, id);
     entry.reason = reason;
     ctx.store.append(entry)?;
-    println!("skipped {id} for {date}");
+    outln!("skipped {id} for {date}");
     Ok(())
 }
 
@@ -169,7 +172,7 @@ fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
         bail!("nothing to undo for {id} on {date}");
     };
     ctx.store.remove(date, &entry_id)?;
-    println!("removed the {kind} entry of {id} for {date}");
+    outln!("removed the {kind} entry of {id} for {date}");
     Ok(())
 }
 
@@ -178,9 +181,9 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let (done, total) = (day.done_count(), day.items.len());
     let streak = ctx.streaks(ctx.today)?.current;
     if json {
-        println!("{}", json!({ "done": done, "total": total, "current_streak_weeks": streak }));
+        outln!("{}", json!({ "done": done, "total": total, "current_streak_weeks": streak }));
     } else {
-        println!("upright {done}/{total} · {streak}-week streak");
+        outln!("upright {done}/{total} · {streak}-week streak");
     }
     Ok(())
 }

@@ -23,19 +23,19 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
                 json!({ "week_start": w.week_start.to_string(), "exercises": exercises })
             })
             .collect();
-        println!("{}", json!({ "weeks": weeks }));
+        outln!("{}", json!({ "weeks": weeks }));
         return Ok(());
     }
-    println!("If every session goes as planned (rated ok, no pain):");
+    outln!("If every session goes as planned (rated ok, no pain):");
     let routine = ctx.settings.routine(&ctx.catalog);
     let width = routine.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
     let mut last: Vec<Option<u32>> = vec![None; routine.len()];
     for week in &plan {
-        println!("\nweek of {}", week.week_start.strftime("%a %-d %b %Y"));
+        outln!("\nweek of {}", week.week_start.strftime("%a %-d %b %Y"));
         for (i, ex) in routine.iter().enumerate() {
             let Some(item) = week.exercises.iter().find(|p| p.id == ex.id) else { continue };
             let up = if last[i].is_some_and(|s| item.step > s) { "  ↑" } else { "" };
-            println!("  {:width$}  {}{up}", ex.name, item.dose_text);
+            outln!("  {:width$}  {}{up}", ex.name, item.dose_text);
             last[i] = Some(item.step);
         }
     }
@@ -46,20 +46,18 @@ pub fn flare(ctx: &mut Ctx, state: OnOff) -> Result<()> {
     ctx.load_recent()?;
     let since = progression::flare_since(ctx.store.entries(), ctx.today);
     match (state, since) {
-        (OnOff::On, Some(date)) => println!("flare-up mode is already on (since {date})"),
-        (OnOff::Off, None) => println!("flare-up mode is already off"),
+        (OnOff::On, Some(date)) => outln!("flare-up mode is already on (since {date})"),
+        (OnOff::Off, None) => outln!("flare-up mode is already off"),
         (OnOff::On, None) => {
             let entry = ctx.event(ctx.today, EntryKind::FlareOn);
             ctx.store.append(entry)?;
-            println!("flare-up mode on: every exercise at its gentlest step, walks short and easy.");
-            println!(
-                "Rest is fine too. If it is not settling within a few days, see a GP or physiotherapist."
-            );
+            outln!("flare-up mode on: every exercise at its gentlest step, walks short and easy.");
+            outln!("Rest is fine too. If it is not settling within a few days, see a GP or physiotherapist.");
         }
         (OnOff::Off, Some(date)) => {
             let entry = ctx.event(ctx.today, EntryKind::FlareOff);
             ctx.store.append(entry)?;
-            println!(
+            outln!(
                 "flare-up mode off (it was on since {date}): each exercise resumes two steps below where it was."
             );
         }

@@ -20,24 +20,24 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
     }
     if !keys.is_empty() {
         write::save_choices(&paths.config, &keys)?;
-        println!("saved your choices in {}", paths.config.display());
+        outln!("saved your choices in {}", paths.config.display());
     }
     // Load after writing, so a broken result is reported like any config error.
     let mut ctx = Ctx::load(paths)?;
     ctx.load_recent()?;
     let accepted = Safety::from_entries(ctx.store.entries()).accepted;
     match (accepted, accept) {
-        (Some(date), _) => println!("disclaimer accepted on {date}"),
+        (Some(date), _) => outln!("disclaimer accepted on {date}"),
         (None, true) => {
             let entry = ctx.event(ctx.today, EntryKind::DisclaimerAccepted);
             ctx.store.append(entry)?;
-            println!("disclaimer accepted; run `upright` to start");
+            outln!("disclaimer accepted; run `upright` to start");
         }
         (None, false) => {
             for line in safety::DISCLAIMER {
-                println!("{line}\n");
+                outln!("{line}\n");
             }
-            println!("To accept, run `upright init --accept` (or start `upright` and press the key shown).");
+            outln!("To accept, run `upright init --accept` (or start `upright` and press the key shown).");
         }
     }
     Ok(())
@@ -46,21 +46,21 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
 pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
     ctx.load_recent()?;
     let s = Safety::from_entries(ctx.store.entries());
-    println!("Get emergency care now (call 999 / 112 / 911) if you have back pain with:");
+    outln!("Get emergency care now (call 999 / 112 / 911) if you have back pain with:");
     for line in safety::EMERGENCY {
-        println!("  - {line}");
+        outln!("  - {line}");
     }
-    println!("\nSee a GP soon if you have back pain with:");
+    outln!("\nSee a GP soon if you have back pain with:");
     for line in safety::SEE_GP {
-        println!("  - {line}");
+        outln!("  - {line}");
     }
-    println!("\nStop any exercise that causes pain spreading down a leg.");
+    outln!("\nStop any exercise that causes pain spreading down a leg.");
     if let Some(date) = s.locked_since {
-        println!(
+        outln!(
             "\nThe routine is locked since {date}: an emergency sign was reported. Open `upright` to confirm a clinician checked it."
         );
     } else if let Some(date) = s.gp_since {
-        println!(
+        outln!(
             "\nProgression is paused since {date} until you confirm a clinician checked the sign you reported."
         );
     }

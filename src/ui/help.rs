@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, popup};
 
-pub const KEYS: [(&str, &str); 13] = [
+pub const KEYS: [(&str, &str); 15] = [
     ("j/k ↑/↓", "move"),
     ("Enter", "start the guided timer"),
     ("Space", "pause / resume"),
@@ -16,6 +16,8 @@ pub const KEYS: [(&str, &str); 13] = [
     ("x", "tick off without the timer"),
     ("s", "skip (with a reason)"),
     ("u", "undo today's last entry"),
+    ("w", "week screen (h/l weeks, ←/→ days)"),
+    ("p", "plan: where the doses lead"),
     ("1 2 3", "rate: easy / ok / hard"),
     ("0–10", "pain, then Enter"),
     ("?", "this help"),

@@ -132,3 +132,53 @@ fn no_color_keeps_the_selection_visible() {
     let other = screen.screen().cell(row + 1, 4).unwrap();
     assert!(!other.inverse(), "only the selected row is highlighted");
 }
+
+fn week_app(dir: &std::path::Path, days: Vec<jiff::civil::Date>) -> App {
+    crate::app::tests::seed(dir, crate::app::tests::full_days(days));
+    let mut app = app(dir);
+    app.update(Msg::Week, Instant::now(), &wall()).unwrap();
+    app
+}
+
+fn days_back(from: i64, to: i64) -> Vec<jiff::civil::Date> {
+    use jiff::ToSpan;
+    let today = jiff::civil::date(2026, 11, 24);
+    (to..=from).map(|n| today.checked_sub(n.days()).unwrap()).collect()
+}
+
+#[test]
+fn week_screens() {
+    let theme = Theme::new(false);
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let app = week_app(dir.path(), vec![]);
+    insta::assert_snapshot!("week_empty_100x30", draw(&app, t, 100, 30, &theme).backend());
+    // Mid-week: Monday done, Tuesday (today) under way.
+    let dir = tempfile::tempdir().unwrap();
+    let app = week_app(dir.path(), days_back(1, 1));
+    insta::assert_snapshot!("week_midweek_100x30", draw(&app, t, 100, 30, &theme).backend());
+    insta::assert_snapshot!("week_midweek_40x12", draw(&app, t, 40, 12, &theme).backend());
+    // Twelve perfect weeks (every day for 84 days).
+    let dir = tempfile::tempdir().unwrap();
+    let app = week_app(dir.path(), days_back(85, 1));
+    let Mode::Week { data, .. } = &app.mode else { panic!() };
+    assert_eq!((data.streaks.current, data.streaks.longest), (12, 12));
+    insta::assert_snapshot!("week_perfect_100x30", draw(&app, t, 100, 30, &theme).backend());
+    insta::assert_snapshot!("week_perfect_160x40", draw(&app, t, 160, 40, &theme).backend());
+    // A broken streak: four weeks, a week off, then two weeks.
+    let dir = tempfile::tempdir().unwrap();
+    let app = week_app(dir.path(), [days_back(50, 22), days_back(15, 1)].concat());
+    let Mode::Week { data, .. } = &app.mode else { panic!() };
+    assert_eq!((data.streaks.current, data.streaks.longest), (2, 4));
+    insta::assert_snapshot!("week_broken_100x30", draw(&app, t, 100, 30, &theme).backend());
+}
+
+#[test]
+fn plan_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.update(Msg::Plan, Instant::now(), &wall()).unwrap();
+    snap("plan", &app, Instant::now());
+    app.update(Msg::Back, Instant::now(), &wall()).unwrap();
+    assert!(matches!(app.mode, crate::app::Mode::Today));
+}

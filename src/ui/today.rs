@@ -130,13 +130,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ("x", "tick off"),
                 ("s", "skip"),
                 ("u", "undo"),
+                ("w", "week"),
+                ("p", "plan"),
                 ("?", "help"),
                 ("q", "quit"),
             ],
             theme,
         )
     } else {
-        hints(&[("Enter", "start"), ("x", "done"), ("?", "help"), ("q", "quit")], theme)
+        hints(&[("Enter", "start"), ("x", "done"), ("w", "week"), ("?", "help")], theme)
     };
     frame.render_widget(Paragraph::new(keys_line), keys);
 }

@@ -1,0 +1,58 @@
+//! `upright week`: the week screen as plain text (a grid per week, the streak) or JSON.
+
+use color_eyre::eyre::Result;
+use jiff::ToSpan;
+use serde_json::json;
+
+use super::Day;
+use super::commands::Ctx;
+
+pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    let last = ctx.settings.week_start(date);
+    let mut shown = Vec::new();
+    for back in (0..i64::from(weeks)).rev() {
+        shown.push(ctx.week(last.checked_sub((back * 7).days())?)?);
+    }
+    let streaks = shown.last().map(|w| w.streaks).unwrap_or_default();
+    if json {
+        let days: Vec<_> = shown
+            .iter()
+            .flat_map(|w| w.days.iter())
+            .map(|d| json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes }))
+            .collect();
+        let weeks: Vec<_> = shown
+            .iter()
+            .map(|w| json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target }))
+            .collect();
+        let doc = json!({
+            "date": date.to_string(),
+            "current_streak_weeks": streaks.current,
+            "longest_streak_weeks": streaks.longest,
+            "days": days,
+            "weeks": weeks,
+        });
+        outln!("{doc}");
+        return Ok(());
+    }
+    let width = shown.first().map_or(0, |w| w.names.iter().map(|n| n.chars().count()).max().unwrap_or(0));
+    for w in &shown {
+        let head: Vec<String> = w.days.iter().map(|d| d.date.strftime("%a").to_string()).collect();
+        outln!("Week of {}", w.start.strftime("%a %-d %b %Y"));
+        outln!("  {:width$}  {}", "", head.join("  "));
+        for (row, name) in w.names.iter().enumerate() {
+            let marks: Vec<String> = (0..7).map(|d| format!("{:^3}", w.mark(row, d))).collect();
+            outln!("  {name:width$}  {}", marks.join("  "));
+        }
+        let complete: Vec<String> =
+            w.days.iter().map(|d| format!("{:^3}", if d.complete { "●" } else { " " })).collect();
+        outln!("  {:width$}  {}", "complete day", complete.join("  "));
+        let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
+        outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
+        let target = if w.meets_target { "target met" } else { "target not met yet" };
+        outln!("  {} of {} complete days needed · {target}\n", w.complete_days, ctx.settings.days_per_week);
+    }
+    outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
+    outln!("✓ done  – skipped  ✗ missed  ○ today  · to come");
+    Ok(())
+}
