@@ -2,8 +2,10 @@
 //! and `update`, which applies one message at a given `now`. Saving goes through the store at
 //! once, at every completion. The loop lives in `app/run.rs`, key mapping in `app/keys.rs`.
 
+mod actions;
 mod keys;
 mod run;
+mod week;
 
 use std::time::{Duration, Instant};
 
@@ -14,7 +16,7 @@ pub use keys::msg_for;
 pub use run::run;
 
 use crate::ctx::Ctx;
-use crate::session::{self, Event, Kind, Timer};
+use crate::session::{Event, Kind, Timer};
 use crate::state::{EntryKind, Feedback};
 use crate::today::{Day, Item};
 
@@ -154,7 +156,7 @@ impl App {
         self.day.items.get(self.selected)
     }
 
-    fn item(&self, id: &str) -> Option<&Item> {
+    pub(super) fn item(&self, id: &str) -> Option<&Item> {
         self.day.get(id)
     }
 
@@ -164,7 +166,7 @@ impl App {
     }
 
     /// Reloads today's view (after a save, or when the coaching day rolls over).
-    fn refresh(&mut self) -> Result<()> {
+    pub(super) fn refresh(&mut self) -> Result<()> {
         self.day = self.ctx.day(self.ctx.today)?;
         self.streak = self.ctx.streaks(self.ctx.today).ok().map(|s| s.current);
         self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
@@ -322,252 +324,8 @@ impl App {
         Ok(())
     }
 
-    fn name(&self, id: &str) -> String {
+    pub(super) fn name(&self, id: &str) -> String {
         self.ctx.catalog.get(id).map_or(id.to_string(), |e| e.name.clone())
-    }
-
-    /// Keys on the Today screen.
-    fn today(&mut self, msg: Msg, now: Instant) -> Result<()> {
-        let n = self.day.items.len();
-        let Some(item) = self.selected_item().cloned() else {
-            self.quit |= matches!(msg, Msg::Back);
-            return Ok(());
-        };
-        let id = item.exercise.id.clone();
-        match msg {
-            Msg::Up => self.selected = (self.selected + n - 1) % n,
-            Msg::Down => self.selected = (self.selected + 1) % n,
-            Msg::Back => self.quit = true,
-            Msg::Help => self.help = true,
-            Msg::Plan => {
-                let c = &self.ctx;
-                let plan = crate::progression::forecast(
-                    &c.catalog,
-                    &c.settings,
-                    c.store.entries(),
-                    self.day.date,
-                    9,
-                );
-                self.mode = Mode::Plan(plan);
-            }
-            Msg::Week => {
-                let start = self.ctx.settings.week_start(self.day.date);
-                let data = self.ctx.week(start)?;
-                let day = (0..7).find(|d| data.days[*d].date == self.day.date).unwrap_or(0);
-                self.message = None;
-                self.mode = Mode::Week { data: Box::new(data), row: self.selected, day };
-            }
-            Msg::Confirm | Msg::TickOff if item.rx.stopped => {
-                self.message =
-                    Some(format!("{} is done for today: pain above 5 ended it.", item.exercise.name));
-            }
-            Msg::Confirm | Msg::TickOff if item.is_done() => {
-                self.message = Some(format!("{} is already done today (u undoes it).", item.exercise.name));
-            }
-            Msg::Confirm => {
-                let mut phases = session::phases(&item.exercise, &item.rx.dose);
-                for p in &mut phases {
-                    p.secs = p.secs.div_ceil(self.speed);
-                }
-                self.message = None;
-                self.mode = Mode::Timer(Run {
-                    id,
-                    timer: Timer::start(phases, now),
-                    started_wall: self.ctx.now.timestamp(),
-                    started_mono: now,
-                });
-            }
-            Msg::TickOff => self.ask_feedback(&id),
-            Msg::Skip => self.mode = Mode::SkipReason { id, text: String::new() },
-            Msg::Undo => {
-                let last = self
-                    .ctx
-                    .store
-                    .entries()
-                    .iter()
-                    .rev()
-                    .find(|e| {
-                        e.date == self.day.date
-                            && e.is_for(&id)
-                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-                    })
-                    .map(|e| e.id.clone());
-                match last {
-                    Some(entry) => {
-                        self.ctx.store.remove(self.day.date, &entry)?;
-                        self.refresh()?;
-                        self.message =
-                            Some(format!("Undone: the last entry of {} today.", item.exercise.name));
-                    }
-                    None => self.message = Some(format!("Nothing to undo for {} today.", item.exercise.name)),
-                }
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Keys on the week screen: move the cell or the week, tick off or undo a past day.
-    fn week(&mut self, data: crate::week::WeekData, row: usize, day: usize, msg: Msg) -> Result<Mode> {
-        let rows = data.ids.len().max(1);
-        let start = data.start;
-        let mut shift = |weeks: i64| -> Result<crate::week::WeekData> {
-            self.ctx.week(start.checked_add(jiff::Span::new().days(7 * weeks))?)
-        };
-        let (data, row, day) = match msg {
-            Msg::Back | Msg::Week => return Ok(Mode::Today),
-            Msg::Help => {
-                self.help = true;
-                (data, row, day)
-            }
-            Msg::Up => (data, (row + rows - 1) % rows, day),
-            Msg::Down => (data, (row + 1) % rows, day),
-            Msg::Left if day > 0 => (data, row, day - 1),
-            Msg::Right if day < 6 => (data, row, day + 1),
-            Msg::Left | Msg::PrevWeek => (shift(-1)?, row, if msg == Msg::Left { 6 } else { day }),
-            Msg::Right | Msg::NextWeek => (shift(1)?, row, if msg == Msg::Right { 0 } else { day }),
-            Msg::TickOff | Msg::Undo => {
-                let date = data.days[day].date;
-                let id = data.ids[row].clone();
-                let back = Mode::Week { data: Box::new(data), row, day };
-                if date > self.ctx.today {
-                    self.message = Some("That day has not come yet.".into());
-                    return Ok(back);
-                }
-                if msg == Msg::TickOff {
-                    self.ask_feedback_on(&id, date, back);
-                    return Ok(std::mem::replace(&mut self.mode, Mode::Today));
-                }
-                let last = self
-                    .ctx
-                    .store
-                    .entries()
-                    .iter()
-                    .rev()
-                    .find(|e| {
-                        e.date == date
-                            && e.is_for(&id)
-                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-                    })
-                    .map(|e| e.id.clone());
-                match last {
-                    Some(entry) => {
-                        self.ctx.store.remove(date, &entry)?;
-                        self.refresh()?;
-                        self.message =
-                            Some(format!("Undone: {} on {}.", self.name(&id), date.strftime("%a %-d %b")));
-                    }
-                    None => {
-                        self.message = Some(format!(
-                            "Nothing logged for {} on {}.",
-                            self.name(&id),
-                            date.strftime("%a %-d %b")
-                        ))
-                    }
-                }
-                let Mode::Week { data, .. } = back else { unreachable!() };
-                (self.ctx.week(data.start)?, row, day)
-            }
-            _ => (data, row, day),
-        };
-        Ok(Mode::Week { data: Box::new(data), row, day })
-    }
-
-    fn ask_feedback(&mut self, id: &str) {
-        let date = self.day.date;
-        self.ask_feedback_on(id, date, Mode::Today);
-    }
-
-    /// Opens the rating prompt for `id` on `date`, with that day's dose.
-    fn ask_feedback_on(&mut self, id: &str, date: jiff::civil::Date, back: Mode) {
-        let rx = match (self.item(id), self.ctx.catalog.get(id)) {
-            (Some(item), _) if date == self.day.date => item.rx.clone(),
-            (_, Some(ex)) => {
-                crate::progression::prescribe_one(&self.ctx.settings, self.ctx.store.entries(), ex, date)
-            }
-            _ => return,
-        };
-        self.mode = Mode::Feedback(Prompt {
-            id: id.to_string(),
-            date,
-            step: rx.step,
-            dose: rx.dose_text.clone(),
-            back: Box::new(back),
-            stage: Stage::Rating,
-            rating: None,
-            pain: String::new(),
-            minutes: rx.dose.walk_minutes(),
-        });
-    }
-
-    fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Result<Mode> {
-        Ok(match (p.stage, msg) {
-            (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
-                p.rating = Some(match c {
-                    '1' | 'e' => Feedback::Easy,
-                    '2' | 'o' => Feedback::Ok,
-                    _ => Feedback::Hard,
-                });
-                p.stage = Stage::Pain;
-                Mode::Feedback(p)
-            }
-            (Stage::Pain, Msg::Char(c)) if c.is_ascii_digit() => {
-                let typed = format!("{}{c}", p.pain);
-                if typed.parse::<u8>().is_ok_and(|n| n <= 10) {
-                    p.pain = typed.trim_start_matches('0').to_string();
-                }
-                Mode::Feedback(p)
-            }
-            (Stage::Pain, Msg::Backspace) => {
-                p.pain.pop();
-                Mode::Feedback(p)
-            }
-            (Stage::Pain, Msg::Back) => {
-                p.stage = Stage::Rating;
-                Mode::Feedback(p)
-            }
-            (Stage::Pain, Msg::Confirm) => {
-                let pain: u8 = p.pain.parse().unwrap_or(0);
-                let mut entry = self.ctx.entry(p.date, EntryKind::Done, &p.id);
-                entry.step = Some(p.step);
-                entry.dose = Some(p.dose.clone());
-                entry.feedback = p.rating;
-                entry.pain = Some(pain);
-                entry.minutes = p.minutes;
-                let name = self.name(&p.id);
-                let said = if pain > 5 {
-                    format!(
-                        "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
-                    )
-                } else {
-                    format!("Saved: {name} ✓")
-                };
-                self.save(entry, said)?;
-                match *p.back {
-                    Mode::Week { data, row, day } => {
-                        Mode::Week { data: Box::new(self.ctx.week(data.start)?), row, day }
-                    }
-                    back => back,
-                }
-            }
-            (Stage::Rating, Msg::Back) => {
-                self.message = Some("Not logged.".into());
-                *p.back
-            }
-            (_, _) => Mode::Feedback(p),
-        })
-    }
-
-    /// Saves an entry now and shows `said`; a failed save is shown and nothing is lost on disk.
-    fn save(&mut self, entry: crate::state::Entry, said: String) -> Result<()> {
-        match self.ctx.store.append(entry) {
-            Ok(()) => {
-                self.refresh()?;
-                self.message = Some(said);
-            }
-            Err(e) => self.message = Some(format!("Not saved: {e:#}")),
-        }
-        Ok(())
     }
 }
 

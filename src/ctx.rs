@@ -30,6 +30,8 @@ pub struct Ctx {
     pub now: Zoned,
     /// The coaching day at `now`.
     pub today: Date,
+    /// Where the config lives (first-run choices are written there).
+    pub config_path: std::path::PathBuf,
 }
 
 impl Ctx {
@@ -38,7 +40,14 @@ impl Ctx {
         let settings = config::load(&paths.config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
-        Ok(Ctx { catalog, settings, store: Store::open(&paths.data), now, today })
+        Ok(Ctx {
+            catalog,
+            settings,
+            store: Store::open(&paths.data),
+            now,
+            today,
+            config_path: paths.config.clone(),
+        })
     }
 
     pub fn exercise(&self, id: &str) -> Result<&Exercise> {
@@ -131,6 +140,15 @@ impl Ctx {
 }
 
 impl Ctx {
+    /// Re-reads the config (after the first run wrote it).
+    pub fn reload_config(&mut self) -> Result<()> {
+        let mut catalog = Catalog::builtin();
+        self.settings = config::load(&self.config_path, &mut catalog)?;
+        self.catalog = catalog;
+        self.today = self.settings.coaching_date(&self.now);
+        Ok(())
+    }
+
     /// The week screen's data for the week starting `start` (loads its 12 weeks, no more).
     pub fn week(&mut self, start: Date) -> Result<crate::week::WeekData> {
         let streaks = self.streaks(self.today)?;

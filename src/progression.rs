@@ -55,6 +55,8 @@ pub struct Prescription {
     pub reason: Option<String>,
     /// Pain above 5 today ended this exercise for the day.
     pub stopped: bool,
+    /// Pain down a leg paused this exercise until a clinician clears it.
+    pub paused: bool,
 }
 
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
@@ -121,11 +123,27 @@ pub fn prescribe_one(
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
         .filter_map(|e| e.pain)
         .max();
-    let (step, change, mut reason) = if flare_since(history, date).is_some() {
+    let (mut step, mut change, mut reason) = if flare_since(history, date).is_some() {
         (1, Change::Flare, Some(format!("flare-up mode: {} at its gentlest", exercise.id)))
     } else {
         decide(settings, history, past, exercise, date)
     };
+    // Safety (COACHING.md): a see-a-GP red flag pauses progression until a clinician has
+    // checked it; pain down a leg pauses the exercise itself until it is cleared.
+    let safety = crate::safety::Safety::from_entries(history);
+    if change == Change::Up && safety.gp_since.is_some() {
+        step -= 1;
+        change = Change::Hold;
+        reason =
+            Some("holding: progression is paused until a clinician has checked the sign you reported".into());
+    }
+    let paused = safety.paused.get(&exercise.id).copied();
+    if let Some(since) = paused {
+        reason = Some(format!(
+            "paused since {}: pain spread down a leg — press c once a clinician has cleared it",
+            since.strftime("%a %-d %b")
+        ));
+    }
     let stopped = today_pain.is_some_and(|p| p > 5);
     if let Some(pain) = today_pain.filter(|_| stopped) {
         reason = Some(format!("stopped for today: pain {pain}; next time it will be one step easier"));
@@ -138,6 +156,7 @@ pub fn prescribe_one(
         change,
         reason,
         stopped,
+        paused: paused.is_some(),
     }
 }
 

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 pub use entry::{Entry, EntryKind, Feedback};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
 
-use index::{Index, kind_key};
+use index::{Index, entry_keys, kind_key, safety_key};
 
 /// How long a writer waits for another upright to finish writing.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
@@ -94,13 +94,23 @@ impl Store {
         let to = today.last_of_month().tomorrow().unwrap_or(today);
         self.load_range(from, to)?;
         let mut wanted: BTreeSet<String> = ids.iter().map(|id| id.to_string()).collect();
-        let events = [
-            [EntryKind::FlareOn, EntryKind::FlareOff].as_slice(),
-            &[EntryKind::DisclaimerAccepted],
-            &[EntryKind::RedFlagEmergency, EntryKind::RedFlagGp, EntryKind::LegSymptoms, EntryKind::Cleared],
+        // Each group is one piece of state whose latest event decides it.
+        let key = |k: EntryKind| kind_key(k.as_str());
+        let mut groups: Vec<Vec<String>> = vec![
+            vec![key(EntryKind::FlareOn), key(EntryKind::FlareOff)],
+            vec![key(EntryKind::DisclaimerAccepted)],
+            vec![
+                safety_key(EntryKind::RedFlagEmergency.as_str(), ""),
+                safety_key(EntryKind::RedFlagGp.as_str(), ""),
+                safety_key(EntryKind::Cleared.as_str(), ""),
+            ],
         ];
-        let mut groups: Vec<Vec<String>> =
-            events.iter().map(|g| g.iter().map(|k| kind_key(k.as_str())).collect()).collect();
+        for id in ids {
+            groups.push(vec![
+                safety_key(EntryKind::LegSymptoms.as_str(), id),
+                safety_key(EntryKind::Cleared.as_str(), id),
+            ]);
+        }
         let first = MonthKey::of(from);
         let older: Vec<MonthKey> = self.months_on_disk()?.into_iter().filter(|k| *k < first).rev().collect();
         let mut index = self.index.take().unwrap_or_else(|| Index::load(&self.dir));
@@ -136,12 +146,7 @@ impl Store {
 
     /// The exercise ids and event keys in `months`.
     fn keys_in<'m>(&self, months: impl IntoIterator<Item = &'m Month>) -> BTreeSet<String> {
-        months
-            .into_iter()
-            .flat_map(|m| m.entries.iter())
-            .flat_map(|e| [Some(kind_key(e.kind.as_str())), e.exercise.clone()])
-            .flatten()
-            .collect()
+        months.into_iter().flat_map(|m| m.entries.iter()).flat_map(entry_keys).collect()
     }
 
     /// Months on disk whose index entry is current (unchanged since it was recorded).

@@ -36,7 +36,7 @@ impl Item {
 
     /// Finished for the day: done, excused, or stopped by pain.
     pub fn is_settled(&self) -> bool {
-        self.is_done() || self.skipped || self.rx.stopped
+        self.is_done() || self.skipped || self.rx.stopped || self.rx.paused
     }
 }
 
@@ -44,6 +44,8 @@ impl Item {
 pub struct Day {
     pub date: Date,
     pub items: Vec<Item>,
+    /// What the log says about red flags, leg symptoms and the disclaimer.
+    pub safety: crate::safety::Safety,
 }
 
 impl Day {
@@ -56,7 +58,8 @@ impl Day {
                 Some(item(exercise, rx, history, date))
             })
             .collect();
-        Day { date, items }
+        let upto = history.partition_point(|e| e.date <= date);
+        Day { date, items, safety: crate::safety::Safety::from_entries(&history[..upto]) }
     }
 
     pub fn done_count(&self) -> usize {

@@ -5,6 +5,7 @@ use jiff::Zoned;
 use super::*;
 use crate::catalog::Catalog;
 use crate::config::Settings;
+use crate::session;
 use crate::state::Store;
 
 pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
@@ -14,8 +15,18 @@ pub fn app(dir: &std::path::Path) -> App {
     let now: Zoned = NOW.parse().unwrap();
     let settings = Settings::default();
     let today = settings.coaching_date(&now);
-    let ctx = Ctx { catalog: Catalog::builtin(), settings, store: Store::open(dir), now, today };
-    App::new(ctx, true).unwrap()
+    let ctx = Ctx {
+        catalog: Catalog::builtin(),
+        settings,
+        store: Store::open(dir),
+        now,
+        today,
+        config_path: dir.join("config.toml"),
+    };
+    let mut app = App::new(ctx, true).unwrap();
+    // These tests start after the first run; `onboarding` tests start before it.
+    app.mode = Mode::Today;
+    app
 }
 
 pub fn wall() -> Zoned {

@@ -25,6 +25,8 @@ pub struct Summary {
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Index {
     #[serde(default)]
+    format: u32,
+    #[serde(default)]
     months: BTreeMap<String, Summary>,
     /// The streak rules the week results below were computed under.
     #[serde(default)]
@@ -41,6 +43,28 @@ pub fn kind_key(kind: &str) -> String {
     format!("kind:{kind}")
 }
 
+/// The index key for a safety event of one exercise (`""` = not about an exercise).
+pub fn safety_key(kind: &str, exercise: &str) -> String {
+    format!("kind:{kind}/{exercise}")
+}
+
+/// What an entry contributes to its month's keys: its kind, its exercise, and for safety
+/// events (whose latest state matters per exercise) the pair.
+pub fn entry_keys(e: &super::Entry) -> Vec<String> {
+    use super::EntryKind::*;
+    let mut keys = vec![kind_key(e.kind.as_str())];
+    if let Some(id) = &e.exercise {
+        keys.push(id.clone());
+    }
+    if matches!(e.kind, LegSymptoms | Cleared | RedFlagEmergency | RedFlagGp) {
+        keys.push(safety_key(e.kind.as_str(), e.exercise.as_deref().unwrap_or("")));
+    }
+    keys
+}
+
+/// Bumped when the keys change, so an older index is rebuilt rather than trusted.
+const FORMAT: u32 = 2;
+
 fn stamp(path: &Path) -> Option<(u64, u128)> {
     let meta = fs::metadata(path).ok()?;
     let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
@@ -50,7 +74,13 @@ fn stamp(path: &Path) -> Option<(u64, u128)> {
 impl Index {
     /// Loads the index of `dir`; a missing or unreadable index is an empty one (it is a cache).
     pub fn load(dir: &Path) -> Index {
-        fs::read_to_string(dir.join(FILE)).ok().and_then(|t| toml::from_str(&t).ok()).unwrap_or_default()
+        let loaded: Option<Index> =
+            fs::read_to_string(dir.join(FILE)).ok().and_then(|t| toml::from_str(&t).ok());
+        loaded.filter(|i| i.format == FORMAT).unwrap_or(Index {
+            format: FORMAT,
+            dirty: true,
+            ..Index::default()
+        })
     }
 
     /// What the month file `name` holds, if the index is current for it.
@@ -62,13 +92,7 @@ impl Index {
     /// Records what `month`, just read from or written to `dir/name`, holds.
     pub fn record(&mut self, dir: &Path, name: &str, month: &Month) {
         let Some((len, mtime_ns)) = stamp(&dir.join(name)) else { return };
-        let mut keys = BTreeSet::new();
-        for e in &month.entries {
-            keys.insert(kind_key(e.kind.as_str()));
-            if let Some(id) = &e.exercise {
-                keys.insert(id.clone());
-            }
-        }
+        let keys: BTreeSet<String> = month.entries.iter().flat_map(entry_keys).collect();
         let summary = Summary { len, mtime_ns, keys };
         if self.months.get(name) != Some(&summary) {
             self.months.insert(name.to_string(), summary);
