@@ -5,6 +5,7 @@
 mod actions;
 mod keys;
 mod run;
+mod safety;
 mod week;
 
 use std::time::{Duration, Instant};
@@ -42,6 +43,10 @@ pub enum Msg {
     Help,
     /// The plan forecast.
     Plan,
+    /// The red-flag screen (`!`).
+    RedFlags,
+    /// A clinician cleared the selected exercise (after leg symptoms) or the red flags.
+    Clear,
     /// Week screen: open it, move a day, move a week.
     Week,
     Left,
@@ -105,6 +110,10 @@ pub enum Mode {
     },
     /// Where the doses lead if every session goes as planned.
     Plan(Vec<crate::progression::WeekPlan>),
+    /// The red-flag lists; `said` is what the user just reported, shown plainly.
+    RedFlags { said: Option<safety::Report>, back: Box<Mode> },
+    /// The first run: the disclaimer, the level, the movements to avoid.
+    Onboard(safety::Onboarding),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
     Week {
         data: Box<crate::week::WeekData>,
@@ -136,12 +145,13 @@ impl App {
         let day = ctx.day(ctx.today)?;
         let streak = ctx.streaks(ctx.today).ok().map(|s| s.current);
         let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+        let mode = if day.safety.accepted.is_none() { Mode::Onboard(safety::Onboarding::default()) } else { Mode::Today };
         Ok(App {
             ctx,
             day,
             streak,
             selected: 0,
-            mode: Mode::Today,
+            mode,
             help: false,
             message: None,
             sound,
@@ -300,6 +310,11 @@ impl App {
             },
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
             (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg)?,
+            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => {
+                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)) }
+            }
+            (Mode::RedFlags { said, back }, msg) => self.red_flags(said, *back, msg)?,
+            (Mode::Onboard(o), msg) => self.onboard(o, msg)?,
             (Mode::Plan(_), Msg::Back | Msg::Plan) => Mode::Today,
             (Mode::Plan(plan), _) => Mode::Plan(plan),
             (Mode::SkipReason { id, mut text }, msg) => match msg {

@@ -100,10 +100,12 @@ pub enum EntryKind {
     LegSymptoms,
     /// A clinician checked the matter; ends the matching lock or pause.
     Cleared,
+    /// The two-week "see a GP or physiotherapist" suggestion was dismissed for a week.
+    CheckDismissed,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 9] = [
+const KIND_NAMES: [(EntryKind, &str); 10] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -113,6 +115,7 @@ const KIND_NAMES: [(EntryKind, &str); 9] = [
     (EntryKind::RedFlagGp, "red-flag-gp"),
     (EntryKind::LegSymptoms, "leg-symptoms"),
     (EntryKind::Cleared, "cleared"),
+    (EntryKind::CheckDismissed, "check-dismissed"),
 ];
 
 impl EntryKind {
