@@ -15,6 +15,7 @@ use jiff::Zoned;
 
 pub use keys::msg_for;
 pub use run::run;
+pub use safety::{Onboarding, Report};
 
 use crate::ctx::Ctx;
 use crate::session::{Event, Kind, Timer};
@@ -111,7 +112,10 @@ pub enum Mode {
     /// Where the doses lead if every session goes as planned.
     Plan(Vec<crate::progression::WeekPlan>),
     /// The red-flag lists; `said` is what the user just reported, shown plainly.
-    RedFlags { said: Option<safety::Report>, back: Box<Mode> },
+    RedFlags {
+        said: Option<safety::Report>,
+        back: Box<Mode>,
+    },
     /// The first run: the disclaimer, the level, the movements to avoid.
     Onboard(safety::Onboarding),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
@@ -145,7 +149,11 @@ impl App {
         let day = ctx.day(ctx.today)?;
         let streak = ctx.streaks(ctx.today).ok().map(|s| s.current);
         let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
-        let mode = if day.safety.accepted.is_none() { Mode::Onboard(safety::Onboarding::default()) } else { Mode::Today };
+        let mode = if day.safety.accepted.is_none() {
+            Mode::Onboard(safety::Onboarding::default())
+        } else {
+            Mode::Today
+        };
         Ok(App {
             ctx,
             day,
@@ -242,6 +250,9 @@ impl App {
                 self.quit = true;
                 mode
             }
+            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => {
+                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)) }
+            }
             (Mode::Today, msg) => {
                 self.today(msg, now)?;
                 std::mem::replace(&mut self.mode, Mode::Today)
@@ -310,9 +321,6 @@ impl App {
             },
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
             (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg)?,
-            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => {
-                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)) }
-            }
             (Mode::RedFlags { said, back }, msg) => self.red_flags(said, *back, msg)?,
             (Mode::Onboard(o), msg) => self.onboard(o, msg)?,
             (Mode::Plan(_), Msg::Back | Msg::Plan) => Mode::Today,

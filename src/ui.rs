@@ -5,6 +5,7 @@ mod digits;
 mod help;
 mod plan;
 mod prompt;
+mod safety;
 mod timer;
 mod today;
 mod week;
@@ -84,6 +85,8 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         }
         Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
         Mode::Plan(plan) => plan::render(frame, area, app, plan, theme),
+        Mode::RedFlags { said, .. } => safety::red_flags(frame, area, app, *said, theme),
+        Mode::Onboard(o) => safety::onboarding(frame, area, app, o, theme),
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
             if let Mode::Week { data, row, day } = &*p.back {
                 week::render(frame, area, data, *row, *day, theme);

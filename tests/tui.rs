@@ -22,7 +22,25 @@ fn today_json(data: &std::path::Path) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+fn upright(data: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_upright"))
+        .env("UPRIGHT_NOW", NOW)
+        .env("UPRIGHT_DATA_DIR", data)
+        .env("UPRIGHT_CONFIG", data.join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The app after the first run (the disclaimer accepted with `upright init --accept`).
 fn spawn(data: &std::path::Path, cols: u16, rows: u16) -> Pty {
+    upright(data, &["init", "--accept"]);
+    spawn_fresh(data, cols, rows)
+}
+
+fn spawn_fresh(data: &std::path::Path, cols: u16, rows: u16) -> Pty {
     Pty::spawn(&[], &[("UPRIGHT_NOW", NOW), ("UPRIGHT_TEST_SPEED", "30")], data, cols, rows)
 }
 
@@ -65,7 +83,7 @@ fn a_morning_session_end_to_end() {
         .collect();
     assert_eq!(done, ["walk", "hamstring-stretch"]);
     let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
-    assert_eq!(month.matches("[[entry]]").count(), 4);
+    assert_eq!(month.matches("kind = \"done\"").count(), 4);
     assert!(month.contains("feedback = \"easy\"") && month.contains("minutes = 5"), "{month}");
 }
 
@@ -110,6 +128,92 @@ fn tiny_and_resized_terminals() {
     pty.wait_for("keep going", 5);
     pty.send("n");
     pty.wait_for("Left without logging it", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+}
+
+#[test]
+fn a_fresh_first_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn_fresh(dir.path(), 100, 30);
+    pty.wait_for("not medical advice", 10);
+    pty.send("a");
+    pty.wait_for("Where would you like to start?", 5);
+    pty.send("2");
+    pty.wait_for("avoid bending forwards", 5);
+    pty.send("f");
+    pty.wait_for("f [x]", 5);
+    pty.send("\r");
+    let screen = pty.wait_for("Welcome. Your choices are in", 5);
+    // Active level, avoiding flexion: dead bug instead of curl-up, at the active start steps.
+    assert!(screen.contains("Dead bug") && !screen.contains("Curl-up"), "{screen}");
+    assert!(screen.contains("1 × 30 min walk") && screen.contains("2 × 10 per side"), "{screen}");
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        config.contains("\nlevel = \"active\"\n") && config.contains("\navoid = [\"flexion\"]\n"),
+        "{config}"
+    );
+    assert!(config.contains("# Starting level"), "written with its comments");
+    let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
+    assert!(month.contains("kind = \"disclaimer-accepted\""), "{month}");
+    // The second start goes straight to Today.
+    let mut pty = spawn_fresh(dir.path(), 100, 30);
+    pty.wait_for("Dead bug", 10);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+}
+
+#[test]
+fn an_emergency_red_flag_locks_the_routine_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn(dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    pty.send("\r");
+    pty.wait_for("GET READY", 5);
+    pty.send("!");
+    pty.wait_for("Emergency care now, if back pain comes with", 5);
+    pty.send("e");
+    pty.wait_for("Get emergency care now", 5);
+    pty.send("\x1b");
+    pty.wait_for("Locked: you reported an emergency sign", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    // Still locked after a restart: the timer will not start.
+    let mut pty = spawn_fresh(dir.path(), 100, 30);
+    pty.wait_for("Locked: you reported an emergency sign", 10);
+    pty.send("\r");
+    pty.wait_for("The routine is locked", 5);
+    pty.send("!");
+    pty.wait_for("a clinician checked it", 5);
+    pty.send("c");
+    pty.wait_for("The routine is open again", 5);
+    pty.send("\x1b");
+    pty.wait_for("Good to see you", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    assert!(upright(dir.path(), &["safety"]).contains("Get emergency care now"));
+}
+
+#[test]
+fn pain_down_a_leg_pauses_the_exercise_until_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn(dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    pty.send("jjj");
+    pty.send("x");
+    pty.wait_for("pain spread down my leg", 5);
+    pty.send("l");
+    pty.wait_for("Curl-up is paused until a clinician has checked", 5);
+    pty.send("x");
+    pty.wait_for("press c once a clinician has cleared it", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    let mut pty = spawn_fresh(dir.path(), 100, 30);
+    pty.wait_for("‖ Curl-up", 10);
+    pty.send("jjjc");
+    pty.wait_for("Curl-up is back in your routine", 5);
     pty.send("q");
     assert!(pty.wait_exit(5));
 }

@@ -23,6 +23,19 @@ impl App {
             Msg::Down => self.selected = (self.selected + 1) % n,
             Msg::Back => self.quit = true,
             Msg::Help => self.help = true,
+            Msg::Clear => self.clear_selected()?,
+            Msg::Char('d') => self.dismiss_check()?,
+            Msg::Confirm | Msg::TickOff | Msg::Skip if self.day.safety.locked_since.is_some() => {
+                self.message = Some(
+                    "The routine is locked: you reported an emergency sign. Press ! once a clinician has checked you.".into(),
+                );
+            }
+            Msg::Confirm | Msg::TickOff if item.rx.paused => {
+                self.message = Some(format!(
+                    "{} is paused after pain down a leg; press c once a clinician has cleared it.",
+                    item.exercise.name
+                ));
+            }
             Msg::Plan => {
                 let c = &self.ctx;
                 let plan = crate::progression::forecast(
@@ -120,6 +133,10 @@ impl App {
 
     pub(super) fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Result<Mode> {
         Ok(match (p.stage, msg) {
+            (Stage::Rating, Msg::Char('l')) => {
+                self.leg_symptoms(&p.id)?;
+                *p.back
+            }
             (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
                 p.rating = Some(match c {
                     '1' | 'e' => Feedback::Easy,

@@ -12,6 +12,14 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         return Some(Msg::Quit);
     }
     let typing = matches!(mode, Mode::SkipReason { .. });
+    if matches!(mode, Mode::Onboard(_)) {
+        return match key.code {
+            KeyCode::Esc => Some(Msg::Back),
+            KeyCode::Enter => Some(Msg::Confirm),
+            KeyCode::Char(c) => Some(Msg::Char(c)),
+            _ => None,
+        };
+    }
     let week = matches!(mode, Mode::Week { .. });
     Some(match key.code {
         KeyCode::Esc => Msg::Back,
@@ -22,6 +30,8 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         KeyCode::Left if week => Msg::Left,
         KeyCode::Right if week => Msg::Right,
         KeyCode::Char(c) if typing => Msg::Char(c),
+        KeyCode::Char('!') => Msg::RedFlags,
+        KeyCode::Char('c') if matches!(mode, Mode::Today) => Msg::Clear,
         KeyCode::Char('q') if matches!(mode, Mode::Today) || week => Msg::Back,
         KeyCode::Char('j') if matches!(mode, Mode::Today) || week => Msg::Down,
         KeyCode::Char('k') if matches!(mode, Mode::Today) || week => Msg::Up,

@@ -100,7 +100,9 @@ impl App {
             ("level", toml_edit::Value::from(if o.active { "active" } else { "beginner" })),
             ("avoid", toml_edit::Array::from_iter(avoid).into()),
         ];
-        if let Err(e) = write::save_choices(&self.ctx.config_path, &keys).and_then(|()| self.ctx.reload_config()) {
+        if let Err(e) =
+            write::save_choices(&self.ctx.config_path, &keys).and_then(|()| self.ctx.reload_config())
+        {
             self.message = Some(format!("Could not save your choices: {e:#}"));
             return Ok(Mode::Onboard(o.clone()));
         }

@@ -38,6 +38,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
         command => {
             let mut ctx = Ctx::load(&paths)?;
+            let json = matches!(
+                command,
+                Command::Today { json: true, .. }
+                    | Command::Status { json: true }
+                    | Command::Week { json: true, .. }
+                    | Command::Plan { json: true, .. }
+                    | Command::Export { format: super::Format::Json }
+            );
+            let hint = !json && !matches!(command, Command::Safety);
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
                 Command::Done { id, feedback, pain, minutes, note, date } => {
@@ -57,7 +66,17 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
                     unreachable!("handled above")
                 }
+            }?;
+            // Until the disclaimer is accepted, a one-line nudge (never into JSON output).
+            if hint
+                && ctx.load_recent().is_ok()
+                && crate::safety::Safety::from_entries(ctx.store.entries()).accepted.is_none()
+            {
+                eprintln!(
+                    "upright: first run the app (`upright`) or `upright init --accept` to read and accept the safety note"
+                );
             }
+            Ok(())
         }
     }
 }

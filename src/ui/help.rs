@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, popup};
 
-pub const KEYS: [(&str, &str); 15] = [
+pub const KEYS: [(&str, &str); 17] = [
     ("j/k ↑/↓", "move"),
     ("Enter", "start the guided timer"),
     ("Space", "pause / resume"),
@@ -18,6 +18,8 @@ pub const KEYS: [(&str, &str); 15] = [
     ("u", "undo today's last entry"),
     ("w", "week screen (h/l weeks, ←/→ days)"),
     ("p", "plan: where the doses lead"),
+    ("!", "warning signs that need a doctor"),
+    ("c", "a clinician cleared a paused exercise"),
     ("1 2 3", "rate: easy / ok / hard"),
     ("0–10", "pain, then Enter"),
     ("?", "this help"),

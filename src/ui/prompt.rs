@@ -40,7 +40,9 @@ pub fn feedback(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, theme: &Th
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
     } else {
-        lines.push(Line::from(Span::styled("Esc: don't log it", theme.dim)));
+        lines.push(Line::from(
+            [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
+        ));
     }
     boxed(frame, area, "Finished", lines, theme);
 }

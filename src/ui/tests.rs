@@ -182,3 +182,38 @@ fn plan_screen() {
     app.update(Msg::Back, Instant::now(), &wall()).unwrap();
     assert!(matches!(app.mode, crate::app::Mode::Today));
 }
+
+#[test]
+fn onboarding_and_red_flag_screens() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = crate::app::Mode::Onboard(Default::default());
+    let t = Instant::now();
+    snap("onboarding_disclaimer", &app, t);
+    send(&mut app, &[Msg::Char('a')], t);
+    snap("onboarding_level", &app, t);
+    send(&mut app, &[Msg::Char('2'), Msg::Char('f')], t);
+    snap("onboarding_avoid", &app, t);
+    send(&mut app, &[Msg::Confirm], t);
+    let names: Vec<&str> = app.day.items.iter().map(|i| i.exercise.id.as_str()).collect();
+    assert_eq!(
+        names,
+        ["walk", "hamstring-stretch", "thoracic-extension", "dead-bug", "side-bridge", "bird-dog"]
+    );
+    assert_eq!(app.day.items[3].rx.dose_text, "2 × 10 per side", "dead bug at the active start (step 4)");
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(
+        config.contains("\nlevel = \"active\"\n") && config.contains("avoid = [\"flexion\"]"),
+        "{config}"
+    );
+    // The welcome line names the (temporary) config path; keep snapshots stable.
+    app.message = None;
+    send(&mut app, &[Msg::RedFlags], t);
+    snap("red_flags", &app, t);
+    send(&mut app, &[Msg::Char('g')], t);
+    assert!(app.day.safety.gp_since.is_some());
+    send(&mut app, &[Msg::Char('e')], t);
+    snap("red_flags_emergency", &app, t);
+    send(&mut app, &[Msg::Back], t);
+    snap("today_locked", &app, t);
+}

@@ -14,7 +14,9 @@ use crate::today::Item;
 const WIDE: u16 = 70;
 
 fn mark(item: &Item) -> &'static str {
-    if item.is_done() {
+    if item.rx.paused {
+        "‖"
+    } else if item.is_done() {
         "✓"
     } else if item.rx.stopped {
         "■"
@@ -66,8 +68,43 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(if wide { 0 } else { 2 }),
         Constraint::Length(1),
     ]));
-    if tall {
-        frame.render_widget(Paragraph::new(greeting(app)), greet);
+    // Safety first: a lock, a paused progression or the two-week check replace the greeting.
+    let safety = &app.day.safety;
+    let banner = if safety.locked_since.is_some() {
+        Some((
+            "Locked: you reported an emergency sign. Get care now; press ! once a clinician has checked you."
+                .to_string(),
+            theme.warn,
+        ))
+    } else if safety.gp_since.is_some() {
+        Some((
+            "Doses are paused until a clinician has checked the sign you reported (! to update).".to_string(),
+            theme.warn,
+        ))
+    } else if app.needs_check() {
+        Some((
+            "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
+                .to_string(),
+            theme.accent,
+        ))
+    } else {
+        None
+    };
+    match banner {
+        Some((text, style)) if tall => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, style)).wrap(ratatui::widgets::Wrap { trim: true }),
+                greet,
+            );
+        }
+        Some((text, style)) => {
+            frame.render_widget(
+                Paragraph::new(Span::styled(fit(&text, message.width as usize), style)),
+                message,
+            );
+        }
+        None if tall => frame.render_widget(Paragraph::new(greeting(app)), greet),
+        None => {}
     }
 
     let name_width = app.day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);

@@ -1,0 +1,122 @@
+//! The safety screens: the first run (disclaimer, level, movements to avoid) and the red flags
+//! with what the user reported, said plainly.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Theme, hints};
+use crate::app::{App, Onboarding, Report};
+use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP};
+
+fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rect, Rect) {
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(format!(" {title} "), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
+    (body, keys)
+}
+
+pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, theme: &Theme) {
+    let (body, keys) = frame_with(frame, area, "Welcome to upright", theme);
+    let check = |on: bool| if on { "[x]" } else { "[ ]" };
+    let (lines, key_line): (Vec<Line>, _) = match o.step {
+        0 => (
+            DISCLAIMER.iter().flat_map(|p| [Line::from(*p), Line::from("")]).collect(),
+            hints(&[("a", "I understand and accept"), ("q", "quit")], theme),
+        ),
+        1 => (
+            vec![
+                Line::from("Where would you like to start?"),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("1 ", theme.accent),
+                    Span::raw("Beginner — new to exercise, or coming back after back pain. Starts gently."),
+                ]),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("2 ", theme.accent),
+                    Span::raw("Active — you already walk 30 minutes and exercise most weeks."),
+                ]),
+            ],
+            hints(&[("1", "beginner"), ("2", "active"), ("Esc", "back")], theme),
+        ),
+        _ => (
+            vec![
+                Line::from("Has a physiotherapist or doctor told you to avoid a movement?"),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled(format!("e {} ", check(o.avoid_extension)), theme.accent),
+                    Span::raw("avoid bending backwards (extension) — the foam-roller exercise is left out"),
+                ]),
+                Line::from(vec![
+                    Span::styled(format!("f {} ", check(o.avoid_flexion)), theme.accent),
+                    Span::raw("avoid bending forwards (flexion) — the curl-up becomes the dead bug"),
+                ]),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "Your answers go into the config file, where you can change them later.",
+                    theme.dim,
+                )),
+            ],
+            hints(&[("e/f", "toggle"), ("Enter", "start"), ("Esc", "back")], theme),
+        ),
+    };
+    let mut lines = lines;
+    if let Some(msg) = &app.message {
+        lines.push(Line::from(Span::styled(msg.clone(), theme.warn)));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    frame.render_widget(Paragraph::new(key_line), keys);
+}
+
+pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>, theme: &Theme) {
+    let (body, keys) = frame_with(frame, area, "Warning signs", theme);
+    let mut lines = Vec::new();
+    match said {
+        Some(Report::Emergency) => {
+            lines.push(Line::from(Span::styled(
+                "Get emergency care now: call 999 / 112 / 911 or go to A&E.",
+                theme.warn,
+            )));
+            lines.push(Line::from(
+                "Your routine is stopped and stays locked until you confirm a clinician has checked you.",
+            ));
+            lines.push(Line::from(""));
+        }
+        Some(Report::Gp) => {
+            lines.push(Line::from(Span::styled("Please book a GP appointment soon.", theme.warn)));
+            lines.push(Line::from("You can keep doing the routine gently; doses will not rise until a clinician has checked it."));
+            lines.push(Line::from(""));
+        }
+        Some(Report::Cleared) => {
+            lines.push(Line::from(Span::styled(
+                "Thank you. The routine is open again — go gently.",
+                theme.done,
+            )));
+            lines.push(Line::from(""));
+        }
+        None => {}
+    }
+    lines.push(Line::from(Span::styled("Emergency care now, if back pain comes with:", theme.accent)));
+    lines.extend(EMERGENCY.iter().map(|l| Line::from(format!("  • {l}"))));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("See a GP soon, if back pain comes with:", theme.accent)));
+    lines.extend(SEE_GP.iter().map(|l| Line::from(format!("  • {l}"))));
+    let safety = &app.day.safety;
+    if let Some(since) = safety.locked_since.or(safety.gp_since) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!("Reported on {}. Press c once a clinician has checked it.", since.strftime("%a %-d %b")),
+            theme.warn,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    let mut k = vec![("e", "I have an emergency sign now"), ("g", "I have a see-a-GP sign")];
+    if safety.locked_since.is_some() || safety.gp_since.is_some() {
+        k.push(("c", "a clinician checked it"));
+    }
+    k.push(("Esc", "back"));
+    frame.render_widget(Paragraph::new(hints(&k, theme)), keys);
+}
