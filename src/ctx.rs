@@ -40,14 +40,13 @@ impl Ctx {
         let settings = config::load(&paths.config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
-        Ok(Ctx {
-            catalog,
-            settings,
-            store: Store::open(&paths.data),
-            now,
-            today,
-            config_path: paths.config.clone(),
-        })
+        let mut store = Store::open(&paths.data);
+        // Entries a failed save left waiting go in first; if their month is still broken the
+        // command reports it below, and they keep waiting.
+        if let Ok(n @ 1..) = store.merge_pending() {
+            eprintln!("upright: saved {n} entr{} that had been waiting", if n == 1 { "y" } else { "ies" });
+        }
+        Ok(Ctx { catalog, settings, store, now, today, config_path: paths.config.clone() })
     }
 
     pub fn exercise(&self, id: &str) -> Result<&Exercise> {

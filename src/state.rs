@@ -6,6 +6,7 @@
 mod entry;
 mod index;
 mod month;
+mod pending;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::{File, OpenOptions};
@@ -224,8 +225,21 @@ impl Store {
         self.dir.join(key.file_name())
     }
 
-    /// Adds an entry and saves its month at once.
+    /// Adds an entry and saves its month at once. If it cannot be saved, the entry is kept in a
+    /// pending file (merged at the next start) and the error says so.
     pub fn append(&mut self, entry: Entry) -> Result<()> {
+        let kept = entry.clone();
+        self.append_only(entry).map_err(|err| match self.keep_pending(&kept) {
+            Ok(path) => err.wrap_err(format!(
+                "not saved; the entry waits in {} and is saved at the next start",
+                path.display()
+            )),
+            Err(keep) => err.wrap_err(format!("not saved, and {keep:#}")),
+        })
+    }
+
+    /// Adds an entry and saves its month, without the pending fallback.
+    fn append_only(&mut self, entry: Entry) -> Result<()> {
         self.change(entry.date, |month| {
             if !month.entries.iter().any(|e| e.id == entry.id) {
                 month.entries.push(entry);

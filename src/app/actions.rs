@@ -200,7 +200,7 @@ impl App {
                 self.refresh()?;
                 self.message = Some(said);
             }
-            Err(e) => self.message = Some(format!("Not saved: {e:#}")),
+            Err(e) => self.message = Some(format!("{e:#}")),
         }
         Ok(())
     }

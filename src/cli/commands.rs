@@ -14,6 +14,9 @@ use crate::state::{EntryKind, Feedback};
 use crate::today::Item;
 
 pub fn run(cli: Cli) -> Result<()> {
+    // Past a file-size limit (`ulimit -f`) a write should fail with an error we can report and
+    // recover from, not kill the process with SIGXFSZ.
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, Default::default());
     let paths = Paths::resolve(&cli)?;
     let Some(command) = cli.command else {
         let mut ctx = Ctx::load(&paths)?;

@@ -102,7 +102,7 @@ fn a_held_lock_refuses_the_write() {
     let before = std::fs::read(&path).unwrap();
     let holder = File::open(s.history_dir().join(".lock")).unwrap();
     holder.lock().unwrap();
-    let err = s.append(entry("b", NOV, "walk")).unwrap_err().to_string();
+    let err = format!("{:#}", s.append(entry("b", NOV, "walk")).unwrap_err());
     assert!(err.contains("another upright is writing"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(holder);
@@ -200,7 +200,7 @@ fn broken_months_are_reported_and_never_written_over() {
         let err = s.load_recent(NOV, &[]).unwrap_err().to_string();
         assert!(err.starts_with(&format!("{}:", path.display())), "{name}: {err}");
         assert!(err.contains(want), "{name}: {err:?} lacks {want:?}");
-        let err = s.append(entry("new", NOV, "walk")).unwrap_err().to_string();
+        let err = format!("{:#}", s.append(entry("new", NOV, "walk")).unwrap_err());
         assert!(err.contains(want), "{name}: {err}");
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{name}: byte-identical");
         assert!(!Path::new(&format!("{}.bak", path.display())).exists(), "{name}: no .bak written");
@@ -216,19 +216,19 @@ fn odd_files_in_place_of_a_month() {
     let path = s.path(MonthKey::of(NOV));
 
     std::fs::create_dir(&path).unwrap();
-    let err = s.append(entry("a", NOV, "walk")).unwrap_err().to_string();
+    let err = format!("{:#}", s.append(entry("a", NOV, "walk")).unwrap_err());
     assert!(err.contains("is a directory"), "{err}");
     std::fs::remove_dir(&path).unwrap();
 
     std::os::unix::fs::symlink(hist.join("nowhere.toml"), &path).unwrap();
-    let err = s.append(entry("a", NOV, "walk")).unwrap_err().to_string();
+    let err = format!("{:#}", s.append(entry("a", NOV, "walk")).unwrap_err());
     assert!(err.contains("does not exist"), "{err}");
     assert!(!hist.join("nowhere.toml").exists(), "a dangling link is not followed by a write");
     std::fs::remove_file(&path).unwrap();
 
     let big = File::create(&path).unwrap();
     big.set_len(MAX_MONTH_BYTES + 1).unwrap();
-    let err = s.append(entry("a", NOV, "walk")).unwrap_err().to_string();
+    let err = format!("{:#}", s.append(entry("a", NOV, "walk")).unwrap_err());
     assert!(err.contains("too large"), "{err}");
     assert_eq!(std::fs::metadata(&path).unwrap().len(), MAX_MONTH_BYTES + 1);
     std::fs::remove_file(&path).unwrap();
@@ -236,7 +236,7 @@ fn odd_files_in_place_of_a_month() {
     if !can_bypass_permissions(dir.path()) {
         std::fs::write(&path, "version = 1\n").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
-        let err = s.append(entry("a", NOV, "walk")).unwrap_err().to_string();
+        let err = format!("{:#}", s.append(entry("a", NOV, "walk")).unwrap_err());
         assert!(err.contains("permission denied"), "{err}");
     }
 }
@@ -309,4 +309,32 @@ fn ids_are_unique_and_stamps_carry_the_offset() {
     assert_eq!(ids.len(), 1000);
     assert!(ids.iter().all(|id| id.starts_with("20261124T073000-")));
     assert_eq!(stamp(&now), "2026-11-24T07:30:00+01:00");
+}
+
+#[test]
+fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    s.append(entry("a", NOV, "walk")).unwrap();
+    // The app has the month loaded; then a hand edit breaks it.
+    let path = s.path(MonthKey::of(NOV));
+    let mut broken = std::fs::read(&path).unwrap();
+    broken.extend_from_slice(b"\n[[entry]\n");
+    std::fs::write(&path, &broken).unwrap();
+    let err = format!("{:#}", s.append(entry("b", NOV, "bird-dog")).unwrap_err());
+    assert!(err.contains("not saved; the entry waits in") && err.contains("history.pending-b.toml"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), broken, "not overwritten");
+    let pending = dir.path().join("history.pending-b.toml");
+    assert!(pending.exists());
+    // Still broken at the next start: it keeps waiting.
+    assert!(store(dir.path()).merge_pending().is_err());
+    assert!(pending.exists());
+    // Fixed by hand: merged into its month, and gone.
+    std::fs::write(&path, &broken[..broken.len() - 10]).unwrap();
+    let mut next = store(dir.path());
+    assert_eq!(next.merge_pending().unwrap(), 1);
+    assert!(!pending.exists());
+    next.load_range(NOV, NOV).unwrap();
+    let ids: Vec<&str> = next.entries().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
 }

@@ -1,0 +1,127 @@
+//! Nothing acknowledged is lost: `upright done` killed at random moments 200 times, writes that
+//! hit a file-size limit, hand edits and a second writer.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use upright::state::Month;
+
+const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+
+fn upright(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_upright"));
+    cmd.env("UPRIGHT_NOW", NOW).env("UPRIGHT_DATA_DIR", data).env("UPRIGHT_CONFIG", data.join("config.toml"));
+    cmd
+}
+
+fn done_entries(path: &Path) -> usize {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    let month = Month::parse(&bytes).unwrap_or_else(|e| panic!("{} does not parse: {e}", path.display()));
+    month.entries.len()
+}
+
+#[test]
+fn two_hundred_kills_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let month = data.join("history/2026-11.toml");
+    let bak = data.join("history/2026-11.toml.bak");
+    // A deterministic spread of kill delays, 0–12 ms: before, during and after the save.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut acknowledged = 0;
+    let start = Instant::now();
+    for round in 0..200 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_micros(seed % 12_000);
+        let before = if month.exists() { done_entries(&month) } else { 0 };
+        let mut child =
+            upright(data).args(["done", "walk"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+        if status.success() {
+            acknowledged += 1;
+        }
+        if month.exists() {
+            let after = done_entries(&month);
+            assert!(after >= before, "round {round}: entries went from {before} to {after}");
+            assert!(after >= acknowledged, "round {round}: {acknowledged} acknowledged, {after} on disk");
+        }
+        if bak.exists() {
+            done_entries(&bak);
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "bounded to a minute");
+    }
+    // The next start cleans what killed writers left and saves normally.
+    let out = upright(data).args(["done", "walk"]).output().unwrap();
+    assert!(out.status.success());
+    let leftovers: Vec<String> = std::fs::read_dir(data.join("history"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty(), "stray temp files: {leftovers:?}");
+    assert!(done_entries(&month) > acknowledged, "every acknowledged entry and the last one");
+    eprintln!("{acknowledged} of 200 commands finished before their kill");
+}
+
+#[test]
+fn a_file_size_limit_keeps_the_month_and_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    for _ in 0..8 {
+        assert!(upright(data).args(["done", "walk"]).output().unwrap().status.success());
+    }
+    let month = data.join("history/2026-11.toml");
+    let original = std::fs::read(&month).unwrap();
+    assert!(original.len() > 1024, "the month is larger than the limit below");
+    // `ulimit -f 1`: no file may grow past 1 KiB, so the month (and its .bak) cannot be written.
+    let script = format!("ulimit -f 1; exec '{}' done walk --note limited", env!("CARGO_BIN_EXE_upright"));
+    let out = upright(data).env_remove("X").arg("--version").output().unwrap();
+    assert!(out.status.success());
+    let out = Command::new("bash")
+        .args(["-c", &script])
+        .env("UPRIGHT_NOW", NOW)
+        .env("UPRIGHT_DATA_DIR", data)
+        .env("UPRIGHT_CONFIG", data.join("config.toml"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "reported as a failure");
+    assert!(
+        stderr.contains("not saved; the entry waits in") && stderr.contains("File too large"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&month).unwrap(), original, "the month is byte-identical");
+    let pending: Vec<_> = std::fs::read_dir(data)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("history.pending-"))
+        .collect();
+    assert_eq!(pending.len(), 1);
+    // The next start merges it.
+    let out = upright(data).args(["today"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("saved 1 entry that had been waiting"));
+    let text = std::fs::read_to_string(&month).unwrap();
+    assert!(text.contains("note = \"limited\""), "{text}");
+    assert!(!pending[0].path().exists());
+}
+
+#[test]
+fn a_hand_edit_that_breaks_the_file_is_reported_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(upright(data).args(["done", "walk"]).output().unwrap().status.success());
+    let month = data.join("history/2026-11.toml");
+    let mut broken = std::fs::read(&month).unwrap();
+    broken.extend_from_slice(b"\n[[entry]\n");
+    std::fs::write(&month, &broken).unwrap();
+    let out = upright(data).args(["done", "bird-dog"]).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{}:", month.display())), "{stderr}");
+    assert_eq!(std::fs::read(&month).unwrap(), broken, "not overwritten");
+}
