@@ -142,6 +142,10 @@ pub struct App {
     pub flash_until: Option<Instant>,
     bell: bool,
     pub quit: bool,
+    /// Test-only: panic while drawing the second frame (`UPRIGHT_TEST_PANIC=draw`).
+    pub panic_on_draw: bool,
+    /// A frame has been drawn.
+    pub drawn: bool,
 }
 
 impl App {
@@ -167,6 +171,8 @@ impl App {
             flash_until: None,
             bell: false,
             quit: false,
+            panic_on_draw: std::env::var("UPRIGHT_TEST_PANIC").is_ok_and(|v| v == "draw"),
+            drawn: false,
         })
     }
 

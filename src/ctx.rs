@@ -46,6 +46,18 @@ impl Ctx {
         if let Ok(n @ 1..) = store.merge_pending() {
             eprintln!("upright: saved {n} entr{} that had been waiting", if n == 1 { "y" } else { "ies" });
         }
+        // Sync conflict copies are merged once and moved aside; a broken one is reported.
+        match store.merge_conflicts() {
+            Ok(merged) => {
+                for m in merged {
+                    eprintln!(
+                        "upright: merged {} from the sync conflict copy {} (moved to history/merged/)",
+                        m.added, m.file
+                    );
+                }
+            }
+            Err(e) => eprintln!("upright: a sync conflict copy could not be merged: {e:#}"),
+        }
         Ok(Ctx { catalog, settings, store, now, today, config_path: paths.config.clone() })
     }
 

@@ -7,6 +7,8 @@ use clap::Parser;
 use upright::cli::{Cli, run};
 
 fn main() -> ExitCode {
+    // Readable panic reports; errors are printed below as one plain line.
+    let _ = color_eyre::install();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

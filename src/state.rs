@@ -3,6 +3,7 @@
 //! under a lock, re-reading the month first so no writer's entries are lost. A month that does
 //! not load is reported with path, line and column and never written over.
 
+mod conflicts;
 mod entry;
 mod index;
 mod month;
@@ -17,6 +18,7 @@ use color_eyre::eyre::{Result, WrapErr, bail};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+pub use conflicts::Merged;
 pub use entry::{Entry, EntryKind, Feedback};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
 

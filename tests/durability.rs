@@ -125,3 +125,27 @@ fn a_hand_edit_that_breaks_the_file_is_reported_not_overwritten() {
     assert!(stderr.contains(&format!("{}:", month.display())), "{stderr}");
     assert_eq!(std::fs::read(&month).unwrap(), broken, "not overwritten");
 }
+
+#[test]
+fn sync_conflict_copies_merge_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(upright(data).args(["done", "walk"]).output().unwrap().status.success());
+    let history = data.join("history");
+    // Another device logged bird-dog into its own copy of November.
+    let phone = "version = 1\n\n[[entry]]\nid = \"phone-1\"\ndate = \"2026-11-23\"\nat = \"2026-11-23T08:00:00+01:00\"\nkind = \"done\"\nexercise = \"bird-dog\"\nstep = 1\n";
+    let copy = "2026-11 (Phone's conflicted copy 2026-11-24).toml";
+    std::fs::write(history.join(copy), phone).unwrap();
+    let out = upright(data).args(["today", "--json", "--date", "yesterday"]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("merged 1 from the sync conflict copy 2026-11 (Phone's conflicted copy"),
+        "{stderr}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["exercises"][5]["done"], true);
+    assert!(history.join("merged").join(copy).exists() && !history.join(copy).exists());
+    let again = upright(data).args(["status"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("merged"), "said once");
+}

@@ -217,3 +217,17 @@ fn pain_down_a_leg_pauses_the_exercise_until_cleared() {
     pty.send("q");
     assert!(pty.wait_exit(5));
 }
+
+#[test]
+fn a_panic_while_drawing_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    let mut pty =
+        Pty::spawn(&[], &[("UPRIGHT_NOW", NOW), ("UPRIGHT_TEST_PANIC", "draw")], dir.path(), 80, 24);
+    pty.wait_for("Good to see you", 10);
+    pty.send("j");
+    assert!(!pty.wait_exit(5), "a panic is a failure exit");
+    pty.assert_restored();
+    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+    assert!(raw.contains("test panic during draw"), "the panic is reported after the restore");
+}

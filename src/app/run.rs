@@ -46,7 +46,15 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         if app.quit {
             return Ok(());
         }
-        terminal.draw(|frame| crate::ui::render(frame, app, now))?;
+        let panic_now = app.panic_on_draw && std::mem::replace(&mut app.drawn, true);
+        terminal.draw(|frame| {
+            // A test-only trigger (UPRIGHT_TEST_PANIC=draw): a panic in the middle of the second
+            // frame must still restore the terminal.
+            if panic_now {
+                panic!("test panic during draw (UPRIGHT_TEST_PANIC)");
+            }
+            crate::ui::render(frame, app, now)
+        })?;
         if app.take_bell() {
             let mut out = std::io::stdout();
             out.write_all(b"\x07")?;

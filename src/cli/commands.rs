@@ -26,7 +26,18 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         let sound = ctx.settings.sound && !cli.silent;
         let mut app = crate::app::App::new(ctx, sound)?;
-        return ratatui::run(|terminal| crate::app::run(&mut app, terminal));
+        // ratatui restores raw mode and the screen (also on a panic); the cursor is ours to show.
+        let show_cursor = || {
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+        };
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            show_cursor();
+            previous(info);
+        }));
+        let result = ratatui::run(|terminal| crate::app::run(&mut app, terminal));
+        show_cursor();
+        return result;
     };
     match command {
         Command::Paths => {
