@@ -171,6 +171,10 @@ impl Month {
     /// month is written through to its target and stays a symlink.
     pub fn write(&self, path: &Path) -> Result<()> {
         let target = resolve(path)?;
+        // A month the user made read-only stays as it is (a rename would replace it anyway).
+        if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
+            bail!("{}: read-only; not changed (make it writable to log to this month)", path.display());
+        }
         let bak = PathBuf::from(format!("{}.bak", path.display()));
         match fs::read(&target) {
             Ok(old) if !old.is_empty() => crate::fsutil::write_atomic(&bak, &old, 0o600)

@@ -1,0 +1,84 @@
+//! Property tests on the log format: any history serializes and parses back equal, and no
+//! input bytes — random or a damaged real file — make the loaders panic. This is the stable-Rust
+//! fuzzer: raise the case count with `PROPTEST_CASES=100000 cargo test --test roundtrip_fuzz`.
+
+use jiff::civil::Date;
+use proptest::prelude::*;
+use upright::catalog::Catalog;
+use upright::state::{Entry, EntryKind, Feedback, Month};
+
+fn kind() -> impl Strategy<Value = EntryKind> {
+    prop_oneof![
+        Just(EntryKind::Done),
+        Just(EntryKind::Skipped),
+        Just(EntryKind::FlareOn),
+        Just(EntryKind::FlareOff),
+        Just(EntryKind::DisclaimerAccepted),
+        Just(EntryKind::RedFlagEmergency),
+        Just(EntryKind::RedFlagGp),
+        Just(EntryKind::LegSymptoms),
+        Just(EntryKind::Cleared),
+        "[a-z][a-z-]{0,12}".prop_map(EntryKind::from),
+    ]
+}
+
+fn entry(i: usize) -> impl Strategy<Value = Entry> {
+    (
+        (0i16..=3000, 1i8..=12, 1i8..=28),
+        kind(),
+        proptest::option::of("[a-z-]{1,20}"),
+        proptest::option::of(1u32..=40),
+        proptest::option::of(".{0,30}"),
+        proptest::option::of(prop_oneof![Just(Feedback::Easy), Just(Feedback::Ok), Just(Feedback::Hard)]),
+        proptest::option::of(0u8..=10),
+        proptest::option::of(1u32..=600),
+        proptest::option::of(".{0,60}"),
+        proptest::option::of("\\PC{0,40}"),
+    )
+        .prop_map(
+            move |((y, m, d), kind, exercise, step, dose, feedback, pain, minutes, note, reason)| {
+                let date = Date::new(y.max(1), m, d).unwrap();
+                let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
+                e.exercise = exercise;
+                e.step = step;
+                e.dose = dose;
+                e.feedback = feedback;
+                e.pain = pain;
+                e.minutes = minutes;
+                e.note = note;
+                e.reason = reason;
+                e
+            },
+        )
+}
+
+fn month() -> impl Strategy<Value = Vec<Entry>> {
+    (0usize..12).prop_flat_map(|n| (0..n).map(entry).collect::<Vec<_>>())
+}
+
+proptest! {
+    #[test]
+    fn any_history_round_trips(entries in month()) {
+        let month = Month { entries, ..Month::default() };
+        let text = month.to_toml();
+        let back = Month::parse(text.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        let mut want = month.entries.clone();
+        want.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+        prop_assert_eq!(back.entries, want);
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let _ = Month::parse(&bytes);
+        let _ = upright::config::parse(&String::from_utf8_lossy(&bytes), &mut Catalog::builtin());
+    }
+
+    #[test]
+    fn a_damaged_real_file_never_panics(at in 0usize..400, byte in any::<u8>(), cut in 0usize..400) {
+        let mut bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/history/future-fields.toml")).unwrap();
+        let at = at % bytes.len();
+        bytes[at] = byte;
+        bytes.truncate(cut.max(at + 1));
+        let _ = Month::parse(&bytes);
+    }
+}
