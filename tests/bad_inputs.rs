@@ -85,7 +85,8 @@ fn broken_and_odd_month_files() {
     }
 
     // Cases that are not plain files.
-    let cases: [(&str, fn(&Path)); 6] = [
+    type Make = fn(&Path);
+    let cases: [(&str, Make); 6] = [
         ("200 MB file (over the 16 MiB limit)", |m| {
             std::fs::File::create(m).unwrap().set_len(200 * 1024 * 1024).unwrap()
         }),
