@@ -115,6 +115,8 @@ pub enum Mode {
     RedFlags {
         said: Option<safety::Report>,
         back: Box<Mode>,
+        /// Lines scrolled (j/k), for small terminals.
+        scroll: u16,
     },
     /// The first run: the disclaimer, the level, the movements to avoid.
     Onboard(safety::Onboarding),
@@ -257,7 +259,7 @@ impl App {
                 mode
             }
             (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => {
-                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)) }
+                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)), scroll: 0 }
             }
             (Mode::Today, msg) => {
                 self.today(msg, now)?;
@@ -327,7 +329,13 @@ impl App {
             },
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
             (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg)?,
-            (Mode::RedFlags { said, back }, msg) => self.red_flags(said, *back, msg)?,
+            (Mode::RedFlags { said, back, scroll }, Msg::Down) => {
+                Mode::RedFlags { said, back, scroll: scroll + 1 }
+            }
+            (Mode::RedFlags { said, back, scroll }, Msg::Up) => {
+                Mode::RedFlags { said, back, scroll: scroll.saturating_sub(1) }
+            }
+            (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg)?,
             (Mode::Onboard(o), msg) => self.onboard(o, msg)?,
             (Mode::Plan(_), Msg::Back | Msg::Plan) => Mode::Today,
             (Mode::Plan(plan), _) => Mode::Plan(plan),

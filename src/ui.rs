@@ -85,7 +85,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         }
         Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
         Mode::Plan(plan) => plan::render(frame, area, app, plan, theme),
-        Mode::RedFlags { said, .. } => safety::red_flags(frame, area, app, *said, theme),
+        Mode::RedFlags { said, scroll, .. } => safety::red_flags(frame, area, app, *said, *scroll, theme),
         Mode::Onboard(o) => safety::onboarding(frame, area, app, o, theme),
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
             if let Mode::Week { data, row, day } = &*p.back {

@@ -56,7 +56,11 @@ impl App {
             Msg::Char('e') => {
                 self.log_event(EntryKind::RedFlagEmergency, None)?;
                 // The session stops: whatever was running is dropped.
-                return Ok(Mode::RedFlags { said: Some(Report::Emergency), back: Box::new(Mode::Today) });
+                return Ok(Mode::RedFlags {
+                    said: Some(Report::Emergency),
+                    back: Box::new(Mode::Today),
+                    scroll: 0,
+                });
             }
             Msg::Char('g') => {
                 self.log_event(EntryKind::RedFlagGp, None)?;
@@ -71,7 +75,7 @@ impl App {
             }
             _ => said,
         };
-        Ok(Mode::RedFlags { said, back: Box::new(back) })
+        Ok(Mode::RedFlags { said, back: Box::new(back), scroll: 0 })
     }
 
     pub(super) fn onboard(&mut self, mut o: Onboarding, msg: Msg) -> Result<Mode> {

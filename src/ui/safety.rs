@@ -71,7 +71,7 @@ pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, them
     frame.render_widget(Paragraph::new(key_line), keys);
 }
 
-pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>, theme: &Theme) {
+pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>, scroll: u16, theme: &Theme) {
     let (body, keys) = frame_with(frame, area, "Warning signs", theme);
     let mut lines = Vec::new();
     match said {
@@ -112,10 +112,15 @@ pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>,
             theme.warn,
         )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
-    let mut k = vec![("e", "I have an emergency sign now"), ("g", "I have a see-a-GP sign")];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)), body);
+    let wide = area.width >= 80;
+    let mut k = if wide {
+        vec![("e", "I have an emergency sign now"), ("g", "I have a see-a-GP sign")]
+    } else {
+        vec![("e", "emergency"), ("g", "GP sign"), ("j/k", "scroll")]
+    };
     if safety.locked_since.is_some() || safety.gp_since.is_some() {
-        k.push(("c", "a clinician checked it"));
+        k.push(("c", if wide { "a clinician checked it" } else { "checked" }));
     }
     k.push(("Esc", "back"));
     frame.render_widget(Paragraph::new(hints(&k, theme)), keys);

@@ -210,6 +210,9 @@ fn onboarding_and_red_flag_screens() {
     app.message = None;
     send(&mut app, &[Msg::RedFlags], t);
     snap("red_flags", &app, t);
+    // Small terminals scroll the lists.
+    send(&mut app, &[Msg::Down; 10], t);
+    insta::assert_snapshot!("red_flags_scrolled_40x12", draw(&app, t, 40, 12, &Theme::new(false)).backend());
     send(&mut app, &[Msg::Char('g')], t);
     assert!(app.day.safety.gp_since.is_some());
     send(&mut app, &[Msg::Char('e')], t);
