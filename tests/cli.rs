@@ -339,3 +339,39 @@ fn week_json_and_text() {
     assert!(text.contains("5 of 5 complete days needed · target met"), "{text}");
     assert!(text.contains("2-week streak · longest 2"), "{text}");
 }
+
+#[test]
+fn init_and_safety_without_the_app() {
+    let env = Env::new();
+    std::fs::remove_file(env.config()).unwrap();
+    // Before accepting: commands work and nudge on stderr, never into JSON.
+    env.cmd(&["today"]).assert().success().stderr(predicate::str::contains("upright init --accept"));
+    env.cmd(&["today", "--json"]).assert().success().stderr("");
+    let out = env.ok(&["init"]);
+    assert!(out.contains("not medical advice") && out.contains("upright init --accept"), "{out}");
+    let out = env.ok(&["init", "--level", "active", "--avoid", "flexion", "--accept"]);
+    assert!(out.contains("saved your choices") && out.contains("disclaimer accepted"), "{out}");
+    let config = std::fs::read_to_string(env.config()).unwrap();
+    assert!(
+        config.contains("\nlevel = \"active\"\n") && config.contains("\navoid = [\"flexion\"]\n"),
+        "{config}"
+    );
+    assert!(config.contains("# Starting level"), "the example's comments are kept");
+    let v = env.json(&["today", "--json"]);
+    let ids: Vec<&str> =
+        v["exercises"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        ["walk", "hamstring-stretch", "thoracic-extension", "dead-bug", "side-bridge", "bird-dog"]
+    );
+    assert_eq!(v["exercises"][0]["dose"], "1 × 30 min");
+    env.cmd(&["today"]).assert().success().stderr("");
+    assert!(env.ok(&["init"]).contains("disclaimer accepted on 2026-11-24"));
+    let safety = env.ok(&["safety"]);
+    assert!(
+        safety.contains("Get emergency care now")
+            && safety.contains("trouble passing urine")
+            && safety.contains("See a GP soon"),
+        "{safety}"
+    );
+}

@@ -46,7 +46,12 @@ pub fn flare(ctx: &mut Ctx, state: OnOff) -> Result<()> {
     ctx.load_recent()?;
     let since = progression::flare_since(ctx.store.entries(), ctx.today);
     match (state, since) {
-        (OnOff::On, Some(date)) => outln!("flare-up mode is already on (since {date})"),
+        (OnOff::On, Some(date)) => {
+            outln!("flare-up mode is already on (since {date})");
+            if progression::flare_prompt(ctx.store.entries(), ctx.today) {
+                outln!("That is two weeks or more: please see a GP or physiotherapist.");
+            }
+        }
         (OnOff::Off, None) => outln!("flare-up mode is already off"),
         (OnOff::On, None) => {
             let entry = ctx.event(ctx.today, EntryKind::FlareOn);

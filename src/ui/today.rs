@@ -81,6 +81,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "Doses are paused until a clinician has checked the sign you reported (! to update).".to_string(),
             theme.warn,
         ))
+    } else if let Some(since) = crate::progression::flare_since(app.ctx.store.entries(), app.day.date) {
+        let text = if crate::progression::flare_prompt(app.ctx.store.entries(), app.day.date) {
+            format!(
+                "Flare-up mode since {}: two weeks now — please see a GP or physiotherapist.",
+                since.strftime("%-d %b")
+            )
+        } else {
+            format!(
+                "Flare-up mode since {}: gentlest steps. `upright flare off` when it settles.",
+                since.strftime("%-d %b")
+            )
+        };
+        Some((text, theme.accent))
     } else if app.needs_check() {
         Some((
             "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
