@@ -98,6 +98,8 @@ fn main() {
     let idle = rate(pid, secs);
     pty.send("\r");
     pty.wait_for("GET READY", 5);
+    // Let the key press and its redraw settle, then count.
+    std::thread::sleep(Duration::from_millis(1500));
     let timing = rate(pid, secs);
     let (rss, hwm) = (status_kib(pid, "VmRSS:"), status_kib(pid, "VmHWM:"));
     println!("wakeups/s over {secs} s: idle {idle:.2}, timer running {timing:.2}");
