@@ -68,6 +68,13 @@ impl Store {
         &self.entries
     }
 
+    /// The last done or skipped entry of exercise `id` on `date`: what "undo" removes.
+    pub fn last_logged(&self, date: Date, id: &str) -> Option<&Entry> {
+        self.entries.iter().rev().find(|e| {
+            e.date == date && e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
+        })
+    }
+
     /// How many month files have been read (for tests and benchmarks).
     pub fn months_loaded(&self) -> usize {
         self.months.len()

@@ -55,6 +55,10 @@ impl Env {
     }
 }
 
+/// Every routine exercise of a day, three walk bouts included: a complete day.
+const FULL_DAY: [&str; 8] =
+    ["walk", "walk", "walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"];
+
 fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
@@ -267,16 +271,7 @@ fn status_counts_the_weekly_streak_from_backfilled_days() {
         let monday: jiff::civil::Date = week_start.parse().unwrap();
         for offset in 0..5 {
             let day = monday.checked_add(jiff::Span::new().days(offset)).unwrap().to_string();
-            for id in [
-                "walk",
-                "walk",
-                "walk",
-                "hamstring-stretch",
-                "thoracic-extension",
-                "curl-up",
-                "side-bridge",
-                "bird-dog",
-            ] {
+            for id in FULL_DAY {
                 env.ok(&["done", id, "--date", &day]);
             }
         }
@@ -288,16 +283,6 @@ fn status_counts_the_weekly_streak_from_backfilled_days() {
 #[test]
 fn week_json_and_text() {
     let env = Env::new();
-    let full = [
-        "walk",
-        "walk",
-        "walk",
-        "hamstring-stretch",
-        "thoracic-extension",
-        "curl-up",
-        "side-bridge",
-        "bird-dog",
-    ];
     // Week of 9 Nov: five complete days. Week of 16 Nov: four. This week: Monday.
     for day in [
         "2026-11-09",
@@ -311,7 +296,7 @@ fn week_json_and_text() {
         "2026-11-19",
         "2026-11-23",
     ] {
-        for id in full {
+        for id in FULL_DAY {
             env.ok(&["done", id, "--date", day]);
         }
     }
@@ -324,7 +309,7 @@ fn week_json_and_text() {
     assert_eq!(days[0], serde_json::json!({"date": "2026-11-23", "complete": true, "walk_minutes": 21}));
     assert_eq!(days[1]["complete"], false);
     // Backfilling the Friday of last week completes it: the streak is 2.
-    for id in full {
+    for id in FULL_DAY {
         env.ok(&["done", id, "--date", "2026-11-20"]);
     }
     let v = env.json(&["week", "--json", "--weeks", "3"]);

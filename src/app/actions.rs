@@ -77,18 +77,7 @@ impl App {
             Msg::TickOff => self.ask_feedback(&id),
             Msg::Skip => self.mode = Mode::SkipReason { id, text: String::new() },
             Msg::Undo => {
-                let last = self
-                    .ctx
-                    .store
-                    .entries()
-                    .iter()
-                    .rev()
-                    .find(|e| {
-                        e.date == self.day.date
-                            && e.is_for(&id)
-                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-                    })
-                    .map(|e| e.id.clone());
+                let last = self.ctx.store.last_logged(self.day.date, &id).map(|e| e.id.clone());
                 match last {
                     Some(entry) => {
                         self.ctx.store.remove(self.day.date, &entry)?;

@@ -3,7 +3,6 @@
 use color_eyre::eyre::Result;
 
 use super::{App, Mode, Msg};
-use crate::state::EntryKind;
 
 impl App {
     /// Keys on the week screen: move the cell or the week, tick off or undo a past day.
@@ -43,18 +42,7 @@ impl App {
                     self.ask_feedback_on(&id, date, back);
                     return Ok(std::mem::replace(&mut self.mode, Mode::Today));
                 }
-                let last = self
-                    .ctx
-                    .store
-                    .entries()
-                    .iter()
-                    .rev()
-                    .find(|e| {
-                        e.date == date
-                            && e.is_for(&id)
-                            && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-                    })
-                    .map(|e| e.id.clone());
+                let last = self.ctx.store.last_logged(date, &id).map(|e| e.id.clone());
                 match last {
                     Some(entry) => {
                         self.ctx.store.remove(date, &entry)?;

@@ -194,13 +194,7 @@ fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     ctx.exercise(id)?;
     ctx.load_for(date)?;
-    let last = ctx
-        .store
-        .entries()
-        .iter()
-        .rev()
-        .find(|e| e.date == date && e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped))
-        .map(|e| (e.id.clone(), e.kind.clone()));
+    let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
     let Some((entry_id, kind)) = last else {
         bail!("nothing to undo for {id} on {date}");
     };
