@@ -16,6 +16,8 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         return match key.code {
             KeyCode::Esc => Some(Msg::Back),
             KeyCode::Enter => Some(Msg::Confirm),
+            KeyCode::Up => Some(Msg::Up),
+            KeyCode::Down => Some(Msg::Down),
             KeyCode::Char(c) => Some(Msg::Char(c)),
             _ => None,
         };

@@ -27,6 +27,8 @@ pub struct Onboarding {
     pub active: bool,
     pub avoid_extension: bool,
     pub avoid_flexion: bool,
+    /// Lines scrolled (j/k), so the whole disclaimer can be read on a small terminal.
+    pub scroll: u16,
 }
 
 impl App {
@@ -81,6 +83,8 @@ impl App {
     pub(super) fn onboard(&mut self, mut o: Onboarding, msg: Msg) -> Result<Mode> {
         match (o.step, msg) {
             (0, Msg::Char('a')) => o.step = 1,
+            (0, Msg::Char('j') | Msg::Down) => o.scroll += 1,
+            (0, Msg::Char('k') | Msg::Up) => o.scroll = o.scroll.saturating_sub(1),
             (0, Msg::Back | Msg::Char('q')) => self.quit = true,
             (1, Msg::Char('1' | 'b')) => (o.active, o.step) = (false, 2),
             (1, Msg::Char('2' | 'a')) => (o.active, o.step) = (true, 2),

@@ -24,7 +24,11 @@ pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, them
     let (lines, key_line): (Vec<Line>, _) = match o.step {
         0 => (
             DISCLAIMER.iter().flat_map(|p| [Line::from(*p), Line::from("")]).collect(),
-            hints(&[("a", "I understand and accept"), ("q", "quit")], theme),
+            if area.width >= 80 {
+                hints(&[("a", "I understand and accept"), ("q", "quit")], theme)
+            } else {
+                hints(&[("a", "accept"), ("j/k", "scroll"), ("q", "quit")], theme)
+            },
         ),
         1 => (
             vec![
@@ -67,7 +71,8 @@ pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, them
     if let Some(msg) = &app.message {
         lines.push(Line::from(Span::styled(msg.clone(), theme.warn)));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    let scroll = if o.step == 0 { o.scroll } else { 0 };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)), body);
     frame.render_widget(Paragraph::new(key_line), keys);
 }
 

@@ -19,8 +19,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant,
     let timer = &run.timer;
     let flashing = app.flash_until.is_some_and(|t| now < t);
     let border = if flashing { theme.flash } else { theme.dim };
-    let title = fit(&format!(" {} · {} ", ex.name, item.rx.dose_text), area.width.saturating_sub(4) as usize);
     let count = format!(" {} of {} ", (timer.index + 1).min(timer.phases.len()), timer.phases.len());
+    let room = (area.width as usize).saturating_sub(count.chars().count() + 4);
+    let title = fit(&format!(" {} · {} ", ex.name, item.rx.dose_text), room);
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(border)
