@@ -231,3 +231,20 @@ fn a_panic_while_drawing_restores_the_terminal() {
     let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
     assert!(raw.contains("test panic during draw"), "the panic is reported after the restore");
 }
+
+#[test]
+fn no_color_keeps_the_selection_visible_in_a_real_terminal() {
+    // With NO_COLOR set, crossterm writes no colours; the selected row must still be reversed.
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    let mut pty = Pty::spawn(&[], &[("UPRIGHT_NOW", NOW), ("NO_COLOR", "1")], dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    pty.send("j");
+    let screen = pty.wait_for("▶ ○ Chair hamstring stretch", 5);
+    let row = screen.lines().position(|l| l.starts_with("▶")).unwrap() as u16;
+    assert!(pty.inverse(row, 0..30), "the selected row is reverse video:\n{screen}");
+    assert!(!pty.inverse(row + 1, 0..30), "and only that row");
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    assert!(!String::from_utf8_lossy(&pty.raw()).contains("\x1b[38;5"), "no colours at all");
+}

@@ -62,6 +62,12 @@ impl Pty {
         self.parser.lock().unwrap().screen().contents()
     }
 
+    /// Whether every cell of `row` in `cols` is drawn in reverse video.
+    pub fn inverse(&self, row: u16, cols: std::ops::Range<u16>) -> bool {
+        let parser = self.parser.lock().unwrap();
+        cols.into_iter().all(|c| parser.screen().cell(row, c).is_some_and(|cell| cell.inverse()))
+    }
+
     /// Everything the program wrote, escape sequences included.
     pub fn raw(&self) -> Vec<u8> {
         self.raw.lock().unwrap().clone()
