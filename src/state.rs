@@ -22,7 +22,7 @@ pub use conflicts::Merged;
 pub use entry::{Entry, EntryKind, Feedback};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
 
-use index::{Index, entry_keys, kind_key, safety_key};
+use index::{Index, has_key, kind_key, safety_key};
 
 /// How long a writer waits for another upright to finish writing.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
@@ -39,6 +39,8 @@ pub struct Store {
     index: Option<Index>,
     /// `entries` no longer matches `months`.
     stale: bool,
+    /// The day `load_recent` last completed for (it is then a no-op for that day).
+    recent_for: Option<Date>,
 }
 
 impl Store {
@@ -51,6 +53,7 @@ impl Store {
             lock_wait: LOCK_WAIT,
             index: None,
             stale: false,
+            recent_for: None,
         }
     }
 
@@ -100,6 +103,9 @@ impl Store {
     /// of `ids` and the latest flare, disclaimer and safety events. The index tells which older
     /// months hold what, so months with nothing wanted are not parsed.
     pub fn load_recent(&mut self, today: Date, ids: &[&str]) -> Result<()> {
+        if self.recent_for == Some(today) {
+            return Ok(());
+        }
         let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
         let to = today.last_of_month().tomorrow().unwrap_or(today);
         self.load_range(from, to)?;
@@ -124,11 +130,14 @@ impl Store {
         let first = MonthKey::of(from);
         let older: Vec<MonthKey> = self.months_on_disk()?.into_iter().filter(|k| *k < first).rev().collect();
         let mut index = self.index.take().unwrap_or_else(|| Index::load(&self.dir));
-        let mut present = self.keys_in(self.months.values());
         let result = (|| {
+            let mut seen: Vec<MonthKey> = self.months.keys().copied().collect();
             for key in older {
-                wanted.retain(|id| !present.contains(id));
-                groups.retain(|g| !g.iter().any(|k| present.contains(k)));
+                // Drop what the months read so far already answer.
+                let fresh: Vec<&Entry> = seen.iter().flat_map(|k| self.months[k].entries.iter()).collect();
+                wanted.retain(|id| !fresh.iter().any(|e| has_key(e, id)));
+                groups.retain(|g| !g.iter().any(|k| fresh.iter().any(|e| has_key(e, k))));
+                seen.clear();
                 if wanted.is_empty() && groups.is_empty() {
                     break;
                 }
@@ -143,7 +152,7 @@ impl Store {
                 if needed {
                     self.load_month(key)?;
                     index.record(&self.dir, &name, &self.months[&key]);
-                    present.extend(self.keys_in([&self.months[&key]]));
+                    seen.push(key);
                 }
             }
             Ok(())
@@ -151,12 +160,10 @@ impl Store {
         index.save(&self.dir);
         self.index = Some(index);
         self.rebuild();
+        if result.is_ok() {
+            self.recent_for = Some(today);
+        }
         result
-    }
-
-    /// The exercise ids and event keys in `months`.
-    fn keys_in<'m>(&self, months: impl IntoIterator<Item = &'m Month>) -> BTreeSet<String> {
-        months.into_iter().flat_map(|m| m.entries.iter()).flat_map(entry_keys).collect()
     }
 
     /// Months on disk whose index entry is current (unchanged since it was recorded).

@@ -40,6 +40,44 @@ pub struct Entry {
     pub extra: BTreeMap<String, toml::Value>,
 }
 
+/// An entry with exactly the known fields, for fast loading of the usual file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KnownEntry {
+    id: String,
+    date: Date,
+    at: String,
+    kind: EntryKind,
+    exercise: Option<String>,
+    step: Option<u32>,
+    dose: Option<String>,
+    feedback: Option<Feedback>,
+    pain: Option<u8>,
+    minutes: Option<u32>,
+    note: Option<String>,
+    reason: Option<String>,
+}
+
+impl From<KnownEntry> for Entry {
+    fn from(k: KnownEntry) -> Entry {
+        Entry {
+            id: k.id,
+            date: k.date,
+            at: k.at,
+            kind: k.kind,
+            exercise: k.exercise,
+            step: k.step,
+            dose: k.dose,
+            feedback: k.feedback,
+            pain: k.pain,
+            minutes: k.minutes,
+            note: k.note,
+            reason: k.reason,
+            extra: BTreeMap::new(),
+        }
+    }
+}
+
 impl Entry {
     /// A bare entry of `kind`; callers fill in the optional fields they need.
     pub fn new(id: String, date: Date, at: String, kind: EntryKind) -> Entry {

@@ -1,4 +1,4 @@
-//! A derived cache beside the log (`history/index.toml`, safe to delete): for each month file,
+//! A derived cache beside the log (`history/index.json`, safe to delete): for each month file,
 //! its size and modification time and which exercises and event kinds it holds. It lets a view
 //! find an exercise's latest entry, or the last flare or disclaimer event, years back without
 //! parsing every month. A month whose size or time changed is parsed again and re-indexed.
@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::month::Month;
 
-const FILE: &str = "index.toml";
+/// JSON, not TOML: it is read at every start and JSON parses several times faster.
+const FILE: &str = "index.json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
@@ -62,6 +63,22 @@ pub fn entry_keys(e: &super::Entry) -> Vec<String> {
     keys
 }
 
+/// Whether `e` carries index key `key` (as `entry_keys` would list it), without allocating.
+pub fn has_key(e: &super::Entry, key: &str) -> bool {
+    use super::EntryKind::*;
+    match key.strip_prefix("kind:") {
+        Some(rest) => match rest.split_once('/') {
+            Some((kind, exercise)) => {
+                matches!(e.kind, LegSymptoms | Cleared | RedFlagEmergency | RedFlagGp)
+                    && e.kind.as_str() == kind
+                    && e.exercise.as_deref().unwrap_or("") == exercise
+            }
+            None => e.kind.as_str() == rest,
+        },
+        None => e.is_for(key),
+    }
+}
+
 /// Bumped when the keys change, so an older index is rebuilt rather than trusted.
 const FORMAT: u32 = 2;
 
@@ -75,7 +92,7 @@ impl Index {
     /// Loads the index of `dir`; a missing or unreadable index is an empty one (it is a cache).
     pub fn load(dir: &Path) -> Index {
         let loaded: Option<Index> =
-            fs::read_to_string(dir.join(FILE)).ok().and_then(|t| toml::from_str(&t).ok());
+            fs::read(dir.join(FILE)).ok().and_then(|t| serde_json::from_slice(&t).ok());
         loaded.filter(|i| i.format == FORMAT).unwrap_or(Index {
             format: FORMAT,
             dirty: true,
@@ -121,8 +138,8 @@ impl Index {
         if !self.dirty || !dir.is_dir() {
             return;
         }
-        if let Ok(text) = toml::to_string(self)
-            && crate::fsutil::write_atomic(&dir.join(FILE), text.as_bytes(), 0o600).is_ok()
+        if let Ok(text) = serde_json::to_vec(self)
+            && crate::fsutil::write_atomic(&dir.join(FILE), &text, 0o600).is_ok()
         {
             self.dirty = false;
         }

@@ -77,6 +77,21 @@ struct RawMonth {
     extra: BTreeMap<String, toml::Value>,
 }
 
+/// A month with only the fields this version knows (the fast path of `parse`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FastMonth {
+    version: i64,
+    #[serde(default)]
+    entry: Vec<super::entry::KnownEntry>,
+}
+
+/// Keeps the first entry of each id (a month holds an id once).
+fn dedupe(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut seen = BTreeSet::new();
+    entries.into_iter().filter(|e| seen.insert(e.id.clone())).collect()
+}
+
 #[derive(Serialize)]
 struct OutMonth<'a> {
     version: i64,
@@ -111,8 +126,20 @@ impl Month {
                 MAX_MONTH_BYTES / 1024 / 1024
             );
         }
+        let stamp = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| (meta.len(), d.as_nanos()));
+        if let Some(month) = stamp.and_then(|s| cache::read(path, s)) {
+            return Ok(month);
+        }
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
-        Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))
+        let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
+        if let Some(stamp) = stamp {
+            cache::write(path, stamp, &month);
+        }
+        Ok(month)
     }
 
     /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
@@ -135,6 +162,16 @@ impl Month {
         };
         // One pass in the usual case; the version is checked before any entry error is shown,
         // since a newer format may not parse as this one.
+        // The usual file has only known fields: parse it without serde's flatten buffering
+        // (several times faster); anything else takes the general path that keeps unknown fields.
+        if let Ok(fast) = toml::from_str::<FastMonth>(text)
+            && fast.version == VERSION
+        {
+            return Ok(Month {
+                entries: dedupe(fast.entry.into_iter().map(Entry::from).collect()),
+                extra: BTreeMap::new(),
+            });
+        }
         let parsed: Result<RawMonth, _> = toml::from_str(text);
         let head: VersionOnly = match &parsed {
             Ok(raw) => VersionOnly { version: raw.version.clone() },
@@ -154,9 +191,7 @@ impl Month {
             _ => return Err(format!("{line}:{col}: `version` must be {VERSION}")),
         }
         let raw = parsed.map_err(syntax)?;
-        let mut seen = BTreeSet::new();
-        let entries = raw.entry.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
-        Ok(Month { entries, extra: raw.extra })
+        Ok(Month { entries: dedupe(raw.entry), extra: raw.extra })
     }
 
     pub fn to_toml(&self) -> String {
@@ -201,5 +236,61 @@ fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
         ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
         ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),
         _ => eyre!("{}: {e}", path.display()),
+    }
+}
+
+/// A derived copy of plain months (only known fields) as JSON in `history/.cache/`, keyed by the
+/// month file's size and modification time: loading a month at start costs a JSON parse, several
+/// times faster than TOML. Safe to delete; a changed month is parsed again.
+mod cache {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Serialize};
+
+    use super::{Entry, Month};
+    use crate::state::entry::KnownEntry;
+
+    #[derive(Deserialize)]
+    struct Cached {
+        len: u64,
+        mtime_ns: u128,
+        entries: Vec<KnownEntry>,
+    }
+
+    #[derive(Serialize)]
+    struct ToCache<'a> {
+        len: u64,
+        mtime_ns: u128,
+        entries: &'a [Entry],
+    }
+
+    fn path_of(month: &Path) -> Option<PathBuf> {
+        let name = month.file_name()?.to_string_lossy().replace(".toml", ".json");
+        Some(month.parent()?.join(".cache").join(name))
+    }
+
+    pub fn read(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<Month> {
+        let bytes = std::fs::read(path_of(month)?).ok()?;
+        let cached: Cached = serde_json::from_slice(&bytes).ok()?;
+        (cached.len == len && cached.mtime_ns == mtime_ns).then(|| Month {
+            entries: cached.entries.into_iter().map(Entry::from).collect(),
+            ..Month::default()
+        })
+    }
+
+    /// Best effort: a failure only costs speed next time. Months with unknown fields are not cached.
+    pub fn write(month: &Path, (len, mtime_ns): (u64, u128), data: &Month) {
+        if !data.extra.is_empty() || data.entries.iter().any(|e| !e.extra.is_empty()) {
+            return;
+        }
+        let Some(path) = path_of(month) else { return };
+        let Ok(bytes) = serde_json::to_vec(&ToCache { len, mtime_ns, entries: &data.entries }) else {
+            return;
+        };
+        if let Some(dir) = path.parent()
+            && std::fs::create_dir_all(dir).is_ok()
+        {
+            let _ = crate::fsutil::write_atomic(&path, &bytes, 0o600);
+        }
     }
 }

@@ -62,7 +62,7 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     let names: Vec<String> = std::fs::read_dir(s.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".lock")
+        .filter(|n| n != ".lock" && n != ".cache")
         .collect();
     let mut names = names;
     names.sort();
@@ -282,7 +282,7 @@ fn load_recent_reads_only_what_it_needs() {
     let mut first = store(dir.path());
     first.load_recent(NOV, &["walk"]).unwrap();
     assert!(first.entries().iter().any(|e| e.kind == EntryKind::FlareOff));
-    assert!(s.history_dir().join("index.toml").exists());
+    assert!(s.history_dir().join("index.json").exists());
     // Later looks parse the recent months (Sep..Nov and the empty Dec) plus only the months
     // that hold something wanted: January 2025 for the events, December 2024 for bird-dog.
     let mut recent = store(dir.path());
