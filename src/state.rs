@@ -22,7 +22,7 @@ pub use conflicts::Merged;
 pub use entry::{Entry, EntryKind, Feedback};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
 
-use index::{Index, has_key, kind_key, safety_key};
+use index::{Index, Present, kind_key, safety_key};
 
 /// How long a writer waits for another upright to finish writing.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
@@ -41,6 +41,8 @@ pub struct Store {
     stale: bool,
     /// The day `load_recent` last completed for (it is then a no-op for that day).
     recent_for: Option<Date>,
+    /// Size and time of each month file when it was loaded or last saved.
+    stamps: BTreeMap<MonthKey, Option<(u64, u128)>>,
 }
 
 impl Store {
@@ -54,6 +56,7 @@ impl Store {
             index: None,
             stale: false,
             recent_for: None,
+            stamps: BTreeMap::new(),
         }
     }
 
@@ -134,9 +137,10 @@ impl Store {
             let mut seen: Vec<MonthKey> = self.months.keys().copied().collect();
             for key in older {
                 // Drop what the months read so far already answer.
-                let fresh: Vec<&Entry> = seen.iter().flat_map(|k| self.months[k].entries.iter()).collect();
-                wanted.retain(|id| !fresh.iter().any(|e| has_key(e, id)));
-                groups.retain(|g| !g.iter().any(|k| fresh.iter().any(|e| has_key(e, k))));
+                let mut present = Present::default();
+                seen.iter().flat_map(|k| self.months[k].entries.iter()).for_each(|e| present.add(e));
+                wanted.retain(|id| !present.has(id));
+                groups.retain(|g| !g.iter().any(|k| present.has(k)));
                 seen.clear();
                 if wanted.is_empty() && groups.is_empty() {
                     break;
@@ -221,8 +225,9 @@ impl Store {
     /// Reads a month into `months` (once); callers rebuild `entries` when they are done loading.
     fn load_month(&mut self, key: MonthKey) -> Result<()> {
         if !self.months.contains_key(&key) {
-            let month = Month::read(&self.path(key))?;
+            let (month, stamp) = Month::read_stamped(&self.path(key))?;
             self.months.insert(key, month);
+            self.stamps.insert(key, stamp);
             self.stale = true;
         }
         Ok(())
@@ -282,11 +287,18 @@ impl Store {
         let path = self.path(key);
         let _lock = self.lock()?;
         self.clean_temp_files();
-        let mut month = Month::read(&path)?;
+        // The month as it is on disk now: what we loaded, if the file has not changed since
+        // (same size and time); otherwise read again, which merges what others wrote.
+        let now = Month::stamp(&path);
+        let mut month = match (self.months.get(&key), self.stamps.get(&key)) {
+            (Some(month), Some(loaded)) if now.is_some() && *loaded == now => month.clone(),
+            _ => Month::read(&path)?,
+        };
         let changed = op(&mut month);
         if changed {
             month.write(&path)?;
         }
+        self.stamps.insert(key, Month::stamp(&path));
         self.months.insert(key, month);
         self.stale = true;
         self.rebuild();

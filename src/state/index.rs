@@ -63,19 +63,35 @@ pub fn entry_keys(e: &super::Entry) -> Vec<String> {
     keys
 }
 
-/// Whether `e` carries index key `key` (as `entry_keys` would list it), without allocating.
-pub fn has_key(e: &super::Entry, key: &str) -> bool {
-    use super::EntryKind::*;
-    match key.strip_prefix("kind:") {
-        Some(rest) => match rest.split_once('/') {
-            Some((kind, exercise)) => {
-                matches!(e.kind, LegSymptoms | Cleared | RedFlagEmergency | RedFlagGp)
-                    && e.kind.as_str() == kind
-                    && e.exercise.as_deref().unwrap_or("") == exercise
-            }
-            None => e.kind.as_str() == rest,
-        },
-        None => e.is_for(key),
+/// The keys present in a set of entries, borrowed: built in one pass, asked per key.
+#[derive(Default)]
+pub struct Present<'a> {
+    kinds: std::collections::HashSet<&'a str>,
+    exercises: std::collections::HashSet<&'a str>,
+    safety: std::collections::HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Present<'a> {
+    pub fn add(&mut self, e: &'a super::Entry) {
+        use super::EntryKind::*;
+        self.kinds.insert(e.kind.as_str());
+        if let Some(id) = &e.exercise {
+            self.exercises.insert(id);
+        }
+        if matches!(e.kind, LegSymptoms | Cleared | RedFlagEmergency | RedFlagGp) {
+            self.safety.insert((e.kind.as_str(), e.exercise.as_deref().unwrap_or("")));
+        }
+    }
+
+    /// Whether any added entry has `key` among its `entry_keys`.
+    pub fn has(&self, key: &str) -> bool {
+        match key.strip_prefix("kind:") {
+            Some(rest) => match rest.split_once('/') {
+                Some(pair) => self.safety.contains(&pair),
+                None => self.kinds.contains(rest),
+            },
+            None => self.exercises.contains(key),
+        }
     }
 }
 
@@ -142,6 +158,44 @@ impl Index {
             && crate::fsutil::write_atomic(&dir.join(FILE), &text, 0o600).is_ok()
         {
             self.dirty = false;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::{Entry, EntryKind};
+
+    #[test]
+    fn present_agrees_with_entry_keys() {
+        let d = jiff::civil::date(2026, 11, 2);
+        let mk = |kind: EntryKind, ex: Option<&str>| {
+            let mut e = Entry::new("x".into(), d, "t".into(), kind);
+            e.exercise = ex.map(String::from);
+            e
+        };
+        let entries = [
+            mk(EntryKind::Done, Some("walk")),
+            mk(EntryKind::LegSymptoms, Some("curl-up")),
+            mk(EntryKind::Cleared, None),
+            mk(EntryKind::FlareOn, None),
+        ];
+        let mut present = Present::default();
+        entries.iter().for_each(|e| present.add(e));
+        for e in &entries {
+            for key in entry_keys(e) {
+                assert!(present.has(&key), "{key}");
+            }
+        }
+        for absent in [
+            "bird-dog",
+            "kind:flare-off",
+            "kind:cleared/curl-up",
+            "kind:leg-symptoms/walk",
+            "kind:red-flag-gp/",
+        ] {
+            assert!(!present.has(absent), "{absent}");
         }
     }
 }

@@ -105,13 +105,25 @@ impl Month {
     /// file (what an editor or a sync tool leaves when it truncates). Anything else that does
     /// not load is an error naming the path.
     pub fn read(path: &Path) -> Result<Month> {
+        Month::read_stamped(path).map(|(month, _)| month)
+    }
+
+    /// Size and modification time of a month file, when it exists: what the caches key on.
+    pub fn stamp(path: &Path) -> Option<(u64, u128)> {
+        let meta = fs::metadata(path).ok()?;
+        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+        Some((meta.len(), mtime))
+    }
+
+    /// Like `read`, also returning the file's stamp as it was read.
+    pub fn read_stamped(path: &Path) -> Result<(Month, Option<(u64, u128)>)> {
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 if fs::symlink_metadata(path).is_ok() {
                     bail!("{}: a symbolic link to a file that does not exist", path.display());
                 }
-                return Ok(Month::default());
+                return Ok((Month::default(), None));
             }
             Err(e) => return Err(io_error(path, e)),
         };
@@ -132,14 +144,14 @@ impl Month {
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map(|d| (meta.len(), d.as_nanos()));
         if let Some(month) = stamp.and_then(|s| cache::read(path, s)) {
-            return Ok(month);
+            return Ok((month, stamp));
         }
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         if let Some(stamp) = stamp {
             cache::write(path, stamp, &month);
         }
-        Ok(month)
+        Ok((month, stamp))
     }
 
     /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
@@ -211,9 +223,8 @@ impl Month {
             bail!("{}: read-only; not changed (make it writable to log to this month)", path.display());
         }
         let bak = PathBuf::from(format!("{}.bak", path.display()));
-        match fs::read(&target) {
-            Ok(old) if !old.is_empty() => crate::fsutil::write_atomic(&bak, &old, 0o600)
-                .wrap_err_with(|| format!("cannot write {}", bak.display()))?,
+        match fs::metadata(&target) {
+            Ok(meta) if meta.len() > 0 => keep_backup(&target, &bak)?,
             Ok(_) => {}
             Err(e) if e.kind() == ErrorKind::NotFound => {}
             Err(e) => return Err(io_error(&target, e)),
@@ -221,6 +232,22 @@ impl Month {
         crate::fsutil::write_atomic(&target, self.to_toml().as_bytes(), 0o600)
             .wrap_err_with(|| format!("cannot write {}; it is unchanged", path.display()))
     }
+}
+
+/// Makes the current month file the `.bak`: a second hard link to the same (already durable)
+/// data, swapped in atomically, so the save below needs no copy; where links are not possible
+/// (another file system behind a symlink) the bytes are copied atomically instead.
+fn keep_backup(target: &Path, bak: &Path) -> Result<()> {
+    let temp = crate::fsutil::temp_path(bak);
+    let _ = fs::remove_file(&temp);
+    let linked = fs::hard_link(target, &temp).and_then(|()| fs::rename(&temp, bak));
+    if linked.is_err() {
+        let _ = fs::remove_file(&temp);
+        let old = fs::read(target).map_err(|e| io_error(target, e))?;
+        crate::fsutil::write_atomic(bak, &old, 0o600)
+            .wrap_err_with(|| format!("cannot write {}", bak.display()))?;
+    }
+    Ok(())
 }
 
 /// The file a month path stands for: itself, or its symlink's target.
