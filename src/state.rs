@@ -336,12 +336,15 @@ impl Store {
 
     /// Removes temp files a killed writer left behind. Only called under the lock, so no live
     /// writer's temp file is touched.
+    /// (Cache temp files are cleaned too; a cache writer that loses its file just retries later.)
     fn clean_temp_files(&self) {
-        let Ok(read) = std::fs::read_dir(&self.dir) else { return };
-        for entry in read.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') && name.contains(crate::fsutil::TEMP_MARK) {
-                let _ = std::fs::remove_file(entry.path());
+        for dir in [self.dir.clone(), self.dir.join(".cache")] {
+            let Ok(read) = std::fs::read_dir(&dir) else { continue };
+            for entry in read.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with('.') && name.contains(crate::fsutil::TEMP_MARK) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
             }
         }
     }
