@@ -248,3 +248,29 @@ fn no_color_keeps_the_selection_visible_in_a_real_terminal() {
     assert!(pty.wait_exit(5));
     assert!(!String::from_utf8_lossy(&pty.raw()).contains("\x1b[38;5"), "no colours at all");
 }
+
+#[test]
+fn the_app_and_the_cli_together_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn(dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    // Another shell logs bird-dog while the app is open.
+    upright(dir.path(), &["done", "bird-dog"]);
+    // The app then logs curl-up: its save re-reads the month, keeping the other entry.
+    pty.send("jjj");
+    pty.send("x");
+    pty.wait_for("How did Curl-up go?", 5);
+    pty.send("1\r");
+    pty.wait_for("Saved: Curl-up", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    let v = today_json(dir.path());
+    let done: Vec<&str> = v["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["done"] == true)
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(done, ["curl-up", "bird-dog"]);
+}
