@@ -73,14 +73,7 @@ fn main() {
     generate(&long, years, Date::constant(2026, 11, 23));
     // Past the first run in both.
     for data in [&empty, &long] {
-        let ok = std::process::Command::new(env!("CARGO_BIN_EXE_upright"))
-            .env("UPRIGHT_NOW", NOW)
-            .env("UPRIGHT_DATA_DIR", data)
-            .env("UPRIGHT_CONFIG", data.join("config.toml"))
-            .args(["init", "--accept"])
-            .output()
-            .unwrap();
-        assert!(ok.status.success());
+        pty::upright(data, &["init", "--accept"]);
     }
     // The first start builds the month index; measure warm starts, as every morning is.
     first_frame(&long);

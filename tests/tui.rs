@@ -5,33 +5,18 @@ mod common;
 
 use std::process::Command;
 
-use common::Pty;
-use serde_json::Value;
+use common::{NOW, Pty, upright};
 
-const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
-
-fn today_json(data: &std::path::Path) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_upright"))
-        .env("UPRIGHT_NOW", NOW)
-        .env("UPRIGHT_DATA_DIR", data)
-        .env("UPRIGHT_CONFIG", data.join("config.toml"))
-        .args(["today", "--json"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn upright(data: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_upright"))
-        .env("UPRIGHT_NOW", NOW)
-        .env("UPRIGHT_DATA_DIR", data)
-        .env("UPRIGHT_CONFIG", data.join("config.toml"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
+/// The ids `upright today` shows as done.
+fn done_today(data: &std::path::Path) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(&upright(data, &["today", "--json"])).unwrap();
+    v["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["done"] == true)
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The app after the first run (the disclaimer accepted with `upright init --accept`).
@@ -73,15 +58,7 @@ fn a_morning_session_end_to_end() {
     pty.send("q");
     assert!(pty.wait_exit(5));
     pty.assert_restored();
-    let v = today_json(dir.path());
-    let done: Vec<&str> = v["exercises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["done"] == true)
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(done, ["walk", "hamstring-stretch"]);
+    assert_eq!(done_today(dir.path()), ["walk", "hamstring-stretch"]);
     let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
     assert_eq!(month.matches("kind = \"done\"").count(), 4);
     assert!(month.contains("feedback = \"easy\"") && month.contains("minutes = 5"), "{month}");
@@ -264,13 +241,5 @@ fn the_app_and_the_cli_together_lose_nothing() {
     pty.wait_for("Saved: Curl-up", 5);
     pty.send("q");
     assert!(pty.wait_exit(5));
-    let v = today_json(dir.path());
-    let done: Vec<&str> = v["exercises"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["done"] == true)
-        .map(|e| e["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(done, ["curl-up", "bird-dog"]);
+    assert_eq!(done_today(dir.path()), ["curl-up", "bird-dog"]);
 }

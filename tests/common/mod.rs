@@ -9,6 +9,22 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// The pinned clock of the end-to-end tests: Tuesday 24 November 2026, 07:30 in Berlin.
+pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+
+/// Runs `upright args` (not in a terminal) on `data` with its config beside it; it must succeed.
+pub fn upright(data: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_upright"))
+        .env("UPRIGHT_NOW", NOW)
+        .env("UPRIGHT_DATA_DIR", data)
+        .env("UPRIGHT_CONFIG", data.join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "upright {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
 pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     master: Box<dyn MasterPty + Send>,
