@@ -25,6 +25,7 @@ pub use forecast::{PlanItem, WeekPlan, forecast};
 
 use crate::catalog::{Catalog, Dose, Exercise};
 use crate::config::Settings;
+use crate::safety::Safety;
 use crate::state::{Entry, EntryKind, Feedback};
 
 /// How today's step relates to the last session's.
@@ -63,7 +64,15 @@ pub struct Prescription {
 /// ignored (a backfill sees the log as it was); entries of `date` itself do not change the dose,
 /// except that pain above 5 stops the exercise for the day.
 pub fn prescribe(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Vec<Prescription> {
-    settings.routine(catalog).into_iter().map(|e| prescribe_one(settings, history, e, date)).collect()
+    let upto = &history[..history.partition_point(|e| e.date <= date)];
+    // What is the same for every exercise that day is read from the log once.
+    let safety = Safety::from_entries(upto);
+    let flare = flare_since(upto, date).is_some();
+    settings
+        .routine(catalog)
+        .into_iter()
+        .map(|e| prescribe_with(settings, upto, e, date, &safety, flare))
+        .collect()
 }
 
 /// One day's Done entries of one exercise, merged.
@@ -115,22 +124,33 @@ pub fn prescribe_one(
     exercise: &Exercise,
     date: Date,
 ) -> Prescription {
-    let upto = history.partition_point(|e| e.date <= date);
-    let history = &history[..upto];
+    let history = &history[..history.partition_point(|e| e.date <= date)];
+    let safety = Safety::from_entries(history);
+    prescribe_with(settings, history, exercise, date, &safety, flare_since(history, date).is_some())
+}
+
+/// One exercise's dose, given the log up to `date` and that day's safety and flare state.
+fn prescribe_with(
+    settings: &Settings,
+    history: &[Entry],
+    exercise: &Exercise,
+    date: Date,
+    safety: &Safety,
+    flare: bool,
+) -> Prescription {
     let past = &history[..history.partition_point(|e| e.date < date)];
     let today_pain = history[past.len()..]
         .iter()
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
         .filter_map(|e| e.pain)
         .max();
-    let (mut step, mut change, mut reason) = if flare_since(history, date).is_some() {
+    let (mut step, mut change, mut reason) = if flare {
         (1, Change::Flare, Some(format!("flare-up mode: {} at its gentlest", exercise.id)))
     } else {
         decide(settings, history, past, exercise, date)
     };
     // Safety (COACHING.md): a see-a-GP red flag pauses progression until a clinician has
     // checked it; pain down a leg pauses the exercise itself until it is cleared.
-    let safety = crate::safety::Safety::from_entries(history);
     if change == Change::Up && safety.gp_since.is_some() {
         step -= 1;
         change = Change::Hold;
