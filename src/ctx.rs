@@ -121,7 +121,7 @@ impl Ctx {
                         let entries = self.store.entries();
                         let meets =
                             streak::weeks(&self.catalog, &self.settings, entries, week, end)[0].meets_target;
-                        self.store.cache_week(&rules, week, end, meets);
+                        self.store.cache_week(&rules, week, meets);
                         meets
                     }
                 };

@@ -3,13 +3,14 @@
 //! under a lock, re-reading the month first so no writer's entries are lost. A month that does
 //! not load is reported with path, line and column and never written over.
 
+mod cache;
 mod conflicts;
 mod entry;
 mod index;
 mod month;
 mod pending;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,18 +32,21 @@ const RECENT_DAYS: i64 = 62;
 
 pub struct Store {
     dir: PathBuf,
-    months: BTreeMap<MonthKey, Month>,
-    /// All loaded entries, sorted by (date, at, id).
+    /// The months read so far, with the size and time of each file when it was loaded or last
+    /// saved (`None`: no file).
+    loaded: BTreeMap<MonthKey, Option<(u64, u128)>>,
+    /// All loaded entries, sorted by (date, at, id) once `rebuild` ran; each entry is held once.
     entries: Vec<Entry>,
+    /// The month file each entry of `entries` came from (a hand edit may file an entry under
+    /// another month than its date's), so a save replaces exactly that file's entries.
+    from: Vec<MonthKey>,
     lock_wait: Duration,
     /// Loaded on first need.
     index: Option<Index>,
-    /// `entries` no longer matches `months`.
+    /// `entries` may be out of order (months were added since the last sort).
     stale: bool,
     /// The day `load_recent` last completed for (it is then a no-op for that day).
     recent_for: Option<Date>,
-    /// Size and time of each month file when it was loaded or last saved.
-    stamps: BTreeMap<MonthKey, Option<(u64, u128)>>,
 }
 
 impl Store {
@@ -50,13 +54,13 @@ impl Store {
     pub fn open(data_dir: &Path) -> Store {
         Store {
             dir: data_dir.join("history"),
-            months: BTreeMap::new(),
+            loaded: BTreeMap::new(),
             entries: Vec::new(),
+            from: Vec::new(),
             lock_wait: LOCK_WAIT,
             index: None,
             stale: false,
             recent_for: None,
-            stamps: BTreeMap::new(),
         }
     }
 
@@ -83,7 +87,7 @@ impl Store {
 
     /// How many month files have been read (for tests and benchmarks).
     pub fn months_loaded(&self) -> usize {
-        self.months.len()
+        self.loaded.len()
     }
 
     /// Month files present on disk, oldest first.
@@ -132,37 +136,35 @@ impl Store {
         }
         let first = MonthKey::of(from);
         let older: Vec<MonthKey> = self.months_on_disk()?.into_iter().filter(|k| *k < first).rev().collect();
-        let mut index = self.index.take().unwrap_or_else(|| Index::load(&self.dir));
         let result = (|| {
-            let mut seen: Vec<MonthKey> = self.months.keys().copied().collect();
+            // Entries read since the last look (indices into `entries`, which only grows here).
+            let mut seen = 0..self.entries.len();
+            let mut asked = HashSet::new();
             for key in older {
-                // Drop what the months read so far already answer.
-                let mut present = Present::default();
-                seen.iter().flat_map(|k| self.months[k].entries.iter()).for_each(|e| present.add(e));
-                wanted.retain(|id| !present.has(id));
-                groups.retain(|g| !g.iter().any(|k| present.has(k)));
-                seen.clear();
-                if wanted.is_empty() && groups.is_empty() {
+                // Drop what the months read since the last look already answer.
+                if !seen.is_empty() {
+                    let mut present = Present::default();
+                    self.entries[seen.clone()].iter().for_each(|e| present.add(e));
+                    wanted.retain(|id| !present.has(id));
+                    groups.retain(|g| !g.iter().any(|k| present.has(k)));
+                    seen = self.entries.len()..self.entries.len();
+                    asked = wanted.iter().chain(groups.iter().flatten()).cloned().collect();
+                }
+                if asked.is_empty() {
                     break;
                 }
-                let name = key.file_name();
-                let needed = match index.keys(&self.dir, &name) {
-                    Some(keys) => {
-                        wanted.iter().any(|w| keys.contains(w))
-                            || groups.iter().flatten().any(|k| keys.contains(k))
-                    }
+                let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+                let needed = match index.keys(&self.dir, &key.file_name()) {
+                    Some(keys) => keys.iter().any(|k| asked.contains(k)),
                     None => true,
                 };
                 if needed {
-                    self.load_month(key)?;
-                    index.record(&self.dir, &name, &self.months[&key]);
-                    seen.push(key);
+                    seen = self.load_month(key)?;
                 }
             }
             Ok(())
         })();
-        index.save(&self.dir);
-        self.index = Some(index);
+        self.save_index();
         self.rebuild();
         if result.is_ok() {
             self.recent_for = Some(today);
@@ -180,20 +182,14 @@ impl Store {
     /// it covers are unchanged.
     pub fn cached_week(&mut self, rules: &str, start: Date) -> Option<bool> {
         let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-        index.week(rules, &start.to_string())
+        index.week(rules, start)
     }
 
-    /// Caches a closed week's result, recording the months it was computed from (loaded).
-    pub fn cache_week(&mut self, rules: &str, start: Date, end: Date, meets: bool) {
+    /// Caches a closed week's result. The months it was computed from were recorded in the index
+    /// as they were loaded, so the result is used only while they stay unchanged.
+    pub fn cache_week(&mut self, rules: &str, start: Date, meets: bool) {
         let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-        let mut key = MonthKey::of(start);
-        while key <= MonthKey::of(end) {
-            if let Some(month) = self.months.get(&key) {
-                index.record(&self.dir, &key.file_name(), month);
-            }
-            key = key.next();
-        }
-        index.set_week(rules, &start.to_string(), meets);
+        index.set_week(rules, start, meets);
     }
 
     /// Writes the index if it changed (best effort: it is a cache).
@@ -205,7 +201,7 @@ impl Store {
 
     /// Loads every month (for export).
     pub fn load_all(&mut self) -> Result<()> {
-        let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key));
+        let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key).map(drop));
         self.rebuild();
         result
     }
@@ -215,31 +211,46 @@ impl Store {
         let mut key = MonthKey::of(from);
         let mut result = Ok(());
         while key <= MonthKey::of(to) && result.is_ok() {
-            result = self.load_month(key);
+            result = self.load_month(key).map(drop);
             key = key.next();
         }
         self.rebuild();
         result
     }
 
-    /// Reads a month into `months` (once); callers rebuild `entries` when they are done loading.
-    fn load_month(&mut self, key: MonthKey) -> Result<()> {
-        if !self.months.contains_key(&key) {
+    /// Reads a month (once), adding its entries at the end of `entries` and returning where;
+    /// callers `rebuild` when they are done loading. The index learns what the month holds.
+    fn load_month(&mut self, key: MonthKey) -> Result<std::ops::Range<usize>> {
+        let start = self.entries.len();
+        if !self.loaded.contains_key(&key) {
             let (month, stamp) = Month::read_stamped(&self.path(key))?;
-            self.months.insert(key, month);
-            self.stamps.insert(key, stamp);
-            self.stale = true;
+            self.add(key, stamp, month.entries);
         }
-        Ok(())
+        Ok(start..self.entries.len())
     }
 
-    /// Rebuilds the sorted `entries` after months were loaded.
+    /// Takes in the entries of month file `key` as it is at `stamp`.
+    fn add(&mut self, key: MonthKey, stamp: Option<(u64, u128)>, entries: Vec<Entry>) {
+        if let Some(stamp) = stamp {
+            let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+            index.record(key, stamp, &entries);
+        }
+        self.from.extend(std::iter::repeat_n(key, entries.len()));
+        self.entries.extend(entries);
+        self.loaded.insert(key, stamp);
+        self.stale = true;
+    }
+
+    /// Sorts `entries` (with `from`) after months were added. Months are sorted within and
+    /// mostly read in order, so this usually only checks.
     fn rebuild(&mut self) {
-        if !std::mem::take(&mut self.stale) {
+        if !std::mem::take(&mut self.stale) || month::is_sorted(&self.entries) {
             return;
         }
-        self.entries = self.months.values().flat_map(|m| m.entries.iter().cloned()).collect();
-        self.entries.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+        let mut pairs: Vec<(Entry, MonthKey)> =
+            std::mem::take(&mut self.entries).into_iter().zip(std::mem::take(&mut self.from)).collect();
+        pairs.sort_by(|a, b| month::order(&a.0).cmp(&month::order(&b.0)));
+        (self.entries, self.from) = pairs.into_iter().unzip();
     }
 
     pub fn path(&self, key: MonthKey) -> PathBuf {
@@ -287,20 +298,25 @@ impl Store {
         let path = self.path(key);
         let _lock = self.lock()?;
         self.clean_temp_files();
-        // The month as it is on disk now: what we loaded, if the file has not changed since
-        // (same size and time); otherwise read again, which merges what others wrote.
-        let now = Month::stamp(&path);
-        let mut month = match (self.months.get(&key), self.stamps.get(&key)) {
-            (Some(month), Some(loaded)) if now.is_some() && *loaded == now => month.clone(),
-            _ => Month::read(&path)?,
-        };
+        // The month as it is on disk now (from its cache while the file is as we last saw it),
+        // which merges what other writers saved since we loaded it.
+        let (mut month, mut stamp) = Month::read_stamped(&path)?;
         let changed = op(&mut month);
+        month::sort(&mut month.entries);
         if changed {
             month.write(&path)?;
+            stamp = Month::stamp(&path);
+            // The next start loads the month from the cache instead of parsing what we wrote.
+            if let Some(stamp) = stamp {
+                cache::write_month(&path, stamp, &month);
+            }
         }
-        self.stamps.insert(key, Month::stamp(&path));
-        self.months.insert(key, month);
-        self.stale = true;
+        // Replace what we held of this file with what it holds now.
+        let mut from = self.from.iter();
+        self.entries.retain(|_| from.next() != Some(&key));
+        self.from.retain(|k| *k != key);
+        self.add(key, stamp, month.entries);
+        self.save_index();
         self.rebuild();
         Ok(changed)
     }
@@ -338,7 +354,7 @@ impl Store {
     /// writer's temp file is touched.
     /// (Cache temp files are cleaned too; a cache writer that loses its file just retries later.)
     fn clean_temp_files(&self) {
-        for dir in [self.dir.clone(), self.dir.join(".cache")] {
+        for dir in [self.dir.clone(), cache::dir(&self.dir)] {
             let Ok(read) = std::fs::read_dir(&dir) else { continue };
             for entry in read.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();

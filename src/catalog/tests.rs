@@ -123,3 +123,10 @@ fn invalid_exercises_are_rejected() {
         assert!(err.contains(why), "{err}");
     }
 }
+
+#[test]
+fn the_embedded_json_is_the_toml_asset() {
+    let from_toml = Catalog::parse(include_str!("../../assets/catalog.toml")).unwrap();
+    assert_eq!(format!("{:?}", Catalog::builtin()), format!("{from_toml:?}"));
+    assert_eq!(from_toml.exercises().len(), 11);
+}

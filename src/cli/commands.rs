@@ -90,6 +90,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     "upright: first run the app (`upright`) or `upright init --accept` to read and accept the safety note"
                 );
             }
+            // The process ends here and the system frees its memory at once; dropping months of
+            // entries one by one would only add to every command's time.
+            std::mem::forget(ctx);
             Ok(())
         }
     }

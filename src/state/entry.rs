@@ -165,6 +165,12 @@ impl EntryKind {
     }
 }
 
+impl From<&str> for EntryKind {
+    fn from(s: &str) -> EntryKind {
+        KIND_NAMES.iter().find(|(_, n)| *n == s).map(|(k, _)| k.clone()).unwrap_or(EntryKind::Other(s.into()))
+    }
+}
+
 impl From<String> for EntryKind {
     fn from(s: String) -> EntryKind {
         KIND_NAMES.iter().find(|(_, n)| *n == s).map(|(k, _)| k.clone()).unwrap_or(EntryKind::Other(s))

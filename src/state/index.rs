@@ -1,4 +1,4 @@
-//! A derived cache beside the log (`history/index.json`, safe to delete): for each month file,
+//! A derived cache beside the log (`history/.cache/index.bin`, safe to delete): for each month file,
 //! its size and modification time and which exercises and event kinds it holds. It lets a view
 //! find an exercise's latest entry, or the last flare or disclaimer event, years back without
 //! parsing every month. A month whose size or time changed is parsed again and re-indexed.
@@ -8,19 +8,35 @@ use std::fs;
 use std::path::Path;
 use std::time::UNIX_EPOCH;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::month::Month;
+use super::{Entry, MonthKey};
+use jiff::ToSpan;
 
-/// JSON, not TOML: it is read at every start and JSON parses several times faster.
-const FILE: &str = "index.json";
+const FILE: &str = "index.bin";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     len: u64,
     mtime_ns: u128,
     /// Exercise ids, and event kinds as `kind:<name>`.
-    pub keys: BTreeSet<String>,
+    pub keys: Keys,
+}
+
+/// A month's keys, sorted, one per line: one string to decode instead of a set of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Keys(String);
+
+impl Keys {
+    fn of(entries: &[Entry]) -> Keys {
+        let keys: BTreeSet<String> = entries.iter().flat_map(entry_keys).collect();
+        Keys(keys.into_iter().collect::<Vec<_>>().join("\n"))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n')
+    }
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -32,9 +48,9 @@ pub struct Index {
     /// The streak rules the week results below were computed under.
     #[serde(default)]
     rules: String,
-    /// Closed weeks (by first day) and whether each met the target.
+    /// Closed weeks (by first day: year, month, day) and whether each met the target.
     #[serde(default)]
-    weeks: BTreeMap<String, bool>,
+    weeks: BTreeMap<(i16, i8, i8), bool>,
     #[serde(skip)]
     dirty: bool,
 }
@@ -51,7 +67,7 @@ pub fn safety_key(kind: &str, exercise: &str) -> String {
 
 /// What an entry contributes to its month's keys: its kind, its exercise, and for safety
 /// events (whose latest state matters per exercise) the pair.
-pub fn entry_keys(e: &super::Entry) -> Vec<String> {
+pub fn entry_keys(e: &Entry) -> Vec<String> {
     use super::EntryKind::*;
     let mut keys = vec![kind_key(e.kind.as_str())];
     if let Some(id) = &e.exercise {
@@ -72,7 +88,7 @@ pub struct Present<'a> {
 }
 
 impl<'a> Present<'a> {
-    pub fn add(&mut self, e: &'a super::Entry) {
+    pub fn add(&mut self, e: &'a Entry) {
         use super::EntryKind::*;
         self.kinds.insert(e.kind.as_str());
         if let Some(id) = &e.exercise {
@@ -98,6 +114,10 @@ impl<'a> Present<'a> {
 /// Bumped when the keys change, so an older index is rebuilt rather than trusted.
 const FORMAT: u32 = 2;
 
+fn day(date: Date) -> (i16, i8, i8) {
+    (date.year(), date.month(), date.day())
+}
+
 fn stamp(path: &Path) -> Option<(u64, u128)> {
     let meta = fs::metadata(path).ok()?;
     let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
@@ -107,8 +127,8 @@ fn stamp(path: &Path) -> Option<(u64, u128)> {
 impl Index {
     /// Loads the index of `dir`; a missing or unreadable index is an empty one (it is a cache).
     pub fn load(dir: &Path) -> Index {
-        let loaded: Option<Index> =
-            fs::read(dir.join(FILE)).ok().and_then(|t| serde_json::from_slice(&t).ok());
+        let bytes = fs::read(super::cache::dir(dir).join(FILE)).unwrap_or_default();
+        let loaded: Option<Index> = super::cache::load(&bytes);
         loaded.filter(|i| i.format == FORMAT).unwrap_or(Index {
             format: FORMAT,
             dirty: true,
@@ -117,34 +137,39 @@ impl Index {
     }
 
     /// What the month file `name` holds, if the index is current for it.
-    pub fn keys(&self, dir: &Path, name: &str) -> Option<&BTreeSet<String>> {
+    pub fn keys(&self, dir: &Path, name: &str) -> Option<&Keys> {
         let summary = self.months.get(name)?;
         (stamp(&dir.join(name)) == Some((summary.len, summary.mtime_ns))).then_some(&summary.keys)
     }
 
-    /// Records what `month`, just read from or written to `dir/name`, holds.
-    pub fn record(&mut self, dir: &Path, name: &str, month: &Month) {
-        let Some((len, mtime_ns)) = stamp(&dir.join(name)) else { return };
-        let keys: BTreeSet<String> = month.entries.iter().flat_map(entry_keys).collect();
-        let summary = Summary { len, mtime_ns, keys };
-        if self.months.get(name) != Some(&summary) {
-            self.months.insert(name.to_string(), summary);
-            self.dirty = true;
+    /// Records what month file `key`, read or written at `stamp`, holds (unless already known).
+    /// A month that is new or changed makes the cached results of the weeks it overlaps stale.
+    pub fn record(&mut self, key: MonthKey, (len, mtime_ns): (u64, u128), entries: &[Entry]) {
+        let name = key.file_name();
+        if self.months.get(&name).is_some_and(|s| (s.len, s.mtime_ns) == (len, mtime_ns)) {
+            return;
         }
+        if let Ok(first) = Date::new(key.year, key.month, 1) {
+            let from = day(first.checked_sub(6.days()).unwrap_or(first));
+            let to = day(first.last_of_month());
+            self.weeks.retain(|start, _| !(from..=to).contains(start));
+        }
+        self.months.insert(name, Summary { len, mtime_ns, keys: Keys::of(entries) });
+        self.dirty = true;
     }
 
     /// A closed week's cached result under `rules`.
-    pub fn week(&self, rules: &str, start: &str) -> Option<bool> {
-        (self.rules == rules).then(|| self.weeks.get(start).copied()).flatten()
+    pub fn week(&self, rules: &str, start: Date) -> Option<bool> {
+        (self.rules == rules).then(|| self.weeks.get(&day(start)).copied()).flatten()
     }
 
     /// Caches a closed week's result; results under other rules are dropped.
-    pub fn set_week(&mut self, rules: &str, start: &str, meets: bool) {
+    pub fn set_week(&mut self, rules: &str, start: Date, meets: bool) {
         if self.rules != rules {
             self.rules = rules.to_string();
             self.weeks.clear();
         }
-        if self.weeks.insert(start.to_string(), meets) != Some(meets) {
+        if self.weeks.insert(day(start), meets) != Some(meets) {
             self.dirty = true;
         }
     }
@@ -154,11 +179,8 @@ impl Index {
         if !self.dirty || !dir.is_dir() {
             return;
         }
-        if let Ok(text) = serde_json::to_vec(self)
-            && crate::fsutil::write_atomic(&dir.join(FILE), &text, 0o600).is_ok()
-        {
-            self.dirty = false;
-        }
+        super::cache::store(&super::cache::dir(dir).join(FILE), self);
+        self.dirty = false;
     }
 }
 

@@ -10,6 +10,7 @@ use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::cache;
 use super::entry::Entry;
 use crate::config::position;
 
@@ -86,10 +87,28 @@ struct FastMonth {
     entry: Vec<super::entry::KnownEntry>,
 }
 
-/// Keeps the first entry of each id (a month holds an id once).
+/// Keeps the first entry of each id (a month holds an id once), in log order.
 fn dedupe(entries: Vec<Entry>) -> Vec<Entry> {
     let mut seen = BTreeSet::new();
-    entries.into_iter().filter(|e| seen.insert(e.id.clone())).collect()
+    let mut entries: Vec<Entry> = entries.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+    sort(&mut entries);
+    entries
+}
+
+/// The log's order: by coaching date, then time logged, then id.
+pub fn order(e: &Entry) -> (Date, &str, &str) {
+    (e.date, &e.at, &e.id)
+}
+
+pub fn is_sorted(entries: &[Entry]) -> bool {
+    entries.is_sorted_by(|a, b| order(a) <= order(b))
+}
+
+/// Sorts entries into the log's order; cheap when they already are.
+pub fn sort(entries: &mut [Entry]) {
+    if !is_sorted(entries) {
+        entries.sort_by(|a, b| order(a).cmp(&order(b)));
+    }
 }
 
 #[derive(Serialize)]
@@ -143,13 +162,13 @@ impl Month {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map(|d| (meta.len(), d.as_nanos()));
-        if let Some(month) = stamp.and_then(|s| cache::read(path, s)) {
+        if let Some(month) = stamp.and_then(|s| cache::read_month(path, s)) {
             return Ok((month, stamp));
         }
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         if let Some(stamp) = stamp {
-            cache::write(path, stamp, &month);
+            cache::write_month(path, stamp, &month);
         }
         Ok((month, stamp))
     }
@@ -208,7 +227,7 @@ impl Month {
 
     pub fn to_toml(&self) -> String {
         let mut entries = self.entries.clone();
-        entries.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+        sort(&mut entries);
         toml::to_string(&OutMonth { version: VERSION, extra: &self.extra, entry: &entries })
             .expect("a month always serializes")
     }
@@ -263,61 +282,5 @@ fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
         ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
         ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),
         _ => eyre!("{}: {e}", path.display()),
-    }
-}
-
-/// A derived copy of plain months (only known fields) as JSON in `history/.cache/`, keyed by the
-/// month file's size and modification time: loading a month at start costs a JSON parse, several
-/// times faster than TOML. Safe to delete; a changed month is parsed again.
-mod cache {
-    use std::path::{Path, PathBuf};
-
-    use serde::{Deserialize, Serialize};
-
-    use super::{Entry, Month};
-    use crate::state::entry::KnownEntry;
-
-    #[derive(Deserialize)]
-    struct Cached {
-        len: u64,
-        mtime_ns: u128,
-        entries: Vec<KnownEntry>,
-    }
-
-    #[derive(Serialize)]
-    struct ToCache<'a> {
-        len: u64,
-        mtime_ns: u128,
-        entries: &'a [Entry],
-    }
-
-    fn path_of(month: &Path) -> Option<PathBuf> {
-        let name = month.file_name()?.to_string_lossy().replace(".toml", ".json");
-        Some(month.parent()?.join(".cache").join(name))
-    }
-
-    pub fn read(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<Month> {
-        let bytes = std::fs::read(path_of(month)?).ok()?;
-        let cached: Cached = serde_json::from_slice(&bytes).ok()?;
-        (cached.len == len && cached.mtime_ns == mtime_ns).then(|| Month {
-            entries: cached.entries.into_iter().map(Entry::from).collect(),
-            ..Month::default()
-        })
-    }
-
-    /// Best effort: a failure only costs speed next time. Months with unknown fields are not cached.
-    pub fn write(month: &Path, (len, mtime_ns): (u64, u128), data: &Month) {
-        if !data.extra.is_empty() || data.entries.iter().any(|e| !e.extra.is_empty()) {
-            return;
-        }
-        let Some(path) = path_of(month) else { return };
-        let Ok(bytes) = serde_json::to_vec(&ToCache { len, mtime_ns, entries: &data.entries }) else {
-            return;
-        };
-        if let Some(dir) = path.parent()
-            && std::fs::create_dir_all(dir).is_ok()
-        {
-            let _ = crate::fsutil::write_atomic(&path, &bytes, 0o600);
-        }
     }
 }

@@ -282,7 +282,7 @@ fn load_recent_reads_only_what_it_needs() {
     let mut first = store(dir.path());
     first.load_recent(NOV, &["walk"]).unwrap();
     assert!(first.entries().iter().any(|e| e.kind == EntryKind::FlareOff));
-    assert!(s.history_dir().join("index.json").exists());
+    assert!(s.history_dir().join(".cache/index.bin").exists());
     // Later looks parse the recent months (Sep..Nov and the empty Dec) plus only the months
     // that hold something wanted: January 2025 for the events, December 2024 for bird-dog.
     let mut recent = store(dir.path());
