@@ -233,7 +233,7 @@ impl Store {
     fn add(&mut self, key: MonthKey, stamp: Option<(u64, u128)>, entries: Vec<Entry>) {
         if let Some(stamp) = stamp {
             let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-            index.record(key, stamp, &entries);
+            index.record(key, stamp, entries.iter());
         }
         self.from.extend(std::iter::repeat_n(key, entries.len()));
         self.entries.extend(entries);
@@ -272,6 +272,46 @@ impl Store {
 
     /// Adds an entry and saves its month, without the pending fallback.
     fn append_only(&mut self, entry: Entry) -> Result<()> {
+        let key = MonthKey::of(entry.date);
+        let path = self.path(key);
+        let lock = self.lock()?;
+        self.clean_temp_files();
+        // The usual save: the month is as we loaded it and exactly as we wrote it, and the new
+        // entry sorts last, so its text is appended to the file's bytes; nothing is re-encoded.
+        let now = Month::stamp(&path);
+        let last =
+            self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key).map(|(e, _)| e).next_back();
+        if let Some(stamp) = now
+            && self.loaded.get(&key) == Some(&now)
+            && last.is_some_and(|last| month::order(last) < month::order(&entry))
+            && !self.entries.iter().any(|e| e.id == entry.id)
+            && let Some(cached) = cache::canonical_entries(&path, stamp)
+        {
+            let mut text = std::fs::read(&path).map_err(|e| month::io_error(&path, e))?;
+            text.extend_from_slice(Month::entry_text(&entry).as_bytes());
+            Month::write_text(&path, &text)?;
+            let saved = Month::stamp(&path);
+            if let Some(saved) = saved {
+                cache::append_month(&path, saved, &cached, &entry);
+            }
+            self.loaded.insert(key, saved);
+            self.entries.push(entry);
+            self.from.push(key);
+            self.stale = true;
+            if let Some(saved) = saved {
+                let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+                let new = self.entries.last().expect("just pushed");
+                if !index.extend(key, stamp, saved, new) {
+                    let month =
+                        self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key).map(|(e, _)| e);
+                    index.record(key, saved, month);
+                }
+            }
+            self.save_index();
+            self.rebuild();
+            return Ok(());
+        }
+        drop(lock);
         self.change(entry.date, |month| {
             if !month.entries.iter().any(|e| e.id == entry.id) {
                 month.entries.push(entry);
@@ -308,7 +348,7 @@ impl Store {
             stamp = Month::stamp(&path);
             // The next start loads the month from the cache instead of parsing what we wrote.
             if let Some(stamp) = stamp {
-                cache::write_month(&path, stamp, &month);
+                cache::write_month(&path, stamp, &month, true);
             }
         }
         // Replace what we held of this file with what it holds now.

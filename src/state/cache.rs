@@ -13,7 +13,7 @@ use super::month::Month;
 
 /// Starts every cache file; bump the number when a cached layout changes, so an older file is
 /// ignored rather than misread (the encoding does not describe itself).
-const MAGIC: &[u8; 8] = b"UPRC\x00\x00\x00\x03";
+const MAGIC: &[u8; 8] = b"UPRC\x00\x00\x00\x04";
 
 /// The folder of the caches of the log in `dir`.
 pub fn dir(history: &Path) -> PathBuf {
@@ -57,12 +57,15 @@ struct CachedEntry<'a> {
     reason: Option<&'a str>,
 }
 
+/// What a month's cache says of the file it was made from. The entries follow it one after
+/// another to the end of the file, so one more entry is appended without re-encoding the rest.
 #[derive(Serialize, Deserialize)]
-struct CachedMonth<'a> {
+struct Header {
     len: u64,
     mtime_ns: u128,
-    #[serde(borrow)]
-    entries: Vec<CachedEntry<'a>>,
+    /// The file is exactly what this version writes for these entries (it wrote it), so an
+    /// entry that sorts last can be saved by appending its text.
+    canonical: bool,
 }
 
 fn month_path(month: &Path) -> Option<PathBuf> {
@@ -70,15 +73,29 @@ fn month_path(month: &Path) -> Option<PathBuf> {
     Some(dir(month.parent()?).join(format!("{name}.bin")))
 }
 
-/// The cached copy of the month file `month`, if it is there and was made from the file as it is
-/// now (`stamp`: size and modification time).
-pub fn read_month(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<Month> {
-    let bytes = std::fs::read(month_path(month)?).ok()?;
-    let cached: CachedMonth = load(&bytes)?;
-    if cached.len != len || cached.mtime_ns != mtime_ns {
+/// The cache of `month` if it was made from the file as it is now (`stamp`: size and
+/// modification time): its header and the encoded entries.
+fn read_current(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<(Header, Vec<u8>)> {
+    let mut bytes = std::fs::read(month_path(month)?).ok()?;
+    let body = bytes.strip_prefix(MAGIC)?;
+    let (header, rest): (Header, &[u8]) = postcard::take_from_bytes(body).ok()?;
+    if header.len != len || header.mtime_ns != mtime_ns {
         return None;
     }
-    let entries = cached.entries.into_iter().map(|c| {
+    let start = bytes.len() - rest.len();
+    bytes.drain(..start);
+    Some((header, bytes))
+}
+
+/// The cached copy of the month file `month`, if it is there and was made from the file as it is
+/// now (`stamp`).
+pub fn read_month(month: &Path, stamp: (u64, u128)) -> Option<Month> {
+    let (_, bytes) = read_current(month, stamp)?;
+    let mut rest = bytes.as_slice();
+    let mut entries = Vec::with_capacity(bytes.len() / 64);
+    while !rest.is_empty() {
+        let (c, more): (CachedEntry, &[u8]) = postcard::take_from_bytes(rest).ok()?;
+        rest = more;
         let (y, m, d) = c.date;
         let mut e = Entry::new(c.id.into(), Date::new(y, m, d).ok()?, c.at.into(), EntryKind::from(c.kind));
         e.exercise = c.exercise.map(String::from);
@@ -89,35 +106,68 @@ pub fn read_month(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<Month> {
         e.minutes = c.minutes;
         e.note = c.note.map(String::from);
         e.reason = c.reason.map(String::from);
-        Some(e)
-    });
-    Some(Month { entries: entries.collect::<Option<_>>()?, ..Month::default() })
+        entries.push(e);
+    }
+    Some(Month { entries, ..Month::default() })
 }
 
-/// Caches `data`, the contents of the month file `month` at `stamp`. Months with fields this
-/// version does not know are not cached (the cache could not keep them).
-pub fn write_month(month: &Path, (len, mtime_ns): (u64, u128), data: &Month) {
+/// The encoded entries of the cache of `month`, when the file as it is now (`stamp`) is exactly
+/// what this version wrote: the month is then saved by appending, its cache likewise.
+pub fn canonical_entries(month: &Path, stamp: (u64, u128)) -> Option<Vec<u8>> {
+    read_current(month, stamp).filter(|(header, _)| header.canonical).map(|(_, bytes)| bytes)
+}
+
+fn encode(e: &Entry, out: Vec<u8>) -> Option<Vec<u8>> {
+    let cached = CachedEntry {
+        id: &e.id,
+        date: (e.date.year(), e.date.month(), e.date.day()),
+        at: &e.at,
+        kind: e.kind.as_str(),
+        exercise: e.exercise.as_deref(),
+        step: e.step,
+        dose: e.dose.as_deref(),
+        feedback: e.feedback,
+        pain: e.pain,
+        minutes: e.minutes,
+        note: e.note.as_deref(),
+        reason: e.reason.as_deref(),
+    };
+    postcard::to_extend(&cached, out).ok()
+}
+
+fn write(month: &Path, (len, mtime_ns): (u64, u128), canonical: bool, entries: &[u8], more: &[Entry]) {
+    let Some(path) = month_path(month) else { return };
+    let mut bytes = MAGIC.to_vec();
+    let Ok(mut bytes) = postcard::to_extend(&Header { len, mtime_ns, canonical }, std::mem::take(&mut bytes))
+    else {
+        return;
+    };
+    bytes.extend_from_slice(entries);
+    for e in more {
+        let Some(more) = encode(e, bytes) else { return };
+        bytes = more;
+    }
+    if let Some(dir) = path.parent()
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        let _ = crate::fsutil::write_cache(&path, &bytes);
+    }
+}
+
+/// Caches `data`, the contents of the month file `month` at `stamp`; `canonical` when this
+/// version just wrote the file from `data`. Months with fields this version does not know are
+/// not cached (the cache could not keep them).
+pub fn write_month(month: &Path, stamp: (u64, u128), data: &Month, canonical: bool) {
     if !data.extra.is_empty() || data.entries.iter().any(|e| !e.extra.is_empty()) {
         return;
     }
-    let Some(path) = month_path(month) else { return };
-    let entries = data
-        .entries
-        .iter()
-        .map(|e| CachedEntry {
-            id: &e.id,
-            date: (e.date.year(), e.date.month(), e.date.day()),
-            at: &e.at,
-            kind: e.kind.as_str(),
-            exercise: e.exercise.as_deref(),
-            step: e.step,
-            dose: e.dose.as_deref(),
-            feedback: e.feedback,
-            pain: e.pain,
-            minutes: e.minutes,
-            note: e.note.as_deref(),
-            reason: e.reason.as_deref(),
-        })
-        .collect();
-    store(&path, &CachedMonth { len, mtime_ns, entries });
+    write(month, stamp, canonical, &[], &data.entries);
+}
+
+/// After `entry` was appended to the month file `month` (now at `stamp`), whose cache held
+/// the encoded `entries`: the cache with it.
+pub fn append_month(month: &Path, stamp: (u64, u128), entries: &[u8], entry: &Entry) {
+    if entry.extra.is_empty() {
+        write(month, stamp, true, entries, std::slice::from_ref(entry));
+    }
 }

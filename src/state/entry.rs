@@ -167,6 +167,10 @@ impl EntryKind {
 
 impl From<&str> for EntryKind {
     fn from(s: &str) -> EntryKind {
+        // The usual kind first: this runs for every entry loaded.
+        if s == "done" {
+            return EntryKind::Done;
+        }
         KIND_NAMES.iter().find(|(_, n)| *n == s).map(|(k, _)| k.clone()).unwrap_or(EntryKind::Other(s.into()))
     }
 }

@@ -29,8 +29,8 @@ pub struct Summary {
 pub struct Keys(String);
 
 impl Keys {
-    fn of(entries: &[Entry]) -> Keys {
-        let keys: BTreeSet<String> = entries.iter().flat_map(entry_keys).collect();
+    fn of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Keys {
+        let keys: BTreeSet<String> = entries.flat_map(entry_keys).collect();
         Keys(keys.into_iter().collect::<Vec<_>>().join("\n"))
     }
 
@@ -82,9 +82,10 @@ pub fn entry_keys(e: &Entry) -> Vec<String> {
 /// The keys present in a set of entries, borrowed: built in one pass, asked per key.
 #[derive(Default)]
 pub struct Present<'a> {
-    kinds: std::collections::HashSet<&'a str>,
-    exercises: std::collections::HashSet<&'a str>,
-    safety: std::collections::HashSet<(&'a str, &'a str)>,
+    // Ordered sets: most entries repeat a few keys, and a lookup there costs less than hashing.
+    kinds: BTreeSet<&'a str>,
+    exercises: BTreeSet<&'a str>,
+    safety: BTreeSet<(&'a str, &'a str)>,
 }
 
 impl<'a> Present<'a> {
@@ -142,18 +143,45 @@ impl Index {
         (stamp(&dir.join(name)) == Some((summary.len, summary.mtime_ns))).then_some(&summary.keys)
     }
 
-    /// Records what month file `key`, read or written at `stamp`, holds (unless already known).
-    /// A month that is new or changed makes the cached results of the weeks it overlaps stale.
-    pub fn record(&mut self, key: MonthKey, (len, mtime_ns): (u64, u128), entries: &[Entry]) {
-        let name = key.file_name();
-        if self.months.get(&name).is_some_and(|s| (s.len, s.mtime_ns) == (len, mtime_ns)) {
-            return;
+    /// After `entry` was added to month file `key`, which the index knew at `before`: what
+    /// it holds now, at `after`, without going through all its entries again. `false` when the
+    /// index did not know the month as it was (then `record` it).
+    pub fn extend(&mut self, key: MonthKey, before: (u64, u128), after: (u64, u128), entry: &Entry) -> bool {
+        let Some(summary) = self.months.get(&key.file_name()) else { return false };
+        if (summary.len, summary.mtime_ns) != before {
+            return false;
         }
+        let mut keys: BTreeSet<String> = summary.keys.iter().map(String::from).collect();
+        keys.extend(entry_keys(entry));
+        let keys = Keys(keys.into_iter().collect::<Vec<_>>().join("\n"));
+        self.drop_weeks(key);
+        self.months.insert(key.file_name(), Summary { len: after.0, mtime_ns: after.1, keys });
+        self.dirty = true;
+        true
+    }
+
+    /// Forgets the cached results of the weeks that overlap month `key` (it changed).
+    fn drop_weeks(&mut self, key: MonthKey) {
         if let Ok(first) = Date::new(key.year, key.month, 1) {
             let from = day(first.checked_sub(6.days()).unwrap_or(first));
             let to = day(first.last_of_month());
             self.weeks.retain(|start, _| !(from..=to).contains(start));
         }
+    }
+
+    /// Records what month file `key`, read or written at `stamp`, holds (unless already known).
+    /// A month that is new or changed makes the cached results of the weeks it overlaps stale.
+    pub fn record<'a>(
+        &mut self,
+        key: MonthKey,
+        (len, mtime_ns): (u64, u128),
+        entries: impl Iterator<Item = &'a Entry>,
+    ) {
+        let name = key.file_name();
+        if self.months.get(&name).is_some_and(|s| (s.len, s.mtime_ns) == (len, mtime_ns)) {
+            return;
+        }
+        self.drop_weeks(key);
         self.months.insert(name, Summary { len, mtime_ns, keys: Keys::of(entries) });
         self.dirty = true;
     }

@@ -168,7 +168,7 @@ impl Month {
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         if let Some(stamp) = stamp {
-            cache::write_month(path, stamp, &month);
+            cache::write_month(path, stamp, &month, false);
         }
         Ok((month, stamp))
     }
@@ -225,6 +225,18 @@ impl Month {
         Ok(Month { entries: dedupe(raw.entry), extra: raw.extra })
     }
 
+    /// The text `to_toml` adds for one more entry that sorts after all the others.
+    pub fn entry_text(entry: &Entry) -> String {
+        let extra = BTreeMap::new();
+        let text = toml::to_string(&OutMonth {
+            version: VERSION,
+            extra: &extra,
+            entry: std::slice::from_ref(entry),
+        })
+        .expect("an entry always serializes");
+        text.strip_prefix(&format!("version = {VERSION}\n")).map(String::from).unwrap_or(text)
+    }
+
     pub fn to_toml(&self) -> String {
         let mut entries = self.entries.clone();
         sort(&mut entries);
@@ -236,6 +248,11 @@ impl Month {
     /// be here) become `path.bak`, then the new text replaces it, both atomically. A symlinked
     /// month is written through to its target and stays a symlink.
     pub fn write(&self, path: &Path) -> Result<()> {
+        Month::write_text(path, self.to_toml().as_bytes())
+    }
+
+    /// Saves `text` as the month at `path`, as `write` does.
+    pub fn write_text(path: &Path, text: &[u8]) -> Result<()> {
         let target = resolve(path)?;
         // A month the user made read-only stays as it is (a rename would replace it anyway).
         if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
@@ -248,7 +265,7 @@ impl Month {
             Err(e) if e.kind() == ErrorKind::NotFound => {}
             Err(e) => return Err(io_error(&target, e)),
         }
-        crate::fsutil::write_atomic(&target, self.to_toml().as_bytes(), 0o600)
+        crate::fsutil::write_atomic(&target, text, 0o600)
             .wrap_err_with(|| format!("cannot write {}; it is unchanged", path.display()))
     }
 }
@@ -277,7 +294,7 @@ fn resolve(path: &Path) -> Result<PathBuf> {
     }
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
     match e.kind() {
         ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
         ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),

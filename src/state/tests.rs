@@ -338,3 +338,47 @@ fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
     let ids: Vec<&str> = next.entries().iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["a", "b"]);
 }
+
+#[test]
+fn appending_writes_what_a_full_save_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    s.load_recent(NOV, &[]).unwrap();
+    let at = |id: &str, d: Date, time: &str| {
+        let mut e = entry(id, d, "walk");
+        e.at = format!("{d}T{time}+01:00");
+        e.dose = Some("2 × 10 min".into());
+        e.note = Some("quote \" and\nnewline".into());
+        e
+    };
+    let path = s.path(MonthKey::of(NOV));
+    let mut expected = Vec::new();
+    for (i, time) in ["07:00:00", "07:30:00", "08:00:00", "06:00:00", "09:00:00"].iter().enumerate() {
+        let before = std::fs::read(&path).ok();
+        let e = at(&format!("e{i}"), NOV, time);
+        expected.push(e.clone());
+        s.append(e).unwrap();
+        // The file is byte for byte what a full save of all the entries writes (a backfill at
+        // 06:00 sorts first and takes the full save), and the .bak is the file before.
+        let month = Month { entries: expected.clone(), ..Month::default() };
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), month.to_toml(), "after e{i}");
+        if let Some(before) = before {
+            assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), before);
+        }
+        // A fresh store (through the cache) and a plain parse agree with what was saved.
+        let mut fresh = store(dir.path());
+        fresh.load_range(NOV, NOV).unwrap();
+        let mut sorted = expected.clone();
+        month::sort(&mut sorted);
+        assert_eq!(fresh.entries(), sorted.as_slice());
+        assert_eq!(Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries, sorted);
+    }
+    // Another writer appended meanwhile: this store's next save merges rather than appends.
+    let mut other = store(dir.path());
+    other.load_recent(NOV, &[]).unwrap();
+    other.append(at("other", NOV, "10:00:00")).unwrap();
+    s.append(at("mine", NOV, "11:00:00")).unwrap();
+    let ids: Vec<String> =
+        Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries.into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, ["e3", "e0", "e1", "e2", "e4", "other", "mine"]);
+}
