@@ -103,7 +103,7 @@ impl Ctx {
     pub fn streaks(&mut self, date: Date) -> Result<streak::Streaks> {
         let rules = self.streak_rules();
         let on_disk: BTreeSet<MonthKey> = self.store.months_on_disk()?.into_iter().collect();
-        let unchanged = self.store.unchanged_months(&on_disk);
+        let unchanged = self.store.unchanged_months()?;
         let this_week = self.settings.week_start(date);
         let mut met = Vec::new();
         if let Some(first) = on_disk.first() {

@@ -47,6 +47,28 @@ pub struct Store {
     stale: bool,
     /// The day `load_recent` last completed for (it is then a no-op for that day).
     recent_for: Option<Date>,
+    /// For a one-shot command: the month files and their stamps as first listed, reused by
+    /// every later look instead of listing and checking them again (`None`: look afresh).
+    disk: Option<Vec<(MonthKey, Stamp)>>,
+    one_shot: bool,
+}
+
+/// Size and modification time of a month file (`None`: no such file).
+pub type Stamp = Option<(u64, u128)>;
+
+/// The month files in `dir`, oldest first, each with its stamp.
+fn disk_view(dir: &Path) -> Result<Vec<(MonthKey, Stamp)>> {
+    let read = match std::fs::read_dir(dir) {
+        Ok(read) => read,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", dir.display())),
+    };
+    let mut keys: Vec<MonthKey> = read
+        .filter_map(|e| e.ok())
+        .filter_map(|e| MonthKey::from_file_name(&e.file_name().to_string_lossy()))
+        .collect();
+    keys.sort();
+    Ok(keys.into_iter().map(|k| (k, Month::stamp(&dir.join(k.file_name())))).collect())
 }
 
 impl Store {
@@ -61,6 +83,40 @@ impl Store {
             index: None,
             stale: false,
             recent_for: None,
+            disk: None,
+            one_shot: false,
+        }
+    }
+
+    /// For a command that runs once and ends: the month files are listed and checked once,
+    /// and later looks reuse that (a long-running app looks afresh each time).
+    pub fn set_one_shot(&mut self) {
+        self.one_shot = true;
+    }
+
+    /// Notes that month file `key` is at `stamp` now (loaded or just saved).
+    fn saw(&mut self, key: MonthKey, stamp: Stamp) {
+        self.loaded.insert(key, stamp);
+        if let Some(disk) = &mut self.disk {
+            disk.retain(|(k, _)| *k != key);
+            if stamp.is_some() {
+                let at = disk.partition_point(|(k, _)| *k < key);
+                disk.insert(at, (key, stamp));
+            }
+        }
+    }
+
+    /// The month files on disk with their stamps (see `one_shot`).
+    fn disk(&mut self) -> Result<Vec<(MonthKey, Stamp)>> {
+        match &self.disk {
+            Some(disk) => Ok(disk.clone()),
+            None => {
+                let disk = disk_view(&self.dir)?;
+                if self.one_shot {
+                    self.disk = Some(disk.clone());
+                }
+                Ok(disk)
+            }
         }
     }
 
@@ -91,18 +147,8 @@ impl Store {
     }
 
     /// Month files present on disk, oldest first.
-    pub fn months_on_disk(&self) -> Result<Vec<MonthKey>> {
-        let read = match std::fs::read_dir(&self.dir) {
-            Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", self.dir.display())),
-        };
-        let mut keys: Vec<MonthKey> = read
-            .filter_map(|e| e.ok())
-            .filter_map(|e| MonthKey::from_file_name(&e.file_name().to_string_lossy()))
-            .collect();
-        keys.sort();
-        Ok(keys)
+    pub fn months_on_disk(&mut self) -> Result<Vec<MonthKey>> {
+        Ok(self.disk()?.into_iter().map(|(k, _)| k).collect())
     }
 
     /// Loads what a view of `today` needs: the last [`RECENT_DAYS`] days (and the month after, for
@@ -115,7 +161,6 @@ impl Store {
         }
         let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
         let to = today.last_of_month().tomorrow().unwrap_or(today);
-        self.load_range(from, to)?;
         let mut wanted: BTreeSet<String> = ids.iter().map(|id| id.to_string()).collect();
         // Each group is one piece of state whose latest event decides it.
         let key = |k: EntryKind| kind_key(k.as_str());
@@ -135,12 +180,14 @@ impl Store {
             ]);
         }
         let first = MonthKey::of(from);
-        let older: Vec<MonthKey> = self.months_on_disk()?.into_iter().filter(|k| *k < first).rev().collect();
+        self.load_range(from, to)?;
+        let disk = self.disk()?;
+        let older: Vec<(MonthKey, Stamp)> = disk.into_iter().filter(|(k, _)| *k < first).rev().collect();
         let result = (|| {
             // Entries read since the last look (indices into `entries`, which only grows here).
             let mut seen = 0..self.entries.len();
             let mut asked = HashSet::new();
-            for key in older {
+            for (key, stamp) in older {
                 // Drop what the months read since the last look already answer.
                 if !seen.is_empty() {
                     let mut present = Present::default();
@@ -154,7 +201,7 @@ impl Store {
                     break;
                 }
                 let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-                let needed = match index.keys(&self.dir, &key.file_name()) {
+                let needed = match stamp.and_then(|stamp| index.keys_at(&key.file_name(), stamp)) {
                     Some(keys) => keys.iter().any(|k| asked.contains(k)),
                     None => true,
                 };
@@ -173,9 +220,14 @@ impl Store {
     }
 
     /// Months on disk whose index entry is current (unchanged since it was recorded).
-    pub fn unchanged_months(&mut self, on_disk: &BTreeSet<MonthKey>) -> BTreeSet<MonthKey> {
+    pub fn unchanged_months(&mut self) -> Result<BTreeSet<MonthKey>> {
+        let disk = self.disk()?;
         let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-        on_disk.iter().copied().filter(|k| index.keys(&self.dir, &k.file_name()).is_some()).collect()
+        Ok(disk
+            .into_iter()
+            .filter(|(k, stamp)| stamp.is_some_and(|stamp| index.keys_at(&k.file_name(), stamp).is_some()))
+            .map(|(k, _)| k)
+            .collect())
     }
 
     /// A closed week's streak result cached under `rules`. The caller checks that the months
@@ -237,7 +289,7 @@ impl Store {
         }
         self.from.extend(std::iter::repeat_n(key, entries.len()));
         self.entries.extend(entries);
-        self.loaded.insert(key, stamp);
+        self.saw(key, stamp);
         self.stale = true;
     }
 
@@ -294,7 +346,7 @@ impl Store {
             if let Some(saved) = saved {
                 cache::append_month(&path, saved, &cached, &entry);
             }
-            self.loaded.insert(key, saved);
+            self.saw(key, saved);
             self.entries.push(entry);
             self.from.push(key);
             self.stale = true;

@@ -6,7 +6,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -119,12 +118,6 @@ fn day(date: Date) -> (i16, i8, i8) {
     (date.year(), date.month(), date.day())
 }
 
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let meta = fs::metadata(path).ok()?;
-    let mtime = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
-    Some((meta.len(), mtime))
-}
-
 impl Index {
     /// Loads the index of `dir`; a missing or unreadable index is an empty one (it is a cache).
     pub fn load(dir: &Path) -> Index {
@@ -137,10 +130,10 @@ impl Index {
         })
     }
 
-    /// What the month file `name` holds, if the index is current for it.
-    pub fn keys(&self, dir: &Path, name: &str) -> Option<&Keys> {
+    /// What the month file `name` holds, if the index is current for it as it is at `stamp`.
+    pub fn keys_at(&self, name: &str, stamp: (u64, u128)) -> Option<&Keys> {
         let summary = self.months.get(name)?;
-        (stamp(&dir.join(name)) == Some((summary.len, summary.mtime_ns))).then_some(&summary.keys)
+        (stamp == (summary.len, summary.mtime_ns)).then_some(&summary.keys)
     }
 
     /// After `entry` was added to month file `key`, which the index knew at `before`: what
