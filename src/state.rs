@@ -288,7 +288,11 @@ impl Store {
             index.record(key, stamp, entries.iter());
         }
         self.from.extend(std::iter::repeat_n(key, entries.len()));
-        self.entries.extend(entries);
+        if self.entries.is_empty() {
+            self.entries = entries;
+        } else {
+            self.entries.extend(entries);
+        }
         self.saw(key, stamp);
         self.stale = true;
     }
