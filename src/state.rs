@@ -186,7 +186,7 @@ impl Store {
         let result = (|| {
             // Entries read since the last look (indices into `entries`, which only grows here).
             let mut seen = 0..self.entries.len();
-            let mut asked = HashSet::new();
+            let mut asked: HashSet<String> = wanted.iter().chain(groups.iter().flatten()).cloned().collect();
             for (key, stamp) in older {
                 // Drop what the months read since the last look already answer.
                 if !seen.is_empty() {

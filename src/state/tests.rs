@@ -382,3 +382,19 @@ fn appending_writes_what_a_full_save_would() {
         Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries.into_iter().map(|e| e.id).collect();
     assert_eq!(ids, ["e3", "e0", "e1", "e2", "e4", "other", "mine"]);
 }
+
+#[test]
+fn after_a_long_break_the_last_entries_are_found_in_older_months() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    let old = date(2026, 3, 10);
+    s.append(entry("walk-in-march", old, "walk")).unwrap();
+    // Nothing in the 62 days before today: the walk back still finds March, through the index
+    // on a second look as on the first.
+    for _ in 0..2 {
+        let mut fresh = store(dir.path());
+        fresh.load_recent(NOV, &["walk"]).unwrap();
+        let ids: Vec<&str> = fresh.entries().iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["walk-in-march"]);
+    }
+}
