@@ -31,12 +31,22 @@ pub fn load<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
 
 /// Writes `value` to the cache file `path` (creating the folder), best effort.
 pub fn store<T: Serialize>(path: &Path, value: &T) {
-    let mut bytes = MAGIC.to_vec();
-    let Ok(bytes) = postcard::to_extend(value, std::mem::take(&mut bytes)) else { return };
+    if let Some(bytes) = encoded(value) {
+        put(path, &bytes);
+    }
+}
+
+/// The magic, then `value`.
+fn encoded<T: Serialize>(value: &T) -> Option<Vec<u8>> {
+    postcard::to_extend(value, MAGIC.to_vec()).ok()
+}
+
+/// Replaces the cache file `path` with `bytes` (creating the folder), best effort.
+fn put(path: &Path, bytes: &[u8]) {
     if let Some(dir) = path.parent()
         && std::fs::create_dir_all(dir).is_ok()
     {
-        let _ = crate::fsutil::write_cache(path, &bytes);
+        let _ = crate::fsutil::write_cache(path, bytes);
     }
 }
 
@@ -137,21 +147,13 @@ fn encode(e: &Entry, out: Vec<u8>) -> Option<Vec<u8>> {
 
 fn write(month: &Path, (len, mtime_ns): (u64, u128), canonical: bool, entries: &[u8], more: &[Entry]) {
     let Some(path) = month_path(month) else { return };
-    let mut bytes = MAGIC.to_vec();
-    let Ok(mut bytes) = postcard::to_extend(&Header { len, mtime_ns, canonical }, std::mem::take(&mut bytes))
-    else {
-        return;
-    };
+    let Some(mut bytes) = encoded(&Header { len, mtime_ns, canonical }) else { return };
     bytes.extend_from_slice(entries);
     for e in more {
         let Some(more) = encode(e, bytes) else { return };
         bytes = more;
     }
-    if let Some(dir) = path.parent()
-        && std::fs::create_dir_all(dir).is_ok()
-    {
-        let _ = crate::fsutil::write_cache(&path, &bytes);
-    }
+    put(&path, &bytes);
 }
 
 /// Caches `data`, the contents of the month file `month` at `stamp`; `canonical` when this

@@ -29,7 +29,10 @@ pub struct Keys(String);
 
 impl Keys {
     fn of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Keys {
-        let keys: BTreeSet<String> = entries.flat_map(entry_keys).collect();
+        Keys::from_set(entries.flat_map(entry_keys).collect())
+    }
+
+    fn from_set(keys: BTreeSet<String>) -> Keys {
         Keys(keys.into_iter().collect::<Vec<_>>().join("\n"))
     }
 
@@ -146,7 +149,7 @@ impl Index {
         }
         let mut keys: BTreeSet<String> = summary.keys.iter().map(String::from).collect();
         keys.extend(entry_keys(entry));
-        let keys = Keys(keys.into_iter().collect::<Vec<_>>().join("\n"));
+        let keys = Keys::from_set(keys);
         self.drop_weeks(key);
         self.months.insert(key.file_name(), Summary { len: after.0, mtime_ns: after.1, keys });
         self.dirty = true;
