@@ -28,6 +28,9 @@ use crate::config::Settings;
 use crate::safety::Safety;
 use crate::state::{Entry, EntryKind, Feedback};
 
+/// Days back over which a run of good sessions is counted (views always load more than this).
+const RUN_DAYS: i64 = 56;
+
 /// How today's step relates to the last session's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -223,10 +226,17 @@ fn decide(
         Some(last) => {
             let block: Vec<&Session> = sessions.iter().rev().take_while(|s| s.step == last.step).collect();
             // The run of good sessions, newest first, broken by a bad one or a gap of 4+ days.
+            // It is counted over the last RUN_DAYS only, which every view has loaded, so the
+            // count a reason shows does not depend on how much older history happens to be read.
             let mut run = 0;
+            let mut longer = false;
             for (i, s) in block.iter().enumerate() {
                 let next = if i == 0 { date } else { block[i - 1].date };
                 if !s.good() || (i > 0 && missed_days(s.date, next) >= 4) {
+                    break;
+                }
+                if days_between(s.date, date) > RUN_DAYS {
+                    longer = true;
                     break;
                 }
                 run += 1;
@@ -270,7 +280,12 @@ fn decide(
                 (
                     base + 1,
                     Change::Up,
-                    Some(format!("{} up to {}: {run} {word} sessions in a row", ex.id, dose(base + 1))),
+                    Some(format!(
+                        "{} up to {}: {run}{} {word} sessions in a row",
+                        ex.id,
+                        dose(base + 1),
+                        if longer { "+" } else { "" }
+                    )),
                 )
             } else {
                 (base, Change::Same, None)

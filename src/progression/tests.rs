@@ -72,6 +72,14 @@ fn rule_table() {
             "curl-up up to 5-3-1 × 10 s holds: 5 easy sessions in a row",
         ),
         (
+            "a run longer than 8 weeks is counted over the last 8",
+            (0..70).map(|n| e(n, 1)).collect(),
+            70,
+            2,
+            Change::Up,
+            "curl-up up to 4-3-2 × 8 s holds: 56+ easy sessions in a row",
+        ),
+        (
             "ok ratings and pain 3 still count",
             vec![e(0, 1), done(5, "curl-up", 1, Fine, 3), done(6, "curl-up", 1, Fine, 2), e(7, 1)],
             8,
@@ -289,4 +297,14 @@ fn forecast_climbs_week_by_week() {
     let walk_30 = long.iter().position(|w| w.exercises[0].dose_text == "1 × 30 min").unwrap();
     assert_eq!(walk_30, 20, "step 21 on day 136 (9 Apr 2027): shown from week 21, Mon 12 Apr");
     assert_eq!(long[walk_30].week_start, date(2027, 4, 12));
+}
+
+#[test]
+fn the_reason_does_not_depend_on_how_much_older_history_is_loaded() {
+    // Views load at least the last 62 days; older months may or may not be in memory.
+    let all: Vec<Entry> = (0..200).map(|n| done(n, "curl-up", 1, Easy, 0)).collect();
+    let recent: Vec<Entry> = all[200 - 62..].to_vec();
+    let (a, b) = (rx(&all, "curl-up", 200), rx(&recent, "curl-up", 200));
+    assert_eq!((a.step, a.change, &a.reason), (b.step, b.change, &b.reason));
+    assert_eq!(a.reason.as_deref(), Some("curl-up up to 4-3-2 × 8 s holds: 56+ easy sessions in a row"));
 }
