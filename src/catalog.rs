@@ -8,8 +8,11 @@ use std::fmt;
 use color_eyre::eyre::{Result, bail, eyre};
 use serde::Deserialize;
 
-/// `assets/catalog.toml` as JSON, made by `build.rs` (it decodes several times faster).
-const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+/// `assets/catalog.toml` as Rust literals, made by `build.rs`: building them costs a fraction of
+/// decoding the text at every start.
+fn builtin_raw() -> Vec<RawExercise> {
+    include!(concat!(env!("OUT_DIR"), "/catalog.rs"))
+}
 
 /// The ids of the default routine, in the order the routine runs (COACHING.md).
 pub const DEFAULT_ROUTINE: [&str; 6] =
@@ -55,6 +58,15 @@ pub enum Dose {
     Carry { sets: u32, secs: u32 },
 }
 
+/// `s` split around the first `sep`, an ASCII pattern starting with a space. A plain scan: for
+/// patterns this short it costs a fraction of a substring searcher's set-up.
+fn split_around<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
+    let bytes = s.as_bytes();
+    let at = (0..bytes.len()).find(|&i| bytes[i..].starts_with(sep.as_bytes()))?;
+    // `at` is an ASCII byte, so both cuts fall on character boundaries.
+    Some((&s[..at], &s[at + sep.len()..]))
+}
+
 impl Dose {
     /// Parses one step of the asset grammar (see the header of `assets/catalog.toml`).
     pub fn parse(kind: Kind, text: &str) -> Result<Dose> {
@@ -66,7 +78,7 @@ impl Dose {
             }
             _ => (None, text),
         };
-        let (count, amount) = rest.split_once(" x ").ok_or_else(bad)?;
+        let (count, amount) = split_around(rest, " x ").ok_or_else(bad)?;
         let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
         let dose = match kind {
             Kind::Hold => {
@@ -79,7 +91,7 @@ impl Dose {
                 Dose::Holds { variant, reps, secs }
             }
             Kind::Reps => {
-                let (reps, pause_secs) = match amount.split_once(" pause ") {
+                let (reps, pause_secs) = match split_around(amount, " pause ") {
                     Some((r, p)) => (num(r)?, num(p.strip_suffix('s').ok_or_else(bad)?)?),
                     None => (num(amount)?, 0),
                 };
@@ -320,8 +332,8 @@ pub struct Catalog {
 impl Catalog {
     /// The built-in catalog. The asset is checked by the tests, so a failure here is a build bug.
     pub fn builtin() -> Catalog {
-        let file: CatalogFile = serde_json::from_str(BUILTIN).expect("the embedded catalog is valid JSON");
-        Catalog::from_file(file).expect("the embedded catalog is valid (tested)")
+        Catalog::from_file(CatalogFile { exercise: builtin_raw() })
+            .expect("the embedded catalog is valid (tested)")
     }
 
     /// A catalog in the TOML form of `assets/catalog.toml`.

@@ -125,7 +125,7 @@ fn invalid_exercises_are_rejected() {
 }
 
 #[test]
-fn the_embedded_json_is_the_toml_asset() {
+fn the_generated_catalog_is_the_toml_asset() {
     let from_toml = Catalog::parse(include_str!("../../assets/catalog.toml")).unwrap();
     assert_eq!(format!("{:?}", Catalog::builtin()), format!("{from_toml:?}"));
     assert_eq!(from_toml.exercises().len(), 11);
