@@ -35,12 +35,21 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// For the app, which looks at the log afresh each time.
     pub fn load(paths: &Paths) -> Result<Ctx> {
+        Ctx::load_with(paths, Store::open(&paths.data))
+    }
+
+    /// For a command that runs once: the history folder is listed and checked once.
+    pub fn load_once(paths: &Paths) -> Result<Ctx> {
+        Ctx::load_with(paths, Store::open(&paths.data).one_shot())
+    }
+
+    fn load_with(paths: &Paths, mut store: Store) -> Result<Ctx> {
         let mut catalog = Catalog::builtin();
         let settings = config::load(&paths.config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
-        let mut store = Store::open(&paths.data);
         // Entries a failed save left waiting go in first; if their month is still broken the
         // command reports it below, and they keep waiting.
         if let Ok(n @ 1..) = store.merge_pending() {
@@ -106,14 +115,29 @@ impl Ctx {
         let unchanged = self.store.unchanged_months()?;
         let this_week = self.settings.week_start(date);
         let mut met = Vec::new();
+        // A month is current when it has no file or is unchanged since it was indexed; weeks
+        // in a row ask of the same month, so the last answer is kept.
+        let mut last: Option<(MonthKey, bool)> = None;
+        let mut current = |k: MonthKey| match last {
+            Some((month, current)) if month == k => current,
+            _ => {
+                let current = !on_disk.contains(&k) || unchanged.contains(&k);
+                last = Some((k, current));
+                current
+            }
+        };
+        // Walked beside the weeks below, both oldest first.
+        let cached = self.store.cached_weeks(&rules);
+        let mut cached = cached.iter().peekable();
         if let Some(first) = on_disk.first() {
             let first_day = Date::new(first.year, first.month, 1)?;
             let mut week = self.settings.week_start(first_day);
             while week < this_week {
                 let end = week.checked_add(6.days())?;
-                let covered = [MonthKey::of(week), MonthKey::of(end)];
-                let valid = covered.iter().all(|k| !on_disk.contains(k) || unchanged.contains(k));
-                let cached = if valid { self.store.cached_week(&rules, week) } else { None };
+                let valid = current(MonthKey::of(week)) && current(MonthKey::of(end));
+                while cached.next_if(|(start, _)| *start < week).is_some() {}
+                let cached = cached.next_if(|(start, _)| *start == week).map(|(_, meets)| *meets);
+                let cached = cached.filter(|_| valid);
                 let meets = match cached {
                     Some(meets) => meets,
                     None => {

@@ -39,6 +39,11 @@ fn replace(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> std::io::Resu
             file.sync_all()?;
         }
         drop(file);
+        if !durable {
+            // ext4 flushes a file renamed over another at once (auto_da_alloc), which would
+            // cost a cache write nearly an fsync; a cache may be missing for a moment instead.
+            let _ = fs::remove_file(path);
+        }
         fs::rename(&temp, path)?;
         if durable {
             File::open(dir)?.sync_all()?;

@@ -7,15 +7,16 @@ mod cache;
 mod conflicts;
 mod entry;
 mod index;
+mod listing;
 mod month;
 mod pending;
 mod save;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use color_eyre::eyre::{Result, WrapErr};
+use color_eyre::eyre::Result;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -23,7 +24,8 @@ pub use conflicts::Merged;
 pub use entry::{Entry, EntryKind, Feedback};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey};
 
-use index::{Index, Present, kind_key, safety_key};
+use index::{Index, kind_key, safety_key};
+use listing::Listing;
 
 /// How long a writer waits for another upright to finish writing.
 pub const LOCK_WAIT: Duration = Duration::from_secs(3);
@@ -47,29 +49,14 @@ pub struct Store {
     stale: bool,
     /// The day `load_recent` last completed for (it is then a no-op for that day).
     recent_for: Option<Date>,
-    /// For a one-shot command: the month files and their stamps as first listed, reused by
-    /// every later look instead of listing and checking them again (`None`: look afresh).
-    disk: Option<Vec<(MonthKey, Stamp)>>,
+    /// For a one-shot command: the history folder as first listed, reused by every later look
+    /// instead of listing and checking it again (`None`: look afresh).
+    listing: Option<Listing>,
     one_shot: bool,
 }
 
 /// Size and modification time of a month file (`None`: no such file).
 pub type Stamp = Option<(u64, u128)>;
-
-/// The month files in `dir`, oldest first, each with its stamp.
-fn disk_view(dir: &Path) -> Result<Vec<(MonthKey, Stamp)>> {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", dir.display())),
-    };
-    let mut keys: Vec<MonthKey> = read
-        .filter_map(|e| e.ok())
-        .filter_map(|e| MonthKey::from_file_name(&e.file_name().to_string_lossy()))
-        .collect();
-    keys.sort();
-    Ok(keys.into_iter().map(|k| (k, Month::stamp(&dir.join(k.file_name())))).collect())
-}
 
 impl Store {
     /// The log under `data_dir` (its `history/` folder). Creates nothing on disk.
@@ -83,41 +70,42 @@ impl Store {
             index: None,
             stale: false,
             recent_for: None,
-            disk: None,
+            listing: None,
             one_shot: false,
         }
     }
 
-    /// For a command that runs once and ends: the month files are listed and checked once,
-    /// and later looks reuse that (a long-running app looks afresh each time).
-    pub fn set_one_shot(&mut self) {
+    /// For a command that runs once and ends: the history folder is listed and its month files
+    /// checked once, and later looks reuse that (a long-running app looks afresh each time).
+    pub fn one_shot(mut self) -> Store {
         self.one_shot = true;
+        self
     }
 
     /// Notes that month file `key` is at `stamp` now (loaded or just saved).
     fn saw(&mut self, key: MonthKey, stamp: Stamp) {
         self.loaded.insert(key, stamp);
-        if let Some(disk) = &mut self.disk {
-            disk.retain(|(k, _)| *k != key);
-            if stamp.is_some() {
-                let at = disk.partition_point(|(k, _)| *k < key);
-                disk.insert(at, (key, stamp));
-            }
+        if let Some(listing) = &mut self.listing {
+            listing.saw(key, stamp);
         }
     }
 
-    /// The month files on disk with their stamps (see `one_shot`).
-    fn disk(&mut self) -> Result<Vec<(MonthKey, Stamp)>> {
-        match &self.disk {
-            Some(disk) => Ok(disk.clone()),
-            None => {
-                let disk = disk_view(&self.dir)?;
-                if self.one_shot {
-                    self.disk = Some(disk.clone());
-                }
-                Ok(disk)
-            }
+    /// What `f` takes from a look at the history folder (see `one_shot`).
+    fn look<R>(&mut self, f: impl FnOnce(&Listing) -> R) -> Result<R> {
+        if let Some(listing) = &self.listing {
+            return Ok(f(listing));
         }
+        let listing = Listing::of(&self.dir)?;
+        let r = f(&listing);
+        if self.one_shot {
+            self.listing = Some(listing);
+        }
+        Ok(r)
+    }
+
+    /// The month files on disk with their stamps.
+    fn disk(&mut self) -> Result<Vec<(MonthKey, Stamp)>> {
+        self.look(|listing| listing.months.clone())
     }
 
     /// A shorter lock wait, for tests.
@@ -161,10 +149,11 @@ impl Store {
         }
         let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
         let to = today.last_of_month().tomorrow().unwrap_or(today);
-        let mut wanted: BTreeSet<String> = ids.iter().map(|id| id.to_string()).collect();
-        // Each group is one piece of state whose latest event decides it.
+        // Each group is one piece of state whose latest event decides it: an exercise's latest
+        // entry, the flare state, the disclaimer, and the safety events.
         let key = |k: EntryKind| kind_key(k.as_str());
-        let mut groups: Vec<Vec<String>> = vec![
+        let mut groups: Vec<Vec<String>> = ids.iter().map(|id| vec![id.to_string()]).collect();
+        groups.extend([
             vec![key(EntryKind::FlareOn), key(EntryKind::FlareOff)],
             vec![key(EntryKind::DisclaimerAccepted)],
             vec![
@@ -172,7 +161,7 @@ impl Store {
                 safety_key(EntryKind::RedFlagGp.as_str(), ""),
                 safety_key(EntryKind::Cleared.as_str(), ""),
             ],
-        ];
+        ]);
         for id in ids {
             groups.push(vec![
                 safety_key(EntryKind::LegSymptoms.as_str(), id),
@@ -184,29 +173,37 @@ impl Store {
         let disk = self.disk()?;
         let older: Vec<(MonthKey, Stamp)> = disk.into_iter().filter(|(k, _)| *k < first).rev().collect();
         let result = (|| {
-            // Entries read since the last look (indices into `entries`, which only grows here).
-            let mut seen = 0..self.entries.len();
-            let mut asked: HashSet<String> = wanted.iter().chain(groups.iter().flatten()).cloned().collect();
+            // Months read since the last look: what they hold answers groups.
+            let mut fresh: Vec<MonthKey> =
+                self.loaded.iter().filter(|(_, stamp)| stamp.is_some()).map(|(k, _)| *k).collect();
+            let mut asked: BTreeSet<String> = groups.iter().flatten().cloned().collect();
+            // Most months hold the same keys as the one after them: the last answer, by keys.
+            let mut last: Option<(String, bool)> = None;
             for (key, stamp) in older {
-                // Drop what the months read since the last look already answer.
-                if !seen.is_empty() {
-                    let mut present = Present::default();
-                    self.entries[seen.clone()].iter().for_each(|e| present.add(e));
-                    wanted.retain(|id| !present.has(id));
-                    groups.retain(|g| !g.iter().any(|k| present.has(k)));
-                    seen = self.entries.len()..self.entries.len();
-                    asked = wanted.iter().chain(groups.iter().flatten()).cloned().collect();
+                if !fresh.is_empty() {
+                    let present = self.keys_of(&std::mem::take(&mut fresh));
+                    groups.retain(|g| !g.iter().any(|k| present.contains(k)));
+                    asked = groups.iter().flatten().cloned().collect();
+                    last = None;
                 }
                 if asked.is_empty() {
                     break;
                 }
                 let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-                let needed = match stamp.and_then(|stamp| index.keys_at(&key.file_name(), stamp)) {
-                    Some(keys) => keys.iter().any(|k| asked.contains(k)),
+                let needed = match stamp.and_then(|stamp| index.keys_at(key, stamp)) {
+                    Some(keys) => match &last {
+                        Some((same, needed)) if same == keys.as_str() => *needed,
+                        _ => {
+                            let needed = keys.iter().any(|k| asked.contains(k));
+                            last = Some((keys.as_str().to_string(), needed));
+                            needed
+                        }
+                    },
                     None => true,
                 };
                 if needed {
-                    seen = self.load_month(key)?;
+                    self.load_month(key)?;
+                    fresh.push(key);
                 }
             }
             Ok(())
@@ -219,22 +216,41 @@ impl Store {
         result
     }
 
+    /// The index keys of loaded months: from the index, which learnt each month as it was
+    /// loaded or saved, or else from the month's entries.
+    fn keys_of(&mut self, months: &[MonthKey]) -> BTreeSet<String> {
+        let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+        let mut keys = BTreeSet::new();
+        for &month in months {
+            match self.loaded.get(&month).copied().flatten().and_then(|stamp| index.keys_at(month, stamp)) {
+                Some(known) => keys.extend(known.iter().map(String::from)),
+                None => self
+                    .entries
+                    .iter()
+                    .zip(&self.from)
+                    .filter(|(_, from)| **from == month)
+                    .for_each(|(e, _)| keys.extend(index::entry_keys(e))),
+            }
+        }
+        keys
+    }
+
     /// Months on disk whose index entry is current (unchanged since it was recorded).
     pub fn unchanged_months(&mut self) -> Result<BTreeSet<MonthKey>> {
         let disk = self.disk()?;
         let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
         Ok(disk
             .into_iter()
-            .filter(|(k, stamp)| stamp.is_some_and(|stamp| index.keys_at(&k.file_name(), stamp).is_some()))
+            .filter(|(k, stamp)| stamp.is_some_and(|stamp| index.keys_at(*k, stamp).is_some()))
             .map(|(k, _)| k)
             .collect())
     }
 
-    /// A closed week's streak result cached under `rules`. The caller checks that the months
-    /// it covers are unchanged.
-    pub fn cached_week(&mut self, rules: &str, start: Date) -> Option<bool> {
+    /// Every closed week's result cached under `rules`, by first day, oldest first. The caller
+    /// checks that the months each covers are unchanged.
+    pub fn cached_weeks(&mut self, rules: &str) -> Vec<(Date, bool)> {
         let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-        index.week(rules, start)
+        index.weeks(rules)
     }
 
     /// Caches a closed week's result. The months it was computed from were recorded in the index
@@ -253,7 +269,7 @@ impl Store {
 
     /// Loads every month (for export).
     pub fn load_all(&mut self) -> Result<()> {
-        let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key).map(drop));
+        let result = self.months_on_disk()?.into_iter().try_for_each(|key| self.load_month(key));
         self.rebuild();
         result
     }
@@ -263,22 +279,21 @@ impl Store {
         let mut key = MonthKey::of(from);
         let mut result = Ok(());
         while key <= MonthKey::of(to) && result.is_ok() {
-            result = self.load_month(key).map(drop);
+            result = self.load_month(key);
             key = key.next();
         }
         self.rebuild();
         result
     }
 
-    /// Reads a month (once), adding its entries at the end of `entries` and returning where;
-    /// callers `rebuild` when they are done loading. The index learns what the month holds.
-    fn load_month(&mut self, key: MonthKey) -> Result<std::ops::Range<usize>> {
-        let start = self.entries.len();
+    /// Reads a month (once), adding its entries at the end of `entries`; callers `rebuild` when
+    /// they are done loading. The index learns what the month holds.
+    fn load_month(&mut self, key: MonthKey) -> Result<()> {
         if !self.loaded.contains_key(&key) {
             let (month, stamp) = Month::read_stamped(&self.path(key))?;
             self.add(key, stamp, month.entries);
         }
-        Ok(start..self.entries.len())
+        Ok(())
     }
 
     /// Takes in the entries of month file `key` as it is at `stamp`.

@@ -68,6 +68,17 @@ proptest! {
     }
 
     #[test]
+    fn any_history_reads_back_equal_through_the_cache(entries in month()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026-11.toml");
+        std::fs::write(&path, Month { entries, ..Month::default() }.to_toml()).unwrap();
+        // The first read parses the TOML and caches it; the second decodes the cache.
+        let parsed = Month::read(&path).unwrap();
+        prop_assert!(dir.path().join(".cache/2026-11.bin").exists());
+        prop_assert_eq!(Month::read(&path).unwrap().entries, parsed.entries);
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let _ = Month::parse(&bytes);
         let _ = upright::config::parse(&String::from_utf8_lossy(&bytes), &mut Catalog::builtin());

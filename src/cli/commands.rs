@@ -51,9 +51,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
         command => {
-            let mut ctx = Ctx::load(&paths)?;
-            // A command runs once: it lists and checks the month files once.
-            ctx.store.set_one_shot();
+            let mut ctx = Ctx::load_once(&paths)?;
             let json = matches!(
                 command,
                 Command::Today { json: true, .. }

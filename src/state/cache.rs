@@ -13,7 +13,7 @@ use super::month::Month;
 
 /// Starts every cache file; bump the number when a cached layout changes, so an older file is
 /// ignored rather than misread (the encoding does not describe itself).
-const MAGIC: &[u8; 8] = b"UPRC\x00\x00\x00\x04";
+const MAGIC: &[u8; 8] = b"UPRC\x00\x00\x00\x05";
 
 /// The folder of the caches of the log in `dir`.
 pub fn dir(history: &Path) -> PathBuf {
@@ -50,21 +50,20 @@ fn put(path: &Path, bytes: &[u8]) {
     }
 }
 
-/// An entry as cached: borrowed strings where the decoder can lend them, the date as numbers.
+/// An entry as cached: its strings one after another in `text` (one UTF-8 check per entry, not
+/// one per string), with where each ends; the date as numbers.
 #[derive(Serialize, Deserialize)]
 struct CachedEntry<'a> {
-    id: &'a str,
     date: (i16, i8, i8),
-    at: &'a str,
-    kind: &'a str,
-    exercise: Option<&'a str>,
     step: Option<u32>,
-    dose: Option<&'a str>,
     feedback: Option<Feedback>,
     pain: Option<u8>,
     minutes: Option<u32>,
-    note: Option<&'a str>,
-    reason: Option<&'a str>,
+    /// Which of the optional strings (exercise, dose, note, reason) are there, one bit each.
+    present: u8,
+    /// The ends in `text` of id, at, kind, exercise, dose, note and reason.
+    ends: [u32; 7],
+    text: &'a str,
 }
 
 /// What a month's cache says of the file it was made from. The entries follow it one after
@@ -102,20 +101,28 @@ fn read_current(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<(Header, V
 pub fn read_month(month: &Path, stamp: (u64, u128)) -> Option<Month> {
     let (_, bytes) = read_current(month, stamp)?;
     let mut rest = bytes.as_slice();
-    let mut entries = Vec::with_capacity(bytes.len() / 64);
+    let mut entries = Vec::with_capacity(bytes.len() / 48);
     while !rest.is_empty() {
         let (c, more): (CachedEntry, &[u8]) = postcard::take_from_bytes(rest).ok()?;
         rest = more;
+        let mut start = 0;
+        let mut parts = [""; 7];
+        for (part, &end) in parts.iter_mut().zip(&c.ends) {
+            *part = c.text.get(start..end as usize)?;
+            start = end as usize;
+        }
+        let [id, at, kind, exercise, dose, note, reason] = parts;
+        let optional = |bit: u8, s: &str| (c.present & (1 << bit) != 0).then(|| s.to_string());
         let (y, m, d) = c.date;
-        let mut e = Entry::new(c.id.into(), Date::new(y, m, d).ok()?, c.at.into(), EntryKind::from(c.kind));
-        e.exercise = c.exercise.map(String::from);
+        let mut e = Entry::new(id.into(), Date::new(y, m, d).ok()?, at.into(), EntryKind::from(kind));
+        e.exercise = optional(0, exercise);
         e.step = c.step;
-        e.dose = c.dose.map(String::from);
+        e.dose = optional(1, dose);
         e.feedback = c.feedback;
         e.pain = c.pain;
         e.minutes = c.minutes;
-        e.note = c.note.map(String::from);
-        e.reason = c.reason.map(String::from);
+        e.note = optional(2, note);
+        e.reason = optional(3, reason);
         entries.push(e);
     }
     Some(Month { entries, ..Month::default() })
@@ -128,19 +135,26 @@ pub fn canonical_entries(month: &Path, stamp: (u64, u128)) -> Option<Vec<u8>> {
 }
 
 fn encode(e: &Entry, out: Vec<u8>) -> Option<Vec<u8>> {
+    let optional = [&e.exercise, &e.dose, &e.note, &e.reason];
+    let parts = [&e.id, &e.at, e.kind.as_str()]
+        .into_iter()
+        .chain(optional.iter().map(|s| s.as_deref().unwrap_or("")));
+    let mut text = String::new();
+    let mut ends = [0u32; 7];
+    for (end, part) in ends.iter_mut().zip(parts) {
+        text.push_str(part);
+        *end = u32::try_from(text.len()).ok()?;
+    }
+    let present = optional.iter().enumerate().fold(0, |bits, (i, s)| bits | (u8::from(s.is_some()) << i));
     let cached = CachedEntry {
-        id: &e.id,
         date: (e.date.year(), e.date.month(), e.date.day()),
-        at: &e.at,
-        kind: e.kind.as_str(),
-        exercise: e.exercise.as_deref(),
         step: e.step,
-        dose: e.dose.as_deref(),
         feedback: e.feedback,
         pain: e.pain,
         minutes: e.minutes,
-        note: e.note.as_deref(),
-        reason: e.reason.as_deref(),
+        present,
+        ends,
+        text: &text,
     };
     postcard::to_extend(&cached, out).ok()
 }

@@ -12,7 +12,8 @@ use super::month::{Month, MonthKey};
 
 /// The month a conflict copy belongs to, from its file name.
 pub fn conflict_month(name: &str) -> Option<MonthKey> {
-    let rest = name.strip_suffix(".toml")?;
+    // A month file's own name ("2026-11.toml") is the common case: out before any search.
+    let rest = name.strip_suffix(".toml").filter(|rest| rest.len() > "2026-11".len())?;
     let month = if let Some((month, _)) = rest.split_once(".sync-conflict-") {
         month
     } else if let Some((month, tail)) = rest.split_once(" (") {
@@ -34,14 +35,13 @@ impl Store {
     /// Merges every conflict copy in the history folder into its month and moves it to
     /// `merged/`. A copy that does not parse is left where it is and reported.
     pub fn merge_conflicts(&mut self) -> Result<Vec<Merged>> {
-        let Ok(read) = std::fs::read_dir(self.history_dir()) else { return Ok(Vec::new()) };
-        let mut copies: Vec<(String, MonthKey)> = read
-            .flatten()
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                conflict_month(&name).map(|k| (name, k))
-            })
-            .collect();
+        // A folder that cannot be listed is reported by the load that follows.
+        let Ok(mut copies) = self.look(|listing| {
+            let names = listing.names.iter().filter_map(|name| name.to_str());
+            names.filter_map(|name| conflict_month(name).map(|k| (name.to_string(), k))).collect::<Vec<_>>()
+        }) else {
+            return Ok(Vec::new());
+        };
         copies.sort();
         let mut merged = Vec::new();
         for (name, key) in copies {

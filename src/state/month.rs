@@ -21,7 +21,7 @@ pub const VERSION: i64 = 1;
 pub const MAX_MONTH_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A calendar month, the unit of storage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct MonthKey {
     pub year: i16,
     pub month: i8,
@@ -119,6 +119,12 @@ struct OutMonth<'a> {
     entry: &'a [Entry],
 }
 
+/// A file's size and modification time, from its metadata.
+pub fn stamp_of(meta: &fs::Metadata) -> Option<(u64, u128)> {
+    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some((meta.len(), mtime))
+}
+
 impl Month {
     /// Reads the month at `path`. A missing file is an empty month; so is a 0-byte or blank
     /// file (what an editor or a sync tool leaves when it truncates). Anything else that does
@@ -129,9 +135,7 @@ impl Month {
 
     /// Size and modification time of a month file, when it exists: what the caches key on.
     pub fn stamp(path: &Path) -> Option<(u64, u128)> {
-        let meta = fs::metadata(path).ok()?;
-        let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-        Some((meta.len(), mtime))
+        stamp_of(&fs::metadata(path).ok()?)
     }
 
     /// Like `read`, also returning the file's stamp as it was read.
@@ -157,11 +161,7 @@ impl Month {
                 MAX_MONTH_BYTES / 1024 / 1024
             );
         }
-        let stamp = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| (meta.len(), d.as_nanos()));
+        let stamp = stamp_of(&meta);
         if let Some(month) = stamp.and_then(|s| cache::read_month(path, s)) {
             return Ok((month, stamp));
         }

@@ -149,14 +149,23 @@ impl Store {
     /// Removes temp files a killed writer left behind. Only called under the lock, so no live
     /// writer's temp file is touched.
     /// (Cache temp files are cleaned too; a cache writer that loses its file just retries later.)
-    fn clean_temp_files(&self) {
-        for dir in [self.dir.clone(), cache::dir(&self.dir)] {
-            let Ok(read) = std::fs::read_dir(&dir) else { continue };
-            for entry in read.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') && name.contains(crate::fsutil::TEMP_MARK) {
-                    let _ = std::fs::remove_file(entry.path());
-                }
+    /// A one-shot command looks at the history folder once: a temp file left there before it
+    /// started is in that look, and one a writer made since is that writer's to finish.
+    fn clean_temp_files(&mut self) {
+        // Temp files are hidden; the month files and caches are not looked at further.
+        let temp = |name: &std::ffi::OsStr| {
+            name.as_encoded_bytes().first() == Some(&b'.')
+                && name.to_string_lossy().contains(crate::fsutil::TEMP_MARK)
+        };
+        let names =
+            self.look(|listing| listing.names.iter().filter(|n| temp(n)).cloned().collect::<Vec<_>>());
+        for name in names.unwrap_or_default() {
+            let _ = std::fs::remove_file(self.dir.join(name));
+        }
+        let cache = cache::dir(&self.dir);
+        for entry in std::fs::read_dir(&cache).into_iter().flatten().flatten() {
+            if temp(&entry.file_name()) {
+                let _ = std::fs::remove_file(entry.path());
             }
         }
     }
