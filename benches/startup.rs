@@ -11,29 +11,38 @@ use std::time::{Duration, Instant};
 use common::{NOW, generate};
 use jiff::civil::Date;
 
-fn time(data: &Path, args: &[&str], runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            let out = Command::new(env!("CARGO_BIN_EXE_upright"))
-                .env("UPRIGHT_NOW", NOW)
-                .env("UPRIGHT_CONFIG", data.join("no-config.toml"))
-                .arg("--data-dir")
-                .arg(data)
-                .args(args)
-                .output()
-                .unwrap();
-            let took = start.elapsed();
-            assert!(
-                out.status.success() || args[0] == "done",
-                "{args:?}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            took
+/// One run of `upright ARGS` against `data`: its wall time.
+fn once(data: &Path, args: &[&str]) -> Duration {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_upright"))
+        .env("UPRIGHT_NOW", NOW)
+        .env("UPRIGHT_CONFIG", data.join("no-config.toml"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert!(out.status.success() || args[0] == "done", "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    took
+}
+
+/// The median time of each of `cases`, run in turn round after round, so that the machine
+/// speeding up or slowing down over the run touches every case alike.
+fn medians(cases: &[(&Path, &[&str])], runs: usize) -> Vec<Duration> {
+    let mut times = vec![Vec::with_capacity(runs); cases.len()];
+    for _ in 0..runs {
+        for (case, (data, args)) in cases.iter().enumerate() {
+            times[case].push(once(data, args));
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[runs / 2]
         })
-        .collect();
-    times.sort();
-    times[runs / 2]
+        .collect()
 }
 
 fn main() {
@@ -43,7 +52,7 @@ fn main() {
         return;
     }
     let full = std::env::args().any(|a| a == "--bench");
-    let (runs, years) = if full { (41, 10) } else { (1, 1) };
+    let (runs, years) = if full { (61, 10) } else { (1, 1) };
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty");
     let long = dir.path().join("long");
@@ -58,23 +67,23 @@ fn main() {
         std::fs::read_dir(long.join("history")).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
     println!("generated {years} years of history ({:.1} MB) in {:?}", size as f64 / 1e6, start.elapsed());
 
-    let base = time(&empty, &["--version"], runs);
+    let views: [&[&str]; 3] = [&["today", "--json"], &["status"], &["status", "--json"]];
+    let mut cases: Vec<(&Path, &[&str])> = vec![(&empty, &["--version"])];
+    for args in views {
+        cases.extend([(empty.as_path(), args), (long.as_path(), args)]);
+    }
+    let t = medians(&cases, runs);
+    let base = t[0];
     println!("{:<28} {:>10} {:>10} {:>8}", "median of runs", "empty", format!("{years}y"), "vs --version");
     println!("{:<28} {:>10.2?}", "upright --version", base);
-    for args in [&["today", "--json"][..], &["status"], &["status", "--json"]] {
-        let e = time(&empty, args, runs);
-        let l = time(&long, args, runs);
-        println!(
-            "{:<28} {:>10.2?} {:>10.2?} {:>7.2}×",
-            args.join(" "),
-            e,
-            l,
-            l.as_secs_f64() / base.as_secs_f64()
-        );
+    for (i, args) in views.iter().enumerate() {
+        let (e, l) = (t[1 + 2 * i], t[2 + 2 * i]);
+        let ratio = l.as_secs_f64() / base.as_secs_f64();
+        println!("{:<28} {:>10.2?} {:>10.2?} {:>7.2}×", args.join(" "), e, l, ratio);
     }
     // A save: each run logs one more walk bout (walks may repeat), so the month grows slightly.
-    let e = time(&empty, &["done", "walk"], runs);
-    let l = time(&long, &["done", "walk"], runs);
+    let t = medians(&[(&empty, &["done", "walk"]), (&long, &["done", "walk"])], runs);
+    let (e, l) = (t[0], t[1]);
     println!(
         "{:<28} {:>10.2?} {:>10.2?} {:>7.2}× empty",
         "done walk",
