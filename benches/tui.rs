@@ -28,18 +28,19 @@ fn first_frame(data: &Path) -> Duration {
     took
 }
 
-/// Voluntary context switches (the thread slept and was woken) of all the process's threads.
-fn switches(pid: u32) -> u64 {
-    let mut total = 0;
+/// Context switches of all the process's threads, (voluntary, involuntary): a voluntary one is
+/// a thread that slept and was woken (a wakeup); an involuntary one is a thread the scheduler
+/// preempted, which says more about the machine's load than about the app.
+fn switches(pid: u32) -> (u64, u64) {
+    let mut total = (0, 0);
     for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap().flatten() {
         let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
-        total += status
-            .lines()
-            .filter(|l| {
-                l.starts_with("voluntary_ctxt_switches") || l.starts_with("nonvoluntary_ctxt_switches")
-            })
-            .filter_map(|l| l.split_whitespace().last()?.parse::<u64>().ok())
-            .sum::<u64>();
+        let count = |key: &str| {
+            let line = status.lines().find(|l| l.starts_with(key));
+            line.and_then(|l| l.split_whitespace().last()?.parse::<u64>().ok()).unwrap_or(0)
+        };
+        total.0 += count("voluntary_ctxt_switches");
+        total.1 += count("nonvoluntary_ctxt_switches");
     }
     total
 }
@@ -53,10 +54,12 @@ fn status_kib(pid: u32, key: &str) -> u64 {
         .unwrap_or(0)
 }
 
-fn rate(pid: u32, secs: u64) -> f64 {
+/// Wakeups per second over `secs`, and preemptions per second.
+fn rate(pid: u32, secs: u64) -> (f64, f64) {
     let before = switches(pid);
     std::thread::sleep(Duration::from_secs(secs));
-    (switches(pid) - before) as f64 / secs as f64
+    let after = switches(pid);
+    ((after.0 - before.0) as f64 / secs as f64, (after.1 - before.1) as f64 / secs as f64)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -95,7 +98,10 @@ fn main() {
     std::thread::sleep(Duration::from_millis(1500));
     let timing = rate(pid, secs);
     let (rss, hwm) = (status_kib(pid, "VmRSS:"), status_kib(pid, "VmHWM:"));
-    println!("wakeups/s over {secs} s: idle {idle:.2}, timer running {timing:.2}");
+    println!(
+        "wakeups/s over {secs} s: idle {:.2}, timer running {:.2} (preemptions/s: {:.2}, {:.2})",
+        idle.0, timing.0, idle.1, timing.1
+    );
     println!(
         "memory with the {years}-year log: resident {:.1} MiB (peak {:.1} MiB)",
         rss as f64 / 1024.0,

@@ -290,24 +290,32 @@ impl Store {
     /// they are done loading. The index learns what the month holds.
     fn load_month(&mut self, key: MonthKey) -> Result<()> {
         if !self.loaded.contains_key(&key) {
-            let (month, stamp) = Month::read_stamped(&self.path(key))?;
-            self.add(key, stamp, month.entries);
+            // Decoded straight onto the end of `entries`: no copy of the month on the way.
+            let start = self.entries.len();
+            let stamp = Month::read_into(&self.path(key), &mut self.entries)?;
+            self.took(key, stamp, start);
         }
         Ok(())
     }
 
     /// Takes in the entries of month file `key` as it is at `stamp`.
-    fn add(&mut self, key: MonthKey, stamp: Option<(u64, u128)>, entries: Vec<Entry>) {
-        if let Some(stamp) = stamp {
-            let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-            index.record(key, stamp, entries.iter());
-        }
-        self.from.extend(std::iter::repeat_n(key, entries.len()));
+    fn add(&mut self, key: MonthKey, stamp: Stamp, entries: Vec<Entry>) {
+        let start = self.entries.len();
         if self.entries.is_empty() {
             self.entries = entries;
         } else {
             self.entries.extend(entries);
         }
+        self.took(key, stamp, start);
+    }
+
+    /// Books `entries[start..]`, just added, as month file `key` at `stamp`.
+    fn took(&mut self, key: MonthKey, stamp: Stamp, start: usize) {
+        if let Some(stamp) = stamp {
+            let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
+            index.record(key, stamp, self.entries[start..].iter());
+        }
+        self.from.resize(self.entries.len(), key);
         self.saw(key, stamp);
         self.stale = true;
     }

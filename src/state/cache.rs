@@ -96,12 +96,21 @@ fn read_current(month: &Path, (len, mtime_ns): (u64, u128)) -> Option<(Header, V
     Some((header, bytes))
 }
 
-/// The cached copy of the month file `month`, if it is there and was made from the file as it is
-/// now (`stamp`).
-pub fn read_month(month: &Path, stamp: (u64, u128)) -> Option<Month> {
+/// Appends the entries of the cached copy of the month file `month` to `out`, if the cache is
+/// there and was made from the file as it is now (`stamp`); `false` (and `out` as it was) if not.
+pub fn read_month_into(month: &Path, stamp: (u64, u128), out: &mut Vec<Entry>) -> bool {
+    let start = out.len();
+    let read = read_entries(month, stamp, out);
+    if read.is_none() {
+        out.truncate(start);
+    }
+    read.is_some()
+}
+
+fn read_entries(month: &Path, stamp: (u64, u128), entries: &mut Vec<Entry>) -> Option<()> {
     let (_, bytes) = read_current(month, stamp)?;
     let mut rest = bytes.as_slice();
-    let mut entries = Vec::with_capacity(bytes.len() / 48);
+    entries.reserve(bytes.len() / 48);
     while !rest.is_empty() {
         let (c, more): (CachedEntry, &[u8]) = postcard::take_from_bytes(rest).ok()?;
         rest = more;
@@ -125,7 +134,7 @@ pub fn read_month(month: &Path, stamp: (u64, u128)) -> Option<Month> {
         e.reason = optional(3, reason);
         entries.push(e);
     }
-    Some(Month { entries, ..Month::default() })
+    Some(())
 }
 
 /// The encoded entries of the cache of `month`, when the file as it is now (`stamp`) is exactly

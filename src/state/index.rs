@@ -19,8 +19,8 @@ const FILE: &str = "index.bin";
 pub struct Summary {
     len: u64,
     mtime_ns: u128,
-    /// Exercise ids, and event kinds as `kind:<name>`.
-    pub keys: Keys,
+    /// Exercise ids, and event kinds as `kind:<name>`: a place in the index's table of keys.
+    keys: u32,
 }
 
 /// A month's keys, sorted, one per line: one string to decode instead of a set of them.
@@ -51,6 +51,9 @@ pub struct Index {
     format: u32,
     #[serde(default)]
     months: BTreeMap<MonthKey, Summary>,
+    /// The distinct key lines of the months, each once: most months hold the same ones.
+    #[serde(default)]
+    keys: Vec<Keys>,
     /// The streak rules the week results below were computed under.
     #[serde(default)]
     rules: String,
@@ -103,7 +106,7 @@ pub fn entry_keys(e: &Entry) -> Vec<String> {
 }
 
 /// Bumped when the keys change, so an older index is rebuilt rather than trusted.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 fn day(date: Date) -> (i16, i8, i8) {
     (date.year(), date.month(), date.day())
@@ -114,30 +117,34 @@ impl Index {
     pub fn load(dir: &Path) -> Index {
         let bytes = fs::read(super::cache::dir(dir).join(FILE)).unwrap_or_default();
         let loaded: Option<Index> = super::cache::load(&bytes);
-        loaded.filter(|i| i.format == FORMAT).unwrap_or(Index {
-            format: FORMAT,
-            dirty: true,
-            ..Index::default()
-        })
+        loaded
+            .filter(|i| i.format == FORMAT && i.months.values().all(|s| (s.keys as usize) < i.keys.len()))
+            .unwrap_or(Index { format: FORMAT, dirty: true, ..Index::default() })
     }
 
     /// What the month file `name` holds, if the index is current for it as it is at `stamp`.
     pub fn keys_at(&self, key: MonthKey, stamp: (u64, u128)) -> Option<&Keys> {
         let summary = self.months.get(&key)?;
-        (stamp == (summary.len, summary.mtime_ns)).then_some(&summary.keys)
+        (stamp == (summary.len, summary.mtime_ns)).then(|| self.keys.get(summary.keys as usize)).flatten()
+    }
+
+    /// The place of `keys` in the table, adding them if new.
+    fn intern(&mut self, keys: Keys) -> u32 {
+        let at = self.keys.iter().position(|k| *k == keys).unwrap_or_else(|| {
+            self.keys.push(keys);
+            self.keys.len() - 1
+        });
+        at as u32
     }
 
     /// After `entry` was added to month file `key`, which the index knew at `before`: what
     /// it holds now, at `after`, without going through all its entries again. `false` when the
     /// index did not know the month as it was (then `record` it).
     pub fn extend(&mut self, key: MonthKey, before: (u64, u128), after: (u64, u128), entry: &Entry) -> bool {
-        let Some(summary) = self.months.get(&key) else { return false };
-        if (summary.len, summary.mtime_ns) != before {
-            return false;
-        }
-        let mut keys: BTreeSet<String> = summary.keys.iter().map(String::from).collect();
+        let Some(known) = self.keys_at(key, before) else { return false };
+        let mut keys: BTreeSet<String> = known.iter().map(String::from).collect();
         keys.extend(entry_keys(entry));
-        let keys = Keys::from_set(keys);
+        let keys = self.intern(Keys::from_set(keys));
         self.drop_weeks(key);
         self.months.insert(key, Summary { len: after.0, mtime_ns: after.1, keys });
         self.dirty = true;
@@ -165,7 +172,8 @@ impl Index {
             return;
         }
         self.drop_weeks(key);
-        self.months.insert(key, Summary { len, mtime_ns, keys: Keys::of(entries) });
+        let keys = self.intern(Keys::of(entries));
+        self.months.insert(key, Summary { len, mtime_ns, keys });
         self.dirty = true;
     }
 
@@ -193,6 +201,17 @@ impl Index {
     pub fn save(&mut self, dir: &Path) {
         if !self.dirty || !dir.is_dir() {
             return;
+        }
+        // Key lines no month refers to any more are dropped.
+        let mut used: Vec<u32> = self.months.values().map(|s| s.keys).collect();
+        used.sort_unstable();
+        used.dedup();
+        if used.len() < self.keys.len() {
+            let keys = used.iter().filter_map(|&i| self.keys.get(i as usize).cloned()).collect();
+            for summary in self.months.values_mut() {
+                summary.keys = used.binary_search(&summary.keys).unwrap_or(0) as u32;
+            }
+            self.keys = keys;
         }
         super::cache::store(&super::cache::dir(dir).join(FILE), self);
         self.dirty = false;

@@ -10,6 +10,7 @@ use color_eyre::eyre::{Result, WrapErr, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::Stamp;
 use super::cache;
 use super::entry::Entry;
 use crate::config::position;
@@ -139,14 +140,35 @@ impl Month {
     }
 
     /// Like `read`, also returning the file's stamp as it was read.
-    pub fn read_stamped(path: &Path) -> Result<(Month, Option<(u64, u128)>)> {
+    pub fn read_stamped(path: &Path) -> Result<(Month, Stamp)> {
+        let Some(stamp) = Month::checked_stamp(path)? else { return Ok((Month::default(), None)) };
+        let mut entries = Vec::new();
+        if stamp.is_some_and(|stamp| cache::read_month_into(path, stamp, &mut entries)) {
+            return Ok((Month { entries, ..Month::default() }, stamp));
+        }
+        Ok((Month::parse_file(path, stamp)?, stamp))
+    }
+
+    /// Reads the month file `path` onto the end of `out` (its entries only), returning its stamp
+    /// as it was read.
+    pub fn read_into(path: &Path, out: &mut Vec<Entry>) -> Result<Stamp> {
+        let Some(stamp) = Month::checked_stamp(path)? else { return Ok(None) };
+        if !stamp.is_some_and(|stamp| cache::read_month_into(path, stamp, out)) {
+            out.extend(Month::parse_file(path, stamp)?.entries);
+        }
+        Ok(stamp)
+    }
+
+    /// The stamp of the month file `path` if it may be read (`None`: there is no file); a
+    /// dangling link, a folder or a file past the size limit is an error.
+    fn checked_stamp(path: &Path) -> Result<Option<Stamp>> {
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == ErrorKind::NotFound => {
                 if fs::symlink_metadata(path).is_ok() {
                     bail!("{}: a symbolic link to a file that does not exist", path.display());
                 }
-                return Ok((Month::default(), None));
+                return Ok(None);
             }
             Err(e) => return Err(io_error(path, e)),
         };
@@ -161,16 +183,17 @@ impl Month {
                 MAX_MONTH_BYTES / 1024 / 1024
             );
         }
-        let stamp = stamp_of(&meta);
-        if let Some(month) = stamp.and_then(|s| cache::read_month(path, s)) {
-            return Ok((month, stamp));
-        }
+        Ok(Some(stamp_of(&meta)))
+    }
+
+    /// Parses the month file `path`, at `stamp`, and caches what it holds.
+    fn parse_file(path: &Path, stamp: Stamp) -> Result<Month> {
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         if let Some(stamp) = stamp {
             cache::write_month(path, stamp, &month, false);
         }
-        Ok((month, stamp))
+        Ok(month)
     }
 
     /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
