@@ -53,6 +53,21 @@ fn today_screens() {
 }
 
 #[test]
+fn a_long_save_error_wraps_where_there_is_room() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // What a save into a month broken by hand says (the real text comes from the store).
+    app.message = Some(
+        "not saved; the entry waits in /home/you/.local/share/upright/history.pending-20261124T073000-ebd079b9.toml \
+         and is saved at the next start: /home/you/.local/share/upright/history/2026-11.toml:372:6: \
+         expected `.`, `=`"
+            .into(),
+    );
+    // 100x30 shows all of it; 40x12 keeps the whole list and cuts the message to one line.
+    snap("today_save_error", &app, Instant::now());
+}
+
+#[test]
 fn timer_screens() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::{Theme, fit, hints};
 use crate::app::App;
@@ -58,12 +58,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tall = inner.height >= 16;
     let list_height = app.day.items.len() as u16
         + if wide { app.day.items.iter().filter(|i| i.rx.reason.is_some()).count() as u16 } else { 0 };
+    // A message (a failed save names the file, line and where the entry waits) wraps onto up
+    // to four lines where the screen has room to spare, rather than being cut; the list comes first.
+    let fixed = if tall { 2 + 1 } else { 0 } + list_height.max(1) + 1 + if wide { 0 } else { 2 } + 1;
+    let spare = inner.height.saturating_sub(fixed + 1);
+    let message_lines = app.message.as_deref().map_or(1, |text| {
+        let lines = text.chars().count().div_ceil(inner.width.max(1) as usize);
+        if lines <= 1 { 1 } else { (lines as u16 + 1).min(4).min(1 + spare) }
+    });
     let [greet, list, _, gauge, message, _, detail, keys] = inner.layout(&Layout::vertical([
         Constraint::Length(if tall { 2 } else { 0 }),
         Constraint::Max(list_height.max(1)),
         Constraint::Length(u16::from(tall)),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(message_lines),
         Constraint::Fill(1),
         Constraint::Length(if wide { 0 } else { 2 }),
         Constraint::Length(1),
@@ -161,10 +169,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(rows), detail);
     }
     if let Some(text) = &app.message {
-        frame.render_widget(
-            Paragraph::new(Span::styled(fit(text, message.width as usize), theme.accent)),
-            message,
-        );
+        let text = if message.height > 1 {
+            Paragraph::new(Span::styled(text.as_str(), theme.accent)).wrap(Wrap { trim: true })
+        } else {
+            Paragraph::new(Span::styled(fit(text, message.width as usize), theme.accent))
+        };
+        frame.render_widget(text, message);
     }
     let (done, total) = (app.day.done_count(), app.day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
