@@ -19,6 +19,8 @@ fn store(dir: &Path) -> Store {
 
 const NOV: Date = date(2026, 11, 24);
 
+mod save;
+
 #[test]
 fn round_trip_keeps_every_field_and_unknown_ones() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,77 +50,6 @@ fn round_trip_keeps_every_field_and_unknown_ones() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("version = 1\n") && text.contains("synced_by = \"laptop\""), "{text}");
     assert!(text.contains("mood = \"sunny\"") && text.contains("kind = \"stretch-break\""), "{text}");
-}
-
-#[test]
-fn a_save_is_atomic_private_and_keeps_a_bak() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = store(dir.path());
-    s.append(entry("a", NOV, "walk")).unwrap();
-    let path = s.path(MonthKey::of(NOV));
-    let first = std::fs::read(&path).unwrap();
-    s.append(entry("b", NOV, "walk")).unwrap();
-    assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), first);
-    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
-    let names: Vec<String> = std::fs::read_dir(s.history_dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".lock" && n != ".cache")
-        .collect();
-    let mut names = names;
-    names.sort();
-    assert_eq!(names, ["2026-11.toml", "2026-11.toml.bak"], "only this month, no temp files");
-    // A backfill touches only its own month.
-    s.append(entry("c", date(2026, 10, 3), "walk")).unwrap();
-    assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), first);
-    assert!(s.history_dir().join("2026-10.toml").exists());
-}
-
-#[test]
-fn two_writers_keep_each_others_entries() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut a = store(dir.path());
-    let mut b = store(dir.path());
-    a.load_recent(NOV, &[]).unwrap();
-    b.load_recent(NOV, &[]).unwrap();
-    a.append(entry("from-a", NOV, "walk")).unwrap();
-    b.append(entry("from-b", NOV, "curl-up")).unwrap();
-    a.append(entry("from-a2", NOV, "bird-dog")).unwrap();
-    let ids: Vec<&str> = a.entries().iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["from-a", "from-a2", "from-b"]);
-    // A removes what B wrote after A loaded: it works on the fresh file.
-    assert!(a.remove(NOV, "from-b").unwrap());
-    assert!(!a.remove(NOV, "from-b").unwrap());
-    let mut c = store(dir.path());
-    c.load_range(NOV, NOV).unwrap();
-    assert_eq!(c.entries().len(), 2);
-}
-
-#[test]
-fn a_held_lock_refuses_the_write() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = store(dir.path());
-    s.append(entry("a", NOV, "walk")).unwrap();
-    let path = s.path(MonthKey::of(NOV));
-    let before = std::fs::read(&path).unwrap();
-    let holder = File::open(s.history_dir().join(".lock")).unwrap();
-    holder.lock().unwrap();
-    let err = format!("{:#}", s.append(entry("b", NOV, "walk")).unwrap_err());
-    assert!(err.contains("another upright is writing"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before);
-    drop(holder);
-    s.append(entry("b", NOV, "walk")).unwrap();
-}
-
-#[test]
-fn stray_temp_files_are_cleaned_at_the_next_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = store(dir.path());
-    s.append(entry("a", NOV, "walk")).unwrap();
-    let stray = s.history_dir().join(".2026-11.toml.tmp-99999");
-    std::fs::write(&stray, "half a file").unwrap();
-    s.append(entry("b", NOV, "walk")).unwrap();
-    assert!(!stray.exists());
 }
 
 #[test]
@@ -310,78 +241,6 @@ fn ids_are_unique_and_stamps_carry_the_offset() {
     assert_eq!(ids.len(), 1000);
     assert!(ids.iter().all(|id| id.starts_with("20261124T073000-")));
     assert_eq!(stamp(&now), "2026-11-24T07:30:00+01:00");
-}
-
-#[test]
-fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = store(dir.path());
-    s.append(entry("a", NOV, "walk")).unwrap();
-    // The app has the month loaded; then a hand edit breaks it.
-    let path = s.path(MonthKey::of(NOV));
-    let mut broken = std::fs::read(&path).unwrap();
-    broken.extend_from_slice(b"\n[[entry]\n");
-    std::fs::write(&path, &broken).unwrap();
-    let err = format!("{:#}", s.append(entry("b", NOV, "bird-dog")).unwrap_err());
-    assert!(err.contains("not saved; the entry waits in") && err.contains("history.pending-b.toml"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), broken, "not overwritten");
-    let pending = dir.path().join("history.pending-b.toml");
-    assert!(pending.exists());
-    // Still broken at the next start: it keeps waiting.
-    assert!(store(dir.path()).merge_pending().is_err());
-    assert!(pending.exists());
-    // Fixed by hand: merged into its month, and gone.
-    std::fs::write(&path, &broken[..broken.len() - 10]).unwrap();
-    let mut next = store(dir.path());
-    assert_eq!(next.merge_pending().unwrap(), 1);
-    assert!(!pending.exists());
-    next.load_range(NOV, NOV).unwrap();
-    let ids: Vec<&str> = next.entries().iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["a", "b"]);
-}
-
-#[test]
-fn appending_writes_what_a_full_save_would() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = store(dir.path());
-    s.load_recent(NOV, &[]).unwrap();
-    let at = |id: &str, d: Date, time: &str| {
-        let mut e = entry(id, d, "walk");
-        e.at = format!("{d}T{time}+01:00");
-        e.dose = Some("2 × 10 min".into());
-        e.note = Some("quote \" and\nnewline".into());
-        e
-    };
-    let path = s.path(MonthKey::of(NOV));
-    let mut expected = Vec::new();
-    for (i, time) in ["07:00:00", "07:30:00", "08:00:00", "06:00:00", "09:00:00"].iter().enumerate() {
-        let before = std::fs::read(&path).ok();
-        let e = at(&format!("e{i}"), NOV, time);
-        expected.push(e.clone());
-        s.append(e).unwrap();
-        // The file is byte for byte what a full save of all the entries writes (a backfill at
-        // 06:00 sorts first and takes the full save), and the .bak is the file before.
-        let month = Month { entries: expected.clone(), ..Month::default() };
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), month.to_toml(), "after e{i}");
-        if let Some(before) = before {
-            assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), before);
-        }
-        // A fresh store (through the cache) and a plain parse agree with what was saved.
-        let mut fresh = store(dir.path());
-        fresh.load_range(NOV, NOV).unwrap();
-        let mut sorted = expected.clone();
-        month::sort(&mut sorted);
-        assert_eq!(fresh.entries(), sorted.as_slice());
-        assert_eq!(Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries, sorted);
-    }
-    // Another writer appended meanwhile: this store's next save merges rather than appends.
-    let mut other = store(dir.path());
-    other.load_recent(NOV, &[]).unwrap();
-    other.append(at("other", NOV, "10:00:00")).unwrap();
-    s.append(at("mine", NOV, "11:00:00")).unwrap();
-    let ids: Vec<String> =
-        Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries.into_iter().map(|e| e.id).collect();
-    assert_eq!(ids, ["e3", "e0", "e1", "e2", "e4", "other", "mine"]);
 }
 
 #[test]
