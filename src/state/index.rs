@@ -122,7 +122,7 @@ impl Index {
             .unwrap_or(Index { format: FORMAT, dirty: true, ..Index::default() })
     }
 
-    /// What the month file `name` holds, if the index is current for it as it is at `stamp`.
+    /// What month file `key` holds, if the index is current for it as it is at `stamp`.
     pub fn keys_at(&self, key: MonthKey, stamp: (u64, u128)) -> Option<&Keys> {
         let summary = self.months.get(&key)?;
         (stamp == (summary.len, summary.mtime_ns)).then(|| self.keys.get(summary.keys as usize)).flatten()
