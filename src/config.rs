@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::catalog::{Catalog, Exercise, Level, RawExercise};
+use crate::text::position;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
@@ -186,14 +187,6 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.overrides.insert(id.into_inner(), o.into_inner());
     }
     Ok(s)
-}
-
-/// 1-based line and column (in characters) of byte `offset` in `text`.
-pub fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 fn parse_hhmm(s: &str) -> Option<Time> {

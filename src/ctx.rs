@@ -3,12 +3,12 @@
 
 use color_eyre::eyre::{Result, eyre};
 use jiff::civil::Date;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use jiff::{ToSpan, Zoned};
 
 use crate::catalog::{Catalog, Exercise};
-use crate::cli::Paths;
 use crate::config::{self, Settings};
 use crate::state::{self, Entry, EntryKind, MonthKey, Store};
 use crate::{streak, today};
@@ -35,39 +35,41 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// For the app, which looks at the log afresh each time.
-    pub fn load(paths: &Paths) -> Result<Ctx> {
-        Ctx::load_with(paths, Store::open(&paths.data))
-    }
-
-    /// For a command that runs once: the history folder is listed and checked once.
-    pub fn load_once(paths: &Paths) -> Result<Ctx> {
-        Ctx::load_with(paths, Store::open(&paths.data).one_shot())
-    }
-
-    fn load_with(paths: &Paths, mut store: Store) -> Result<Ctx> {
+    /// Loads the config at `config` and opens the log under `data`. Entries that waited in
+    /// pending files and sync conflict copies are merged first (saying so on stderr).
+    pub fn load(config: &Path, data: &Path) -> Result<Ctx> {
         let mut catalog = Catalog::builtin();
-        let settings = config::load(&paths.config, &mut catalog)?;
+        let settings = config::load(config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
+        let mut store = Store::open(data);
         // Entries a failed save left waiting go in first; if their month is still broken the
         // command reports it below, and they keep waiting.
         if let Ok(n @ 1..) = store.merge_pending() {
             eprintln!("upright: saved {n} entr{} that had been waiting", if n == 1 { "y" } else { "ies" });
         }
-        // Sync conflict copies are merged once and moved aside; a broken one is reported.
-        match store.merge_conflicts() {
-            Ok(merged) => {
-                for m in merged {
-                    eprintln!(
-                        "upright: merged {} from the sync conflict copy {} (moved to history/merged/)",
-                        m.added, m.file
-                    );
-                }
+        // Sync conflict copies are merged once and moved aside; a broken one is reported and
+        // does not keep the others out.
+        let (merged, errors) = store.merge_conflicts();
+        for m in merged {
+            eprintln!(
+                "upright: merged {} from the sync conflict copy {} (moved to history/merged/)",
+                m.added, m.file
+            );
+            if !m.differing.is_empty() {
+                eprintln!(
+                    "upright: {} entr{} differ between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
+                    m.differing.len(),
+                    if m.differing.len() == 1 { "y" } else { "ies" },
+                    m.differing.join(", "),
+                    m.file
+                );
             }
-            Err(e) => eprintln!("upright: a sync conflict copy could not be merged: {e:#}"),
         }
-        Ok(Ctx { catalog, settings, store, now, today, config_path: paths.config.clone() })
+        for e in errors {
+            eprintln!("upright: a sync conflict copy could not be merged: {e:#}");
+        }
+        Ok(Ctx { catalog, settings, store, now, today, config_path: config.to_path_buf() })
     }
 
     pub fn exercise(&self, id: &str) -> Result<&Exercise> {
@@ -106,38 +108,20 @@ impl Ctx {
 }
 
 impl Ctx {
-    /// The current and longest weekly streaks as of `date`. Closed weeks come from the index's
-    /// cache while the months they cover are unchanged; only the others are loaded and computed,
-    /// so a long history costs a directory listing and a few stats, not a parse of every month.
+    /// The current and longest weekly streaks as of `date`. Closed weeks come from the summary
+    /// while the months they span are as they were when computed; only the others are loaded and
+    /// computed, so a long history costs a directory listing, not a parse of every month.
     pub fn streaks(&mut self, date: Date) -> Result<streak::Streaks> {
         let rules = self.streak_rules();
-        let on_disk: BTreeSet<MonthKey> = self.store.months_on_disk()?.into_iter().collect();
-        let unchanged = self.store.unchanged_months()?;
+        let disk: BTreeMap<MonthKey, state::Stamp> = self.store.months_on_disk()?.into_iter().collect();
         let this_week = self.settings.week_start(date);
         let mut met = Vec::new();
-        // A month is current when it has no file or is unchanged since it was indexed; weeks
-        // in a row ask of the same month, so the last answer is kept.
-        let mut last: Option<(MonthKey, bool)> = None;
-        let mut current = |k: MonthKey| match last {
-            Some((month, current)) if month == k => current,
-            _ => {
-                let current = !on_disk.contains(&k) || unchanged.contains(&k);
-                last = Some((k, current));
-                current
-            }
-        };
-        // Walked beside the weeks below, both oldest first.
-        let cached = self.store.cached_weeks(&rules);
-        let mut cached = cached.iter().peekable();
-        if let Some(first) = on_disk.first() {
+        if let Some(first) = disk.keys().next() {
             let first_day = Date::new(first.year, first.month, 1)?;
             let mut week = self.settings.week_start(first_day);
             while week < this_week {
                 let end = week.checked_add(6.days())?;
-                let valid = current(MonthKey::of(week)) && current(MonthKey::of(end));
-                while cached.next_if(|(start, _)| *start < week).is_some() {}
-                let cached = cached.next_if(|(start, _)| *start == week).map(|(_, meets)| *meets);
-                let cached = cached.filter(|_| valid);
+                let cached = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
                 let meets = match cached {
                     Some(meets) => meets,
                     None => {
@@ -145,7 +129,11 @@ impl Ctx {
                         let entries = self.store.entries();
                         let meets =
                             streak::weeks(&self.catalog, &self.settings, entries, week, end)[0].meets_target;
-                        self.store.cache_week(&rules, week, meets);
+                        let used: Vec<_> = [MonthKey::of(week), MonthKey::of(end)]
+                            .into_iter()
+                            .filter_map(|m| self.store.seen(m).map(|s| (m, s.stamp, s.checked_ns)))
+                            .collect();
+                        self.store.summary_mut().set_week(&rules, week, meets, &used);
                         meets
                     }
                 };
@@ -153,7 +141,7 @@ impl Ctx {
                 week = week.checked_add(7.days())?;
             }
         }
-        self.store.save_index();
+        self.store.save_summary();
         self.store.load_range(this_week, date)?;
         let current = streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date);
         Ok(streak::streaks_from(&met, current.first(), date))

@@ -92,7 +92,7 @@ fn a_file_size_limit_keeps_the_month_and_the_entry() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "reported as a failure");
     assert!(
-        stderr.contains("not saved; the entry waits in") && stderr.contains("File too large"),
+        stderr.contains("not saved yet: the entry waits in") && stderr.contains("File too large"),
         "{stderr}"
     );
     assert_eq!(std::fs::read(&month).unwrap(), original, "the month is byte-identical");

@@ -68,14 +68,29 @@ proptest! {
     }
 
     #[test]
-    fn any_history_reads_back_equal_through_the_cache(entries in month()) {
+    fn any_save_edit_reads_back_as_the_month_it_saves(
+        entries in month(),
+        added in (0usize..4).prop_flat_map(|n| (0..n).map(|i| entry(100 + i)).collect::<Vec<_>>()),
+        keep in proptest::collection::vec(any::<bool>(), 12),
+    ) {
+        // A month on disk, hand-commented, then changed by removing some entries and adding others.
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("2026-11.toml");
-        std::fs::write(&path, Month { entries, ..Month::default() }.to_toml()).unwrap();
-        // The first read parses the TOML and caches it; the second decodes the cache.
-        let parsed = Month::read(&path).unwrap();
-        prop_assert!(dir.path().join(".cache/2026-11.bin").exists());
-        prop_assert_eq!(Month::read(&path).unwrap().entries, parsed.entries);
+        let old = Month { entries, ..Month::default() };
+        let text = format!("# my log\n{}# the end\n", old.to_toml().replace("[[entry]]", "[[entry]] # one"));
+        std::fs::write(&path, &text).unwrap();
+        let read = Month::read_file(&path).unwrap().unwrap();
+        let mut new = read.month.clone();
+        let mut flags = keep.iter();
+        new.entries.retain(|_| *flags.next().unwrap_or(&true));
+        new.entries.extend(added);
+        let saved = new.saved_text(Some(&read));
+        let back = Month::parse(saved.as_bytes()).map_err(|e| TestCaseError::fail(format!("{e}\n{saved}")))?;
+        let order = |v: &mut Vec<upright::state::Entry>| v.sort_by(|a, b| (a.date, &a.at, &a.id).cmp(&(b.date, &b.at, &b.id)));
+        let mut want = new.entries.clone();
+        order(&mut want);
+        prop_assert_eq!(back.entries, want);
+        prop_assert!(saved.starts_with("# my log\n"), "the comment stays: {}", saved);
     }
 
     #[test]

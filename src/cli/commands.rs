@@ -19,7 +19,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let _ = signal_hook::flag::register(signal_hook::consts::SIGXFSZ, Default::default());
     let paths = Paths::resolve(&cli)?;
     let Some(command) = cli.command else {
-        let mut ctx = Ctx::load(&paths)?;
+        let mut ctx = Ctx::load(&paths.config, &paths.data)?;
         // Without a terminal (a pipe, a script) the app would have nothing to draw on.
         if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
             return today(&mut ctx, Day::Today, false);
@@ -51,7 +51,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
         command => {
-            let mut ctx = Ctx::load_once(&paths)?;
+            let mut ctx = Ctx::load(&paths.config, &paths.data)?;
             let json = matches!(
                 command,
                 Command::Today { json: true, .. }

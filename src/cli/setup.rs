@@ -23,7 +23,7 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
         outln!("saved your choices in {}", paths.config.display());
     }
     // Load after writing, so a broken result is reported like any config error.
-    let mut ctx = Ctx::load_once(paths)?;
+    let mut ctx = Ctx::load(&paths.config, &paths.data)?;
     ctx.load_recent()?;
     let accepted = Safety::from_entries(ctx.store.entries()).accepted;
     match (accepted, accept) {

@@ -8,7 +8,8 @@ use std::path::Path;
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
 use super::Store;
-use super::month::{Month, MonthKey};
+use super::month::{Month, MonthKey, SaveError};
+use super::save::Merge;
 
 /// The month a conflict copy belongs to, from its file name.
 pub fn conflict_month(name: &str) -> Option<MonthKey> {
@@ -24,45 +25,58 @@ pub fn conflict_month(name: &str) -> Option<MonthKey> {
     MonthKey::from_file_name(&format!("{month}.toml"))
 }
 
-/// One merged copy: its file name and how many entries it added.
+/// One merged copy: its file name, how many entries it added, and the ids it holds in another
+/// version than the month (the month's version is kept; the copy stays in `merged/` to compare).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merged {
     pub file: String,
     pub added: usize,
+    pub differing: Vec<String>,
 }
 
 impl Store {
-    /// Merges every conflict copy in the history folder into its month and moves it to
-    /// `merged/`. A copy that does not parse is left where it is and reported.
-    pub fn merge_conflicts(&mut self) -> Result<Vec<Merged>> {
-        // A folder that cannot be listed is reported by the load that follows.
-        let Ok(mut copies) = self.look(|listing| {
-            let names = listing.names.iter().filter_map(|name| name.to_str());
-            names.filter_map(|name| conflict_month(name).map(|k| (name.to_string(), k))).collect::<Vec<_>>()
-        }) else {
-            return Ok(Vec::new());
-        };
+    /// Merges every conflict copy in the history folder into its month, by the same rule as any
+    /// save (by id, honouring undos), and moves it to `merged/`. A copy that does not load is left
+    /// where it is; the others are merged all the same, and the errors come back beside them.
+    pub fn merge_conflicts(&mut self) -> (Vec<Merged>, Vec<color_eyre::Report>) {
+        let Ok(read) = std::fs::read_dir(self.history_dir()) else { return (Vec::new(), Vec::new()) };
+        let mut copies: Vec<(String, MonthKey)> = read
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(String::from))
+            .filter_map(|name| conflict_month(&name).map(|k| (name, k)))
+            .collect();
         copies.sort();
-        let mut merged = Vec::new();
+        let (mut merged, mut errors) = (Vec::new(), Vec::new());
         for (name, key) in copies {
-            let path = self.history_dir().join(&name);
-            let bytes = std::fs::read(&path).wrap_err_with(|| format!("cannot read {}", path.display()))?;
-            let copy = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
-            let date = jiff::civil::Date::new(key.year, key.month, 1)?;
-            let mut added = 0;
-            self.change(date, |month| {
-                for e in copy.entries {
-                    if !month.entries.iter().any(|m| m.id == e.id) {
-                        month.entries.push(e);
-                        added += 1;
-                    }
-                }
-                added > 0
-            })?;
-            move_to_merged(self.history_dir(), &name)?;
-            merged.push(Merged { file: name, added });
+            match self.merge_copy(&name, key) {
+                Ok(m) => merged.push(m),
+                Err(e) => errors.push(e),
+            }
         }
-        Ok(merged)
+        (merged, errors)
+    }
+
+    fn merge_copy(&mut self, name: &str, key: MonthKey) -> Result<Merged> {
+        let path = self.history_dir().join(name);
+        let bytes = std::fs::read(&path).wrap_err_with(|| format!("cannot read {}", path.display()))?;
+        let copy = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
+        let (mut added, mut differing) = (0, Vec::new());
+        self.change(key, |month| {
+            for e in copy.entries {
+                let id = e.id.clone();
+                match month.merge(e) {
+                    Merge::Added => added += 1,
+                    Merge::Differs => differing.push(id),
+                    Merge::Present | Merge::Undone => {}
+                }
+            }
+            added > 0
+        })
+        .map_err(|e| match e {
+            SaveError::Unchanged(e) | SaveError::NotFlushed(e) => e,
+        })?;
+        move_to_merged(self.history_dir(), name)?;
+        Ok(Merged { file: name.to_string(), added, differing })
     }
 }
 
@@ -112,16 +126,17 @@ mod tests {
             Month { entries: vec![mk("shared", "walk"), mk("phone", "bird-dog")], ..Month::default() };
         let syncthing = "2026-11.sync-conflict-20261124-101500-PHONE.toml";
         std::fs::write(store.history_dir().join(syncthing), phone.to_toml()).unwrap();
-        let merged = store.merge_conflicts().unwrap();
-        assert_eq!(merged, [Merged { file: syncthing.into(), added: 1 }]);
+        let (merged, errors) = store.merge_conflicts();
+        assert!(errors.is_empty());
+        assert_eq!(merged, [Merged { file: syncthing.into(), added: 1, differing: vec![] }]);
         let ids: Vec<&str> = store.entries().iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["laptop", "phone", "shared"]);
         assert!(store.history_dir().join("merged").join(syncthing).exists());
-        assert!(store.merge_conflicts().unwrap().is_empty(), "said once");
+        assert!(store.merge_conflicts().0.is_empty(), "said once");
         // A broken copy stays and is reported with its path.
         let broken = "2026-11 (Ana's conflicted copy 2026-11-24).toml";
         std::fs::write(store.history_dir().join(broken), "version = 1\n[[entry]\n").unwrap();
-        let err = store.merge_conflicts().unwrap_err().to_string();
+        let err = store.merge_conflicts().1[0].to_string();
         assert!(err.contains("conflicted copy") && err.contains(":2:"), "{err}");
         assert!(store.history_dir().join(broken).exists());
     }

@@ -1,19 +1,19 @@
 //! One month file of the log: locating it, reading it strictly (every failure names the path and,
-//! where it has one, the line and column) and writing it atomically with its `.bak`.
+//! where it has one, the line and column), and saving a change to it atomically with its `.bak`,
+//! editing its text so a hand-edited file keeps its comments.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, WrapErr, bail, eyre};
+use color_eyre::eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::Stamp;
-use super::cache;
-use super::entry::Entry;
-use crate::config::position;
+use crate::fsutil::WriteError;
+use crate::log::{Entry, KnownEntry};
+use crate::text::position;
 
 /// The log format this version reads and writes.
 pub const VERSION: i64 = 1;
@@ -85,7 +85,7 @@ struct RawMonth {
 struct FastMonth {
     version: i64,
     #[serde(default)]
-    entry: Vec<super::entry::KnownEntry>,
+    entry: Vec<KnownEntry>,
 }
 
 /// Keeps the first entry of each id (a month holds an id once), in log order.
@@ -117,13 +117,57 @@ struct OutMonth<'a> {
     version: i64,
     #[serde(flatten)]
     extra: &'a BTreeMap<String, toml::Value>,
+    /// An empty month is `version = 1` alone (not `entry = []`, which no appended entry
+    /// could follow).
+    #[serde(skip_serializing_if = "<[Entry]>::is_empty")]
     entry: &'a [Entry],
 }
 
-/// A file's size and modification time, from its metadata.
-pub fn stamp_of(meta: &fs::Metadata) -> Option<(u64, u128)> {
-    let mtime = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-    Some((meta.len(), mtime))
+/// What identifies one state of a month file without reading it: size, modification and change
+/// time, and inode (git's stat data). A hand edit that keeps the size and resets the modification
+/// time (`touch -r`) still moves the change time, and a replaced file has a new inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+    pub ino: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Stamp {
+            len: meta.len(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+
+    /// Whether facts recorded at `checked_ns` (taken just before the file was looked at) can be
+    /// trusted while the file keeps this stamp: not when the file changed within the same
+    /// timestamp tick (git's "racy" rule; 2 s covers the coarsest file systems), since a second
+    /// change in that tick could keep every field of the stamp.
+    pub fn settled_at(&self, checked_ns: i128) -> bool {
+        self.mtime_ns.max(self.ctime_ns) + 2_000_000_000 <= checked_ns
+    }
+}
+
+/// The wall clock in nanoseconds since 1970, the unit of [`Stamp`] times.
+pub fn now_ns() -> i128 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    since.map_or(0, |d| d.as_nanos() as i128)
+}
+
+/// A month file as read: its entries, its text (a save edits the text, keeping comments) and
+/// its stamp as it was read.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub month: Month,
+    pub text: String,
+    pub stamp: Stamp,
 }
 
 impl Month {
@@ -131,37 +175,17 @@ impl Month {
     /// file (what an editor or a sync tool leaves when it truncates). Anything else that does
     /// not load is an error naming the path.
     pub fn read(path: &Path) -> Result<Month> {
-        Month::read_stamped(path).map(|(month, _)| month)
+        Ok(Month::read_file(path)?.map(|r| r.month).unwrap_or_default())
     }
 
-    /// Size and modification time of a month file, when it exists: what the caches key on.
-    pub fn stamp(path: &Path) -> Option<(u64, u128)> {
-        stamp_of(&fs::metadata(path).ok()?)
+    /// The stamp of the month file at `path`, when there is one.
+    pub fn stamp(path: &Path) -> Option<Stamp> {
+        fs::metadata(path).ok().map(|m| Stamp::of(&m))
     }
 
-    /// Like `read`, also returning the file's stamp as it was read.
-    pub fn read_stamped(path: &Path) -> Result<(Month, Stamp)> {
-        let Some(stamp) = Month::checked_stamp(path)? else { return Ok((Month::default(), None)) };
-        let mut entries = Vec::new();
-        if stamp.is_some_and(|stamp| cache::read_month_into(path, stamp, &mut entries)) {
-            return Ok((Month { entries, ..Month::default() }, stamp));
-        }
-        Ok((Month::parse_file(path, stamp)?, stamp))
-    }
-
-    /// Reads the month file `path` onto the end of `out` (its entries only), returning its stamp
-    /// as it was read.
-    pub fn read_into(path: &Path, out: &mut Vec<Entry>) -> Result<Stamp> {
-        let Some(stamp) = Month::checked_stamp(path)? else { return Ok(None) };
-        if !stamp.is_some_and(|stamp| cache::read_month_into(path, stamp, out)) {
-            out.extend(Month::parse_file(path, stamp)?.entries);
-        }
-        Ok(stamp)
-    }
-
-    /// The stamp of the month file `path` if it may be read (`None`: there is no file); a
-    /// dangling link, a folder or a file past the size limit is an error.
-    fn checked_stamp(path: &Path) -> Result<Option<Stamp>> {
+    /// Reads and parses the month file at `path` (`None`: there is no file). A dangling link, a
+    /// folder or a file past the size limit is an error naming the path.
+    pub fn read_file(path: &Path) -> Result<Option<Read>> {
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) if e.kind() == ErrorKind::NotFound => {
@@ -183,17 +207,11 @@ impl Month {
                 MAX_MONTH_BYTES / 1024 / 1024
             );
         }
-        Ok(Some(stamp_of(&meta)))
-    }
-
-    /// Parses the month file `path`, at `stamp`, and caches what it holds.
-    fn parse_file(path: &Path, stamp: Stamp) -> Result<Month> {
         let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
-        if let Some(stamp) = stamp {
-            cache::write_month(path, stamp, &month, false);
-        }
-        Ok(month)
+        // It parsed, so it is UTF-8.
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        Ok(Some(Read { month, text, stamp: Stamp::of(&meta) }))
     }
 
     /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
@@ -248,7 +266,7 @@ impl Month {
         Ok(Month { entries: dedupe(raw.entry), extra: raw.extra })
     }
 
-    /// The text `to_toml` adds for one more entry that sorts after all the others.
+    /// The text of one entry as `to_toml` writes it, with the blank line before it.
     pub fn entry_text(entry: &Entry) -> String {
         let extra = BTreeMap::new();
         let text = toml::to_string(&OutMonth {
@@ -267,44 +285,135 @@ impl Month {
             .expect("a month always serializes")
     }
 
-    /// Saves the month at `path`: first its current bytes (which loaded, or the caller would not
-    /// be here) become `path.bak`, then the new text replaces it, both atomically. A symlinked
-    /// month is written through to its target and stays a symlink.
-    pub fn write(&self, path: &Path) -> Result<()> {
-        Month::write_text(path, self.to_toml().as_bytes())
+    /// The text to save for `self`, the month `old` (as read, `None`: no file) changed by adding
+    /// and removing entries: the old text with the removed entries' tables taken out and the new
+    /// entries appended, so a hand-edited file keeps its comments and layout. Where the old text
+    /// cannot be edited that way, the whole month is written afresh. Either way the result reads
+    /// back as exactly `self`.
+    pub fn saved_text(&self, old: Option<&Read>) -> String {
+        let edited = old.and_then(|old| self.edit(old));
+        let fits = |text: &String| Month::parse(text.as_bytes()).is_ok_and(|m| m.same_as(self));
+        edited.filter(fits).unwrap_or_else(|| self.to_toml())
     }
 
-    /// Saves `text` as the month at `path`, as `write` does.
-    pub fn write_text(path: &Path, text: &[u8]) -> Result<()> {
-        let target = resolve(path)?;
-        // A month the user made read-only stays as it is (a rename would replace it anyway).
-        if fs::metadata(&target).is_ok_and(|m| m.permissions().readonly()) {
-            bail!("{}: read-only; not changed (make it writable to log to this month)", path.display());
+    fn edit(&self, old: &Read) -> Option<String> {
+        let kept: BTreeSet<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
+        let before: BTreeSet<&str> = old.month.entries.iter().map(|e| e.id.as_str()).collect();
+        let bom = old.text.starts_with('\u{feff}');
+        let mut text = old.text.trim_start_matches('\u{feff}').to_string();
+        if text.trim().is_empty() {
+            return None;
         }
-        let bak = PathBuf::from(format!("{}.bak", path.display()));
+        if before.iter().any(|id| !kept.contains(id)) {
+            // Removals edit the document; toml_edit keeps everything else as it was.
+            let mut doc: toml_edit::DocumentMut = text.parse().ok()?;
+            let tables = doc.get_mut("entry")?.as_array_of_tables_mut()?;
+            tables.retain(|t| t.get("id").and_then(|v| v.as_str()).is_some_and(|id| kept.contains(id)));
+            text = doc.to_string();
+        }
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let mut added: Vec<&Entry> =
+            self.entries.iter().filter(|e| !before.contains(e.id.as_str())).collect();
+        added.sort_by(|a, b| order(a).cmp(&order(b)));
+        for e in added {
+            text.push_str(&Month::entry_text(e));
+        }
+        Some(if bom { format!("\u{feff}{text}") } else { text })
+    }
+
+    /// Same entries (in log order) and the same unknown top-level keys.
+    fn same_as(&self, other: &Month) -> bool {
+        let mut mine = self.entries.clone();
+        sort(&mut mine);
+        let mut theirs = other.entries.clone();
+        sort(&mut theirs);
+        mine == theirs && self.extra == other.extra
+    }
+
+    /// Saves `text` as the month at `path`: first its current bytes (which loaded, or the caller
+    /// would not be here) become `path.bak`, then the new text replaces it, both atomically. A
+    /// symlinked month is written through to its target and stays a symlink. Refuses a month
+    /// it would not read back (too large), a read-only one, and one another user owns or others
+    /// may write (as ssh refuses such keys).
+    pub fn write_text(path: &Path, text: &[u8]) -> Result<(), SaveError> {
+        let unchanged = |msg: String| SaveError::Unchanged(eyre!(msg));
+        if text.len() as u64 > MAX_MONTH_BYTES {
+            return Err(unchanged(format!(
+                "{}: the month would grow past {} MiB, more than upright reads back; not changed",
+                path.display(),
+                MAX_MONTH_BYTES / 1024 / 1024
+            )));
+        }
+        let target = resolve(path).map_err(SaveError::Unchanged)?;
         match fs::metadata(&target) {
-            Ok(meta) if meta.len() > 0 => keep_backup(&target, &bak)?,
-            Ok(_) => {}
+            Ok(meta) => {
+                // A month the user made read-only stays as it is (a rename would replace it anyway).
+                if meta.permissions().readonly() {
+                    return Err(unchanged(format!(
+                        "{}: read-only; not changed (make it writable to log to this month)",
+                        path.display()
+                    )));
+                }
+                super::save::check_owner(path, &meta).map_err(SaveError::Unchanged)?;
+                if meta.len() > 0 {
+                    keep_backup(path, &target).map_err(SaveError::Unchanged)?;
+                }
+            }
             Err(e) if e.kind() == ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error(&target, e)),
+            Err(e) => return Err(SaveError::Unchanged(io_error(&target, e))),
         }
-        crate::fsutil::write_atomic(&target, text, 0o600)
-            .wrap_err_with(|| format!("cannot write {}; it is unchanged", path.display()))
+        crate::fsutil::write_atomic(&target, text, 0o600).map_err(|e| match e {
+            WriteError::Unchanged(e) => {
+                SaveError::Unchanged(eyre!("cannot write {}; it is unchanged: {e}", path.display()))
+            }
+            WriteError::NotFlushed(e) => SaveError::NotFlushed(eyre!(
+                "{} now holds the change, but its folder could not be flushed to disk ({e}); it is \
+                 saved unless the power fails before the system writes the folder",
+                path.display()
+            )),
+        })
     }
 }
 
+/// Why a month was not saved, and what that did to it.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The month file is as it was.
+    Unchanged(color_eyre::Report),
+    /// The month file holds the change, but it may not be on disk yet.
+    NotFlushed(color_eyre::Report),
+}
+
+/// The `.bak` beside a month path (built from the path's bytes: any file name works).
+pub fn bak_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
 /// Makes the current month file the `.bak`: a second hard link to the same (already durable)
-/// data, swapped in atomically, so the save below needs no copy; where links are not possible
-/// (another file system behind a symlink) the bytes are copied atomically instead.
-fn keep_backup(target: &Path, bak: &Path) -> Result<()> {
-    let temp = crate::fsutil::temp_path(bak);
-    let _ = fs::remove_file(&temp);
-    let linked = fs::hard_link(target, &temp).and_then(|()| fs::rename(&temp, bak));
+/// data under a fresh random name, swapped in atomically, so the save needs no copy; where links
+/// are not possible (another file system behind a symlink) the bytes are copied atomically.
+fn keep_backup(path: &Path, target: &Path) -> Result<()> {
+    let bak = bak_path(path);
+    if fs::symlink_metadata(&bak).is_ok_and(|m| m.is_dir()) {
+        bail!(
+            "{} is a folder, not a backup file: move it away so upright can keep the month's last copy; nothing was changed",
+            bak.display()
+        );
+    }
+    let dir = bak.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let linked = tempfile::Builder::new()
+        .prefix(crate::fsutil::TEMP_PREFIX)
+        .suffix(crate::fsutil::TEMP_SUFFIX)
+        .make_in(dir, |temp| fs::hard_link(target, temp))
+        .and_then(|temp| temp.persist(&bak).map(|_| ()).map_err(|e| e.error));
     if linked.is_err() {
-        let _ = fs::remove_file(&temp);
         let old = fs::read(target).map_err(|e| io_error(target, e))?;
-        crate::fsutil::write_atomic(bak, &old, 0o600)
-            .wrap_err_with(|| format!("cannot write {}", bak.display()))?;
+        crate::fsutil::write_atomic(&bak, &old, 0o600)
+            .map_err(|e| eyre!("cannot write {}: {e}", bak.display()))?;
     }
     Ok(())
 }

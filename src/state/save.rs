@@ -1,177 +1,249 @@
-//! Saving: every change goes to its month file at once, under the writer lock, re-reading the
-//! month first so other writers' entries are kept; the usual new entry is appended to the file's
-//! bytes. Touches only the month file, its `.bak`, its cache and the index.
+//! Saving: every change goes to its month file at once, under the writer lock, applied to the
+//! month as re-read under that lock (never to what the store held), so other writers' entries and
+//! hand edits are kept. Touches the month file, its `.bak`, the lock file, and leftovers of
+//! killed writers.
 
 use std::fs::{File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, WrapErr, bail};
+use color_eyre::eyre::{Report, Result, eyre};
 use jiff::civil::Date;
 
-use super::index::Index;
-use super::{Entry, Month, MonthKey, Store, cache, month};
+use super::month::{self, Month, MonthKey, SaveError};
+use super::{Entry, EntryKind, Seen, Store};
+
+/// What adding one entry to a month came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merge {
+    Added,
+    /// The month already holds the entry, as it is.
+    Present,
+    /// The month holds another version of the entry (same id, other fields); the month's is kept.
+    Differs,
+    /// The entry was undone (a `removed` entry names it); it stays out.
+    Undone,
+}
+
+impl Month {
+    /// Adds `entry` unless the month holds its id or an undo of it; a `removed` entry also takes
+    /// out the entry it names. The one rule for every way entries arrive: a save, a pending
+    /// entry, a sync conflict copy.
+    pub fn merge(&mut self, entry: Entry) -> Merge {
+        if let Some(old) = self.entries.iter().find(|e| e.id == entry.id) {
+            return if *old == entry { Merge::Present } else { Merge::Differs };
+        }
+        if self.entries.iter().any(|e| e.kind == EntryKind::Removed && e.removes.as_ref() == Some(&entry.id))
+        {
+            return Merge::Undone;
+        }
+        if entry.kind == EntryKind::Removed {
+            self.entries.retain(|e| Some(&e.id) != entry.removes.as_ref());
+        }
+        self.entries.push(entry);
+        Merge::Added
+    }
+}
+
+/// The undo of entry `id` of `date`: a `removed` entry naming it. Its id is derived from the
+/// undone one, so two machines undoing the same entry write the same record.
+pub fn removal(date: Date, id: &str, at: String) -> Entry {
+    let mut e = Entry::new(format!("removed-{id}"), date, at, EntryKind::Removed);
+    e.removes = Some(id.to_string());
+    e
+}
 
 impl Store {
     /// Adds an entry and saves its month at once. If it cannot be saved, the entry is kept in a
-    /// pending file (merged at the next start) and the error says so.
+    /// pending file (merged, by its id, at the next save or start) and the error says so.
     pub fn append(&mut self, entry: Entry) -> Result<()> {
-        let kept = entry.clone();
-        self.append_only(entry).map_err(|err| match self.keep_pending(&kept) {
-            Ok(path) => err.wrap_err(format!(
-                "not saved; the entry waits in {} and is saved at the next start",
-                path.display()
-            )),
-            Err(keep) => err.wrap_err(format!("not saved, and {keep:#}")),
-        })
+        self.append_if(entry, |_| None).map(|_| ())
     }
 
-    /// Adds an entry and saves its month, without the pending fallback.
-    pub(super) fn append_only(&mut self, entry: Entry) -> Result<()> {
+    /// As `append`, when `rule`, asked with the month's entries as re-read under the lock, has
+    /// nothing against it; otherwise nothing is written and the rule's note is returned.
+    pub fn append_if(
+        &mut self,
+        entry: Entry,
+        rule: impl FnOnce(&[Entry]) -> Option<String>,
+    ) -> Result<Option<String>> {
+        entry.check().map_err(|e| eyre!(e))?;
         let key = MonthKey::of(entry.date);
-        let path = self.path(key);
-        let lock = self.lock()?;
-        self.clean_temp_files();
-        // The usual save: the month is as we loaded it and exactly as we wrote it, and the new
-        // entry sorts last, so its text is appended to the file's bytes; nothing is re-encoded.
-        let now = Month::stamp(&path);
-        let last =
-            self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key).map(|(e, _)| e).next_back();
-        if let Some(stamp) = now
-            && self.loaded.get(&key) == Some(&now)
-            && last.is_some_and(|last| month::order(last) < month::order(&entry))
-            && !self.entries.iter().any(|e| e.id == entry.id)
-            && let Some(cached) = cache::canonical_entries(&path, stamp)
-        {
-            let mut text = std::fs::read(&path).map_err(|e| month::io_error(&path, e))?;
-            text.extend_from_slice(Month::entry_text(&entry).as_bytes());
-            Month::write_text(&path, &text)?;
-            let saved = Month::stamp(&path);
-            if let Some(saved) = saved {
-                cache::append_month(&path, saved, &cached, &entry);
+        let kept = entry.clone();
+        let mut note = None;
+        let result = self.change(key, |month| {
+            if let Some(why) = rule(&month.entries) {
+                note = Some(why);
+                return false;
             }
-            self.saw(key, saved);
-            self.entries.push(entry);
-            self.from.push(key);
-            self.stale = true;
-            if let Some(saved) = saved {
-                let index = self.index.get_or_insert_with(|| Index::load(&self.dir));
-                let new = self.entries.last().expect("just pushed");
-                if !index.extend(key, stamp, saved, new) {
-                    let month =
-                        self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key).map(|(e, _)| e);
-                    index.record(key, saved, month);
-                }
-            }
-            self.save_index();
-            self.rebuild();
-            return Ok(());
+            month.merge(entry) == Merge::Added
+        });
+        match result {
+            Ok(_) => Ok(note),
+            Err(SaveError::NotFlushed(e)) => Err(e.wrap_err("logged; no need to log it again")),
+            Err(SaveError::Unchanged(e)) => Err(match self.keep_pending(&kept) {
+                Ok(path) => e.wrap_err(format!(
+                    "not saved yet: the entry waits in {} and will be saved at the next start; no need to log it again",
+                    path.display()
+                )),
+                Err(keep) => e.wrap_err(format!("not saved, and {keep:#}")),
+            }),
         }
-        drop(lock);
-        self.change(entry.date, |month| {
-            if !month.entries.iter().any(|e| e.id == entry.id) {
-                month.entries.push(entry);
-            }
-            true
-        })
-        .map(|_| ())
     }
 
-    /// Removes the entry `id` from the month of `date` and saves; `false` when it is not there.
+    /// Undoes entry `id` (of `date`): takes it out of the month file that holds it, wherever a
+    /// hand edit filed it, and records the undo so a sync merge does not bring it back. `false`
+    /// when no month holds it (any more).
     pub fn remove(&mut self, date: Date, id: &str) -> Result<bool> {
-        self.change(date, |month| {
-            let before = month.entries.len();
-            month.entries.retain(|e| e.id != id);
-            month.entries.len() != before
+        let filed = self.entries.iter().zip(&self.from).find(|(e, _)| e.id == id).map(|(_, k)| *k);
+        let key = filed.unwrap_or(MonthKey::of(date));
+        let at = super::stamp(&crate::ctx::now()?);
+        let removal = removal(date, id, at);
+        self.change(key, |month| {
+            month.entries.iter().any(|e| e.id == id) && month.merge(removal) == Merge::Added
+        })
+        .map_err(|e| match e {
+            SaveError::Unchanged(e) => e.wrap_err("nothing was undone"),
+            SaveError::NotFlushed(e) => e.wrap_err("undone"),
         })
     }
 
-    /// Applies `op` to the month of `date` as it is on disk now, under the lock, and saves it
-    /// when `op` changed something. Re-reading under the lock is the merge: entries other
-    /// writers saved since we loaded are kept.
-    pub(super) fn change(&mut self, date: Date, op: impl FnOnce(&mut Month) -> bool) -> Result<bool> {
-        let key = MonthKey::of(date);
+    /// Applies `op` to month `key` as it is on disk now, under the lock, and saves it when `op`
+    /// says it changed something. Re-reading under the lock is the merge: entries other writers
+    /// saved since we loaded are kept. Entries waiting in pending files for this month join it.
+    pub fn change(&mut self, key: MonthKey, op: impl FnOnce(&mut Month) -> bool) -> Result<bool, SaveError> {
         let path = self.path(key);
-        let _lock = self.lock()?;
-        self.clean_temp_files();
-        // The month as it is on disk now (from its cache while the file is as we last saw it),
-        // which merges what other writers saved since we loaded it.
-        let (mut month, mut stamp) = Month::read_stamped(&path)?;
-        let changed = op(&mut month);
-        month::sort(&mut month.entries);
+        let _lock = self.lock().map_err(SaveError::Unchanged)?;
+        self.clean_leftovers();
+        let checked = month::now_ns();
+        let read = Month::read_file(&path).map_err(SaveError::Unchanged)?;
+        let mut month = read.as_ref().map(|r| r.month.clone()).unwrap_or_default();
+        let waiting = self.pending_for(key);
+        let mut changed =
+            waiting.iter().fold(false, |changed, (_, e)| month.merge(e.clone()) == Merge::Added || changed);
+        changed |= op(&mut month);
+        let mut result = Ok(changed);
         if changed {
-            month.write(&path)?;
-            stamp = Month::stamp(&path);
-            // The next start loads the month from the cache instead of parsing what we wrote.
-            if let Some(stamp) = stamp {
-                cache::write_month(&path, stamp, &month, true);
+            let text = month.saved_text(read.as_ref());
+            match Month::write_text(&path, text.as_bytes()) {
+                Ok(()) => {}
+                Err(e @ SaveError::NotFlushed(_)) => result = Err(e),
+                Err(e) => return Err(e),
             }
         }
-        // Replace what we held of this file with what it holds now.
-        let mut from = self.from.iter();
-        self.entries.retain(|_| from.next() != Some(&key));
-        self.from.retain(|k| *k != key);
-        self.add(key, stamp, month.entries);
-        self.save_index();
-        self.rebuild();
-        Ok(changed)
+        // The waiting entries are in the month now.
+        for (file, _) in waiting {
+            let _ = std::fs::remove_file(file);
+        }
+        month::sort(&mut month.entries);
+        let stamp = Month::stamp(&path);
+        if let Some(stamp) = &stamp {
+            self.summary_mut().record(key, stamp, checked, &month.entries);
+        }
+        self.take(key, Seen { stamp, checked_ns: checked }, month.entries);
+        result
     }
 
-    /// Takes the writer lock (`history/.lock`), waiting up to the lock wait.
+    /// Takes the writer lock (`history/.lock`), waiting up to the lock wait. The lock file is
+    /// permanent: after taking the lock, its inode is checked to still be the path's, so a lock
+    /// file removed or replaced while writers wait cannot let two of them in at once.
     fn lock(&self) -> Result<File> {
-        std::fs::create_dir_all(&self.dir)
-            .wrap_err_with(|| format!("cannot create {}", self.dir.display()))?;
-        set_mode(&self.dir, 0o700);
-        let path = self.dir.join(".lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .wrap_err_with(|| format!("cannot open {}", path.display()))?;
         let start = Instant::now();
         loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(file),
-                Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < self.lock_wait => {
-                    std::thread::sleep(Duration::from_millis(25));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    bail!("another upright is writing {}; nothing was saved — try again", self.dir.display())
-                }
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(e).wrap_err_with(|| format!("cannot lock {}", path.display()));
-                }
+            if let Some(file) = try_lock(&self.dir)? {
+                return Ok(file);
             }
+            if start.elapsed() >= self.lock_wait {
+                return Err(eyre!(
+                    "another upright has been writing {} for {} s",
+                    self.dir.display(),
+                    self.lock_wait.as_secs_f32()
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(25));
         }
     }
 
-    /// Removes temp files a killed writer left behind. Only called under the lock, so no live
-    /// writer's temp file is touched.
-    /// (Cache temp files are cleaned too; a cache writer that loses its file just retries later.)
-    /// A one-shot command looks at the history folder once: a temp file left there before it
-    /// started is in that look, and one a writer made since is that writer's to finish.
-    fn clean_temp_files(&mut self) {
-        // Temp files are hidden; the month files and caches are not looked at further.
-        let temp = |name: &std::ffi::OsStr| {
-            name.as_encoded_bytes().first() == Some(&b'.')
-                && name.to_string_lossy().contains(crate::fsutil::TEMP_MARK)
-        };
-        let names =
-            self.look(|listing| listing.names.iter().filter(|n| temp(n)).cloned().collect::<Vec<_>>());
-        for name in names.unwrap_or_default() {
-            let _ = std::fs::remove_file(self.dir.join(name));
-        }
-        let cache = cache::dir(&self.dir);
-        for entry in std::fs::read_dir(&cache).into_iter().flatten().flatten() {
-            if temp(&entry.file_name()) {
-                let _ = std::fs::remove_file(entry.path());
+    /// Removes what killed writers left: our temp files (only ever created under the lock, so
+    /// none found under it is live) and the caches of older versions.
+    fn clean_leftovers(&self) {
+        let Ok(read) = std::fs::read_dir(&self.dir) else { return };
+        for e in read.flatten() {
+            let name = e.file_name();
+            if crate::fsutil::is_temp(&name) || legacy_temp(&name) {
+                let _ = std::fs::remove_file(e.path());
+            } else if name == ".cache" {
+                let _ = std::fs::remove_dir_all(e.path());
             }
         }
     }
 }
 
-fn set_mode(path: &Path, mode: u32) {
-    use std::os::unix::fs::PermissionsExt;
-    let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
+/// Temp files of upright before 0.2 (`.2026-11.toml.tmp-1234`), written under the lock too.
+fn legacy_temp(name: &std::ffi::OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    let Some(at) = name.windows(5).position(|w| w == b".tmp-") else { return false };
+    name.first() == Some(&b'.') && name.len() > at + 5 && name[at + 5..].iter().all(u8::is_ascii_digit)
+}
+
+/// One try at the writer lock of history folder `dir` (creating the folder, private, if needed):
+/// `None` while another writer holds it.
+pub(super) fn try_lock(dir: &Path) -> Result<Option<File>> {
+    if !dir.exists() {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| eyre!("cannot create {}: {e}", dir.display()))?;
+    }
+    let meta = std::fs::metadata(dir).map_err(|e| eyre!("{}: {e}", dir.display()))?;
+    check_owner(dir, &meta)?;
+    let path = dir.join(".lock");
+    if path.is_dir() {
+        return Err(eyre!(
+            "{} is a folder; upright needs that name for its lock file: move the folder away",
+            path.display()
+        ));
+    }
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| eyre!("cannot open {}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => return Err(eyre!("cannot lock {}: {e}", path.display())),
+    }
+    // The lock holds only while the file we locked is still the one at the path.
+    let same = |held: &std::fs::Metadata| {
+        std::fs::metadata(&path).is_ok_and(|now| (now.dev(), now.ino()) == (held.dev(), held.ino()))
+    };
+    match file.metadata() {
+        Ok(held) if same(&held) => Ok(Some(file)),
+        _ => Ok(None),
+    }
+}
+
+/// Refuses a history folder or month file that another user owns or that others may write: they
+/// could plant entries or links in it (ssh refuses such key files for the same reason).
+pub(super) fn check_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), Report> {
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Err(eyre!(
+            "{} belongs to another user (uid {}); upright writes only to its own files: nothing was changed",
+            path.display(),
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(eyre!(
+            "{} may be written by other users (mode {:o}); upright refuses to write there: run `chmod go-w` on it",
+            path.display(),
+            meta.mode() & 0o777
+        ));
+    }
+    Ok(())
 }

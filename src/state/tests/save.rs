@@ -13,19 +13,19 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     let path = s.path(MonthKey::of(NOV));
     let first = std::fs::read(&path).unwrap();
     s.append(entry("b", NOV, "walk")).unwrap();
-    assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), first);
+    assert_eq!(std::fs::read(month::bak_path(&path)).unwrap(), first);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let names: Vec<String> = std::fs::read_dir(s.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".lock" && n != ".cache")
+        .filter(|n| n != ".lock" && n != ".summary.json")
         .collect();
     let mut names = names;
     names.sort();
     assert_eq!(names, ["2026-11.toml", "2026-11.toml.bak"], "only this month, no temp files");
     // A backfill touches only its own month.
     s.append(entry("c", date(2026, 10, 3), "walk")).unwrap();
-    assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), first);
+    assert_eq!(std::fs::read(month::bak_path(&path)).unwrap(), first);
     assert!(s.history_dir().join("2026-10.toml").exists());
 }
 
@@ -59,10 +59,17 @@ fn a_held_lock_refuses_the_write() {
     let holder = File::open(s.history_dir().join(".lock")).unwrap();
     holder.lock().unwrap();
     let err = format!("{:#}", s.append(entry("b", NOV, "walk")).unwrap_err());
-    assert!(err.contains("another upright is writing"), "{err}");
+    assert!(err.contains("another upright has been writing"), "{err}");
+    // The message says where the entry is, and that it need not be logged again.
+    assert!(err.contains("waits in") && err.contains("no need to log it again"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
     drop(holder);
-    s.append(entry("b", NOV, "walk")).unwrap();
+    // The next save brings the waiting entry in, once, beside the new one.
+    s.append(entry("c", NOV, "walk")).unwrap();
+    s.merge_pending().unwrap();
+    let ids: Vec<&str> = s.entries().iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert!(!dir.path().join("history.pending-b.toml").exists());
 }
 
 #[test]
@@ -87,7 +94,10 @@ fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
     broken.extend_from_slice(b"\n[[entry]\n");
     std::fs::write(&path, &broken).unwrap();
     let err = format!("{:#}", s.append(entry("b", NOV, "bird-dog")).unwrap_err());
-    assert!(err.contains("not saved; the entry waits in") && err.contains("history.pending-b.toml"), "{err}");
+    assert!(
+        err.contains("not saved yet: the entry waits in") && err.contains("history.pending-b.toml"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&path).unwrap(), broken, "not overwritten");
     let pending = dir.path().join("history.pending-b.toml");
     assert!(pending.exists());
@@ -105,14 +115,12 @@ fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
 }
 
 #[test]
-fn appending_writes_what_a_full_save_would() {
+fn a_save_edits_the_text_keeping_comments_and_order_of_a_hand_edited_month() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = store(dir.path());
-    s.load_recent(NOV, &[]).unwrap();
     let at = |id: &str, d: Date, time: &str| {
         let mut e = entry(id, d, "walk");
         e.at = format!("{d}T{time}+01:00");
-        e.dose = Some("2 × 10 min".into());
         e.note = Some("quote \" and\nnewline".into());
         e
     };
@@ -122,28 +130,28 @@ fn appending_writes_what_a_full_save_would() {
         let before = std::fs::read(&path).ok();
         let e = at(&format!("e{i}"), NOV, time);
         expected.push(e.clone());
-        s.append(e).unwrap();
-        // The file is byte for byte what a full save of all the entries writes (a backfill at
-        // 06:00 sorts first and takes the full save), and the .bak is the file before.
-        let month = Month { entries: expected.clone(), ..Month::default() };
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), month.to_toml(), "after e{i}");
-        if let Some(before) = before {
-            assert_eq!(std::fs::read(format!("{}.bak", path.display())).unwrap(), before);
+        s.append(e.clone()).unwrap();
+        // The entry's text is appended to the file as it was, and the .bak is the file before.
+        let text = std::fs::read_to_string(&path).unwrap();
+        let was = before.map(|b| String::from_utf8(b).unwrap()).unwrap_or("version = 1\n".into());
+        assert_eq!(text, format!("{was}{}", Month::entry_text(&e)), "after e{i}");
+        if was.contains("[[entry]]") {
+            assert_eq!(std::fs::read_to_string(month::bak_path(&path)).unwrap(), was);
         }
-        // A fresh store (through the cache) and a plain parse agree with what was saved.
         let mut fresh = store(dir.path());
         fresh.load_range(NOV, NOV).unwrap();
         let mut sorted = expected.clone();
         month::sort(&mut sorted);
         assert_eq!(fresh.entries(), sorted.as_slice());
-        assert_eq!(Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries, sorted);
     }
-    // Another writer appended meanwhile: this store's next save merges rather than appends.
-    let mut other = store(dir.path());
-    other.load_recent(NOV, &[]).unwrap();
-    other.append(at("other", NOV, "10:00:00")).unwrap();
+    // A hand edit adds comments; an append and an undo keep them.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let commented = format!("# my walks\n{}", text.replacen("[[entry]]", "[[entry]] # the first", 1));
+    std::fs::write(&path, &commented).unwrap();
     s.append(at("mine", NOV, "11:00:00")).unwrap();
-    let ids: Vec<String> =
-        Month::parse(&std::fs::read(&path).unwrap()).unwrap().entries.into_iter().map(|e| e.id).collect();
-    assert_eq!(ids, ["e3", "e0", "e1", "e2", "e4", "other", "mine"]);
+    assert!(s.remove(NOV, "e2").unwrap());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# my walks\n") && text.contains("[[entry]] # the first"), "{text}");
+    let ids: Vec<String> = Month::parse(text.as_bytes()).unwrap().entries.into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, ["e3", "e0", "e1", "e4", "mine", "removed-e2"]);
 }

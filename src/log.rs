@@ -1,5 +1,6 @@
-//! One line of the log: what happened, to which exercise, on which coaching day.
-//! Unknown fields written by a newer upright are kept in `extra` and written back unchanged.
+//! The record types of the log, shared by the domain and the store: one line of the log says what
+//! happened, to which exercise, on which coaching day. Unknown fields written by a newer upright
+//! are kept in `extra` and written back unchanged. Pure: no file system, no clock.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -35,6 +36,10 @@ pub struct Entry {
     /// Why a skip or safety event happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// For a `removed` entry: the id of the entry an undo took out, so a sync merge that brings
+    /// the other machine's copy of it back honours the undo.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub removes: Option<String>,
     /// Fields this version does not know; preserved on save.
     #[serde(flatten)]
     pub extra: BTreeMap<String, toml::Value>,
@@ -56,6 +61,7 @@ pub(crate) struct KnownEntry {
     minutes: Option<u32>,
     note: Option<String>,
     reason: Option<String>,
+    removes: Option<String>,
 }
 
 impl From<KnownEntry> for Entry {
@@ -73,10 +79,14 @@ impl From<KnownEntry> for Entry {
             minutes: k.minutes,
             note: k.note,
             reason: k.reason,
+            removes: k.removes,
             extra: BTreeMap::new(),
         }
     }
 }
+
+/// The longest note or reason an entry may carry, in characters.
+pub const MAX_TEXT_CHARS: usize = 2000;
 
 impl Entry {
     /// A bare entry of `kind`; callers fill in the optional fields they need.
@@ -94,8 +104,28 @@ impl Entry {
             minutes: None,
             note: None,
             reason: None,
+            removes: None,
             extra: BTreeMap::new(),
         }
+    }
+
+    /// The instant it was logged, when `at` reads as RFC 3339 (entries upright wrote always do).
+    pub fn instant(&self) -> Option<jiff::Timestamp> {
+        self.at.parse().ok()
+    }
+
+    /// Whether the entry may be written: upright never writes a month it would refuse to read,
+    /// so free text is bounded (a month of daily use is ~40 KB; the read limit is 16 MiB).
+    pub fn check(&self) -> Result<(), String> {
+        for (field, text) in [("note", &self.note), ("reason", &self.reason)] {
+            let n = text.as_deref().map_or(0, |t| t.chars().count());
+            if n > MAX_TEXT_CHARS {
+                return Err(format!(
+                    "the {field} is {n} characters long; the limit is {MAX_TEXT_CHARS}: shorten it (nothing was logged)"
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub fn is_for(&self, exercise: &str) -> bool {
@@ -140,10 +170,12 @@ pub enum EntryKind {
     Cleared,
     /// The two-week "see a GP or physiotherapist" suggestion was dismissed for a week.
     CheckDismissed,
+    /// An undo: the entry named in `removes` was taken out (kept so sync merges honour it).
+    Removed,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 10] = [
+const KIND_NAMES: [(EntryKind, &str); 11] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -154,6 +186,7 @@ const KIND_NAMES: [(EntryKind, &str); 10] = [
     (EntryKind::LegSymptoms, "leg-symptoms"),
     (EntryKind::Cleared, "cleared"),
     (EntryKind::CheckDismissed, "check-dismissed"),
+    (EntryKind::Removed, "removed"),
 ];
 
 impl EntryKind {

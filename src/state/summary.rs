@@ -1,0 +1,254 @@
+//! `history/.summary.json`: facts derived from the month files, never written back to one. Per
+//! month, its stamp and the latest date of each exercise and event kind it holds, so the walk back
+//! to an exercise's last entry or a flare years ago skips months that hold nothing wanted; and a
+//! section owned by the streak code (its rules, the month stamps it used, closed weeks' results).
+//!
+//! A fact about a month is used only while the month's stamp (size, mtime, ctime, inode) is the
+//! one recorded and the month had not changed within 2 s of being looked at (git's racy rule).
+//! The file starts with a line holding a CRC-32 and the length of the rest: any mismatch, or
+//! anything that does not decode, is an empty summary. The worst a bad summary can do is cost a
+//! parse: saves always re-read the month itself.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::month::{MonthKey, Stamp};
+use crate::log::{Entry, EntryKind};
+
+const FILE: &str = ".summary.json";
+/// Bumped when the layout or the meaning of a key changes.
+const FORMAT: u32 = 1;
+
+/// One piece of state whose latest event decides it: an exercise's latest entry, the flare
+/// state, the disclaimer, the red flags, an exercise's leg-symptom pause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Want {
+    Exercise(String),
+    Kinds(Vec<EntryKind>),
+    /// Safety events about one exercise (`""`: not about an exercise).
+    Safety(Vec<EntryKind>, String),
+}
+
+impl Want {
+    /// What a view of one day needs for the exercises `ids`.
+    pub fn all(ids: &[&str]) -> Vec<Want> {
+        use EntryKind::*;
+        let mut wants: Vec<Want> = ids.iter().map(|id| Want::Exercise(id.to_string())).collect();
+        wants.push(Want::Kinds(vec![FlareOn, FlareOff]));
+        wants.push(Want::Kinds(vec![DisclaimerAccepted]));
+        wants.push(Want::Safety(vec![RedFlagEmergency, RedFlagGp, Cleared], String::new()));
+        for id in ids {
+            wants.push(Want::Safety(vec![LegSymptoms, Cleared], id.to_string()));
+        }
+        wants
+    }
+
+    pub fn matches(&self, e: &Entry) -> bool {
+        match self {
+            Want::Exercise(id) => e.is_for(id),
+            Want::Kinds(kinds) => kinds.contains(&e.kind),
+            Want::Safety(kinds, id) => kinds.contains(&e.kind) && e.exercise.as_deref().unwrap_or("") == id,
+        }
+    }
+
+    /// The summary keys that stand for this want (see [`keys`]).
+    fn keys(&self) -> Vec<String> {
+        match self {
+            Want::Exercise(id) => vec![id.clone()],
+            Want::Kinds(kinds) => kinds.iter().map(|k| format!("kind:{k}")).collect(),
+            Want::Safety(kinds, id) => kinds.iter().map(|k| format!("kind:{k}/{id}")).collect(),
+        }
+    }
+}
+
+/// What an entry contributes to its month's keys: its kind, its exercise, and for safety events
+/// (whose latest state matters per exercise) the pair.
+fn keys(e: &Entry) -> impl Iterator<Item = String> + '_ {
+    use EntryKind::*;
+    let safety = matches!(e.kind, LegSymptoms | Cleared | RedFlagEmergency | RedFlagGp);
+    let pair = safety.then(|| format!("kind:{}/{}", e.kind, e.exercise.as_deref().unwrap_or("")));
+    [Some(format!("kind:{}", e.kind)), e.exercise.clone(), pair].into_iter().flatten()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct MonthFacts {
+    stamp: Stamp,
+    /// When the month was looked at (ns since 1970, taken before the look).
+    checked_ns: i128,
+    entries: usize,
+    /// Each key the month holds, with the latest date it holds it for.
+    latest: BTreeMap<String, Date>,
+}
+
+impl MonthFacts {
+    fn current(&self, stamp: &Stamp) -> bool {
+        self.stamp == *stamp && stamp.settled_at(self.checked_ns)
+    }
+}
+
+/// The streak code's section: closed weeks' results under one set of rules, valid while each
+/// month they were computed from is as it was then.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Weeks {
+    rules: String,
+    /// By month ("2026-11"): the month file's stamp as used (`None`: no file) and when it was read.
+    used: BTreeMap<String, (Option<Stamp>, i128)>,
+    /// Closed weeks by first day, and whether each met the target.
+    results: Vec<(Date, bool)>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Summary {
+    format: u32,
+    months: BTreeMap<String, MonthFacts>,
+    weeks: Weeks,
+    #[serde(skip)]
+    dirty: bool,
+}
+
+fn name(key: MonthKey) -> String {
+    format!("{:04}-{:02}", key.year, key.month)
+}
+
+impl Summary {
+    /// The summary of the history folder `dir`; a missing, damaged or older one is empty.
+    pub fn load(dir: &Path) -> Summary {
+        let bytes = std::fs::read(dir.join(FILE)).unwrap_or_default();
+        decode(&bytes)
+            .filter(|s: &Summary| s.format == FORMAT)
+            .unwrap_or(Summary { format: FORMAT, ..Summary::default() })
+    }
+
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// Whether month `key`, on disk at `stamp`, holds anything `wants` asks for; `None` when the
+    /// summary does not know the month as it is now (then it must be read).
+    pub fn holds(&self, key: MonthKey, stamp: &Stamp, wants: &[Want]) -> Option<bool> {
+        let facts = self.months.get(&name(key)).filter(|f| f.current(stamp))?;
+        Some(wants.iter().flat_map(Want::keys).any(|k| facts.latest.contains_key(&k)))
+    }
+
+    /// Records what month `key` holds, read at `stamp` after `checked_ns`.
+    pub fn record(&mut self, key: MonthKey, stamp: &Stamp, checked_ns: i128, entries: &[Entry]) {
+        let known = self.months.get(&name(key));
+        if known.is_some_and(|f| f.stamp == *stamp && (f.current(stamp) || !stamp.settled_at(checked_ns))) {
+            return;
+        }
+        let mut latest: BTreeMap<String, Date> = BTreeMap::new();
+        for e in entries {
+            for k in keys(e) {
+                let at = latest.entry(k).or_insert(e.date);
+                *at = (*at).max(e.date);
+            }
+        }
+        let facts = MonthFacts { stamp: *stamp, checked_ns, entries: entries.len(), latest };
+        self.months.insert(name(key), facts);
+        self.dirty = true;
+    }
+
+    /// A closed week's cached result under `rules`, if every month it spans is, per `disk`
+    /// (`None`: no file), as it was when the result was computed.
+    pub fn week(&self, rules: &str, start: Date, disk: impl Fn(MonthKey) -> Option<Stamp>) -> Option<bool> {
+        if self.weeks.rules != rules {
+            return None;
+        }
+        let i = self.weeks.results.binary_search_by_key(&start, |(d, _)| *d).ok()?;
+        let end = start.checked_add(6.days()).ok()?;
+        let valid = [MonthKey::of(start), MonthKey::of(end)].into_iter().all(|m| {
+            let now = disk(m);
+            self.weeks
+                .used
+                .get(&name(m))
+                .is_some_and(|(used, checked)| *used == now && used.is_none_or(|s| s.settled_at(*checked)))
+        });
+        valid.then_some(self.weeks.results[i].1)
+    }
+
+    /// Caches a closed week's result, computed from the months it spans as `used` says
+    /// (stamp as read, and when). A month used at another stamp than before drops the results
+    /// of every week it overlaps.
+    pub fn set_week(
+        &mut self,
+        rules: &str,
+        start: Date,
+        meets: bool,
+        used: &[(MonthKey, Option<Stamp>, i128)],
+    ) {
+        if self.weeks.rules != rules {
+            self.weeks = Weeks { rules: rules.to_string(), ..Weeks::default() };
+        }
+        for (m, stamp, checked) in used {
+            let was = self.weeks.used.insert(name(*m), (*stamp, *checked));
+            if was.is_none_or(|(s, _)| s != *stamp)
+                && let Ok(first) = Date::new(m.year, m.month, 1)
+            {
+                let from = first.checked_sub(6.days()).unwrap_or(first);
+                self.weeks.results.retain(|(d, _)| !(from..=first.last_of_month()).contains(d));
+            }
+        }
+        match self.weeks.results.binary_search_by_key(&start, |(d, _)| *d) {
+            Ok(i) => self.weeks.results[i].1 = meets,
+            Err(i) => self.weeks.results.insert(i, (start, meets)),
+        }
+        self.dirty = true;
+    }
+
+    /// Writes the summary, best effort and without fsync (a lost summary only costs speed).
+    /// Called under the writer lock, so the lock holder's temp-file cleanup never meets a live
+    /// summary temp file.
+    pub fn save(&mut self, dir: &Path) {
+        if !dir.is_dir() {
+            return;
+        }
+        let Ok(body) = serde_json::to_vec(self) else { return };
+        let mut bytes = header(&body).into_bytes();
+        bytes.extend_from_slice(&body);
+        if crate::fsutil::write_atomic_with(&dir.join(FILE), &bytes, 0o600, false).is_ok() {
+            self.dirty = false;
+        }
+    }
+}
+
+fn header(body: &[u8]) -> String {
+    format!("upright-summary {FORMAT} {:08x} {}\n", crc32fast::hash(body), body.len())
+}
+
+/// The summary in `bytes`, if its header's checksum and length match the rest.
+fn decode(bytes: &[u8]) -> Option<Summary> {
+    let newline = bytes.iter().position(|b| *b == b'\n')?;
+    let (head, body) = (&bytes[..=newline], &bytes[newline + 1..]);
+    if head != header(body).as_bytes() {
+        return None;
+    }
+    serde_json::from_slice(body).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_damage_to_the_file_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Summary { format: FORMAT, ..Summary::default() };
+        let stamp = Stamp { len: 10, mtime_ns: 1, ctime_ns: 1, ino: 7 };
+        let e = Entry::new("a".into(), jiff::civil::date(2025, 1, 5), "t".into(), EntryKind::FlareOn);
+        s.record(MonthKey { year: 2025, month: 1 }, &stamp, 10_000_000_000, &[e]);
+        s.save(dir.path());
+        let good = std::fs::read(dir.path().join(FILE)).unwrap();
+        assert!(decode(&good).is_some());
+        // Every single-byte change and every cut is caught.
+        for i in 0..good.len() {
+            let mut bad = good.clone();
+            bad[i] ^= 0x01;
+            assert!(decode(&bad).is_none(), "flip at {i}");
+            assert!(decode(&good[..i]).is_none(), "cut at {i}");
+        }
+    }
+}
