@@ -85,6 +85,21 @@ impl Ctx {
         self.store.load_recent(date, &ids)
     }
 
+    /// Loads for a change to `date`: a month that does not load is reported as a warning and
+    /// the rest goes on, since the save re-reads only the month it changes (and keeps the entry
+    /// waiting if that one is broken). A view that needed the month may be incomplete.
+    pub fn load_for_save(&mut self, date: Date) {
+        if self.load_for(date).is_err() {
+            // The month the change goes to is re-read by the save, which says what it finds.
+            for (key, error) in self.store.broken().filter(|(key, _)| *key != MonthKey::of(date)) {
+                eprintln!(
+                    "upright: warning: {error}\n  (the doses shown may not account for {}; today's logging goes on)",
+                    key.file_name()
+                );
+            }
+        }
+    }
+
     pub fn day(&mut self, date: Date) -> Result<today::Day> {
         self.load_for(date)?;
         Ok(today::Day::build(&self.catalog, &self.settings, self.store.entries(), date))

@@ -20,6 +20,7 @@ pub mod ctx;
 pub mod fsutil;
 pub mod log;
 pub mod progression;
+pub mod rules;
 pub mod safety;
 pub mod session;
 pub mod state;

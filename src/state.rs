@@ -8,7 +8,7 @@
 mod conflicts;
 mod month;
 mod pending;
-mod save;
+pub(crate) mod save;
 mod summary;
 
 use std::collections::BTreeMap;

@@ -149,3 +149,54 @@ fn sync_conflict_copies_merge_on_start() {
     let again = upright(data).args(["status"]).output().unwrap();
     assert!(!String::from_utf8_lossy(&again.stderr).contains("merged"), "said once");
 }
+
+#[test]
+fn parallel_duplicates_are_checked_under_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    // Twenty `done curl-up` at once: the once-a-day rule is asked of the month as re-read under
+    // the lock, so exactly one entry is logged and every process ends well.
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            upright(data)
+                .args(["done", "curl-up"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let text = std::fs::read_to_string(data.join("history/2026-11.toml")).unwrap();
+    assert_eq!(text.matches("exercise = \"curl-up\"").count(), 1, "{text}");
+}
+
+#[test]
+fn a_broken_old_month_does_not_stop_todays_logging() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(upright(data).args(["done", "walk", "--date", "2026-10-02"]).output().unwrap().status.success());
+    let october = data.join("history/2026-10.toml");
+    let mut broken = std::fs::read(&october).unwrap();
+    broken.extend_from_slice(b"\n[[entry]\n");
+    std::fs::write(&october, &broken).unwrap();
+    let out = upright(data).args(["done", "curl-up"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("2026-10.toml:") && stderr.contains("today's logging goes on"), "{stderr}");
+    let november = std::fs::read_to_string(data.join("history/2026-11.toml")).unwrap();
+    assert!(november.contains("exercise = \"curl-up\""));
+    assert_eq!(std::fs::read(&october).unwrap(), broken, "the broken month is left as it is");
+    // A view that needs the broken month still says so and fails.
+    let out = upright(data).args(["today"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2026-10.toml:"));
+    // A note too long to read back is refused before anything is written.
+    let long = "x".repeat(2001);
+    let out = upright(data).args(["done", "bird-dog", "--note", &long]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the limit is 2000"));
+    assert!(!std::fs::read_to_string(data.join("history/2026-11.toml")).unwrap().contains("bird-dog"));
+}

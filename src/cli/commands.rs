@@ -9,9 +9,9 @@ use serde_json::json;
 
 use super::{Cli, Command, Day, Paths};
 pub use crate::ctx::Ctx;
-use crate::progression;
 use crate::state::{EntryKind, Feedback};
 use crate::today::Item;
+use crate::{progression, rules};
 
 pub fn run(cli: Cli) -> Result<()> {
     // Past a file-size limit (`ulimit -f`) a write should fail with an error we can report and
@@ -158,12 +158,12 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     if log.minutes.is_some() && exercise.dose(1).walk_minutes().is_none() {
         bail!("--minutes is for walks; {id} is not a walk");
     }
-    ctx.load_for(date)?;
+    ctx.load_for_save(date);
     let history = ctx.store.entries();
     let rx = progression::prescribe_one(&ctx.settings, history, &exercise, date);
-    let already = history.iter().any(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
-    if already && exercise.dose(1).walk_minutes().is_none() {
-        eprintln!("{id} is already done for {date}; nothing new logged (`upright undo {id}` removes it)");
+    let is_walk = exercise.dose(1).walk_minutes().is_some();
+    if let Some(note) = rules::already_done(history, date, id, is_walk) {
+        eprintln!("{note}");
         return Ok(());
     }
     let mut entry = ctx.entry(date, EntryKind::Done, id);
@@ -174,7 +174,11 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.minutes = log.minutes;
     entry.note = log.note;
     let pain = entry.pain.unwrap_or(0);
-    ctx.store.append(entry)?;
+    // Asked again under the lock, of the month as it is now: another upright may have logged it.
+    if let Some(note) = ctx.store.append_if(entry, |month| rules::already_done(month, date, id, is_walk))? {
+        eprintln!("{note}");
+        return Ok(());
+    }
     outln!("logged {id} for {date}: {}", rx.dose_text);
     if pain > 5 {
         outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
@@ -185,7 +189,7 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
 fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     ctx.exercise(id)?;
-    ctx.load_for(date)?;
+    ctx.load_for_save(date);
     let mut entry = ctx.entry(date, EntryKind::Skipped, id);
     entry.reason = reason;
     ctx.store.append(entry)?;
@@ -196,7 +200,7 @@ fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>) -> Result<()
 fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     ctx.exercise(id)?;
-    ctx.load_for(date)?;
+    ctx.load_for_save(date);
     let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
     let Some((entry_id, kind)) = last else {
         bail!("nothing to undo for {id} on {date}");

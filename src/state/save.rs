@@ -3,7 +3,7 @@
 //! hand edits are kept. Touches the month file, its `.bak`, the lock file, and leftovers of
 //! killed writers.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -145,9 +145,7 @@ impl Store {
         result
     }
 
-    /// Takes the writer lock (`history/.lock`), waiting up to the lock wait. The lock file is
-    /// permanent: after taking the lock, its inode is checked to still be the path's, so a lock
-    /// file removed or replaced while writers wait cannot let two of them in at once.
+    /// Takes the writer lock (on the `history/` folder), waiting up to the lock wait.
     fn lock(&self) -> Result<File> {
         let start = Instant::now();
         loop {
@@ -188,7 +186,8 @@ fn legacy_temp(name: &std::ffi::OsStr) -> bool {
 }
 
 /// One try at the writer lock of history folder `dir` (creating the folder, private, if needed):
-/// `None` while another writer holds it.
+/// `None` while another writer holds it. The lock is taken on the folder itself, so no file can
+/// be removed or replaced under it to let two writers in at once.
 pub(super) fn try_lock(dir: &Path) -> Result<Option<File>> {
     if !dir.exists() {
         std::fs::DirBuilder::new()
@@ -199,31 +198,11 @@ pub(super) fn try_lock(dir: &Path) -> Result<Option<File>> {
     }
     let meta = std::fs::metadata(dir).map_err(|e| eyre!("{}: {e}", dir.display()))?;
     check_owner(dir, &meta)?;
-    let path = dir.join(".lock");
-    if path.is_dir() {
-        return Err(eyre!(
-            "{} is a folder; upright needs that name for its lock file: move the folder away",
-            path.display()
-        ));
-    }
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| eyre!("cannot open {}: {e}", path.display()))?;
-    match file.try_lock() {
-        Ok(()) => {}
-        Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => return Err(eyre!("cannot lock {}: {e}", path.display())),
-    }
-    // The lock holds only while the file we locked is still the one at the path.
-    let same = |held: &std::fs::Metadata| {
-        std::fs::metadata(&path).is_ok_and(|now| (now.dev(), now.ino()) == (held.dev(), held.ino()))
-    };
-    match file.metadata() {
-        Ok(held) if same(&held) => Ok(Some(file)),
-        _ => Ok(None),
+    let folder = File::open(dir).map_err(|e| eyre!("cannot open {}: {e}", dir.display()))?;
+    match folder.try_lock() {
+        Ok(()) => Ok(Some(folder)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(eyre!("cannot lock {}: {e}", dir.display())),
     }
 }
 

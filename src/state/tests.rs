@@ -21,6 +21,7 @@ fn store(dir: &Path) -> Store {
 const NOV: Date = date(2026, 11, 24);
 
 mod save;
+mod truth;
 
 #[test]
 fn round_trip_keeps_every_field_and_unknown_ones() {

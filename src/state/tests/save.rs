@@ -18,7 +18,7 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     let names: Vec<String> = std::fs::read_dir(s.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".lock" && n != ".summary.json")
+        .filter(|n| n != ".summary.json")
         .collect();
     let mut names = names;
     names.sort();
@@ -56,7 +56,7 @@ fn a_held_lock_refuses_the_write() {
     s.append(entry("a", NOV, "walk")).unwrap();
     let path = s.path(MonthKey::of(NOV));
     let before = std::fs::read(&path).unwrap();
-    let holder = File::open(s.history_dir().join(".lock")).unwrap();
+    let holder = File::open(s.history_dir()).unwrap();
     holder.lock().unwrap();
     let err = format!("{:#}", s.append(entry("b", NOV, "walk")).unwrap_err());
     assert!(err.contains("another upright has been writing"), "{err}");
