@@ -376,9 +376,9 @@ fn suspended(run: &Run, now: Instant, wall: &Zoned) -> Duration {
 /// Time until the next coaching day begins.
 fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Duration> {
     let today = settings.coaching_date(wall);
-    let next =
-        today.tomorrow().ok()?.to_datetime(settings.day_starts_at).to_zoned(wall.time_zone().clone()).ok()?;
-    let secs = (next.timestamp() - wall.timestamp()).get_seconds();
+    // The same start `coaching_date` counts from (a DST gap ends it early, a fold never twice).
+    let next = settings.day_start(today.tomorrow().ok()?, wall.time_zone())?;
+    let secs = (next - wall.timestamp()).get_seconds();
     Some(Duration::from_secs(secs.max(1) as u64))
 }
 

@@ -18,11 +18,13 @@ use crate::state::Feedback;
 #[derive(Debug, Parser)]
 #[command(name = "upright", version, about = "A terminal coach for a healthier back")]
 pub struct Cli {
-    /// Config file [default: the platform config dir, see `upright paths`]
-    #[arg(long, global = true, env = "UPRIGHT_CONFIG", value_name = "FILE")]
+    // The environment variables are read in `Paths::resolve`, not by clap: clap reports an empty
+    // one as a missing `--config`/`--data-dir` value, which names the wrong culprit.
+    /// Config file [env: UPRIGHT_CONFIG] [default: the platform config dir, see `upright paths`]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Data directory holding history/ [default: the platform data dir]
-    #[arg(long, global = true, env = "UPRIGHT_DATA_DIR", value_name = "DIR")]
+    /// Data directory holding history/ [env: UPRIGHT_DATA_DIR] [default: the platform data dir]
+    #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// No terminal bell in the guided timer
     #[arg(long, global = true)]
@@ -153,18 +155,26 @@ impl Day {
     }
 }
 
+/// The earliest `--date` taken. An earlier one is a slip of the keyboard (`0000-01-01`, `0026`
+/// for 2026), and would be filed under a month such as `-0001-01`. The latest is jiff's own
+/// limit, 9999-12-31: a year past it does not parse.
+const FIRST_DAY: Date = Date::constant(1970, 1, 1);
+
 fn parse_day(s: &str) -> Result<Day, String> {
     match s {
         "today" => Ok(Day::Today),
         "yesterday" => Ok(Day::Yesterday),
-        _ => s
-            .parse::<Date>()
-            .map(Day::On)
-            .map_err(|_| format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+        _ => match s.parse::<Date>() {
+            Ok(date) if date < FIRST_DAY => Err(format!(
+                "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
+            )),
+            Ok(date) => Ok(Day::On(date)),
+            Err(_) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+        },
     }
 }
 
-/// Where the config and the data live: flag > environment (handled by clap) > platform dirs.
+/// Where the config and the data live: flag > environment > platform dirs.
 pub struct Paths {
     pub config: PathBuf,
     pub data: PathBuf,
@@ -178,15 +188,28 @@ impl Paths {
                 eyre!("no home directory found: pass --config and --data-dir (or set UPRIGHT_CONFIG and UPRIGHT_DATA_DIR)")
             })
         };
-        let config = match &cli.config {
-            Some(path) => path.clone(),
+        let config = match flag_or_env(&cli.config, "UPRIGHT_CONFIG", "the config file")? {
+            Some(path) => path,
             None => platform(|d| d.config_dir())?.join("config.toml"),
         };
-        let data = match &cli.data_dir {
-            Some(path) => path.clone(),
+        let data = match flag_or_env(&cli.data_dir, "UPRIGHT_DATA_DIR", "the data directory")? {
+            Some(path) => path,
             None => platform(|d| d.data_dir())?,
         };
         Ok(Paths { config, data })
+    }
+}
+
+/// The flag's path, else the environment variable's; one that is set but empty is an error
+/// naming it (an empty path would otherwise mean the current directory, or a clap error about
+/// the flag).
+fn flag_or_env(flag: &Option<PathBuf>, var: &str, what: &str) -> Result<Option<PathBuf>> {
+    if let Some(path) = flag {
+        return Ok(Some(path.clone()));
+    }
+    match std::env::var_os(var) {
+        Some(value) if value.is_empty() => bail!("{var} is set but empty: unset it, or set it to {what}"),
+        value => Ok(value.map(PathBuf::from)),
     }
 }
 

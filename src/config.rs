@@ -8,7 +8,8 @@ use std::path::Path;
 
 use color_eyre::eyre::{Result, WrapErr, eyre};
 use jiff::civil::{Date, Time, Weekday};
-use jiff::{ToSpan, Zoned};
+use jiff::tz::{AmbiguousOffset, TimeZone};
+use jiff::{Timestamp, ToSpan, Zoned};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -205,12 +206,39 @@ fn parse_weekday(s: &str) -> Option<Weekday> {
 }
 
 impl Settings {
-    /// The coaching date at `now`: before `day_starts_at` it is still the previous day.
+    /// The coaching date at `now`: the latest day whose start ([`Settings::day_start`]) is at or
+    /// before `now`. Days start in order, so the date never goes back while time moves forward,
+    /// even when a fall-back repeats `day_starts_at` (comparing the wall-clock time of day would
+    /// count 02:45 CEST for the 25th and 02:15 CET, half an hour later, for the 24th).
     pub fn coaching_date(&self, now: &Zoned) -> Date {
-        let since_midnight = now.time().duration_since(Time::midnight());
-        let start = self.day_starts_at.duration_since(Time::midnight());
         let date = now.date();
-        if since_midnight < start { date.yesterday().unwrap_or(date) } else { date }
+        let started = |d: &Date| self.day_start(*d, now.time_zone()).is_some_and(|t| t <= now.timestamp());
+        // The wall date's own day, or the one before; or the one after, when a fall-back across
+        // midnight shows yesterday's date again after today began.
+        [date.tomorrow().ok(), Some(date)]
+            .into_iter()
+            .flatten()
+            .find(started)
+            .unwrap_or_else(|| date.yesterday().unwrap_or(date))
+    }
+
+    /// The instant coaching day `date` starts in `tz`: the first instant the wall clock reads
+    /// `day_starts_at` on `date`. In a fall-back fold that is the first pass (the earlier
+    /// offset); in a spring-forward gap, the instant the gap ends, the first one past that
+    /// reading. `None` only at the ends of jiff's range.
+    pub fn day_start(&self, date: Date, tz: &TimeZone) -> Option<Timestamp> {
+        let wall = date.to_datetime(self.day_starts_at);
+        match tz.to_ambiguous_timestamp(wall).offset() {
+            AmbiguousOffset::Unambiguous { offset } | AmbiguousOffset::Fold { before: offset, .. } => {
+                offset.to_timestamp(wall).ok()
+            }
+            // Read with the offset after the gap, the wall time names an instant before the
+            // jump; the next transition is the jump itself.
+            AmbiguousOffset::Gap { after, .. } => {
+                let before_jump = after.to_timestamp(wall).ok()?;
+                tz.following(before_jump).next().map(|t| t.timestamp())
+            }
+        }
     }
 
     /// The first day of the week holding `date`.

@@ -46,18 +46,22 @@ impl Ctx {
         // Entries a failed save left waiting go in first; if their month is still broken the
         // command reports it below, and they keep waiting.
         if let Ok(n @ 1..) = store.merge_pending() {
-            eprintln!("upright: saved {n} entr{} that had been waiting", if n == 1 { "y" } else { "ies" });
+            crate::errln!(
+                "upright: saved {n} entr{} that had been waiting",
+                if n == 1 { "y" } else { "ies" }
+            );
         }
         // Sync conflict copies are merged once and moved aside; a broken one is reported and
         // does not keep the others out.
         let (merged, errors) = store.merge_conflicts();
         for m in merged {
-            eprintln!(
+            crate::errln!(
                 "upright: merged {} from the sync conflict copy {} (moved to history/merged/)",
-                m.added, m.file
+                m.added,
+                m.file
             );
             if !m.differing.is_empty() {
-                eprintln!(
+                crate::errln!(
                     "upright: {} entr{} differ between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
                     m.differing.len(),
                     if m.differing.len() == 1 { "y" } else { "ies" },
@@ -67,7 +71,7 @@ impl Ctx {
             }
         }
         for e in errors {
-            eprintln!("upright: a sync conflict copy could not be merged: {e:#}");
+            crate::errln!("upright: a sync conflict copy could not be merged: {e:#}");
         }
         Ok(Ctx { catalog, settings, store, now, today, config_path: config.to_path_buf() })
     }
@@ -92,7 +96,7 @@ impl Ctx {
         if self.load_for(date).is_err() {
             // The month the change goes to is re-read by the save, which says what it finds.
             for (key, error) in self.store.broken().filter(|(key, _)| *key != MonthKey::of(date)) {
-                eprintln!(
+                crate::errln!(
                     "upright: warning: {error}\n  (the doses shown may not account for {}; today's logging goes on)",
                     key.file_name()
                 );

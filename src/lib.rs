@@ -3,12 +3,27 @@
 //! binary, the integration tests and the benchmarks share one build.
 
 /// `println!` that returns the write error instead of panicking, so `upright week | head` ends
-/// quietly when the reader goes away (see `main`).
+/// quietly when the reader goes away (see `main`). The line goes through [`text::clean`]: a
+/// printed name, note or path never reaches the terminal with its control characters.
 #[macro_export]
 macro_rules! outln {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout())?
+    }};
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout(), $($t)*)?
+        writeln!(std::io::stdout(), "{}", $crate::text::clean(&format!($($t)*)))?
+    }};
+}
+
+/// `eprintln!` through [`text::clean`], for messages and errors. A failed write to stderr is
+/// ignored: there is nowhere left to report it.
+#[macro_export]
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "{}", $crate::text::clean(&format!($($t)*)));
     }};
 }
 

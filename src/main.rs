@@ -21,8 +21,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            // One plain line (with its causes) is what a user and a script can act on.
-            eprintln!("upright: {err:#}");
+            // One plain line (with its causes) is what a user and a script can act on; a cause may
+            // quote the config (a custom name), so it is printed through `errln!`.
+            upright::errln!("upright: {err:#}");
             ExitCode::FAILURE
         }
     }

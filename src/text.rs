@@ -1,5 +1,77 @@
-//! Small text helpers shared by the config loader and the log reader: where a byte offset falls
-//! as a line and column a person can find in an editor.
+//! Text from outside the program (exercise names from the config, notes, reasons, paths, error
+//! causes) made safe to print in plain output: control characters are shown escaped, so no name
+//! or note can set the terminal title, fill the clipboard (OSC 52) or move the cursor; and CSV
+//! cells are kept from running as spreadsheet formulas; and where a byte offset falls as a line and
+//! column a person can find in an editor. Pure. The TUI needs none of this:
+//! ratatui's buffer drops control characters itself.
+
+use std::borrow::Cow;
+use std::io;
+
+use serde::Serialize;
+
+/// `s` with each control character (C0 except the line feed, DEL, C1 U+0080–U+009F) written as
+/// its Rust escape (`\u{1b}`, `\r`, `\t`, `\u{0}`). The line feed stays: printers and error
+/// messages end lines with it, and it moves nothing but the line.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    // Most text has nothing to escape; printing it should not cost a copy.
+    if !s.chars().any(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn unsafe_char(c: char) -> bool {
+    c.is_control() && c != '\n'
+}
+
+/// A CSV cell as [`clean`] shows it, with a leading `'` when a spreadsheet would run it as a
+/// formula (OWASP's rule: a cell starting with `=`, `+`, `-`, `@`, tab or CR). Numbers are not
+/// exempt: none of the export's number columns can be negative, so only text starts this way.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    // The guard looks at the raw first character: a tab or CR becomes `\t`/`\r` below, but a
+    // cell that began with one is marked all the same.
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    match (formula, clean(s)) {
+        (true, cell) => Cow::Owned(format!("'{cell}")),
+        (false, cell) => cell,
+    }
+}
+
+/// `value` as one line of JSON: the exact value, with DEL and C1 written as `\u007f`-style
+/// escapes too. serde_json escapes C0 itself but writes those raw, and a terminal may act on a
+/// raw U+009B (CSI) just as on ESC `[`.
+pub fn write_json<W: io::Write>(out: W, value: &impl Serialize) -> io::Result<()> {
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, Escaped)).map_err(io::Error::from)
+}
+
+struct Escaped;
+
+impl serde_json::ser::Formatter for Escaped {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        out: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut start = 0;
+        // Only DEL and C1 can be here: serde_json hands C0, quotes and backslashes to
+        // `write_char_escape` instead.
+        for (at, c) in fragment.char_indices().filter(|(_, c)| c.is_control()) {
+            out.write_all(&fragment.as_bytes()[start..at])?;
+            write!(out, "\\u{:04x}", u32::from(c))?;
+            start = at + c.len_utf8();
+        }
+        out.write_all(&fragment.as_bytes()[start..])
+    }
+}
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
@@ -7,4 +79,62 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{clean, csv_cell, write_json};
+
+    #[test]
+    fn control_characters_are_shown_escaped() {
+        for (raw, want) in [
+            ("Wall angel", "Wall angel"),
+            ("Curl-up · 3 × 8 s ✓", "Curl-up · 3 × 8 s ✓"),
+            ("\x1b]0;pwned\x07", "\\u{1b}]0;pwned\\u{7}"),
+            ("\x1b]52;c;ZWNobyBoaQ==\x07", "\\u{1b}]52;c;ZWNobyBoaQ==\\u{7}"),
+            ("nul\0here", "nul\\u{0}here"),
+            ("over\rwrite", "over\\rwrite"),
+            ("tab\there", "tab\\there"),
+            ("del\x7f", "del\\u{7f}"),
+            // C1: U+009B is a one-character CSI on terminals that take 8-bit controls.
+            ("csi\u{9b}31m", "csi\\u{9b}31m"),
+            ("\u{85}next line", "\\u{85}next line"),
+            ("two\nlines", "two\nlines"),
+            ("", ""),
+        ] {
+            assert_eq!(clean(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (raw, want) in [
+            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+            ("+1+1", "'+1+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\\t=1"),
+            ("\r=1", "'\\r=1"),
+            ("felt fine", "felt fine"),
+            ("a=b", "a=b"),
+            ("3", "3"),
+            ("2026-11-24", "2026-11-24"),
+            ("note\x1b[2J", "note\\u{1b}[2J"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn json_keeps_the_exact_string_in_plain_bytes() {
+        let raw = "\x1b]0;pwned\x07 \0 \u{7f} \u{9b}31m \u{85} \"q\" \\ é ✓";
+        let mut out = Vec::new();
+        write_json(&mut out, &serde_json::json!({ "name": raw })).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(text.contains("\\u009b31m") && text.contains("\\u007f") && text.contains("é ✓"), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["name"], raw);
+    }
 }

@@ -66,9 +66,16 @@ fn a_morning_session_end_to_end() {
 
 #[test]
 fn every_way_out_restores_the_terminal() {
-    for (how, signal) in
-        [("SIGTERM", Some("TERM")), ("SIGHUP", Some("HUP")), ("SIGINT", Some("INT")), ("Ctrl-C", None)]
-    {
+    for (how, signal) in [
+        ("SIGTERM", Some("TERM")),
+        ("SIGHUP", Some("HUP")),
+        ("SIGINT", Some("INT")),
+        ("SIGQUIT", Some("QUIT")),
+        ("SIGUSR1", Some("USR1")),
+        ("SIGUSR2", Some("USR2")),
+        ("SIGALRM", Some("ALRM")),
+        ("Ctrl-C", None),
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let mut pty = spawn(dir.path(), 80, 24);
         pty.wait_for("upright", 10);

@@ -1,7 +1,8 @@
 //! The event loop. Terminal input and signals arrive on one channel from two blocking threads;
 //! the loop draws, then sleeps until the next input or the next moment the screen changes (the
-//! next shown second of a timer), so an idle app makes no wakeups. SIGTERM, SIGHUP and SIGINT
-//! leave through the normal path, so `ratatui::run` restores the terminal.
+//! next shown second of a timer), so an idle app makes no wakeups. Every signal whose default
+//! would end the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM) leaves
+//! through the normal path instead, so `ratatui::run` restores the terminal.
 
 use std::io::Write;
 use std::sync::mpsc;
@@ -10,7 +11,7 @@ use std::time::Instant;
 use color_eyre::eyre::Result;
 use crossterm::event::Event;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
 
 use super::{App, msg_for};
@@ -31,7 +32,9 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             }
         }
     });
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    // Handling SIGQUIT also means no core dump with the terminal left raw; every entry is saved
+    // when it is rated, so there is nothing a dump would keep.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])?;
     std::thread::spawn(move || {
         for _ in signals.forever() {
             if tx.send(Input::Signal).is_err() {

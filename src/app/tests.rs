@@ -175,6 +175,22 @@ fn the_day_rolls_over_at_day_start() {
     assert_eq!(app.day.date.to_string(), "2026-11-25");
 }
 
+#[test]
+fn the_day_rolls_over_when_a_dst_gap_ends() {
+    // Day start 02:30 on the night Berlin skips 02:00-03:00: the new day starts at 03:00 CEST.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.ctx.settings.day_starts_at = jiff::civil::Time::constant(2, 30, 0, 0);
+    let t = Instant::now();
+    let night: Zoned = "2026-03-29T01:50:00+01:00[Europe/Berlin]".parse().unwrap();
+    app.tick(t, &night);
+    assert_eq!(app.day.date.to_string(), "2026-03-28");
+    assert_eq!(app.next_wake(t, &night).unwrap() - t, Duration::from_secs(10 * 60));
+    let after_gap: Zoned = "2026-03-29T03:00:00+02:00[Europe/Berlin]".parse().unwrap();
+    app.tick(t, &after_gap);
+    assert_eq!(app.day.date.to_string(), "2026-03-29");
+}
+
 /// Writes `entries` straight into month files (fast: no per-entry save).
 pub fn seed(dir: &std::path::Path, entries: Vec<crate::state::Entry>) {
     let mut months: std::collections::BTreeMap<crate::state::MonthKey, crate::state::Month> =

@@ -86,7 +86,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 && ctx.load_recent().is_ok()
                 && crate::safety::Safety::from_entries(ctx.store.entries()).accepted.is_none()
             {
-                eprintln!(
+                errln!(
                     "upright: first run the app (`upright`) or `upright init --accept` to read and accept the safety note"
                 );
             }
@@ -96,6 +96,14 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// One JSON document on a line: the exact values, in bytes a terminal cannot act on.
+pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    crate::text::write_json(&mut out, doc)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 fn mark(item: &Item) -> &'static str {
@@ -111,7 +119,6 @@ fn mark(item: &Item) -> &'static str {
 fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let day = ctx.day(date)?;
-    let mut out = std::io::stdout().lock();
     if json {
         let exercises: Vec<_> = day
             .items
@@ -130,18 +137,17 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                 })
             })
             .collect();
-        writeln!(out, "{}", json!({ "date": date.to_string(), "exercises": exercises }))?;
-        return Ok(());
+        return print_json(&json!({ "date": date.to_string(), "exercises": exercises }));
     }
-    writeln!(out, "{}", date.strftime("%A %-d %B %Y"))?;
+    outln!("{}", date.strftime("%A %-d %B %Y"));
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     for item in &day.items {
-        writeln!(out, "  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line())?;
+        outln!("  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line());
         if let Some(reason) = &item.rx.reason {
-            writeln!(out, "      {reason}")?;
+            outln!("      {reason}");
         }
     }
-    writeln!(out, "{}/{} done", day.done_count(), day.items.len())?;
+    outln!("{}/{} done", day.done_count(), day.items.len());
     Ok(())
 }
 
@@ -163,7 +169,7 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let rx = progression::prescribe_one(&ctx.settings, history, &exercise, date);
     let is_walk = exercise.dose(1).walk_minutes().is_some();
     if let Some(note) = rules::already_done(history, date, id, is_walk) {
-        eprintln!("{note}");
+        errln!("{note}");
         return Ok(());
     }
     let mut entry = ctx.entry(date, EntryKind::Done, id);
@@ -176,7 +182,7 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let pain = entry.pain.unwrap_or(0);
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(note) = ctx.store.append_if(entry, |month| rules::already_done(month, date, id, is_walk))? {
-        eprintln!("{note}");
+        errln!("{note}");
         return Ok(());
     }
     outln!("logged {id} for {date}: {}", rx.dose_text);
@@ -215,7 +221,7 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let (done, total) = (day.done_count(), day.items.len());
     let streak = ctx.streaks(ctx.today)?.current;
     if json {
-        outln!("{}", json!({ "done": done, "total": total, "current_streak_weeks": streak }));
+        print_json(&json!({ "done": done, "total": total, "current_streak_weeks": streak }))?;
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

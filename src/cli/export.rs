@@ -1,4 +1,6 @@
-//! `upright export`: the whole log on stdout, as CSV (one row per entry) or JSON.
+//! `upright export`: the whole log on stdout, as CSV (one row per entry) or JSON. Notes and
+//! reasons are the user's own text, and a hand-edited month can put anything in any field: CSV
+//! cells go through `text::csv_cell` (no control characters, no formulas), JSON stays exact.
 
 use std::io::Write;
 
@@ -7,6 +9,7 @@ use color_eyre::eyre::Result;
 use super::Format;
 use super::commands::Ctx;
 use crate::state::Entry;
+use crate::text;
 
 const COLUMNS: [&str; 12] =
     ["id", "date", "at", "kind", "exercise", "step", "dose", "feedback", "pain", "minutes", "note", "reason"];
@@ -16,23 +19,36 @@ pub fn export(ctx: &mut Ctx, format: Format) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "entries": ctx.store.entries() }))?;
+            text::write_json(&mut out, &serde_json::json!({ "entries": ctx.store.entries() }))?;
             writeln!(out)?;
         }
         Format::Csv => {
-            writeln!(out, "{}", COLUMNS.join(","))?;
+            // The csv crate quotes (RFC 4180) and ends rows with "\n", as before.
+            let mut csv = csv::Writer::from_writer(&mut out);
+            csv.write_record(COLUMNS).map_err(io_error)?;
             for entry in ctx.store.entries() {
-                writeln!(out, "{}", csv_row(entry))?;
+                let cells = row(entry).map(|cell| text::csv_cell(&cell).into_owned());
+                csv.write_record(cells).map_err(io_error)?;
             }
+            csv.flush()?;
         }
     }
     out.flush()?;
     Ok(())
 }
 
-fn csv_row(e: &Entry) -> String {
+/// The io::Error inside a csv::Error, so `main` still sees a closed pipe as one (csv::Error
+/// has no `source`, and its `Into<io::Error>` turns every error into `Other`).
+fn io_error(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => std::io::Error::other(format!("CSV: {kind:?}")),
+    }
+}
+
+fn row(e: &Entry) -> [String; 12] {
     let opt = |v: Option<String>| v.unwrap_or_default();
-    let fields = [
+    [
         e.id.clone(),
         e.date.to_string(),
         e.at.clone(),
@@ -45,29 +61,5 @@ fn csv_row(e: &Entry) -> String {
         opt(e.minutes.map(|m| m.to_string())),
         opt(e.note.clone()),
         opt(e.reason.clone()),
-    ];
-    fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(",")
-}
-
-/// RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled.
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_quoting() {
-        for (raw, want) in [
-            ("plain", "plain"),
-            ("a,b", "\"a,b\""),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""),
-            ("two\nlines", "\"two\nlines\""),
-            ("", ""),
-        ] {
-            assert_eq!(csv_field(raw), want);
-        }
-    }
+    ]
 }

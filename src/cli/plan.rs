@@ -23,8 +23,7 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
                 json!({ "week_start": w.week_start.to_string(), "exercises": exercises })
             })
             .collect();
-        outln!("{}", json!({ "weeks": weeks }));
-        return Ok(());
+        return super::commands::print_json(&json!({ "weeks": weeks }));
     }
     outln!("If every session goes as planned (rated ok, no pain):");
     let routine = ctx.settings.routine(&ctx.catalog);

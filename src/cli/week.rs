@@ -32,8 +32,7 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
             "days": days,
             "weeks": weeks,
         });
-        outln!("{doc}");
-        return Ok(());
+        return super::commands::print_json(&doc);
     }
     let width = shown.first().map_or(0, |w| w.names.iter().map(|n| n.chars().count()).max().unwrap_or(0));
     for w in &shown {

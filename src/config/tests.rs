@@ -82,6 +82,107 @@ fn coaching_day_starts_at_four() {
     assert_eq!(at("2027-01-01T02:00:00+00:00[UTC]"), "2026-12-31");
 }
 
+/// Settings whose day starts at `hh:mm`.
+fn starting_at(hh: i8, mm: i8) -> Settings {
+    Settings { day_starts_at: Time::constant(hh, mm, 0, 0), ..Settings::default() }
+}
+
+#[test]
+fn coaching_day_across_dst_changes() {
+    // (day_starts_at, instant, coaching date). Berlin: 29 Mar 2026 02:00 CET -> 03:00 CEST,
+    // 25 Oct 2026 03:00 CEST -> 02:00 CET. New York: 8 Mar 2026 02:00 EST -> 03:00 EDT,
+    // 1 Nov 2026 02:00 EDT -> 01:00 EST.
+    let cases = [
+        // Fall-back, day start inside the repeated hour: the first pass starts the day.
+        ((2, 30), "2026-10-25T02:29:59+02:00[Europe/Berlin]", "2026-10-24"),
+        ((2, 30), "2026-10-25T02:30:00+02:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 30), "2026-10-25T02:45:00+02:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 30), "2026-10-25T02:15:00+01:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 30), "2026-10-25T02:45:00+01:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 30), "2026-10-26T02:29:59+01:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 30), "2026-10-26T02:30:00+01:00[Europe/Berlin]", "2026-10-26"),
+        ((2, 0), "2026-10-25T01:59:59+02:00[Europe/Berlin]", "2026-10-24"),
+        ((2, 0), "2026-10-25T02:00:00+02:00[Europe/Berlin]", "2026-10-25"),
+        ((2, 0), "2026-10-25T02:00:00+01:00[Europe/Berlin]", "2026-10-25"),
+        ((3, 0), "2026-10-25T02:59:59+01:00[Europe/Berlin]", "2026-10-24"),
+        ((3, 0), "2026-10-25T03:00:00+01:00[Europe/Berlin]", "2026-10-25"),
+        // Spring-forward, day start inside the skipped hour: the day starts when the gap ends.
+        ((2, 30), "2026-03-29T01:59:59+01:00[Europe/Berlin]", "2026-03-28"),
+        ((2, 30), "2026-03-29T03:00:00+02:00[Europe/Berlin]", "2026-03-29"),
+        ((2, 30), "2026-03-29T03:10:00+02:00[Europe/Berlin]", "2026-03-29"),
+        ((2, 0), "2026-03-29T01:59:59+01:00[Europe/Berlin]", "2026-03-28"),
+        ((2, 0), "2026-03-29T03:00:00+02:00[Europe/Berlin]", "2026-03-29"),
+        ((4, 0), "2026-03-29T03:59:59+02:00[Europe/Berlin]", "2026-03-28"),
+        ((4, 0), "2026-03-29T04:00:00+02:00[Europe/Berlin]", "2026-03-29"),
+        ((1, 30), "2026-11-01T01:29:59-04:00[America/New_York]", "2026-10-31"),
+        ((1, 30), "2026-11-01T01:30:00-04:00[America/New_York]", "2026-11-01"),
+        ((1, 30), "2026-11-01T01:10:00-05:00[America/New_York]", "2026-11-01"),
+        ((1, 30), "2026-11-01T01:45:00-05:00[America/New_York]", "2026-11-01"),
+        ((1, 0), "2026-11-01T00:59:59-04:00[America/New_York]", "2026-10-31"),
+        ((1, 0), "2026-11-01T01:00:00-05:00[America/New_York]", "2026-11-01"),
+        ((2, 30), "2026-03-08T01:59:59-05:00[America/New_York]", "2026-03-07"),
+        ((2, 30), "2026-03-08T03:00:00-04:00[America/New_York]", "2026-03-08"),
+        ((2, 30), "2026-03-08T03:29:59-04:00[America/New_York]", "2026-03-08"),
+        ((0, 0), "2026-03-08T00:00:00-05:00[America/New_York]", "2026-03-08"),
+        ((0, 0), "2026-03-07T23:59:59-05:00[America/New_York]", "2026-03-07"),
+    ];
+    for ((hh, mm), now, want) in cases {
+        let got = starting_at(hh, mm).coaching_date(&now.parse::<Zoned>().unwrap()).to_string();
+        assert_eq!(got, want, "day_starts_at {hh:02}:{mm:02} at {now}");
+    }
+}
+
+#[test]
+fn coaching_day_starts_when_the_gap_ends() {
+    let tz = TimeZone::get("Europe/Berlin").unwrap();
+    let start = |hh, mm| starting_at(hh, mm).day_start(Date::constant(2026, 3, 29), &tz).unwrap();
+    let gap_end: Timestamp = "2026-03-29T01:00:00Z".parse().unwrap();
+    assert_eq!(start(2, 0), gap_end);
+    assert_eq!(start(2, 59), gap_end);
+    assert_eq!(start(3, 0), gap_end);
+    assert_eq!(start(1, 59), "2026-03-29T00:59:00Z".parse().unwrap());
+    // In the fold, the first pass.
+    let fold = |hh, mm| starting_at(hh, mm).day_start(Date::constant(2026, 10, 25), &tz).unwrap();
+    assert_eq!(fold(2, 30), "2026-10-25T00:30:00Z".parse().unwrap());
+}
+
+/// Property: walking through a DST change 5 minutes at a time, for any `day_starts_at`, the
+/// coaching date never goes back and never skips a day.
+#[test]
+fn coaching_date_never_goes_back() {
+    // A fall-back across midnight (00:30 back to 23:30 the day before) as a POSIX rule, so
+    // the wall date itself goes back; no bundled zone does that today.
+    let midnight_fold = TimeZone::posix("AAA-1BBB,M3.5.0/1,M10.5.0/0:30").unwrap();
+    let zones = [
+        (TimeZone::get("Europe/Berlin").unwrap(), ["2026-03-29", "2026-10-25"]),
+        (TimeZone::get("America/New_York").unwrap(), ["2026-03-08", "2026-11-01"]),
+        (midnight_fold, ["2026-03-29", "2026-10-25"]),
+    ];
+    let starts = (0..24).flat_map(|h| [(h, 0), (h, 15), (h, 30), (h, 59)]);
+    for (hh, mm) in starts {
+        let s = starting_at(hh, mm);
+        for (tz, days) in &zones {
+            for day in days {
+                let day: Date = day.parse().unwrap();
+                let from = tz.to_timestamp(day.yesterday().unwrap().to_datetime(Time::midnight())).unwrap();
+                let mut last: Option<Date> = None;
+                for step in 0..(3 * 24 * 12) {
+                    let now = from
+                        .checked_add(jiff::SignedDuration::from_mins(5 * step))
+                        .unwrap()
+                        .to_zoned(tz.clone());
+                    let date = s.coaching_date(&now);
+                    if let Some(last) = last {
+                        let next = last.tomorrow().unwrap();
+                        assert!(date == last || date == next, "{hh:02}:{mm:02}: {last} then {date} at {now}");
+                    }
+                    last = Some(date);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn routines() {
     let catalog = Catalog::builtin();
