@@ -6,6 +6,7 @@
 
 mod actions;
 mod keys;
+mod outcome;
 mod run;
 mod safety;
 mod timer;
@@ -17,6 +18,7 @@ use color_eyre::eyre::Result;
 use jiff::Zoned;
 
 pub use keys::msg_for;
+use outcome::Awaiting;
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
 
@@ -196,16 +198,6 @@ pub enum Mode {
 /// A mode handler's answer: the next mode, and what the loop should do.
 type Step = (Mode, Option<Effect>);
 
-/// What the app does when the outcome of the effect it returned arrives.
-#[derive(Debug)]
-enum Awaiting {
-    /// A change to the log; on success this line (if any) is shown.
-    Log(Option<String>),
-    /// The first-run choices: on success the acceptance is logged, on failure the last
-    /// question is asked again.
-    Choices(Onboarding),
-}
-
 pub struct App {
     pub ctx: Ctx,
     pub day: Day,
@@ -334,50 +326,6 @@ impl App {
         effect
     }
 
-    /// Asks the loop to change the log, showing `said` once it is done.
-    fn change(&mut self, mode: Mode, effect: Effect, said: Option<String>) -> Step {
-        self.awaiting = Some(Awaiting::Log(said));
-        (mode, Some(effect))
-    }
-
-    /// The outcome of the effect last returned: show the day the log has now, or the error,
-    /// and stay. The week screen is rebuilt too, since it may show what changed.
-    fn saved(&mut self, outcome: Result<Box<Fresh>, String>) -> Option<Effect> {
-        let awaiting = self.awaiting.take();
-        let fresh = match outcome {
-            Ok(fresh) => fresh,
-            Err(e) => {
-                self.message = Some(match awaiting {
-                    Some(Awaiting::Choices(o)) => {
-                        self.mode = Mode::Onboard(o);
-                        format!("Could not save your choices: {e}")
-                    }
-                    _ => e,
-                });
-                return None;
-            }
-        };
-        self.install(*fresh);
-        if let Mode::Week { data, .. } = &mut self.mode {
-            match self.ctx.week(data.start) {
-                Ok(week) => **data = week,
-                Err(e) => self.message = Some(format!("{e:#}")),
-            }
-        }
-        match awaiting {
-            Some(Awaiting::Log(said)) => {
-                self.message = said.or(self.message.take());
-                None
-            }
-            Some(Awaiting::Choices(_)) => {
-                let welcome = format!("Welcome. Your choices are in {}.", self.ctx.config_path.display());
-                self.awaiting = Some(Awaiting::Log(Some(welcome)));
-                Some(Effect::Save(self.event(crate::state::EntryKind::DisclaimerAccepted, None)))
-            }
-            None => None,
-        }
-    }
-
     /// A new log entry of `kind` for the coaching day on screen, stamped now.
     fn event(&self, kind: crate::state::EntryKind, exercise: Option<&str>) -> Entry {
         let mut entry = self.ctx.event(self.day.date, kind);
@@ -399,5 +347,7 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
     Some(Duration::from_secs(secs.max(1) as u64))
 }
 
+#[cfg(test)]
+mod no_disk_tests;
 #[cfg(test)]
 pub(crate) mod tests;

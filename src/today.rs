@@ -136,3 +136,6 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     }
     Item { exercise, rx, done, needed, skipped, last_logged, cues }
 }
+
+#[cfg(test)]
+mod tests;

@@ -256,3 +256,61 @@ fn the_week_screen_backfills_a_past_day() {
     step(&mut app, Msg::Back, t, &w);
     assert!(matches!(app.mode, Mode::Today));
 }
+
+/// Issue 13: `u` meeting a month file broken by hand while the app is open showed nothing and
+/// ended the app with rc 1; now the error names the file on Today and the app stays.
+#[test]
+fn undo_on_a_month_broken_by_hand_shows_the_error_and_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let (t, w) = (Instant::now(), wall());
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
+        step(&mut app, msg, t, &w);
+    }
+    assert_eq!(app.day.get("walk").unwrap().done, 1);
+    std::fs::write(dir.path().join("history/2026-11.toml"), "[[entry]]\nid = \"broken\nkind =\n").unwrap();
+    let effects = step(&mut app, Msg::Undo, t, &w);
+    assert!(matches!(&effects[..], [Effect::Remove { .. }]), "{effects:?}");
+    assert!(matches!(app.mode, Mode::Today));
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("2026-11.toml:"), "the file and line are named: {message}");
+    assert_eq!(app.day.get("walk").unwrap().done, 1, "the view still shows what was there");
+    // The app goes on.
+    step(&mut app, Msg::Down, t, &w);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn the_first_run_writes_the_choices_then_logs_the_acceptance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = Mode::Onboard(Onboarding::default());
+    let (t, w) = (Instant::now(), wall());
+    for msg in [Msg::Char('a'), Msg::Char('2'), Msg::Char('e')] {
+        assert_eq!(step(&mut app, msg, t, &w), []);
+    }
+    let effects = step(&mut app, Msg::Confirm, t, &w);
+    let choices = Choices { active: true, avoid_extension: true, avoid_flexion: false };
+    assert!(
+        matches!(&effects[..], [Effect::SaveChoices(c), Effect::Save(e)]
+            if *c == choices && e.kind == EntryKind::DisclaimerAccepted),
+        "{effects:?}"
+    );
+    assert!(matches!(app.mode, Mode::Today));
+    assert!(app.day.safety.accepted.is_some());
+    assert!(app.day.get("thoracic-extension").is_none(), "extension avoided: the roller is left out");
+}
+
+#[test]
+fn choices_that_cannot_be_written_ask_again_and_log_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // The config path is a folder: the write fails.
+    app.ctx.config_path = dir.path().to_path_buf();
+    app.mode = Mode::Onboard(Onboarding { step: 2, ..Default::default() });
+    let effects = step(&mut app, Msg::Confirm, Instant::now(), &wall());
+    assert!(matches!(&effects[..], [Effect::SaveChoices(_)]), "{effects:?}");
+    assert!(matches!(&app.mode, Mode::Onboard(o) if o.step == 2), "the last question again");
+    assert!(app.message.as_deref().unwrap().starts_with("Could not save your choices: "));
+    assert!(app.ctx.store.entries().is_empty() && app.day.safety.accepted.is_none());
+}
