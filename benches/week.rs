@@ -10,7 +10,7 @@ use common::{NOW, generate};
 use jiff::civil::Date;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use upright::app::{App, Mode, Msg};
+use upright::app::{App, Mode, Msg, TestHooks};
 use upright::catalog::Catalog;
 use upright::config::Settings;
 use upright::ctx::Ctx;
@@ -30,7 +30,7 @@ fn app(data: &std::path::Path) -> App {
     let store = Store::open(data);
     let ctx =
         Ctx { catalog: Catalog::builtin(), settings, store, now, today, config_path: data.join("none.toml") };
-    let mut app = App::new(ctx, false).unwrap();
+    let mut app = App::new(ctx, false, TestHooks::default()).unwrap();
     app.mode = Mode::Today;
     app
 }
@@ -50,13 +50,13 @@ fn main() {
                 .map(|_| {
                     let mut app = app(data);
                     let start = Instant::now();
-                    app.update(Msg::Week, Instant::now(), &wall).unwrap();
+                    app.update(Msg::Week, Instant::now(), &wall);
                     start.elapsed()
                 })
                 .collect(),
         );
         let mut app = app(data);
-        app.update(Msg::Week, Instant::now(), &wall).unwrap();
+        app.update(Msg::Week, Instant::now(), &wall);
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let theme = Theme::new(false);
         let draw = median(

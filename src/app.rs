@@ -1,11 +1,15 @@
 //! The TUI model: what is on screen (`Mode`), the messages keys and clocks turn into (`Msg`),
-//! and `update`, which applies one message at a given `now`. Saving goes through the store at
-//! once, at every completion. The loop lives in `app/run.rs`, key mapping in `app/keys.rs`.
+//! and `update`, which applies one message at a given `now` and returns what the loop should do
+//! (`Effect`): save or remove an entry, write the first-run choices, ring, quit. The loop
+//! (`app/run.rs`) applies it and feeds the outcome back as `Msg::Saved`; key mapping is in
+//! `app/keys.rs`. Reads of the log (the week screen, the plan) still go through `ctx`.
 
 mod actions;
 mod keys;
+mod outcome;
 mod run;
 mod safety;
+mod timer;
 mod week;
 
 use std::time::{Duration, Instant};
@@ -14,19 +18,20 @@ use color_eyre::eyre::Result;
 use jiff::Zoned;
 
 pub use keys::msg_for;
-pub use run::run;
-pub use safety::{Onboarding, Report};
+use outcome::Awaiting;
+pub use run::{apply, run};
+pub use safety::{Choices, Onboarding, Report};
 
 use crate::ctx::Ctx;
-use crate::session::{Event, Kind, Timer};
-use crate::state::{EntryKind, Feedback};
+use crate::session::Timer;
+use crate::state::Entry;
 use crate::today::{Day, Item};
 
 /// Minimum terminal size; below it only a note is drawn.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     Up,
     Down,
@@ -57,6 +62,67 @@ pub enum Msg {
     /// A typed character (digits in the pain prompt, text in the skip reason).
     Char(char),
     Backspace,
+    /// The outcome of the last `Save`, `Remove` or `SaveChoices`: the day as the log has it
+    /// now, or the error to show.
+    Saved(Result<Box<Fresh>, String>),
+}
+
+/// What `update` asks the loop to do; the app itself touches no file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append an entry to the log.
+    Save(Entry),
+    /// Remove the entry `id` of `date` (undo).
+    Remove {
+        date: jiff::civil::Date,
+        id: String,
+    },
+    /// Write the first-run choices to the config and reload it.
+    SaveChoices(Choices),
+    Bell,
+    Quit,
+}
+
+/// The views rebuilt from the log after a change (or a new coaching day).
+#[derive(Debug, Clone)]
+pub struct Fresh {
+    pub day: Day,
+    pub streak: Option<u32>,
+}
+
+impl Fresh {
+    /// Today's view and the current streak, read from the log through `ctx`.
+    pub fn load(ctx: &mut Ctx) -> Result<Fresh> {
+        let day = ctx.day(ctx.today)?;
+        // The streak is decoration: a log it cannot read still shows the day.
+        let streak = ctx.streaks(ctx.today).ok().map(|s| s.current);
+        Ok(Fresh { day, streak })
+    }
+}
+
+/// Switches for end-to-end tests of the real binary, read once at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TestHooks {
+    /// Timers run this many times faster (`UPRIGHT_TEST_SPEED`).
+    pub speed: u32,
+    /// Panic while drawing the second frame (`UPRIGHT_TEST_PANIC=draw`).
+    pub panic_on_draw: bool,
+}
+
+impl Default for TestHooks {
+    fn default() -> TestHooks {
+        TestHooks { speed: 1, panic_on_draw: false }
+    }
+}
+
+impl TestHooks {
+    pub fn from_env() -> TestHooks {
+        let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+        TestHooks {
+            speed: std::cmp::max(speed, 1),
+            panic_on_draw: std::env::var("UPRIGHT_TEST_PANIC").is_ok_and(|v| v == "draw"),
+        }
+    }
 }
 
 /// A guided exercise under way.
@@ -86,15 +152,16 @@ pub struct Prompt {
     /// Where to return after the prompt.
     pub back: Box<Mode>,
     pub stage: Stage,
-    pub rating: Option<Feedback>,
+    pub rating: Option<crate::state::Feedback>,
     /// Digits typed so far for the pain rating (empty = 0).
     pub pain: String,
     /// Walk minutes to log.
     pub minutes: Option<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub enum Mode {
+    #[default]
     Today,
     Timer(Run),
     /// Esc during a timer: count it, discard it, or keep going.
@@ -128,6 +195,9 @@ pub enum Mode {
     },
 }
 
+/// A mode handler's answer: the next mode, and what the loop should do.
+type Step = (Mode, Option<Effect>);
+
 pub struct App {
     pub ctx: Ctx,
     pub day: Day,
@@ -138,23 +208,17 @@ pub struct App {
     /// One calm line under the list: what just happened, or an error.
     pub message: Option<String>,
     pub sound: bool,
-    /// Timers run this many times faster (`UPRIGHT_TEST_SPEED`, for end-to-end tests only).
-    pub speed: u32,
+    pub hooks: TestHooks,
     /// The timer border flashes until then, after a hold or rest ends.
     pub flash_until: Option<Instant>,
-    bell: bool,
-    pub quit: bool,
-    /// Test-only: panic while drawing the second frame (`UPRIGHT_TEST_PANIC=draw`).
-    pub panic_on_draw: bool,
+    awaiting: Option<Awaiting>,
     /// A frame has been drawn.
     pub drawn: bool,
 }
 
 impl App {
-    pub fn new(mut ctx: Ctx, sound: bool) -> Result<App> {
-        let day = ctx.day(ctx.today)?;
-        let streak = ctx.streaks(ctx.today).ok().map(|s| s.current);
-        let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
+    pub fn new(mut ctx: Ctx, sound: bool, hooks: TestHooks) -> Result<App> {
+        let Fresh { day, streak } = Fresh::load(&mut ctx)?;
         let mode = if day.safety.accepted.is_none() {
             Mode::Onboard(safety::Onboarding::default())
         } else {
@@ -169,11 +233,9 @@ impl App {
             help: false,
             message: None,
             sound,
-            speed,
+            hooks,
             flash_until: None,
-            bell: false,
-            quit: false,
-            panic_on_draw: std::env::var("UPRIGHT_TEST_PANIC").is_ok_and(|v| v == "draw"),
+            awaiting: None,
             drawn: false,
         })
     }
@@ -186,53 +248,34 @@ impl App {
         self.day.get(id)
     }
 
-    /// Whether a bell is due; clears it.
-    pub fn take_bell(&mut self) -> bool {
-        std::mem::take(&mut self.bell)
-    }
-
-    /// Reloads today's view (after a save, or when the coaching day rolls over).
-    pub(super) fn refresh(&mut self) -> Result<()> {
-        self.day = self.ctx.day(self.ctx.today)?;
-        self.streak = self.ctx.streaks(self.ctx.today).ok().map(|s| s.current);
+    /// Shows the views rebuilt from the log.
+    fn install(&mut self, fresh: Fresh) {
+        self.day = fresh.day;
+        self.streak = fresh.streak;
         self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
-        Ok(())
     }
 
-    /// Moves the clocks on: the coaching day may roll over, the timer may pass deadlines.
-    pub fn tick(&mut self, now: Instant, wall: &Zoned) {
+    /// Moves the clocks on: the coaching day may roll over, the timer may pass deadlines (a
+    /// bell when a hold, rest or walk ends).
+    pub fn tick(&mut self, now: Instant, wall: &Zoned) -> Option<Effect> {
         self.ctx.now = wall.clone();
         let today = self.ctx.settings.coaching_date(wall);
         if today != self.ctx.today && matches!(self.mode, Mode::Today) {
             self.ctx.today = today;
-            if let Err(e) = self.refresh() {
-                self.message = Some(format!("{e:#}"));
+            match Fresh::load(&mut self.ctx) {
+                Ok(fresh) => self.install(fresh),
+                Err(e) => self.message = Some(format!("{e:#}")),
             }
         }
         if self.flash_until.is_some_and(|t| now >= t) {
             self.flash_until = None;
         }
-        let Mode::Timer(run) = &mut self.mode else { return };
-        let events = run.timer.tick(now);
-        let slept = run.timer.phase().is_some_and(|p| p.kind == Kind::Walk)
-            && suspended(run, now, wall) > Duration::from_secs(60);
-        for event in &events {
-            if let Event::Ended(kind) = event
-                && matches!(kind, Kind::Hold | Kind::Rest | Kind::Walk)
-            {
-                self.bell = self.sound;
-                // The flash lasts until the next shown second, so it costs no extra wakeup.
-                self.flash_until = Some(run.timer.next_wake(now).unwrap_or(now + Duration::from_secs(1)));
-            }
-        }
-        if slept {
-            let Mode::Timer(run) = std::mem::replace(&mut self.mode, Mode::Today) else { unreachable!() };
-            let walked_min = ((wall.timestamp() - run.started_wall).get_seconds() / 60).max(1) as u32;
-            self.mode = Mode::Slept { run, walked_min };
-        } else if events.contains(&Event::Finished) {
-            let Mode::Timer(run) = std::mem::replace(&mut self.mode, Mode::Today) else { unreachable!() };
-            self.ask_feedback(&run.id);
-        }
+        let (mode, effect) = match std::mem::take(&mut self.mode) {
+            Mode::Timer(run) => self.tick_timer(run, now, wall),
+            mode => (mode, None),
+        };
+        self.mode = mode;
+        effect
     }
 
     /// When the loop must wake next without input: the next shown second of a running timer,
@@ -246,131 +289,53 @@ impl App {
         [timer, self.flash_until, rollover].into_iter().flatten().min()
     }
 
-    pub fn update(&mut self, msg: Msg, now: Instant, wall: &Zoned) -> Result<()> {
+    pub fn update(&mut self, msg: Msg, now: Instant, wall: &Zoned) -> Option<Effect> {
         self.ctx.now = wall.clone();
+        if let Msg::Saved(outcome) = msg {
+            return self.saved(outcome);
+        }
         if self.help {
             self.help = false;
-            return Ok(());
+            return None;
         }
-        let mode = std::mem::replace(&mut self.mode, Mode::Today);
-        self.mode = match (mode, msg) {
-            (mode, Msg::Quit) => {
-                self.quit = true;
-                mode
-            }
-            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => {
-                Mode::RedFlags { said: None, back: Box::new(self.pause_for_flags(mode, now)), scroll: 0 }
-            }
-            (Mode::Today, msg) => {
-                self.today(msg, now)?;
-                std::mem::replace(&mut self.mode, Mode::Today)
-            }
-            (Mode::Timer(mut run), msg) => match msg {
-                Msg::Pause => {
-                    run.timer.toggle_pause(now);
-                    Mode::Timer(run)
-                }
-                Msg::AddTime => {
-                    run.timer.add_time(now);
-                    Mode::Timer(run)
-                }
-                Msg::NextPhase | Msg::Confirm => {
-                    if run.timer.skip(now).contains(&Event::Finished) {
-                        self.ask_feedback(&run.id);
-                        std::mem::replace(&mut self.mode, Mode::Today)
-                    } else {
-                        Mode::Timer(run)
-                    }
-                }
-                Msg::Back => {
-                    if !run.timer.is_paused() {
-                        run.timer.toggle_pause(now);
-                    }
-                    Mode::Leave(run)
-                }
-                Msg::Help => {
-                    self.help = true;
-                    Mode::Timer(run)
-                }
-                _ => Mode::Timer(run),
-            },
-            (Mode::Leave(mut run), msg) => match msg {
-                Msg::Char('y') => {
-                    self.ask_feedback(&run.id);
-                    std::mem::replace(&mut self.mode, Mode::Today)
-                }
-                Msg::Char('n') => {
-                    self.message = Some("Left without logging it.".into());
-                    Mode::Today
-                }
-                Msg::Back | Msg::Confirm => {
-                    run.timer.toggle_pause(now);
-                    Mode::Timer(run)
-                }
-                _ => Mode::Leave(run),
-            },
-            (Mode::Slept { mut run, walked_min }, msg) => match msg {
-                Msg::Char('c') => {
-                    let bout =
-                        self.item(&run.id).and_then(|i| i.rx.dose.walk_minutes()).unwrap_or(walked_min);
-                    self.ask_feedback(&run.id);
-                    if let Mode::Feedback(p) = &mut self.mode {
-                        p.minutes = Some(walked_min.min(bout));
-                    }
-                    std::mem::replace(&mut self.mode, Mode::Today)
-                }
-                Msg::Char('t') | Msg::Back => {
-                    // Keep the time shown: restart the wall clock so the sleep is not asked again.
-                    run.started_wall = wall.timestamp();
-                    run.started_mono = now;
-                    Mode::Timer(run)
-                }
-                _ => Mode::Slept { run, walked_min },
-            },
-            (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg)?,
-            (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg)?,
+        let (mode, effect) = match (std::mem::take(&mut self.mode), msg) {
+            (mode, Msg::Quit) => (mode, Some(Effect::Quit)),
+            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => (
+                Mode::RedFlags { said: None, back: Box::new(safety::pause_for_flags(mode, now)), scroll: 0 },
+                None,
+            ),
+            (Mode::Today, msg) => self.today(msg, now),
+            (Mode::Timer(run), msg) => self.timer(run, msg, now),
+            (Mode::Leave(run), msg) => self.leave(run, msg, now),
+            (Mode::Slept { run, walked_min }, msg) => self.slept(run, walked_min, msg, now, wall),
+            (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg),
+            (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg),
             (Mode::RedFlags { said, back, scroll }, Msg::Down) => {
-                Mode::RedFlags { said, back, scroll: scroll + 1 }
+                (Mode::RedFlags { said, back, scroll: scroll + 1 }, None)
             }
             (Mode::RedFlags { said, back, scroll }, Msg::Up) => {
-                Mode::RedFlags { said, back, scroll: scroll.saturating_sub(1) }
+                (Mode::RedFlags { said, back, scroll: scroll.saturating_sub(1) }, None)
             }
-            (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg)?,
-            (Mode::Onboard(o), msg) => self.onboard(o, msg)?,
-            (Mode::Plan(_), Msg::Back | Msg::Plan) => Mode::Today,
-            (Mode::Plan(plan), _) => Mode::Plan(plan),
-            (Mode::SkipReason { id, mut text }, msg) => match msg {
-                Msg::Char(c) if text.chars().count() < 80 => {
-                    text.push(c);
-                    Mode::SkipReason { id, text }
-                }
-                Msg::Backspace => {
-                    text.pop();
-                    Mode::SkipReason { id, text }
-                }
-                Msg::Confirm => {
-                    let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Skipped, &id);
-                    entry.reason = (!text.trim().is_empty()).then(|| text.trim().to_string());
-                    self.save(entry, format!("Skipped {} for today.", self.name(&id)))?;
-                    Mode::Today
-                }
-                Msg::Back => Mode::Today,
-                _ => Mode::SkipReason { id, text },
-            },
+            (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
+            (Mode::Onboard(o), msg) => self.onboard(o, msg),
+            (Mode::Plan(_), Msg::Back | Msg::Plan) => (Mode::Today, None),
+            (Mode::Plan(plan), _) => (Mode::Plan(plan), None),
+            (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
         };
-        Ok(())
+        self.mode = mode;
+        effect
+    }
+
+    /// A new log entry of `kind` for the coaching day on screen, stamped now.
+    fn event(&self, kind: crate::state::EntryKind, exercise: Option<&str>) -> Entry {
+        let mut entry = self.ctx.event(self.day.date, kind);
+        entry.exercise = exercise.map(String::from);
+        entry
     }
 
     pub(super) fn name(&self, id: &str) -> String {
         self.ctx.catalog.get(id).map_or(id.to_string(), |e| e.name.clone())
     }
-}
-
-/// How much longer the wall clock ran than the monotonic one since the run began: the time
-/// the computer slept.
-fn suspended(run: &Run, now: Instant, wall: &Zoned) -> Duration {
-    let wall_secs = (wall.timestamp() - run.started_wall).get_seconds().max(0) as u64;
-    Duration::from_secs(wall_secs).saturating_sub(now.saturating_duration_since(run.started_mono))
 }
 
 /// Time until the next coaching day begins.
@@ -382,5 +347,7 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
     Some(Duration::from_secs(secs.max(1) as u64))
 }
 
+#[cfg(test)]
+mod no_disk_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -1,6 +1,9 @@
 //! One coaching day as the screens and commands see it: each routine exercise with its
-//! prescription and what has been logged for it that day. Pure: built from loaded entries.
+//! prescription, its cues and what has been logged for it that day, and the safety banner the
+//! Today screen leads with. Pure: built once per change from loaded entries, so a frame only
+//! reads it.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::catalog::{Catalog, Dose, Exercise};
@@ -17,6 +20,10 @@ pub struct Item {
     /// Sessions needed to count as done: the bouts for a walk, otherwise 1.
     pub needed: u32,
     pub skipped: bool,
+    /// The id of that day's last done or skipped entry: what undo removes.
+    pub last_logged: Option<String>,
+    /// The cues to show while it runs (the flexion-free cue first when flexion is avoided).
+    pub cues: Vec<String>,
 }
 
 impl Item {
@@ -46,6 +53,23 @@ pub struct Day {
     pub items: Vec<Item>,
     /// What the log says about red flags, leg symptoms and the disclaimer.
     pub safety: crate::safety::Safety,
+    /// The two-week suggestion to see a GP or physiotherapist is due (and not dismissed).
+    pub needs_check: bool,
+    /// What the Today screen leads with instead of the greeting, safety first.
+    pub banner: Option<Banner>,
+}
+
+/// The one line of safety state the Today screen shows above the list, most urgent first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Banner {
+    /// An emergency sign was reported: the routine is locked.
+    Locked,
+    /// A see-a-GP sign was reported: doses do not rise.
+    GpPaused,
+    /// Flare-up mode since a day; `see_gp` after two weeks of it.
+    Flare { since: Date, see_gp: bool },
+    /// Pain has not eased in two weeks of use.
+    Check,
 }
 
 impl Day {
@@ -55,11 +79,22 @@ impl Day {
             .into_iter()
             .filter_map(|rx| {
                 let exercise = catalog.get(&rx.id)?.clone();
-                Some(item(exercise, rx, history, date))
+                Some(item(exercise, rx, settings, history, date))
             })
             .collect();
         let upto = history.partition_point(|e| e.date <= date);
-        Day { date, items, safety: crate::safety::Safety::from_entries(&history[..upto]) }
+        let safety = crate::safety::Safety::from_entries(&history[..upto]);
+        let needs_check = needs_check(history, date);
+        let banner = if safety.locked_since.is_some() {
+            Some(Banner::Locked)
+        } else if safety.gp_since.is_some() {
+            Some(Banner::GpPaused)
+        } else if let Some(since) = progression::flare_since(history, date) {
+            Some(Banner::Flare { since, see_gp: progression::flare_prompt(history, date) })
+        } else {
+            needs_check.then_some(Banner::Check)
+        };
+        Day { date, items, safety, needs_check, banner }
     }
 
     pub fn done_count(&self) -> usize {
@@ -71,14 +106,36 @@ impl Day {
     }
 }
 
-fn item(exercise: Exercise, rx: Prescription, history: &[Entry], date: Date) -> Item {
+/// The two-week suggestion: pain not improving or trending up, and not dismissed in the last
+/// 7 days.
+fn needs_check(history: &[Entry], date: Date) -> bool {
+    let week_ago = date.checked_sub(7.days()).unwrap_or(date);
+    let dismissed = history.iter().any(|e| e.kind == EntryKind::CheckDismissed && e.date > week_ago);
+    let first = history.iter().find(|e| e.kind == EntryKind::Done).map(|e| e.date);
+    !dismissed && crate::safety::needs_check(history, first, date)
+}
+
+fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[Entry], date: Date) -> Item {
     let todays = || history.iter().rev().take_while(|e| e.date >= date).filter(|e| e.date == date);
     let of_it = |e: &&Entry| e.is_for(&exercise.id);
     let done = todays().filter(of_it).filter(|e| e.kind == EntryKind::Done).count() as u32;
     let skipped = todays().filter(of_it).any(|e| e.kind == EntryKind::Skipped);
+    let last_logged = todays()
+        .filter(of_it)
+        .find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped))
+        .map(|e| e.id.clone());
     let needed = match rx.dose {
         Dose::Walk { bouts, .. } => bouts,
         _ => 1,
     };
-    Item { exercise, rx, done, needed, skipped }
+    let mut cues = exercise.cues.clone();
+    if settings.avoid_flexion
+        && let (Some(cue), Some(first)) = (&exercise.flexion_cue, cues.first_mut())
+    {
+        *first = cue.clone();
+    }
+    Item { exercise, rx, done, needed, skipped, last_logged, cues }
 }
+
+#[cfg(test)]
+mod tests;

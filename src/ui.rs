@@ -1,5 +1,7 @@
 //! Rendering, from the app's state and `now` only (render-only: no IO, no state changes).
-//! One file per screen; named styles here. Below the minimum size only a note is drawn.
+//! `render_with` picks the screen and hands it the view values it draws (the day, the week,
+//! the run), never the loaded log or settings. One file per screen; named styles here. Below
+//! the minimum size only a note is drawn.
 
 mod digits;
 mod help;
@@ -79,24 +81,40 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
         return;
     }
+    let day = &app.day;
     match &app.mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
-            timer::render(frame, area, app, run, now, theme);
+            if let Some(item) = day.get(&run.id) {
+                let flashing = app.flash_until.is_some_and(|t| now < t);
+                timer::render(frame, area, item, run, flashing, now, theme);
+            }
         }
         Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
-        Mode::Plan(plan) => plan::render(frame, area, app, plan, theme),
-        Mode::RedFlags { said, scroll, .. } => safety::red_flags(frame, area, app, *said, *scroll, theme),
-        Mode::Onboard(o) => safety::onboarding(frame, area, app, o, theme),
+        Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
+        Mode::RedFlags { said, scroll, .. } => {
+            safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
+        }
+        Mode::Onboard(o) => safety::onboarding(frame, area, app.message.as_deref(), o, theme),
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
             if let Mode::Week { data, row, day } = &*p.back {
                 week::render(frame, area, data, *row, *day, theme);
             }
         }
-        _ => today::render(frame, area, app, theme),
+        _ => {
+            let shown = today::Shown {
+                day,
+                streak: app.streak,
+                selected: app.selected,
+                message: app.message.as_deref(),
+            };
+            today::render(frame, area, &shown, theme);
+        }
     }
+    // The exercise's name as shown, or its id if the day no longer lists it.
+    let name = |id: &str| day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
     match &app.mode {
-        Mode::Feedback(p) => prompt::feedback(frame, area, app, p, theme),
-        Mode::SkipReason { id, text } => prompt::skip(frame, area, app, id, text, theme),
+        Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
+        Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
         Mode::Leave(_) => prompt::leave(frame, area, theme),
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         _ => {}

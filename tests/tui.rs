@@ -250,3 +250,24 @@ fn the_app_and_the_cli_together_lose_nothing() {
     assert!(pty.wait_exit(5));
     assert_eq!(done_today(dir.path()), ["curl-up", "bird-dog"]);
 }
+
+/// Issue 13: a month file broken by hand while the app is open; `u` shows the error naming the
+/// file and the app stays (it used to end with rc 1), then quits cleanly.
+#[test]
+fn undo_on_a_month_broken_while_open_shows_the_error_and_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn(dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    pty.send("x");
+    pty.wait_for("How did Walk go?", 5);
+    pty.send("2\r");
+    pty.wait_for("1 of 3 done", 5);
+    std::fs::write(dir.path().join("history/2026-11.toml"), "[[entry]]\nid = \"broken\nkind =\n").unwrap();
+    pty.send("u");
+    pty.wait_for("2026-11.toml:", 5);
+    pty.send("j");
+    pty.wait_for("▶ ○ Chair hamstring stretch", 5);
+    pty.send("q");
+    assert!(pty.wait_exit(5), "quits with rc 0");
+    pty.assert_restored();
+}

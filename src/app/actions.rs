@@ -1,113 +1,151 @@
 //! What keys do on the Today screen and in the prompts: start a timer, tick off, skip, undo,
-//! rate and save. Every save goes to the store at once.
+//! rate. Each change to the log is returned as an effect for the loop to save at once.
 
 use std::time::Instant;
 
-use color_eyre::eyre::Result;
-
-use super::{App, Mode, Msg, Prompt, Run, Stage};
+use super::{App, Effect, Mode, Msg, Prompt, Run, Stage, Step};
 use crate::session::{self, Timer};
 use crate::state::{EntryKind, Feedback};
 
 impl App {
     /// Keys on the Today screen.
-    pub(super) fn today(&mut self, msg: Msg, now: Instant) -> Result<()> {
+    pub(super) fn today(&mut self, msg: Msg, now: Instant) -> Step {
         let n = self.day.items.len();
         let Some(item) = self.selected_item().cloned() else {
-            self.quit |= matches!(msg, Msg::Back);
-            return Ok(());
+            return (Mode::Today, matches!(msg, Msg::Back).then_some(Effect::Quit));
         };
         let id = item.exercise.id.clone();
-        match msg {
-            Msg::Up => self.selected = (self.selected + n - 1) % n,
-            Msg::Down => self.selected = (self.selected + 1) % n,
-            Msg::Back => self.quit = true,
-            Msg::Help => self.help = true,
-            Msg::Clear => self.clear_selected()?,
-            Msg::Char('d') => self.dismiss_check()?,
+        let mode = match msg {
+            Msg::Up => {
+                self.selected = (self.selected + n - 1) % n;
+                Mode::Today
+            }
+            Msg::Down => {
+                self.selected = (self.selected + 1) % n;
+                Mode::Today
+            }
+            Msg::Back => return (Mode::Today, Some(Effect::Quit)),
+            Msg::Help => {
+                self.help = true;
+                Mode::Today
+            }
+            Msg::Clear => return self.clear_selected(),
+            Msg::Char('d') => return self.dismiss_check(),
             Msg::Confirm | Msg::TickOff | Msg::Skip if self.day.safety.locked_since.is_some() => {
                 self.message = Some(
                     "The routine is locked: you reported an emergency sign. Press ! once a clinician has checked you.".into(),
                 );
+                Mode::Today
             }
             Msg::Confirm | Msg::TickOff if item.rx.paused => {
                 self.message = Some(format!(
                     "{} is paused after pain down a leg; press c once a clinician has cleared it.",
                     item.exercise.name
                 ));
+                Mode::Today
             }
             Msg::Plan => {
                 let c = &self.ctx;
-                let plan = crate::progression::forecast(
+                Mode::Plan(crate::progression::forecast(
                     &c.catalog,
                     &c.settings,
                     c.store.entries(),
                     self.day.date,
                     9,
-                );
-                self.mode = Mode::Plan(plan);
+                ))
             }
             Msg::Week => {
                 let start = self.ctx.settings.week_start(self.day.date);
-                let data = self.ctx.week(start)?;
-                let day = (0..7).find(|d| data.days[*d].date == self.day.date).unwrap_or(0);
-                self.message = None;
-                self.mode = Mode::Week { data: Box::new(data), row: self.selected, day };
+                match self.ctx.week(start) {
+                    Ok(data) => {
+                        let day = (0..7).find(|d| data.days[*d].date == self.day.date).unwrap_or(0);
+                        self.message = None;
+                        Mode::Week { data: Box::new(data), row: self.selected, day }
+                    }
+                    Err(e) => {
+                        self.message = Some(format!("{e:#}"));
+                        Mode::Today
+                    }
+                }
             }
             Msg::Confirm | Msg::TickOff if item.rx.stopped => {
                 self.message =
                     Some(format!("{} is done for today: pain above 5 ended it.", item.exercise.name));
+                Mode::Today
             }
             Msg::Confirm | Msg::TickOff if item.is_done() => {
                 self.message = Some(format!("{} is already done today (u undoes it).", item.exercise.name));
+                Mode::Today
             }
             Msg::Confirm => {
                 let mut phases = session::phases(&item.exercise, &item.rx.dose);
                 for p in &mut phases {
-                    p.secs = p.secs.div_ceil(self.speed);
+                    p.secs = p.secs.div_ceil(self.hooks.speed);
                 }
                 self.message = None;
-                self.mode = Mode::Timer(Run {
+                Mode::Timer(Run {
                     id,
                     timer: Timer::start(phases, now),
                     started_wall: self.ctx.now.timestamp(),
                     started_mono: now,
-                });
+                })
             }
             Msg::TickOff => self.ask_feedback(&id),
-            Msg::Skip => self.mode = Mode::SkipReason { id, text: String::new() },
-            Msg::Undo => {
-                let last = self.ctx.store.last_logged(self.day.date, &id).map(|e| e.id.clone());
-                match last {
-                    Some(entry) => {
-                        self.ctx.store.remove(self.day.date, &entry)?;
-                        self.refresh()?;
-                        self.message =
-                            Some(format!("Undone: the last entry of {} today.", item.exercise.name));
-                    }
-                    None => self.message = Some(format!("Nothing to undo for {} today.", item.exercise.name)),
+            Msg::Skip => Mode::SkipReason { id, text: String::new() },
+            Msg::Undo => match item.last_logged {
+                Some(entry) => {
+                    let said = format!("Undone: the last entry of {} today.", item.exercise.name);
+                    let undo = Effect::Remove { date: self.day.date, id: entry };
+                    return self.change(Mode::Today, undo, Some(said));
                 }
+                None => {
+                    self.message = Some(format!("Nothing to undo for {} today.", item.exercise.name));
+                    Mode::Today
+                }
+            },
+            _ => Mode::Today,
+        };
+        (mode, None)
+    }
+
+    /// The skip prompt: type a reason (optional), Enter saves the skip.
+    pub(super) fn skip_reason(&mut self, id: String, mut text: String, msg: Msg) -> Step {
+        let mode = match msg {
+            Msg::Char(c) if text.chars().count() < 80 => {
+                text.push(c);
+                Mode::SkipReason { id, text }
             }
-            _ => {}
-        }
-        Ok(())
+            Msg::Backspace => {
+                text.pop();
+                Mode::SkipReason { id, text }
+            }
+            Msg::Confirm => {
+                let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Skipped, &id);
+                entry.reason = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                let said = format!("Skipped {} for today.", self.name(&id));
+                return self.change(Mode::Today, Effect::Save(entry), Some(said));
+            }
+            Msg::Back => Mode::Today,
+            _ => Mode::SkipReason { id, text },
+        };
+        (mode, None)
     }
 
-    pub(super) fn ask_feedback(&mut self, id: &str) {
-        let date = self.day.date;
-        self.ask_feedback_on(id, date, Mode::Today);
+    /// The rating prompt for `id` today, back to Today afterwards.
+    pub(super) fn ask_feedback(&self, id: &str) -> Mode {
+        self.ask_feedback_on(id, self.day.date, Mode::Today)
     }
 
-    /// Opens the rating prompt for `id` on `date`, with that day's dose.
-    pub(super) fn ask_feedback_on(&mut self, id: &str, date: jiff::civil::Date, back: Mode) {
+    /// The rating prompt for `id` on `date`, with that day's dose; `back` if `id` is unknown.
+    pub(super) fn ask_feedback_on(&self, id: &str, date: jiff::civil::Date, back: Mode) -> Mode {
         let rx = match (self.item(id), self.ctx.catalog.get(id)) {
             (Some(item), _) if date == self.day.date => item.rx.clone(),
             (_, Some(ex)) => {
                 crate::progression::prescribe_one(&self.ctx.settings, self.ctx.store.entries(), ex, date)
             }
-            _ => return,
+            _ => return back,
         };
-        self.mode = Mode::Feedback(Prompt {
+        Mode::Feedback(Prompt {
             id: id.to_string(),
             date,
             step: rx.step,
@@ -117,15 +155,13 @@ impl App {
             rating: None,
             pain: String::new(),
             minutes: rx.dose.walk_minutes(),
-        });
+        })
     }
 
-    pub(super) fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Result<Mode> {
-        Ok(match (p.stage, msg) {
-            (Stage::Rating, Msg::Char('l')) => {
-                self.leg_symptoms(&p.id)?;
-                *p.back
-            }
+    /// Keys in the rating prompt: a rating, then pain 0–10; Enter saves the Done entry.
+    pub(super) fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Step {
+        let mode = match (p.stage, msg) {
+            (Stage::Rating, Msg::Char('l')) => return self.leg_symptoms(&p.id, *p.back),
             (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
                 p.rating = Some(match c {
                     '1' | 'e' => Feedback::Easy,
@@ -166,31 +202,15 @@ impl App {
                 } else {
                     format!("Saved: {name} ✓")
                 };
-                self.save(entry, said)?;
-                match *p.back {
-                    Mode::Week { data, row, day } => {
-                        Mode::Week { data: Box::new(self.ctx.week(data.start)?), row, day }
-                    }
-                    back => back,
-                }
+                // Back where it was opened; the week screen is rebuilt once the save is in.
+                return self.change(*p.back, Effect::Save(entry), Some(said));
             }
             (Stage::Rating, Msg::Back) => {
                 self.message = Some("Not logged.".into());
                 *p.back
             }
             (_, _) => Mode::Feedback(p),
-        })
-    }
-
-    /// Saves an entry now and shows `said`; a failed save is shown and nothing is lost on disk.
-    pub(super) fn save(&mut self, entry: crate::state::Entry, said: String) -> Result<()> {
-        match self.ctx.store.append(entry) {
-            Ok(()) => {
-                self.refresh()?;
-                self.message = Some(said);
-            }
-            Err(e) => self.message = Some(format!("{e:#}")),
-        }
-        Ok(())
+        };
+        (mode, None)
     }
 }

@@ -1,8 +1,9 @@
-//! The event loop. Terminal input and signals arrive on one channel from two blocking threads;
-//! the loop draws, then sleeps until the next input or the next moment the screen changes (the
-//! next shown second of a timer), so an idle app makes no wakeups. Every signal whose default
-//! would end the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM) leaves
-//! through the normal path instead, so `ratatui::run` restores the terminal.
+//! The event loop and the effects `update` returns. Terminal input and signals arrive on one
+//! channel from two blocking threads; the loop draws, then sleeps until the next input or the
+//! next moment the screen changes (the next shown second of a timer), so an idle app makes no
+//! wakeups. Every signal whose default would end the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+//! SIGUSR1, SIGUSR2, SIGALRM) leaves through the normal path instead, so `ratatui::run` restores
+//! the terminal. A save that fails is shown on screen; the app stays.
 
 use std::io::Write;
 use std::sync::mpsc;
@@ -14,12 +15,48 @@ use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
 
-use super::{App, msg_for};
-use crate::ctx;
+use super::{App, Effect, Fresh, Msg, msg_for};
+use crate::config::write;
+use crate::ctx::{self, Ctx};
 
 enum Input {
     Term(Event),
     Signal,
+}
+
+/// Applies a change to the log or the config and reads today's view back: the message that
+/// tells `update` how it went. `None` for the effects the loop handles itself (bell, quit).
+pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
+    let done = match effect {
+        Effect::Save(entry) => ctx.store.append(entry),
+        Effect::Remove { date, id } => ctx.store.remove(date, &id).map(drop),
+        Effect::SaveChoices(choices) => {
+            write::save_choices(&ctx.config_path, &choices.keys()).and_then(|()| ctx.reload_config())
+        }
+        Effect::Bell | Effect::Quit => return None,
+    };
+    let fresh = done.and_then(|()| Fresh::load(ctx));
+    Some(Msg::Saved(fresh.map(Box::new).map_err(|e| format!("{e:#}"))))
+}
+
+/// Carries out `effect` and whatever its outcome leads to. `Ok(false)`: quit.
+fn settle(app: &mut App, mut effect: Option<Effect>) -> Result<bool> {
+    while let Some(next) = effect.take() {
+        match next {
+            Effect::Quit => return Ok(false),
+            Effect::Bell => {
+                let mut out = std::io::stdout();
+                out.write_all(b"\x07")?;
+                out.flush()?;
+            }
+            change => {
+                if let Some(outcome) = apply(&mut app.ctx, change) {
+                    effect = app.update(outcome, Instant::now(), &ctx::now()?);
+                }
+            }
+        }
+    }
+    Ok(true)
 }
 
 pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
@@ -45,11 +82,9 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
     loop {
         let now = Instant::now();
         let wall = ctx::now()?;
-        app.tick(now, &wall);
-        if app.quit {
-            return Ok(());
-        }
-        let panic_now = app.panic_on_draw && std::mem::replace(&mut app.drawn, true);
+        // The bell rings once the frame that shows why is drawn.
+        let bell = app.tick(now, &wall);
+        let panic_now = app.hooks.panic_on_draw && std::mem::replace(&mut app.drawn, true);
         terminal.draw(|frame| {
             // A test-only trigger (UPRIGHT_TEST_PANIC=draw): a panic in the middle of the second
             // frame must still restore the terminal.
@@ -58,10 +93,8 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             }
             crate::ui::render(frame, app, now)
         })?;
-        if app.take_bell() {
-            let mut out = std::io::stdout();
-            out.write_all(b"\x07")?;
-            out.flush()?;
+        if !settle(app, bell)? {
+            return Ok(());
         }
         let input = match app.next_wake(now, &wall) {
             Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
@@ -78,7 +111,10 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             Input::Signal => return Ok(()),
             Input::Term(Event::Key(key)) => {
                 if let Some(msg) = msg_for(&app.mode, key) {
-                    app.update(msg, Instant::now(), &ctx::now()?)?;
+                    let effect = app.update(msg, Instant::now(), &ctx::now()?);
+                    if !settle(app, effect)? {
+                        return Ok(());
+                    }
                 }
             }
             // A resize (or anything else) only needs a redraw, which the loop does.

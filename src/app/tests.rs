@@ -6,7 +6,7 @@ use super::*;
 use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::session;
-use crate::state::Store;
+use crate::state::{EntryKind, Feedback, Store};
 
 pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
 
@@ -23,10 +23,24 @@ pub fn app(dir: &std::path::Path) -> App {
         today,
         config_path: dir.join("config.toml"),
     };
-    let mut app = App::new(ctx, true).unwrap();
+    let mut app = App::new(ctx, true, TestHooks::default()).unwrap();
     // These tests start after the first run; `onboarding` tests start before it.
     app.mode = Mode::Today;
     app
+}
+
+/// Sends `msg` and carries out what it asks on the real store, as the loop does; returns the
+/// effects in order (the outcomes fed back included).
+pub fn step(app: &mut App, msg: Msg, now: Instant, wall: &Zoned) -> Vec<Effect> {
+    let mut seen = Vec::new();
+    let mut effect = app.update(msg, now, wall);
+    while let Some(e) = effect.take() {
+        seen.push(e.clone());
+        if let Some(outcome) = apply(&mut app.ctx, e) {
+            effect = app.update(outcome, now, wall);
+        }
+    }
+    seen
 }
 
 pub fn wall() -> Zoned {
@@ -39,8 +53,8 @@ fn a_whole_guided_exercise_ends_in_a_saved_entry() {
     let mut app = app(dir.path());
     let t0 = Instant::now();
     let at = |s: u64| t0 + Duration::from_secs(s);
-    app.update(Msg::Down, t0, &wall()).unwrap();
-    app.update(Msg::Confirm, t0, &wall()).unwrap();
+    step(&mut app, Msg::Down, t0, &wall());
+    step(&mut app, Msg::Confirm, t0, &wall());
     let Mode::Timer(run) = &app.mode else { panic!("timer started") };
     assert_eq!(run.id, "hamstring-stretch");
     let total = u64::from(session::total_secs(&run.timer.phases));
@@ -48,8 +62,7 @@ fn a_whole_guided_exercise_ends_in_a_saved_entry() {
     // Walk the clock second by second, as the loop would, counting bells.
     let mut bells = 0;
     for s in 1..=total {
-        app.tick(at(s), &wall());
-        bells += usize::from(app.take_bell());
+        bells += usize::from(app.tick(at(s), &wall()) == Some(Effect::Bell));
         if s < total {
             assert!(matches!(app.mode, Mode::Timer(_)), "still timing at {s} s");
             assert_eq!(app.next_wake(at(s), &wall()).map(|w| w - at(s)), Some(Duration::from_secs(1)));
@@ -59,7 +72,7 @@ fn a_whole_guided_exercise_ends_in_a_saved_entry() {
     let Mode::Feedback(p) = &app.mode else { panic!("feedback asked") };
     assert_eq!(p.stage, Stage::Rating);
     for msg in [Msg::Char('1'), Msg::Char('2'), Msg::Confirm] {
-        app.update(msg, at(total + 1), &wall()).unwrap();
+        step(&mut app, msg, at(total + 1), &wall());
     }
     assert!(matches!(app.mode, Mode::Today));
     assert!(app.day.get("hamstring-stretch").unwrap().is_done());
@@ -85,35 +98,35 @@ fn tick_off_skip_undo_and_pain() {
     let w = wall();
     // x on the walk: one bout of three, logged with its minutes.
     for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     let walk = app.day.get("walk").unwrap();
     assert_eq!((walk.done, walk.needed, walk.dose_line()), (1, 3, "3 × 5 min walk, 1 of 3 done".to_string()));
     assert_eq!(app.ctx.store.entries()[0].minutes, Some(5));
     // s with a reason on the roller.
     app.selected = 2;
-    app.update(Msg::Skip, t, &w).unwrap();
+    step(&mut app, Msg::Skip, t, &w);
     for c in "sore neck".chars() {
-        app.update(Msg::Char(c), t, &w).unwrap();
+        step(&mut app, Msg::Char(c), t, &w);
     }
-    app.update(Msg::Confirm, t, &w).unwrap();
+    step(&mut app, Msg::Confirm, t, &w);
     assert!(app.day.items[2].skipped);
     let skip = app.ctx.store.entries().iter().find(|e| e.kind == EntryKind::Skipped).unwrap();
     assert_eq!(skip.reason.as_deref(), Some("sore neck"));
     // u undoes it.
-    app.update(Msg::Undo, t, &w).unwrap();
+    step(&mut app, Msg::Undo, t, &w);
     assert!(!app.day.items[2].skipped);
     // Pain 7 ends curl-up for today and says so.
     app.selected = 3;
     for msg in [Msg::TickOff, Msg::Char('3'), Msg::Char('7'), Msg::Confirm] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     assert!(app.message.as_deref().unwrap().starts_with("Pain 7 is too much: Curl-up is done for today"));
     assert!(app.day.items[3].rx.stopped);
     // Pain above 10 cannot be typed.
     app.selected = 4;
     for msg in [Msg::TickOff, Msg::Char('2'), Msg::Char('1'), Msg::Char('2')] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     let Mode::Feedback(p) = &app.mode else { panic!() };
     assert_eq!(p.pain, "1");
@@ -125,22 +138,21 @@ fn pause_leave_and_quit() {
     let mut app = app(dir.path());
     let t0 = Instant::now();
     let w = wall();
-    app.update(Msg::Confirm, t0, &w).unwrap();
-    app.update(Msg::Pause, t0 + Duration::from_secs(2), &w).unwrap();
+    step(&mut app, Msg::Confirm, t0, &w);
+    step(&mut app, Msg::Pause, t0 + Duration::from_secs(2), &w);
     assert_eq!(
         app.next_wake(t0 + Duration::from_secs(50), &w).map(|x| x > t0 + Duration::from_secs(3600)),
         Some(true),
         "paused: asleep"
     );
-    app.update(Msg::Back, t0, &w).unwrap();
+    step(&mut app, Msg::Back, t0, &w);
     assert!(matches!(app.mode, Mode::Leave(_)));
-    app.update(Msg::Back, t0, &w).unwrap();
+    step(&mut app, Msg::Back, t0, &w);
     assert!(matches!(app.mode, Mode::Timer(_)), "Esc again keeps going");
-    app.update(Msg::Back, t0, &w).unwrap();
-    app.update(Msg::Char('n'), t0, &w).unwrap();
+    step(&mut app, Msg::Back, t0, &w);
+    step(&mut app, Msg::Char('n'), t0, &w);
     assert!(matches!(app.mode, Mode::Today) && app.ctx.store.entries().is_empty());
-    app.update(Msg::Back, t0, &w).unwrap();
-    assert!(app.quit);
+    assert_eq!(step(&mut app, Msg::Back, t0, &w), [Effect::Quit]);
 }
 
 #[test]
@@ -148,14 +160,14 @@ fn a_walk_across_a_laptop_sleep_asks_what_to_count() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
     let t0 = Instant::now();
-    app.update(Msg::Confirm, t0, &wall()).unwrap();
+    step(&mut app, Msg::Confirm, t0, &wall());
     app.tick(t0 + Duration::from_secs(6), &wall());
     // 2 s of monotonic time, but the wall clock moved 20 minutes: the laptop slept.
     let later: Zoned = "2026-11-24T07:50:00+01:00[Europe/Berlin]".parse().unwrap();
     app.tick(t0 + Duration::from_secs(8), &later);
     let Mode::Slept { walked_min, .. } = &app.mode else { panic!("asked") };
     assert_eq!(*walked_min, 20);
-    app.update(Msg::Char('c'), t0 + Duration::from_secs(8), &later).unwrap();
+    step(&mut app, Msg::Char('c'), t0 + Duration::from_secs(8), &later);
     let Mode::Feedback(p) = &app.mode else { panic!("feedback") };
     assert_eq!(p.minutes, Some(5), "the full walk, at most the bout");
 }
@@ -232,12 +244,12 @@ fn the_week_screen_backfills_a_past_day() {
     let mut app = app(dir.path());
     let t = Instant::now();
     let w = wall();
-    app.update(Msg::Week, t, &w).unwrap();
+    step(&mut app, Msg::Week, t, &w);
     let Mode::Week { data, day, .. } = &app.mode else { panic!("week screen") };
     assert_eq!((data.start.to_string(), *day), ("2026-11-23".to_string(), 1), "today is selected");
     // Monday, curl-up: tick off, rate, saved for Monday.
     for msg in [Msg::Left, Msg::Down, Msg::Down, Msg::Down, Msg::TickOff, Msg::Char('1'), Msg::Confirm] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     let Mode::Week { data, row, day } = &app.mode else { panic!("back on the week screen") };
     assert_eq!((*row, *day), (3, 0));
@@ -246,17 +258,75 @@ fn the_week_screen_backfills_a_past_day() {
     assert_eq!(saved.date.to_string(), "2026-11-23");
     // A future day refuses; undo removes Monday's entry; h/l move weeks.
     for msg in [Msg::Right, Msg::Right, Msg::TickOff] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     assert!(matches!(app.mode, Mode::Week { .. }));
     assert_eq!(app.message.as_deref(), Some("That day has not come yet."));
     for msg in [Msg::Left, Msg::Left, Msg::Undo] {
-        app.update(msg, t, &w).unwrap();
+        step(&mut app, msg, t, &w);
     }
     assert!(app.ctx.store.entries().iter().all(|e| !e.is_for("curl-up")));
-    app.update(Msg::PrevWeek, t, &w).unwrap();
+    step(&mut app, Msg::PrevWeek, t, &w);
     let Mode::Week { data, .. } = &app.mode else { panic!() };
     assert_eq!(data.start.to_string(), "2026-11-16");
-    app.update(Msg::Back, t, &w).unwrap();
+    step(&mut app, Msg::Back, t, &w);
     assert!(matches!(app.mode, Mode::Today));
+}
+
+/// Issue 13: `u` meeting a month file broken by hand while the app is open showed nothing and
+/// ended the app with rc 1; now the error names the file on Today and the app stays.
+#[test]
+fn undo_on_a_month_broken_by_hand_shows_the_error_and_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let (t, w) = (Instant::now(), wall());
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
+        step(&mut app, msg, t, &w);
+    }
+    assert_eq!(app.day.get("walk").unwrap().done, 1);
+    std::fs::write(dir.path().join("history/2026-11.toml"), "[[entry]]\nid = \"broken\nkind =\n").unwrap();
+    let effects = step(&mut app, Msg::Undo, t, &w);
+    assert!(matches!(&effects[..], [Effect::Remove { .. }]), "{effects:?}");
+    assert!(matches!(app.mode, Mode::Today));
+    let message = app.message.clone().unwrap();
+    assert!(message.contains("2026-11.toml:"), "the file and line are named: {message}");
+    assert_eq!(app.day.get("walk").unwrap().done, 1, "the view still shows what was there");
+    // The app goes on.
+    step(&mut app, Msg::Down, t, &w);
+    assert_eq!(app.selected, 1);
+}
+
+#[test]
+fn the_first_run_writes_the_choices_then_logs_the_acceptance() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = Mode::Onboard(Onboarding::default());
+    let (t, w) = (Instant::now(), wall());
+    for msg in [Msg::Char('a'), Msg::Char('2'), Msg::Char('e')] {
+        assert_eq!(step(&mut app, msg, t, &w), []);
+    }
+    let effects = step(&mut app, Msg::Confirm, t, &w);
+    let choices = Choices { active: true, avoid_extension: true, avoid_flexion: false };
+    assert!(
+        matches!(&effects[..], [Effect::SaveChoices(c), Effect::Save(e)]
+            if *c == choices && e.kind == EntryKind::DisclaimerAccepted),
+        "{effects:?}"
+    );
+    assert!(matches!(app.mode, Mode::Today));
+    assert!(app.day.safety.accepted.is_some());
+    assert!(app.day.get("thoracic-extension").is_none(), "extension avoided: the roller is left out");
+}
+
+#[test]
+fn choices_that_cannot_be_written_ask_again_and_log_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    // The config path is a folder: the write fails.
+    app.ctx.config_path = dir.path().to_path_buf();
+    app.mode = Mode::Onboard(Onboarding { step: 2, ..Default::default() });
+    let effects = step(&mut app, Msg::Confirm, Instant::now(), &wall());
+    assert!(matches!(&effects[..], [Effect::SaveChoices(_)]), "{effects:?}");
+    assert!(matches!(&app.mode, Mode::Onboard(o) if o.step == 2), "the last question again");
+    assert!(app.message.as_deref().unwrap().starts_with("Could not save your choices: "));
+    assert!(app.ctx.store.entries().is_empty() && app.day.safety.accepted.is_none());
 }

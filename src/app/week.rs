@@ -1,68 +1,70 @@
 //! Keys on the week screen: move the cell or the week, tick off or undo a past day.
 
-use color_eyre::eyre::Result;
-
-use super::{App, Mode, Msg};
+use super::{App, Effect, Mode, Msg, Step};
+use crate::week::WeekData;
 
 impl App {
     /// Keys on the week screen: move the cell or the week, tick off or undo a past day.
-    pub(super) fn week(
-        &mut self,
-        data: crate::week::WeekData,
-        row: usize,
-        day: usize,
-        msg: Msg,
-    ) -> Result<Mode> {
+    pub(super) fn week(&mut self, data: WeekData, row: usize, day: usize, msg: Msg) -> Step {
         let rows = data.ids.len().max(1);
-        let start = data.start;
-        let mut shift = |weeks: i64| -> Result<crate::week::WeekData> {
-            self.ctx.week(start.checked_add(jiff::Span::new().days(7 * weeks))?)
-        };
-        let (data, row, day) = match msg {
-            Msg::Back | Msg::Week => return Ok(Mode::Today),
+        let here = |data: WeekData, row, day| Mode::Week { data: Box::new(data), row, day };
+        let mode = match msg {
+            Msg::Back | Msg::Week => Mode::Today,
             Msg::Help => {
                 self.help = true;
-                (data, row, day)
+                here(data, row, day)
             }
-            Msg::Up => (data, (row + rows - 1) % rows, day),
-            Msg::Down => (data, (row + 1) % rows, day),
-            Msg::Left if day > 0 => (data, row, day - 1),
-            Msg::Right if day < 6 => (data, row, day + 1),
-            Msg::Left | Msg::PrevWeek => (shift(-1)?, row, if msg == Msg::Left { 6 } else { day }),
-            Msg::Right | Msg::NextWeek => (shift(1)?, row, if msg == Msg::Right { 0 } else { day }),
+            Msg::Up => here(data, (row + rows - 1) % rows, day),
+            Msg::Down => here(data, (row + 1) % rows, day),
+            Msg::Left if day > 0 => here(data, row, day - 1),
+            Msg::Right if day < 6 => here(data, row, day + 1),
+            Msg::Left | Msg::PrevWeek => {
+                let to = if matches!(msg, Msg::Left) { 6 } else { day };
+                self.shift(data, -1, row, (day, to))
+            }
+            Msg::Right | Msg::NextWeek => {
+                let to = if matches!(msg, Msg::Right) { 0 } else { day };
+                self.shift(data, 1, row, (day, to))
+            }
             Msg::TickOff | Msg::Undo => {
                 let date = data.days[day].date;
                 let id = data.ids[row].clone();
-                let back = Mode::Week { data: Box::new(data), row, day };
+                let back = here(data, row, day);
                 if date > self.ctx.today {
                     self.message = Some("That day has not come yet.".into());
-                    return Ok(back);
+                    return (back, None);
                 }
-                if msg == Msg::TickOff {
-                    self.ask_feedback_on(&id, date, back);
-                    return Ok(std::mem::replace(&mut self.mode, Mode::Today));
+                if matches!(msg, Msg::TickOff) {
+                    return (self.ask_feedback_on(&id, date, back), None);
                 }
-                let last = self.ctx.store.last_logged(date, &id).map(|e| e.id.clone());
-                match last {
+                let when = date.strftime("%a %-d %b");
+                match self.ctx.store.last_logged(date, &id).map(|e| e.id.clone()) {
                     Some(entry) => {
-                        self.ctx.store.remove(date, &entry)?;
-                        self.refresh()?;
-                        self.message =
-                            Some(format!("Undone: {} on {}.", self.name(&id), date.strftime("%a %-d %b")));
+                        let said = format!("Undone: {} on {when}.", self.name(&id));
+                        // The grid is rebuilt once the removal is in.
+                        return self.change(back, Effect::Remove { date, id: entry }, Some(said));
                     }
                     None => {
-                        self.message = Some(format!(
-                            "Nothing logged for {} on {}.",
-                            self.name(&id),
-                            date.strftime("%a %-d %b")
-                        ))
+                        self.message = Some(format!("Nothing logged for {} on {when}.", self.name(&id)));
+                        back
                     }
                 }
-                let Mode::Week { data, .. } = back else { unreachable!() };
-                (self.ctx.week(data.start)?, row, day)
             }
-            _ => (data, row, day),
+            _ => here(data, row, day),
         };
-        Ok(Mode::Week { data: Box::new(data), row, day })
+        (mode, None)
+    }
+
+    /// The week `weeks` before or after the one shown, with the cell on weekday `to`; on a log
+    /// it cannot read, the error is shown and the cell stays where it was (`from`).
+    fn shift(&mut self, data: WeekData, weeks: i64, row: usize, (from, to): (usize, usize)) -> Mode {
+        let week = data.start.checked_add(jiff::Span::new().days(7 * weeks)).map_err(Into::into);
+        match week.and_then(|start| self.ctx.week(start)) {
+            Ok(week) => Mode::Week { data: Box::new(week), row, day: to },
+            Err(e) => {
+                self.message = Some(format!("{e:#}"));
+                Mode::Week { data: Box::new(data), row, day: from }
+            }
+        }
     }
 }

@@ -25,7 +25,8 @@ pub fn run(cli: Cli) -> Result<()> {
             return today(&mut ctx, Day::Today, false);
         }
         let sound = ctx.settings.sound && !cli.silent;
-        let mut app = crate::app::App::new(ctx, sound)?;
+        // Test switches are read here, once, and handed in.
+        let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
         // ratatui restores raw mode and the screen (also on a panic); the cursor is ours to show.
         let show_cursor = || {
             let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, fit, hints};
-use crate::app::App;
 use crate::progression::WeekPlan;
+use crate::today::Day;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, plan: &[WeekPlan], theme: &Theme) {
+/// One row per exercise of `day`, in its order.
+pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], theme: &Theme) {
     let block = Block::new()
         .borders(Borders::TOP)
         .title(Span::styled(" Plan — if every session goes as planned ", theme.title));
@@ -21,7 +22,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, plan: &[WeekPlan], theme
         vec![("now", plan.first()), ("in 4 weeks", plan.get(4)), ("in 8 weeks", plan.get(8))];
     let wide = body.width >= 90;
     let mut lines = Vec::new();
-    for item in &app.day.items {
+    for item in &day.items {
         let dose = |w: Option<&WeekPlan>| {
             w.and_then(|w| w.exercises.iter().find(|e| e.id == item.exercise.id))
                 .map(|e| e.dose_text.clone())

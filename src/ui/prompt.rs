@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, popup};
-use crate::app::{App, Prompt, Stage};
+use crate::app::{Prompt, Stage};
 
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
@@ -24,8 +24,8 @@ fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
     vec![Span::styled(k, theme.accent), Span::raw(format!(" {what}   "))]
 }
 
-pub fn feedback(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, theme: &Theme) {
-    let name = app.day.get(&p.id).map_or(p.id.clone(), |i| i.exercise.name.clone());
+/// `name`: the exercise's name as shown.
+pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &Theme) {
     let mut lines = vec![Line::from(format!("How did {name} go?"))];
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
     lines.push(Line::from(choices));
@@ -47,8 +47,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, app: &App, p: &Prompt, theme: &Th
     boxed(frame, area, "Finished", lines, theme);
 }
 
-pub fn skip(frame: &mut Frame, area: Rect, app: &App, id: &str, text: &str, theme: &Theme) {
-    let name = app.day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
+pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme) {
     let lines = vec![
         Line::from(format!("Skip {name} today. Reason (optional):")),
         Line::from(Span::styled(format!("{text}▏"), theme.selected)),

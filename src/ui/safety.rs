@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, hints};
-use crate::app::{App, Onboarding, Report};
-use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP};
+use crate::app::{Onboarding, Report};
+use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP, Safety};
 
 fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rect, Rect) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(format!(" {title} "), theme.title));
@@ -18,7 +18,8 @@ fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rec
     (body, keys)
 }
 
-pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, theme: &Theme) {
+/// `message`: why the choices could not be saved, if they could not.
+pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onboarding, theme: &Theme) {
     let (body, keys) = frame_with(frame, area, "Welcome to upright", theme);
     let check = |on: bool| if on { "[x]" } else { "[ ]" };
     let (lines, key_line): (Vec<Line>, _) = match o.step {
@@ -68,15 +69,23 @@ pub fn onboarding(frame: &mut Frame, area: Rect, app: &App, o: &Onboarding, them
         ),
     };
     let mut lines = lines;
-    if let Some(msg) = &app.message {
-        lines.push(Line::from(Span::styled(msg.clone(), theme.warn)));
+    if let Some(msg) = message {
+        lines.push(Line::from(Span::styled(msg, theme.warn)));
     }
     let scroll = if o.step == 0 { o.scroll } else { 0 };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)), body);
     frame.render_widget(Paragraph::new(key_line), keys);
 }
 
-pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>, scroll: u16, theme: &Theme) {
+/// `safety`: what the log says was reported (and when), from the day view.
+pub fn red_flags(
+    frame: &mut Frame,
+    area: Rect,
+    safety: &Safety,
+    said: Option<Report>,
+    scroll: u16,
+    theme: &Theme,
+) {
     let (body, keys) = frame_with(frame, area, "Warning signs", theme);
     let mut lines = Vec::new();
     match said {
@@ -109,7 +118,6 @@ pub fn red_flags(frame: &mut Frame, area: Rect, app: &App, said: Option<Report>,
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("See a GP soon, if back pain comes with:", theme.accent)));
     lines.extend(SEE_GP.iter().map(|l| Line::from(format!("  • {l}"))));
-    let safety = &app.day.safety;
     if let Some(since) = safety.locked_since.or(safety.gp_since) {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(

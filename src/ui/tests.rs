@@ -5,7 +5,7 @@ use ratatui::backend::{Backend, TestBackend};
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::app::tests::{app, wall};
+use crate::app::tests::{app, step, wall};
 use crate::app::{App, Msg};
 
 fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
@@ -23,7 +23,7 @@ fn snap(name: &str, app: &App, now: Instant) {
 
 fn send(app: &mut App, msgs: &[Msg], now: Instant) {
     for msg in msgs {
-        app.update(*msg, now, &wall()).unwrap();
+        step(app, msg.clone(), now, &wall());
     }
 }
 
@@ -79,7 +79,7 @@ fn timer_screens() {
     snap("timer_hold", &app, at(8_300));
     app.tick(at(35_500), &wall());
     snap("timer_rest", &app, at(35_500));
-    app.update(Msg::Pause, at(36_000), &wall()).unwrap();
+    step(&mut app, Msg::Pause, at(36_000), &wall());
     snap("timer_paused", &app, at(90_000));
     send(
         &mut app,
@@ -151,7 +151,7 @@ fn no_color_keeps_the_selection_visible() {
 fn week_app(dir: &std::path::Path, days: Vec<jiff::civil::Date>) -> App {
     crate::app::tests::seed(dir, crate::app::tests::full_days(days));
     let mut app = app(dir);
-    app.update(Msg::Week, Instant::now(), &wall()).unwrap();
+    step(&mut app, Msg::Week, Instant::now(), &wall());
     app
 }
 
@@ -192,9 +192,9 @@ fn week_screens() {
 fn plan_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path());
-    app.update(Msg::Plan, Instant::now(), &wall()).unwrap();
+    step(&mut app, Msg::Plan, Instant::now(), &wall());
     snap("plan", &app, Instant::now());
-    app.update(Msg::Back, Instant::now(), &wall()).unwrap();
+    step(&mut app, Msg::Back, Instant::now(), &wall());
     assert!(matches!(app.mode, crate::app::Mode::Today));
 }
 
@@ -226,7 +226,7 @@ fn onboarding_and_red_flag_screens() {
     send(&mut app, &[Msg::RedFlags], t);
     snap("red_flags", &app, t);
     // Small terminals scroll the lists.
-    send(&mut app, &[Msg::Down; 10], t);
+    send(&mut app, &vec![Msg::Down; 10], t);
     insta::assert_snapshot!("red_flags_scrolled_40x12", draw(&app, t, 40, 12, &Theme::new(false)).backend());
     send(&mut app, &[Msg::Char('g')], t);
     assert!(app.day.safety.gp_since.is_some());

@@ -1,5 +1,6 @@
 //! The guided timer: what to do now (hold, rest, rep, walk) and where ("Set 2 of 3 · rep 3 of 4
 //! · Right side"), big digits computed from `now`, a gauge, the figure and cues, what comes next.
+//! Drawn from the run and its exercise's entry in the day view (cues already resolved).
 
 use std::time::Instant;
 
@@ -10,14 +11,22 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::digits::{big, clock};
 use super::{Theme, fit, hints};
-use crate::app::{App, Run};
+use crate::app::Run;
 use crate::session::Kind;
+use crate::today::Item;
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant, theme: &Theme) {
-    let Some(item) = app.day.get(&run.id) else { return };
+/// `flashing`: a hold or rest just ended (the border flashes).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    item: &Item,
+    run: &Run,
+    flashing: bool,
+    now: Instant,
+    theme: &Theme,
+) {
     let ex = &item.exercise;
     let timer = &run.timer;
-    let flashing = app.flash_until.is_some_and(|t| now < t);
     let border = if flashing { theme.flash } else { theme.dim };
     let count = format!(" {} of {} ", (timer.index + 1).min(timer.phases.len()), timer.phases.len());
     let room = (area.width as usize).saturating_sub(count.chars().count() + 4);
@@ -75,12 +84,6 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant,
         gauge,
     );
 
-    let mut cues: Vec<String> = ex.cues.clone();
-    if app.ctx.settings.avoid_flexion
-        && let (Some(cue), Some(first)) = (&ex.flexion_cue, cues.first_mut())
-    {
-        *first = cue.clone();
-    }
     let figure_width = ex.figure.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
     let show_figure = art.width >= 60 && art.height >= ex.figure.lines().count() as u16;
     let [fig, text] = art.layout(&Layout::horizontal([
@@ -90,7 +93,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, run: &Run, now: Instant,
     if show_figure {
         frame.render_widget(Paragraph::new(ex.figure.as_str()).style(theme.dim), fig);
     }
-    let cue_lines: Vec<Line> = cues.iter().map(|c| Line::from(format!("· {c}"))).collect();
+    let cue_lines: Vec<Line> = item.cues.iter().map(|c| Line::from(format!("· {c}"))).collect();
     frame.render_widget(Paragraph::new(cue_lines).wrap(Wrap { trim: true }), text);
 
     let next_text = match timer.next_phase() {

@@ -1,5 +1,6 @@
 //! The Today screen: the coaching day, a greeting, the routine with today's dose and a mark for
-//! each exercise, why a dose changed, a progress gauge, the streak and the key hints.
+//! each exercise, why a dose changed, a progress gauge, the streak and the key hints. Drawn
+//! from the day view only: the banner and the marks were decided when it was built.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,8 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::{Theme, fit, hints};
-use crate::app::App;
-use crate::today::Item;
+use crate::today::{Banner, Day, Item};
+
+/// What the Today screen shows: the day view, and where the app is in it.
+pub struct Shown<'a> {
+    pub day: &'a Day,
+    pub streak: Option<u32>,
+    pub selected: usize,
+    /// What just happened, or an error.
+    pub message: Option<&'a str>,
+}
 
 /// Wide enough to show each dose beside its name.
 const WIDE: u16 = 70;
@@ -35,8 +44,8 @@ fn dose_line(item: &Item) -> String {
     line
 }
 
-fn greeting(app: &App) -> String {
-    let (done, total) = (app.day.done_count(), app.day.items.len());
+fn greeting(day: &Day) -> String {
+    let (done, total) = (day.done_count(), day.items.len());
     match done {
         0 if total > 0 => format!("Good to see you. {total} gentle exercises today — one at a time."),
         d if d >= total => "All done for today. Well done — see you tomorrow.".to_string(),
@@ -44,25 +53,89 @@ fn greeting(app: &App) -> String {
     }
 }
 
-pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// The banner's words, and whether it is a warning (red) or advice.
+fn banner_text(banner: Banner) -> (String, bool) {
+    match banner {
+        Banner::Locked => (
+            "Locked: you reported an emergency sign. Get care now; press ! once a clinician has checked you."
+                .to_string(),
+            true,
+        ),
+        Banner::GpPaused => (
+            "Doses are paused until a clinician has checked the sign you reported (! to update).".to_string(),
+            true,
+        ),
+        Banner::Flare { since, see_gp: true } => (
+            format!(
+                "Flare-up mode since {}: two weeks now — please see a GP or physiotherapist.",
+                since.strftime("%-d %b")
+            ),
+            false,
+        ),
+        Banner::Flare { since, see_gp: false } => (
+            format!(
+                "Flare-up mode since {}: gentlest steps. `upright flare off` when it settles.",
+                since.strftime("%-d %b")
+            ),
+            false,
+        ),
+        Banner::Check => (
+            "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
+                .to_string(),
+            false,
+        ),
+    }
+}
+
+/// The rows of the screen, top to bottom.
+struct Areas {
+    greet: Rect,
+    list: Rect,
+    gauge: Rect,
+    message: Rect,
+    detail: Rect,
+    keys: Rect,
+}
+
+pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let wide = area.width >= WIDE;
+    let inner = header(frame, area, shown, wide, theme);
+    let tall = inner.height >= 16;
+    let rows = layout(inner, shown, wide, tall);
+    banner(frame, &rows, shown.day, tall, theme);
+    list(frame, rows.list, shown, wide, theme);
+    if !wide && let Some(item) = shown.day.items.get(shown.selected) {
+        detail(frame, rows.detail, item, theme);
+    }
+    if let Some(text) = shown.message {
+        message(frame, rows.message, text, theme);
+    }
+    footer(frame, &rows, shown.day, wide, theme);
+}
+
+/// The top border with the date and the streak; returns the area inside it.
+fn header(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Theme) -> Rect {
     let title =
-        format!(" upright · {} ", app.day.date.strftime(if wide { "%A %-d %B %Y" } else { "%a %-d %b" }));
+        format!(" upright · {} ", shown.day.date.strftime(if wide { "%A %-d %B %Y" } else { "%a %-d %b" }));
     let mut block = Block::new().borders(Borders::TOP).title(Span::styled(title, theme.title));
-    if let Some(weeks) = app.streak.filter(|w| *w > 0) {
+    if let Some(weeks) = shown.streak.filter(|w| *w > 0) {
         let streak = format!(" {weeks}-week streak ");
         block = block.title_top(Line::from(Span::styled(streak, theme.accent)).right_aligned());
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let tall = inner.height >= 16;
-    let list_height = app.day.items.len() as u16
-        + if wide { app.day.items.iter().filter(|i| i.rx.reason.is_some()).count() as u16 } else { 0 };
+    inner
+}
+
+fn layout(inner: Rect, shown: &Shown, wide: bool, tall: bool) -> Areas {
+    let items = &shown.day.items;
+    let list_height = items.len() as u16
+        + if wide { items.iter().filter(|i| i.rx.reason.is_some()).count() as u16 } else { 0 };
     // A message (a failed save names the file, line and where the entry waits) wraps onto up
     // to four lines where the screen has room to spare, rather than being cut; the list comes first.
     let fixed = if tall { 2 + 1 } else { 0 } + list_height.max(1) + 1 + if wide { 0 } else { 2 } + 1;
     let spare = inner.height.saturating_sub(fixed + 1);
-    let message_lines = app.message.as_deref().map_or(1, |text| {
+    let message_lines = shown.message.map_or(1, |text| {
         let lines = text.chars().count().div_ceil(inner.width.max(1) as usize);
         if lines <= 1 { 1 } else { (lines as u16 + 1).min(4).min(1 + spare) }
     });
@@ -76,62 +149,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(if wide { 0 } else { 2 }),
         Constraint::Length(1),
     ]));
-    // Safety first: a lock, a paused progression or the two-week check replace the greeting.
-    let safety = &app.day.safety;
-    let banner = if safety.locked_since.is_some() {
-        Some((
-            "Locked: you reported an emergency sign. Get care now; press ! once a clinician has checked you."
-                .to_string(),
-            theme.warn,
-        ))
-    } else if safety.gp_since.is_some() {
-        Some((
-            "Doses are paused until a clinician has checked the sign you reported (! to update).".to_string(),
-            theme.warn,
-        ))
-    } else if let Some(since) = crate::progression::flare_since(app.ctx.store.entries(), app.day.date) {
-        let text = if crate::progression::flare_prompt(app.ctx.store.entries(), app.day.date) {
-            format!(
-                "Flare-up mode since {}: two weeks now — please see a GP or physiotherapist.",
-                since.strftime("%-d %b")
-            )
-        } else {
-            format!(
-                "Flare-up mode since {}: gentlest steps. `upright flare off` when it settles.",
-                since.strftime("%-d %b")
-            )
-        };
-        Some((text, theme.accent))
-    } else if app.needs_check() {
-        Some((
-            "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
-                .to_string(),
-            theme.accent,
-        ))
-    } else {
-        None
-    };
+    Areas { greet, list, gauge, message, detail, keys }
+}
+
+/// Safety first: a lock, a paused progression, a flare-up or the two-week check replace the
+/// greeting (on a short screen they take the message line).
+fn banner(frame: &mut Frame, rows: &Areas, day: &Day, tall: bool, theme: &Theme) {
+    let banner = day.banner.map(|b| {
+        let (text, warn) = banner_text(b);
+        (text, if warn { theme.warn } else { theme.accent })
+    });
     match banner {
         Some((text, style)) if tall => {
             frame.render_widget(
-                Paragraph::new(Span::styled(text, style)).wrap(ratatui::widgets::Wrap { trim: true }),
-                greet,
+                Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: true }),
+                rows.greet,
             );
         }
         Some((text, style)) => {
             frame.render_widget(
-                Paragraph::new(Span::styled(fit(&text, message.width as usize), style)),
-                message,
+                Paragraph::new(Span::styled(fit(&text, rows.message.width as usize), style)),
+                rows.message,
             );
         }
-        None if tall => frame.render_widget(Paragraph::new(greeting(app)), greet),
+        None if tall => frame.render_widget(Paragraph::new(greeting(day)), rows.greet),
         None => {}
     }
+}
 
-    let name_width = app.day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
+/// The routine: a marker on the selected row, a mark per exercise, the dose (and why it
+/// changed) where the screen is wide.
+fn list(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Theme) {
+    let items = &shown.day.items;
+    let name_width = items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     let mut lines = Vec::new();
-    for (i, item) in app.day.items.iter().enumerate() {
-        let selected = i == app.selected;
+    for (i, item) in items.iter().enumerate() {
+        let selected = i == shown.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
             theme.selected
@@ -144,7 +197,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text = if wide {
             format!("{:name_width$}   {}", item.exercise.name, dose_line(item))
         } else {
-            fit(&item.exercise.name, list.width.saturating_sub(5) as usize)
+            fit(&item.exercise.name, area.width.saturating_sub(5) as usize)
         };
         let mut spans =
             vec![Span::styled(marker, style), Span::styled(mark(item), mark_style), Span::styled(" ", style)];
@@ -158,29 +211,35 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             lines.push(Line::from(Span::styled(format!("      ↳ {reason}"), theme.dim)));
         }
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(lines), area);
+}
 
-    if !wide && let Some(item) = app.selected_item() {
-        let width = detail.width as usize;
-        let mut rows = vec![Line::from(fit(&dose_line(item), width))];
-        if let Some(reason) = &item.rx.reason {
-            rows.push(Line::from(Span::styled(fit(reason, width), theme.dim)));
-        }
-        frame.render_widget(Paragraph::new(rows), detail);
+/// On a narrow screen: the selected exercise's dose and why it changed, under the list.
+fn detail(frame: &mut Frame, area: Rect, item: &Item, theme: &Theme) {
+    let width = area.width as usize;
+    let mut rows = vec![Line::from(fit(&dose_line(item), width))];
+    if let Some(reason) = &item.rx.reason {
+        rows.push(Line::from(Span::styled(fit(reason, width), theme.dim)));
     }
-    if let Some(text) = &app.message {
-        let text = if message.height > 1 {
-            Paragraph::new(Span::styled(text.as_str(), theme.accent)).wrap(Wrap { trim: true })
-        } else {
-            Paragraph::new(Span::styled(fit(text, message.width as usize), theme.accent))
-        };
-        frame.render_widget(text, message);
-    }
-    let (done, total) = (app.day.done_count(), app.day.items.len());
+    frame.render_widget(Paragraph::new(rows), area);
+}
+
+fn message(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    let text = if area.height > 1 {
+        Paragraph::new(Span::styled(text, theme.accent)).wrap(Wrap { trim: true })
+    } else {
+        Paragraph::new(Span::styled(fit(text, area.width as usize), theme.accent))
+    };
+    frame.render_widget(text, area);
+}
+
+/// The progress gauge and the key hints.
+fn footer(frame: &mut Frame, rows: &Areas, day: &Day, wide: bool, theme: &Theme) {
+    let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     frame.render_widget(
         Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(format!("{done}/{total} done")),
-        gauge,
+        rows.gauge,
     );
     let keys_line = if wide {
         hints(
@@ -200,5 +259,5 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         hints(&[("Enter", "start"), ("x", "done"), ("w", "week"), ("?", "help")], theme)
     };
-    frame.render_widget(Paragraph::new(keys_line), keys);
+    frame.render_widget(Paragraph::new(keys_line), rows.keys);
 }
