@@ -71,7 +71,7 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Append an entry to the log.
-    Save(Entry),
+    Save(Box<Entry>),
     /// Remove the entry `id` of `date` (undo).
     Remove {
         date: jiff::civil::Date,
@@ -253,6 +253,20 @@ impl App {
         self.day = fresh.day;
         self.streak = fresh.streak;
         self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
+    }
+
+    /// Reads again the months another writer changed since they were read (the CLI, a second
+    /// app, a hand edit, a sync) and shows the day as it is now. Costs a stat per loaded month,
+    /// so the loop calls it whenever it wakes; it never polls.
+    pub fn look_again(&mut self) {
+        match self.ctx.store.refresh() {
+            Ok(false) => {}
+            Ok(true) => match Fresh::load(&mut self.ctx) {
+                Ok(fresh) => self.install(fresh),
+                Err(e) => self.message = Some(format!("{e:#}")),
+            },
+            Err(e) => self.message = Some(format!("{e:#}")),
+        }
     }
 
     /// Moves the clocks on: the coaching day may roll over, the timer may pass deadlines (a

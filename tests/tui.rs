@@ -271,3 +271,22 @@ fn undo_on_a_month_broken_while_open_shows_the_error_and_stays() {
     assert!(pty.wait_exit(5), "quits with rc 0");
     pty.assert_restored();
 }
+
+/// Issue 13: what the CLI logs while the app is open shows up at the next key, and ticking it
+/// off again in the app logs nothing twice.
+#[test]
+fn the_app_sees_what_the_cli_logged_at_the_next_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut pty = spawn(dir.path(), 100, 30);
+    pty.wait_for("Good to see you", 10);
+    pty.wait_for("0/6 done", 5);
+    upright(dir.path(), &["done", "curl-up"]);
+    // Any key (here a move) makes the app look at the month again.
+    pty.send("jjj");
+    pty.wait_for("1/6 done", 5);
+    pty.send("x");
+    pty.send("q");
+    assert!(pty.wait_exit(5));
+    let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
+    assert_eq!(month.matches("exercise = \"curl-up\"").count(), 1, "{month}");
+}

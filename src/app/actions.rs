@@ -123,7 +123,7 @@ impl App {
                 let mut entry = self.ctx.entry(self.ctx.today, EntryKind::Skipped, &id);
                 entry.reason = (!text.trim().is_empty()).then(|| text.trim().to_string());
                 let said = format!("Skipped {} for today.", self.name(&id));
-                return self.change(Mode::Today, Effect::Save(entry), Some(said));
+                return self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said));
             }
             Msg::Back => Mode::Today,
             _ => Mode::SkipReason { id, text },
@@ -203,7 +203,7 @@ impl App {
                     format!("Saved: {name} ✓")
                 };
                 // Back where it was opened; the week screen is rebuilt once the save is in.
-                return self.change(*p.back, Effect::Save(entry), Some(said));
+                return self.change(*p.back, Effect::Save(Box::new(entry)), Some(said));
             }
             (Stage::Rating, Msg::Back) => {
                 self.message = Some("Not logged.".into());

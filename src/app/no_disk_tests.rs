@@ -29,7 +29,7 @@ impl FakeLoop {
         while let Some(e) = effect.take() {
             self.effects.push(e.clone());
             match e {
-                Effect::Save(entry) => self.log.push(entry),
+                Effect::Save(entry) => self.log.push(*entry),
                 Effect::Remove { date, id } => self.log.retain(|e| !(e.date == date && e.id == id)),
                 Effect::Bell | Effect::Quit => continue,
                 Effect::SaveChoices(_) => panic!("no first run this morning"),

@@ -52,7 +52,7 @@ impl App {
             Some(Awaiting::Choices(_)) => {
                 let welcome = format!("Welcome. Your choices are in {}.", self.ctx.config_path.display());
                 self.awaiting = Some(Awaiting::Log(Some(welcome)));
-                Some(Effect::Save(self.event(crate::state::EntryKind::DisclaimerAccepted, None)))
+                Some(Effect::Save(Box::new(self.event(crate::state::EntryKind::DisclaimerAccepted, None))))
             }
             None => None,
         }

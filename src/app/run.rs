@@ -28,7 +28,7 @@ enum Input {
 /// tells `update` how it went. `None` for the effects the loop handles itself (bell, quit).
 pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
     let done = match effect {
-        Effect::Save(entry) => ctx.store.append(entry),
+        Effect::Save(entry) => save(ctx, *entry),
         Effect::Remove { date, id } => ctx.store.remove(date, &id).map(drop),
         Effect::SaveChoices(choices) => {
             write::save_choices(&ctx.config_path, &choices.keys()).and_then(|()| ctx.reload_config())
@@ -37,6 +37,20 @@ pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
     };
     let fresh = done.and_then(|()| Fresh::load(ctx));
     Some(Msg::Saved(fresh.map(Box::new).map_err(|e| format!("{e:#}"))))
+}
+
+/// Saves `entry`; a done entry is first asked of the once-a-day rule against the month as
+/// re-read under the lock (another upright may have logged it a moment ago).
+fn save(ctx: &mut Ctx, entry: crate::state::Entry) -> Result<()> {
+    let (date, id) = (entry.date, entry.exercise.clone().unwrap_or_default());
+    if entry.kind != crate::state::EntryKind::Done {
+        return ctx.store.append(entry);
+    }
+    let is_walk = ctx.catalog.get(&id).is_some_and(|e| e.dose(1).walk_minutes().is_some());
+    match ctx.store.append_if(entry, |month| crate::rules::already_done(month, date, &id, is_walk))? {
+        None => Ok(()),
+        Some(note) => Err(color_eyre::eyre::eyre!(note)),
+    }
 }
 
 /// Carries out `effect` and whatever its outcome leads to. `Ok(false)`: quit.
@@ -80,6 +94,8 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         }
     });
     loop {
+        // Whatever woke the loop (a key, a tick), months another writer changed are read again.
+        app.look_again();
         let now = Instant::now();
         let wall = ctx::now()?;
         // The bell rings once the frame that shows why is drawn.

@@ -73,7 +73,7 @@ impl App {
         said: Option<String>,
     ) -> Step {
         let entry = self.event(kind, exercise);
-        self.change(mode, Effect::Save(entry), said)
+        self.change(mode, Effect::Save(Box::new(entry)), said)
     }
 
     pub(super) fn red_flags(&mut self, said: Option<Report>, back: Mode, msg: Msg) -> Step {

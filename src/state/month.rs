@@ -404,6 +404,14 @@ fn keep_backup(path: &Path, target: &Path) -> Result<()> {
             bak.display()
         );
     }
+    // A writer killed between this step and its rename leaves the `.bak` already a link to the
+    // month: then there is nothing to do (and a rename of one link onto another of the same file
+    // would do nothing, leaving the temp name behind).
+    use std::os::unix::fs::MetadataExt;
+    let id = |m: fs::Metadata| (m.dev(), m.ino());
+    if fs::metadata(&bak).ok().map(id) == fs::metadata(target).ok().map(id) {
+        return Ok(());
+    }
     let dir = bak.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let linked = tempfile::Builder::new()
         .prefix(crate::fsutil::TEMP_PREFIX)

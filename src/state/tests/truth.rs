@@ -298,3 +298,23 @@ fn upright_never_writes_a_month_it_would_refuse() {
     assert!(err.contains("would grow past 16 MiB") && err.contains("waits in"), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), filler);
 }
+
+#[test]
+fn a_save_after_a_kill_between_backup_and_replace_leaves_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    s.append(entry("a", NOV, "walk")).unwrap();
+    let path = s.path(MonthKey::of(NOV));
+    // What a writer killed right after making the .bak a link to the month leaves behind.
+    let _ = std::fs::remove_file(bak_path(&path));
+    std::fs::hard_link(&path, bak_path(&path)).unwrap();
+    s.append(entry("b", NOV, "walk")).unwrap();
+    let names: Vec<String> = std::fs::read_dir(s.history_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n != ".summary.json")
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+    assert_eq!(Month::read(&bak_path(&path)).unwrap().entries.len(), 1);
+}
