@@ -1,18 +1,17 @@
 //! The exercise catalog: every exercise upright can prescribe, with its ladder of doses.
-//! The data lives in `assets/catalog.toml` (embedded at build time) and is parsed once at start
-//! into validated types; custom exercises from the config join through [`Catalog::add`].
-//! Pure: no IO beyond the embedded text.
+//! The data lives in `assets/catalog.toml` (embedded with `include_str!`) and is parsed once at
+//! start, through the serde structs below, into validated types; custom exercises from the config
+//! join through [`Catalog::add`]. Pure: no IO beyond the embedded text.
 
 use std::fmt;
 
 use color_eyre::eyre::{Result, bail, eyre};
 use serde::Deserialize;
 
-/// `assets/catalog.toml` as Rust literals, made by `build.rs`: building them costs a fraction of
-/// decoding the text at every start.
-fn builtin_raw() -> Vec<RawExercise> {
-    include!(concat!(env!("OUT_DIR"), "/catalog.rs"))
-}
+/// The built-in catalog's text, parsed at every start that needs the catalog: about 0.2 ms of
+/// `upright today`, the price of one schema (the serde structs below) instead of a second copy
+/// kept equal in a code generator.
+const BUILTIN: &str = include_str!("../assets/catalog.toml");
 
 /// The ids of the default routine, in the order the routine runs (COACHING.md).
 pub const DEFAULT_ROUTINE: [&str; 6] =
@@ -58,15 +57,6 @@ pub enum Dose {
     Carry { sets: u32, secs: u32 },
 }
 
-/// `s` split around the first `sep`, an ASCII pattern starting with a space. A plain scan: for
-/// patterns this short it costs a fraction of a substring searcher's set-up.
-fn split_around<'a>(s: &'a str, sep: &str) -> Option<(&'a str, &'a str)> {
-    let bytes = s.as_bytes();
-    let at = (0..bytes.len()).find(|&i| bytes[i..].starts_with(sep.as_bytes()))?;
-    // `at` is an ASCII byte, so both cuts fall on character boundaries.
-    Some((&s[..at], &s[at + sep.len()..]))
-}
-
 impl Dose {
     /// Parses one step of the asset grammar (see the header of `assets/catalog.toml`).
     pub fn parse(kind: Kind, text: &str) -> Result<Dose> {
@@ -78,7 +68,7 @@ impl Dose {
             }
             _ => (None, text),
         };
-        let (count, amount) = split_around(rest, " x ").ok_or_else(bad)?;
+        let (count, amount) = rest.split_once(" x ").ok_or_else(bad)?;
         let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
         let dose = match kind {
             Kind::Hold => {
@@ -91,7 +81,7 @@ impl Dose {
                 Dose::Holds { variant, reps, secs }
             }
             Kind::Reps => {
-                let (reps, pause_secs) = match split_around(amount, " pause ") {
+                let (reps, pause_secs) = match amount.split_once(" pause ") {
                     Some((r, p)) => (num(r)?, num(p.strip_suffix('s').ok_or_else(bad)?)?),
                     None => (num(amount)?, 0),
                 };
@@ -332,17 +322,13 @@ pub struct Catalog {
 impl Catalog {
     /// The built-in catalog. The asset is checked by the tests, so a failure here is a build bug.
     pub fn builtin() -> Catalog {
-        Catalog::from_file(CatalogFile { exercise: builtin_raw() })
-            .expect("the embedded catalog is valid (tested)")
+        Catalog::parse(BUILTIN).expect("the embedded catalog is valid (tested)")
     }
 
     /// A catalog in the TOML form of `assets/catalog.toml`.
     pub fn parse(text: &str) -> Result<Catalog> {
-        Catalog::from_file(toml::from_str(text)?)
-    }
-
-    fn from_file(file: CatalogFile) -> Result<Catalog> {
-        let mut catalog = Catalog { exercises: Vec::new() };
+        let file: CatalogFile = toml::from_str(text)?;
+        let mut catalog = Catalog { exercises: Vec::with_capacity(file.exercise.len()) };
         for raw in file.exercise {
             catalog.add(raw.validate()?)?;
         }

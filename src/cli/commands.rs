@@ -8,7 +8,7 @@ use color_eyre::eyre::{Result, bail};
 use serde_json::json;
 
 use super::{Cli, Command, Day, Paths};
-pub use crate::ctx::Ctx;
+use crate::ctx::Ctx;
 use crate::state::{EntryKind, Feedback};
 use crate::today::Item;
 use crate::{progression, rules};

@@ -7,7 +7,7 @@ use std::io::Write;
 use color_eyre::eyre::Result;
 
 use super::Format;
-use super::commands::Ctx;
+use crate::ctx::Ctx;
 use crate::state::Entry;
 use crate::text;
 

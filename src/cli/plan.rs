@@ -4,7 +4,7 @@ use color_eyre::eyre::Result;
 use serde_json::json;
 
 use super::OnOff;
-use super::commands::Ctx;
+use crate::ctx::Ctx;
 use crate::progression;
 use crate::state::EntryKind;
 

@@ -3,9 +3,9 @@
 use color_eyre::eyre::Result;
 
 use super::Paths;
-use super::commands::Ctx;
 use crate::catalog::Level;
 use crate::config::{Avoid, write};
+use crate::ctx::Ctx;
 use crate::safety::{self, Safety};
 use crate::state::EntryKind;
 

@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use serde_json::json;
 
 use super::Day;
-use super::commands::Ctx;
+use crate::ctx::Ctx;
 
 pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
