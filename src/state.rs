@@ -6,6 +6,7 @@
 //! with path, line and column and never written over.
 
 mod conflicts;
+mod fast;
 mod month;
 mod pending;
 pub(crate) mod save;
@@ -51,6 +52,9 @@ pub struct Store {
     /// Derived facts about month files; loaded on first need.
     summary: Option<Summary>,
     lock_wait: Duration,
+    /// The day `load_recent` last completed for, with nothing changed since (then it has
+    /// nothing to do).
+    recent_for: Option<Date>,
 }
 
 impl Store {
@@ -63,6 +67,7 @@ impl Store {
             from: Vec::new(),
             summary: None,
             lock_wait: LOCK_WAIT,
+            recent_for: None,
         }
     }
 
@@ -137,30 +142,45 @@ impl Store {
     /// Every month that loads is taken in even when another does not; the first error is
     /// returned after, and [`Store::broken`] lists them all.
     pub fn load_recent(&mut self, today: Date, ids: &[&str]) -> Result<()> {
+        if self.recent_for == Some(today) {
+            return Ok(());
+        }
         let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
         let to = today.last_of_month().tomorrow().unwrap_or(today);
         let mut first_error = self.load_range(from, to).err();
         let mut wants = Want::all(ids);
         wants.retain(|w| !self.entries.iter().any(|e| w.matches(e)));
         let first = MonthKey::of(from);
+        // The summary's keys of what is still wanted, asked of each older month.
+        let mut keys: Vec<String> = wants.iter().flat_map(Want::keys).collect();
         let older: Vec<(MonthKey, Stamp)> =
             self.months_on_disk()?.into_iter().filter(|(k, _)| *k < first).rev().collect();
         for (key, stamp) in older {
             if wants.is_empty() {
                 break;
             }
-            let holds = self.summary().holds(key, &stamp, &wants);
+            let holds = self.summary().holds(key, &stamp, &keys);
             if holds != Some(false) {
                 if let Err(e) = self.load_month(key) {
                     first_error.get_or_insert(e);
                     continue;
                 }
                 let month = || self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key);
+                let before = wants.len();
                 wants.retain(|w| !month().any(|(e, _)| w.matches(e)));
+                if wants.len() != before {
+                    keys = wants.iter().flat_map(Want::keys).collect();
+                }
             }
         }
         self.save_summary();
-        first_error.map_or(Ok(()), Err)
+        match first_error {
+            Some(e) => Err(e),
+            None => {
+                self.recent_for = Some(today);
+                Ok(())
+            }
+        }
     }
 
     /// The summary, loaded on first need.
@@ -264,6 +284,7 @@ impl Store {
             let now = Month::stamp(&self.path(key));
             if now != was || matches!(self.months.get(&key), Some(Err(_))) {
                 self.months.remove(&key);
+                self.recent_for = None;
                 changed = true;
                 if let Err(e) = self.load_month(key) {
                     result = result.and(Err(e));

@@ -94,6 +94,35 @@ proptest! {
     }
 
     #[test]
+    fn the_quick_read_answers_exactly_as_the_toml_parser(entries in month()) {
+        let text = Month { entries, ..Month::default() }.to_toml();
+        prop_assert_eq!(Month::parse(text.as_bytes()), Month::parse_toml(&text));
+    }
+
+    #[test]
+    fn the_quick_read_agrees_on_damaged_files_too(
+        entries in month(),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![
+            "\"", "\\", " ", "\n", "=", " = ", "0", "9", "-", "a", "#", "[", "]", "\r", "\t", "'", "\u{7f}", "é",
+        ]), any::<bool>()), 1..4),
+    ) {
+        let mut text = Month { entries, ..Month::default() }.to_toml();
+        for (at, piece, replace) in edits {
+            let mut i = at.index(text.len() + 1);
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            if replace && i < text.len() {
+                let next = text[i..].chars().next().map_or(0, char::len_utf8);
+                text.replace_range(i..i + next, piece);
+            } else {
+                text.insert_str(i, piece);
+            }
+        }
+        prop_assert_eq!(Month::parse(text.as_bytes()), Month::parse_toml(&text), "{}", text);
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         let _ = Month::parse(&bytes);
         let _ = upright::config::parse(&String::from_utf8_lossy(&bytes), &mut Catalog::builtin());

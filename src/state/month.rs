@@ -89,9 +89,15 @@ struct FastMonth {
 }
 
 /// Keeps the first entry of each id (a month holds an id once), in log order.
-fn dedupe(entries: Vec<Entry>) -> Vec<Entry> {
-    let mut seen = BTreeSet::new();
-    let mut entries: Vec<Entry> = entries.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        entries.iter().map(|e| seen.insert(e.id.as_str())).collect()
+    };
+    if keep.contains(&false) {
+        let mut keep = keep.into_iter();
+        entries.retain(|_| keep.next().unwrap_or(true));
+    }
     sort(&mut entries);
     entries
 }
@@ -228,6 +234,15 @@ impl Month {
         if text.trim().is_empty() {
             return Ok(Month::default());
         }
+        // Upright's own layout is read line by line; anything else by the general parser.
+        if let Some(entries) = super::fast::parse(text) {
+            return Ok(Month { entries: dedupe(entries), extra: BTreeMap::new() });
+        }
+        Month::parse_toml(text)
+    }
+
+    /// Parses month text with the general TOML parser only (what `parse` falls back to).
+    pub fn parse_toml(text: &str) -> Result<Month, String> {
         let syntax = |e: toml::de::Error| {
             let (line, col) = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
             format!("{line}:{col}: {}", e.message().trim_end())

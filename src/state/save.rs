@@ -142,6 +142,8 @@ impl Store {
             self.summary_mut().record(key, stamp, checked, &month.entries);
         }
         self.take(key, Seen { stamp, checked_ns: checked }, month.entries);
+        // The latest entry of something may have moved (an undo): the next view walks again.
+        self.recent_for = None;
         result
     }
 

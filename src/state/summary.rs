@@ -21,7 +21,7 @@ use crate::log::{Entry, EntryKind};
 
 const FILE: &str = ".summary.json";
 /// Bumped when the layout or the meaning of a key changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 3;
 
 /// One piece of state whose latest event decides it: an exercise's latest entry, the flare
 /// state, the disclaimer, the red flags, an exercise's leg-symptom pause.
@@ -56,7 +56,7 @@ impl Want {
     }
 
     /// The summary keys that stand for this want (see [`keys`]).
-    fn keys(&self) -> Vec<String> {
+    pub fn keys(&self) -> Vec<String> {
         match self {
             Want::Exercise(id) => vec![id.clone()],
             Want::Kinds(kinds) => kinds.iter().map(|k| format!("kind:{k}")).collect(),
@@ -74,14 +74,26 @@ fn keys(e: &Entry) -> impl Iterator<Item = String> + '_ {
     [Some(format!("kind:{}", e.kind)), e.exercise.clone(), pair].into_iter().flatten()
 }
 
+/// A date as year, month and day numbers: a summary of ten years holds thousands, and numbers
+/// decode several times faster than date strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Day(i16, i8, i8);
+
+impl Day {
+    fn of(d: Date) -> Day {
+        Day(d.year(), d.month(), d.day())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct MonthFacts {
     stamp: Stamp,
     /// When the month was looked at (ns since 1970, taken before the look).
     checked_ns: i128,
     entries: usize,
-    /// Each key the month holds, with the latest date it holds it for.
-    latest: BTreeMap<String, Date>,
+    /// Each key the month holds (its place in the summary's key table), with the latest date
+    /// it holds it for.
+    latest: Vec<(u32, Day)>,
 }
 
 impl MonthFacts {
@@ -95,23 +107,46 @@ impl MonthFacts {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Weeks {
     rules: String,
-    /// By month ("2026-11"): the month file's stamp as used (`None`: no file) and when it was read.
-    used: BTreeMap<String, (Option<Stamp>, i128)>,
+    /// By month: the month file's stamp as used (`None`: no file) and when it was read.
+    #[serde(with = "as_pairs")]
+    used: BTreeMap<MonthKey, (Option<Stamp>, i128)>,
     /// Closed weeks by first day, and whether each met the target.
-    results: Vec<(Date, bool)>,
+    results: Vec<(Day, bool)>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Summary {
     format: u32,
-    months: BTreeMap<String, MonthFacts>,
+    /// Every key any month holds, once: most months hold the same dozen.
+    keys: Vec<String>,
+    #[serde(with = "as_pairs")]
+    months: BTreeMap<MonthKey, MonthFacts>,
     weeks: Weeks,
     #[serde(skip)]
     dirty: bool,
 }
 
-fn name(key: MonthKey) -> String {
-    format!("{:04}-{:02}", key.year, key.month)
+/// A map with non-string keys, as a JSON list of pairs.
+mod as_pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        m: &BTreeMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(m.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 impl Summary {
@@ -123,32 +158,42 @@ impl Summary {
             .unwrap_or(Summary { format: FORMAT, ..Summary::default() })
     }
 
+    /// The place of `key` in the key table, adding it if new.
+    fn intern(&mut self, key: String) -> u32 {
+        let at = self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            self.keys.push(key);
+            self.keys.len() - 1
+        });
+        at as u32
+    }
+
     pub fn dirty(&self) -> bool {
         self.dirty
     }
 
-    /// Whether month `key`, on disk at `stamp`, holds anything `wants` asks for; `None` when the
-    /// summary does not know the month as it is now (then it must be read).
-    pub fn holds(&self, key: MonthKey, stamp: &Stamp, wants: &[Want]) -> Option<bool> {
-        let facts = self.months.get(&name(key)).filter(|f| f.current(stamp))?;
-        Some(wants.iter().flat_map(Want::keys).any(|k| facts.latest.contains_key(&k)))
+    /// Whether month `key`, on disk at `stamp`, holds any of `keys` (see [`Want::keys`]); `None`
+    /// when the summary does not know the month as it is now (then it must be read).
+    pub fn holds(&self, key: MonthKey, stamp: &Stamp, keys: &[String]) -> Option<bool> {
+        let facts = self.months.get(&key).filter(|f| f.current(stamp))?;
+        Some(facts.latest.iter().any(|(k, _)| self.keys.get(*k as usize).is_some_and(|k| keys.contains(k))))
     }
 
     /// Records what month `key` holds, read at `stamp` after `checked_ns`.
     pub fn record(&mut self, key: MonthKey, stamp: &Stamp, checked_ns: i128, entries: &[Entry]) {
-        let known = self.months.get(&name(key));
+        let known = self.months.get(&key);
         if known.is_some_and(|f| f.stamp == *stamp && (f.current(stamp) || !stamp.settled_at(checked_ns))) {
             return;
         }
-        let mut latest: BTreeMap<String, Date> = BTreeMap::new();
+        let mut latest: BTreeMap<String, Day> = BTreeMap::new();
         for e in entries {
             for k in keys(e) {
-                let at = latest.entry(k).or_insert(e.date);
-                *at = (*at).max(e.date);
+                let at = latest.entry(k).or_insert(Day::of(e.date));
+                *at = (*at).max(Day::of(e.date));
             }
         }
+        let latest = latest.into_iter().map(|(k, day)| (self.intern(k), day)).collect();
         let facts = MonthFacts { stamp: *stamp, checked_ns, entries: entries.len(), latest };
-        self.months.insert(name(key), facts);
+        self.months.insert(key, facts);
         self.dirty = true;
     }
 
@@ -158,13 +203,13 @@ impl Summary {
         if self.weeks.rules != rules {
             return None;
         }
-        let i = self.weeks.results.binary_search_by_key(&start, |(d, _)| *d).ok()?;
+        let i = self.weeks.results.binary_search_by_key(&Day::of(start), |(d, _)| *d).ok()?;
         let end = start.checked_add(6.days()).ok()?;
         let valid = [MonthKey::of(start), MonthKey::of(end)].into_iter().all(|m| {
             let now = disk(m);
             self.weeks
                 .used
-                .get(&name(m))
+                .get(&m)
                 .is_some_and(|(used, checked)| *used == now && used.is_none_or(|s| s.settled_at(*checked)))
         });
         valid.then_some(self.weeks.results[i].1)
@@ -184,17 +229,18 @@ impl Summary {
             self.weeks = Weeks { rules: rules.to_string(), ..Weeks::default() };
         }
         for (m, stamp, checked) in used {
-            let was = self.weeks.used.insert(name(*m), (*stamp, *checked));
+            let was = self.weeks.used.insert(*m, (*stamp, *checked));
             if was.is_none_or(|(s, _)| s != *stamp)
                 && let Ok(first) = Date::new(m.year, m.month, 1)
             {
                 let from = first.checked_sub(6.days()).unwrap_or(first);
-                self.weeks.results.retain(|(d, _)| !(from..=first.last_of_month()).contains(d));
+                let span = Day::of(from)..=Day::of(first.last_of_month());
+                self.weeks.results.retain(|(d, _)| !span.contains(d));
             }
         }
-        match self.weeks.results.binary_search_by_key(&start, |(d, _)| *d) {
+        match self.weeks.results.binary_search_by_key(&Day::of(start), |(d, _)| *d) {
             Ok(i) => self.weeks.results[i].1 = meets,
-            Err(i) => self.weeks.results.insert(i, (start, meets)),
+            Err(i) => self.weeks.results.insert(i, (Day::of(start), meets)),
         }
         self.dirty = true;
     }
