@@ -82,7 +82,26 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         return;
     }
     let day = &app.day;
+    screen(frame, app, &app.mode, now, theme);
+    // The exercise's name as shown, or its id if the day no longer lists it.
+    let name = |id: &str| day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
     match &app.mode {
+        Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
+        Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
+        Mode::Leave(_) => prompt::leave(frame, area, theme),
+        Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
+        Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
+        _ => {}
+    }
+    if app.help {
+        help::render(frame, area, theme);
+    }
+}
+
+/// The screen `mode` shows (the one under a prompt, for a prompt).
+fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme) {
+    let (area, day) = (frame.area(), &app.day);
+    match mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
             if let Some(item) = day.get(&run.id) {
                 let flashing = app.flash_until.is_some_and(|t| now < t);
@@ -95,11 +114,9 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
         Mode::Onboard(o) => safety::onboarding(frame, area, app.message.as_deref(), o, theme),
-        Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
-            if let Mode::Week { data, row, day } = &*p.back {
-                week::render(frame, area, data, *row, *day, theme);
-            }
-        }
+        // A prompt or a question is drawn over the screen it came from.
+        Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
+        Mode::Confirm { back, .. } => screen(frame, app, back, now, theme),
         _ => {
             let shown = today::Shown {
                 day,
@@ -109,18 +126,6 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
             };
             today::render(frame, area, &shown, theme);
         }
-    }
-    // The exercise's name as shown, or its id if the day no longer lists it.
-    let name = |id: &str| day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
-    match &app.mode {
-        Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
-        Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
-        Mode::Leave(_) => prompt::leave(frame, area, theme),
-        Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
-        _ => {}
-    }
-    if app.help {
-        help::render(frame, area, theme);
     }
 }
 
