@@ -105,20 +105,26 @@ pub fn judge(day: &Day, facts: &Facts, req: &Request) -> Verdict {
     };
     // Only what would be logged is worth confirming.
     match verdict {
-        Verdict::Allowed | Verdict::Note(_) if !req.confirmed && far_back(facts, date) => {
-            Verdict::Confirm(format!(
-                "{} is before your first entry or more than a year back: log {} for it anyway?",
-                date.strftime("%a %-d %b %Y"),
-                if matches!(req.action, Action::Rest) { "a rest day" } else { name },
-            ))
+        Verdict::Allowed | Verdict::Note(_)
+            if !req.confirmed
+                && let Some(why) = far_back(facts, date) =>
+        {
+            let what = if matches!(req.action, Action::Rest) { "a rest day" } else { name };
+            Verdict::Confirm(format!("{} is {why}: log {what} for it anyway?", date.strftime("%a %-d %b %Y")))
         }
         v => v,
     }
 }
 
-fn far_back(facts: &Facts, date: Date) -> bool {
+/// Why `date` is far enough back to ask first (a typo in a date would otherwise quietly
+/// create a month years ago).
+fn far_back(facts: &Facts, date: Date) -> Option<String> {
     let year_ago = facts.today.checked_sub(BACKFILL_DAYS.days()).unwrap_or(facts.today);
-    date < year_ago || facts.first_entry.is_some_and(|first| date < first)
+    if date < year_ago {
+        return Some("more than a year back".into());
+    }
+    let first = facts.first_entry.filter(|first| date < *first)?;
+    Some(format!("before your first entry ({})", first.strftime("%a %-d %b %Y")))
 }
 
 fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {

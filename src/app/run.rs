@@ -49,7 +49,10 @@ fn save(ctx: &mut Ctx, entry: crate::state::Entry) -> Result<()> {
         return ctx.store.append(entry);
     }
     let walk = ctx.is_walk(&id);
-    let needed = ctx.day(date)?.get(&id).map_or(1, |i| i.needed);
+    // A month that does not load is re-read by the save, which keeps the entry waiting.
+    let _ = ctx.load_for(date);
+    let day = crate::today::Day::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), date);
+    let needed = day.get(&id).map_or(1, |i| i.needed);
     match ctx.store.append_if(entry, |month| crate::rules::recheck(month, date, &id, needed, walk))? {
         None => Ok(()),
         Some(note) => Err(color_eyre::eyre::eyre!(note)),
