@@ -108,7 +108,10 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
                 timer::render(frame, area, item, run, flashing, now, theme);
             }
         }
-        Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
+        Mode::Week { data, row, day } => {
+            week::render(frame, area, data, *row, *day, theme);
+            week_message(frame, area, app.message.as_deref(), theme);
+        }
         Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
@@ -127,6 +130,17 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             today::render(frame, area, &shown, theme);
         }
     }
+}
+
+/// Why a key on the week screen did nothing (a day to come, nothing to undo, a refusal), in the
+/// two rows above the key hints.
+fn week_message(frame: &mut Frame, area: Rect, message: Option<&str>, theme: &Theme) {
+    let Some(text) = message else { return };
+    let rows = (text.chars().count().div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
+    let rect = Rect { y: area.bottom().saturating_sub(1 + rows), height: rows, ..area };
+    frame.render_widget(Clear, rect);
+    let text = ratatui::text::Span::styled(text, theme.accent);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rect);
 }
 
 /// A centred box of `width`×`height` (clamped to `area`), cleared for a popup.
