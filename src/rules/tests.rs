@@ -54,6 +54,9 @@ fn matches(v: &Verdict, want: &Is) -> bool {
     }
 }
 
+/// (case, history, action, id, days ago, confirmed, answer)
+type Case = (&'static str, Vec<Entry>, Action, &'static str, i64, bool, Is);
+
 #[test]
 fn every_rule_in_one_table() {
     use EntryKind::*;
@@ -67,7 +70,7 @@ fn every_rule_in_one_table() {
             .collect()
     };
     // (case, history, action, id, days ago, confirmed, answer)
-    let cases: Vec<(&str, Vec<Entry>, Action, &str, i64, bool, Is)> = vec![
+    let cases: Vec<Case> = vec![
         ("1 lock: done refused", vec![lock()], DONE, "walk", 0, false, Is::Refused("locked")),
         ("1 lock: skip refused", vec![lock()], Action::Skip, "curl-up", 0, false, Is::Refused("locked")),
         ("1 lock: rest refused", vec![lock()], Action::Rest, "", 0, false, Is::Refused("locked")),
