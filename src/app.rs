@@ -5,6 +5,7 @@
 //! `app/keys.rs`. Reads of the log (the week screen, the plan) still go through `ctx`.
 
 mod actions;
+mod confirm;
 mod keys;
 mod outcome;
 mod run;
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 use color_eyre::eyre::Result;
 use jiff::Zoned;
 
+pub use confirm::Ask;
 pub use keys::msg_for;
 use outcome::Awaiting;
 pub use run::{apply, run};
@@ -72,6 +74,8 @@ pub enum Msg {
 pub enum Effect {
     /// Append an entry to the log.
     Save(Box<Entry>),
+    /// Append several (a rest day's skips).
+    SaveAll(Vec<Entry>),
     /// Remove the entry `id` of `date` (undo).
     Remove {
         date: jiff::civil::Date,
@@ -157,6 +161,12 @@ pub struct Prompt {
     pub pain: String,
     /// Walk minutes to log.
     pub minutes: Option<u32>,
+    /// Done entries of it that day before this one, and the sessions the day needs (walk bouts),
+    /// for the line that says what was logged.
+    pub done_before: u32,
+    pub needed: u32,
+    /// A past day (from the week screen): the prompt names it.
+    pub backfill: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -187,6 +197,11 @@ pub enum Mode {
     },
     /// The first run: the disclaimer, the level, the movements to avoid.
     Onboard(safety::Onboarding),
+    /// A deliberate key (`e`, `g`, `c`, a rest day, a far backfill) waits for `y`.
+    Confirm {
+        ask: confirm::Ask,
+        back: Box<Mode>,
+    },
     /// The week screen with a selected cell (exercise row, weekday 0–6).
     Week {
         data: Box<crate::week::WeekData>,
@@ -335,6 +350,7 @@ impl App {
             (Mode::Plan(_), Msg::Back | Msg::Plan) => (Mode::Today, None),
             (Mode::Plan(plan), _) => (Mode::Plan(plan), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
+            (Mode::Confirm { ask, back }, msg) => self.confirm(ask, *back, msg),
         };
         self.mode = mode;
         effect

@@ -3,6 +3,7 @@
 
 mod commands;
 mod export;
+mod logging;
 mod plan;
 mod setup;
 mod week;
@@ -51,13 +52,16 @@ pub enum Command {
         /// Pain during the exercise, 0-10
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
         pain: Option<u8>,
-        /// Minutes walked (walks only)
-        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
+        /// Minutes walked (walks only, 1-300)
+        #[arg(long)]
         minutes: Option<u32>,
         #[arg(long)]
         note: Option<String>,
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
+        /// Log a day before your first entry or more than a year back
+        #[arg(long)]
+        force: bool,
     },
     /// Log an excused skip
     Skip {
@@ -66,6 +70,19 @@ pub enum Command {
         reason: Option<String>,
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
+        /// Log a day before your first entry or more than a year back
+        #[arg(long)]
+        force: bool,
+    },
+    /// A rest day: skip the day's remaining exercises with one reason
+    Rest {
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+        /// Log a day before your first entry or more than a year back
+        #[arg(long)]
+        force: bool,
     },
     /// Remove that day's last entry for an exercise
     Undo {
@@ -105,7 +122,12 @@ pub enum Command {
     /// Where config and data live
     Paths,
     /// The warning signs that need a doctor
-    Safety,
+    Safety {
+        /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
+        /// they cleared that exercise after pain down a leg
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+        clear: Option<String>,
+    },
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer
     Init {
         #[arg(long, value_enum)]

@@ -13,6 +13,8 @@ use crate::config::{self, Settings};
 use crate::state::{self, Entry, EntryKind, MonthKey, Store};
 use crate::{streak, today};
 
+mod ask;
+
 /// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
 /// `2026-11-24T07:30:00+01:00[Europe/Berlin]`) pins it for tests and reproducible reports.
 pub fn now() -> Result<Zoned> {

@@ -1,54 +1,242 @@
-//! What may be logged, decided once for every front end (the CLI, the app, the week screen's
-//! backfill): each rule takes the entries as they stand (for a save: the month as re-read under
-//! the writer lock) and says why not, or nothing. Pure: no clock, no files.
+//! What may be logged, decided once for every front end (the CLI's `done`/`skip`/`rest`/`undo`,
+//! the app's keys, the week screen's backfill): `judge` takes the day's view and a request and
+//! answers allowed, allowed with a note, nothing to do, allowed once confirmed, or refused with
+//! the reason. The count-based rules are asked again under the writer lock (`recheck`), of the
+//! month as re-read. Pure: the day, today and the first entry's date come in as arguments.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::log::{Entry, EntryKind};
+use crate::today::Day;
 
-/// Why another done entry of exercise `id` on `date` would be one too many, given `entries`: an
-/// exercise other than the walk is done once a day (walk bouts are counted by the day's view).
-pub fn already_done(entries: &[Entry], date: Date, id: &str, is_walk: bool) -> Option<String> {
-    let done = entries.iter().any(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
-    (done && !is_walk).then(|| {
-        format!("{id} is already done for {date}; nothing new logged (`upright undo {id}` removes it)")
+/// The longest walk (in minutes) one bout may log: past it, a typo (600 for 60) is likelier.
+pub const MAX_MINUTES: u32 = 300;
+
+/// How far back a backfill goes without being confirmed.
+const BACKFILL_DAYS: i64 = 365;
+
+/// What the user asks to log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A completed exercise (a walk: one bout), with the minutes when given.
+    Done {
+        minutes: Option<u32>,
+    },
+    Skip,
+    /// Skip every remaining exercise of the day with one reason.
+    Rest,
+    /// Remove the day's last entry of the exercise; `logged` says whether there is one.
+    Undo {
+        logged: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    pub action: Action,
+    /// The exercise (empty for a rest day).
+    pub id: &'a str,
+    /// Whether the exercise is a walk (from the catalog: an exercise outside the routine has no
+    /// item in the day to say so).
+    pub walk: bool,
+    /// The day it is for; `day` must be the view of that day.
+    pub date: Date,
+    /// Confirmed already (`--force` on the CLI, `y` in the app).
+    pub confirmed: bool,
+}
+
+/// What is true besides the day being asked about.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts {
+    /// The coaching day now.
+    pub today: Date,
+    /// An emergency sign reported and not cleared, as of today (a backfill is locked too).
+    pub locked: bool,
+    /// The date of the first entry in the log, if any.
+    pub first_entry: Option<Date>,
+}
+
+/// The answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Allowed,
+    /// Allowed; tell the user this.
+    Note(String),
+    /// Nothing to log, and that is fine (a script may repeat itself): say why, exit 0.
+    Nothing(String),
+    /// Allowed once confirmed; the question to ask.
+    Confirm(String),
+    /// Not allowed: the reason, and how to move on.
+    Refused(String),
+}
+
+/// The lock's message, the same in the app and the CLI.
+pub const LOCKED: &str = "The routine is locked: you reported an emergency sign. Get care now; once a clinician has \
+     checked you, clear it (c on the ! screen, or `upright safety --clear`).";
+
+/// "Tue 24 Nov": the day as replies name it.
+pub fn short(date: Date) -> String {
+    date.strftime("%a %-d %b").to_string()
+}
+
+pub fn judge(day: &Day, facts: &Facts, req: &Request) -> Verdict {
+    let (id, date) = (req.id, req.date);
+    if date > facts.today {
+        return Verdict::Refused(format!(
+            "{date} has not come yet (today is {}); nothing logged",
+            facts.today
+        ));
+    }
+    let item = day.get(id);
+    let name = item.map_or(id, |i| i.exercise.name.as_str());
+    let verdict = match req.action {
+        Action::Undo { logged: false } => {
+            return Verdict::Refused(format!("nothing to undo for {name} on {}", short(date)));
+        }
+        Action::Undo { logged: true } => return Verdict::Allowed,
+        _ if facts.locked => return Verdict::Refused(LOCKED.into()),
+        Action::Done { minutes } => done(day, req, name, minutes),
+        Action::Skip => skip(day, req, name),
+        Action::Rest if rest_ids(day).is_empty() => {
+            Verdict::Nothing(format!("nothing left to skip on {}: every exercise is settled", short(date)))
+        }
+        Action::Rest => Verdict::Allowed,
+    };
+    // Only what would be logged is worth confirming.
+    match verdict {
+        Verdict::Allowed | Verdict::Note(_)
+            if !req.confirmed
+                && let Some(why) = far_back(facts, date) =>
+        {
+            let what = if matches!(req.action, Action::Rest) { "a rest day" } else { name };
+            Verdict::Confirm(format!("{} is {why}: log {what} for it anyway?", date.strftime("%a %-d %b %Y")))
+        }
+        v => v,
+    }
+}
+
+/// Why `date` is far enough back to ask first (a typo in a date would otherwise quietly
+/// create a month years ago).
+fn far_back(facts: &Facts, date: Date) -> Option<String> {
+    let year_ago = facts.today.checked_sub(BACKFILL_DAYS.days()).unwrap_or(facts.today);
+    if date < year_ago {
+        return Some("more than a year back".into());
+    }
+    let first = facts.first_entry.filter(|first| date < *first)?;
+    Some(format!("before your first entry ({})", first.strftime("%a %-d %b %Y")))
+}
+
+fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
+    match minutes {
+        Some(_) if !req.walk => {
+            return Verdict::Refused(format!(
+                "--minutes is for walks; {name} is not a walk (nothing logged)"
+            ));
+        }
+        Some(m) if !(1..=MAX_MINUTES).contains(&m) => {
+            return Verdict::Refused(format!(
+                "{m} minutes is not a walk bout upright can log: give 1–{MAX_MINUTES} (nothing logged)"
+            ));
+        }
+        _ => {}
+    }
+    let Some(item) = day.get(req.id) else {
+        return Verdict::Note(format!(
+            "{name} is not in your routine; logged anyway — add it under `extras` in the config to make it part of it"
+        ));
+    };
+    if item.rx.paused {
+        return Verdict::Refused(paused(name, req.id));
+    }
+    if item.rx.stopped {
+        return Verdict::Refused(stopped(name));
+    }
+    if let Some(v) = too_many(item.done, item.needed, req.walk, name, req.id, req.date) {
+        return v;
+    }
+    if item.skipped {
+        return Verdict::Note(format!("{name} was skipped for {}; this replaces the skip", short(req.date)));
+    }
+    Verdict::Allowed
+}
+
+fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
+    let Some(item) = day.get(req.id) else {
+        return Verdict::Refused(format!("{name} is not in your routine; nothing to skip"));
+    };
+    if item.is_done() {
+        return Verdict::Refused(already_done(name, req.id, req.date));
+    }
+    if item.rx.stopped {
+        return Verdict::Refused(stopped(name));
+    }
+    if item.rx.paused {
+        return Verdict::Nothing(paused(name, req.id));
+    }
+    if item.skipped {
+        return Verdict::Nothing(format!("{name} is already skipped for {}", short(req.date)));
+    }
+    Verdict::Allowed
+}
+
+/// The ids a rest day skips: every exercise not yet settled.
+pub fn rest_ids(day: &Day) -> Vec<String> {
+    day.items.iter().filter(|i| !i.is_settled()).map(|i| i.exercise.id.clone()).collect()
+}
+
+fn paused(name: &str, id: &str) -> String {
+    format!(
+        "{name} is paused after pain down a leg; once a clinician has cleared it, press c on it in the app or run `upright safety --clear {id}`"
+    )
+}
+
+fn stopped(name: &str) -> String {
+    format!("{name} is done for today: pain above 5 ended it; next time it will be one step easier")
+}
+
+fn already_done(name: &str, id: &str, date: Date) -> String {
+    format!("{name} is already done for {}; u (or `upright undo {id}`) undoes it", short(date))
+}
+
+/// The count rule, shared by `judge` and `recheck`: walk bouts up to the day's prescription
+/// (more is refused with the count); any other exercise once (again is a no-op with a note).
+fn too_many(done: u32, needed: u32, walk: bool, name: &str, id: &str, date: Date) -> Option<Verdict> {
+    if done < needed.max(1) {
+        return None;
+    }
+    Some(if walk {
+        Verdict::Refused(format!(
+            "all {needed} walk bouts for {} are logged ({done} of {needed}); nothing new logged",
+            short(date)
+        ))
+    } else {
+        Verdict::Nothing(already_done(name, id, date))
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use jiff::civil::date;
-
-    use super::*;
-
-    #[test]
-    fn one_done_a_day_except_walk_bouts() {
-        let d = date(2026, 11, 24);
-        let mut done = Entry::new("x".into(), d, "t".into(), EntryKind::Done);
-        done.exercise = Some("curl-up".into());
-        let mut skipped = done.clone();
-        skipped.kind = EntryKind::Skipped;
-        let mut yesterday = done.clone();
-        yesterday.date = date(2026, 11, 23);
-        for (name, entries, id, walk, refused) in [
-            ("nothing yet", vec![], "curl-up", false, false),
-            ("done today", vec![done.clone()], "curl-up", false, true),
-            ("another exercise", vec![done.clone()], "bird-dog", false, false),
-            ("only skipped", vec![skipped], "curl-up", false, false),
-            ("done yesterday", vec![yesterday], "curl-up", false, false),
-            (
-                "a walk bout",
-                vec![{
-                    let mut w = done.clone();
-                    w.exercise = Some("walk".into());
-                    w
-                }],
-                "walk",
-                true,
-                false,
-            ),
-        ] {
-            assert_eq!(already_done(&entries, d, id, walk).is_some(), refused, "{name}");
-        }
+/// The count rule again, under the writer lock, of `month` as re-read (another upright may have
+/// logged a moment ago): why the done entry of `id` on `date` would be one too many. `needed` is
+/// the day's bouts (1 for anything but a walk).
+pub fn recheck(month: &[Entry], date: Date, id: &str, needed: u32, walk: bool) -> Option<String> {
+    let done = month.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done).count();
+    match too_many(done as u32, needed, walk, id, id, date)? {
+        Verdict::Refused(why) | Verdict::Nothing(why) => Some(why),
+        _ => None,
     }
 }
+
+/// What a reply says was logged: "Walk bout 2 of 3 (6 min) for Tue 24 Nov", "Curl-up (4-3-2 ×
+/// 8 s holds) for Tue 24 Nov". `done_before` is the day's count before this entry.
+pub fn logged_line(name: &str, dose: &str, walk: Option<(u32, u32)>, done_before: u32, date: Date) -> String {
+    match walk {
+        Some((minutes, needed)) if needed > 1 => {
+            format!("{name} bout {} of {needed} ({minutes} min) for {}", done_before + 1, short(date))
+        }
+        Some((minutes, _)) => format!("{name} ({minutes} min) for {}", short(date)),
+        None => format!("{name} ({dose}) for {}", short(date)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

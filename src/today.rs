@@ -35,7 +35,8 @@ impl Item {
     pub fn dose_line(&self) -> String {
         let walk = if self.rx.dose.walk_minutes().is_some() { " walk" } else { "" };
         let mut line = format!("{}{walk}", self.rx.dose_text);
-        if self.needed > 1 && self.done > 0 && !self.is_done() {
+        // Stopped by pain, the bouts left are not to come: "1 of 3 done" would say they were.
+        if self.needed > 1 && self.done > 0 && !self.is_done() && !self.rx.stopped {
             line.push_str(&format!(", {} of {} done", self.done, self.needed));
         }
         line
@@ -57,6 +58,24 @@ pub struct Day {
     pub needs_check: bool,
     /// What the Today screen leads with instead of the greeting, safety first.
     pub banner: Option<Banner>,
+}
+
+/// Where the day stands (`Day::standing`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    Locked,
+    /// Pain above 5 ended this exercise today.
+    Stopped(String),
+    /// Nothing done and everything skipped: a rest day.
+    Rest,
+    /// Every exercise done, skipped or stopped.
+    Complete,
+    /// Nothing logged yet; this many to go.
+    Fresh(usize),
+    Going {
+        done: usize,
+        to_go: usize,
+    },
 }
 
 /// The one line of safety state the Today screen shows above the list, most urgent first.
@@ -101,6 +120,25 @@ impl Day {
         self.items.iter().filter(|i| i.is_done()).count()
     }
 
+    /// Where the day stands, for the line the Today screen greets with: safety first, then a
+    /// pain stop, then the counts (skips and stops count as settled, not as to go).
+    pub fn standing(&self) -> Standing {
+        if self.safety.locked_since.is_some() {
+            return Standing::Locked;
+        }
+        if let Some(item) = self.items.iter().find(|i| i.rx.stopped && !i.is_done()) {
+            return Standing::Stopped(item.exercise.name.clone());
+        }
+        let done = self.done_count();
+        let to_go = self.items.iter().filter(|i| !i.is_settled()).count();
+        match (done, to_go) {
+            (0, 0) if self.items.iter().any(|i| i.skipped) => Standing::Rest,
+            (_, 0) if !self.items.is_empty() => Standing::Complete,
+            (0, _) => Standing::Fresh(to_go),
+            (done, to_go) => Standing::Going { done, to_go },
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.exercise.id == id)
     }
@@ -119,11 +157,11 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     let todays = || history.iter().rev().take_while(|e| e.date >= date).filter(|e| e.date == date);
     let of_it = |e: &&Entry| e.is_for(&exercise.id);
     let done = todays().filter(of_it).filter(|e| e.kind == EntryKind::Done).count() as u32;
-    let skipped = todays().filter(of_it).any(|e| e.kind == EntryKind::Skipped);
-    let last_logged = todays()
-        .filter(of_it)
-        .find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped))
-        .map(|e| e.id.clone());
+    let last = todays().filter(of_it).find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped));
+    // A done entry after a skip replaces it (the rules allow it with a note); undoing the done
+    // brings the skip back.
+    let skipped = last.is_some_and(|e| e.kind == EntryKind::Skipped);
+    let last_logged = last.map(|e| e.id.clone());
     let needed = match rx.dose {
         Dose::Walk { bouts, .. } => bouts,
         _ => 1,

@@ -82,24 +82,44 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         return;
     }
     let day = &app.day;
+    screen(frame, app, &app.mode, now, theme);
+    // The exercise's name as shown, or its id if the day no longer lists it.
+    let name = |id: &str| day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
     match &app.mode {
+        Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
+        Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
+        Mode::Leave(_) => prompt::leave(frame, area, theme),
+        Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
+        Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
+        _ => {}
+    }
+    if app.help {
+        help::render(frame, area, theme);
+    }
+}
+
+/// The screen `mode` shows (the one under a prompt, for a prompt).
+fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme) {
+    let (area, day) = (frame.area(), &app.day);
+    match mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
             if let Some(item) = day.get(&run.id) {
                 let flashing = app.flash_until.is_some_and(|t| now < t);
                 timer::render(frame, area, item, run, flashing, now, theme);
             }
         }
-        Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
+        Mode::Week { data, row, day } => {
+            week::render(frame, area, data, *row, *day, theme);
+            week_message(frame, area, app.message.as_deref(), theme);
+        }
         Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
         Mode::Onboard(o) => safety::onboarding(frame, area, app.message.as_deref(), o, theme),
-        Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => {
-            if let Mode::Week { data, row, day } = &*p.back {
-                week::render(frame, area, data, *row, *day, theme);
-            }
-        }
+        // A prompt or a question is drawn over the screen it came from.
+        Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
+        Mode::Confirm { back, .. } => screen(frame, app, back, now, theme),
         _ => {
             let shown = today::Shown {
                 day,
@@ -110,18 +130,17 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
             today::render(frame, area, &shown, theme);
         }
     }
-    // The exercise's name as shown, or its id if the day no longer lists it.
-    let name = |id: &str| day.get(id).map_or(id.to_string(), |i| i.exercise.name.clone());
-    match &app.mode {
-        Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
-        Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
-        Mode::Leave(_) => prompt::leave(frame, area, theme),
-        Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
-        _ => {}
-    }
-    if app.help {
-        help::render(frame, area, theme);
-    }
+}
+
+/// Why a key on the week screen did nothing (a day to come, nothing to undo, a refusal), in the
+/// two rows above the key hints.
+fn week_message(frame: &mut Frame, area: Rect, message: Option<&str>, theme: &Theme) {
+    let Some(text) = message else { return };
+    let rows = (text.chars().count().div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
+    let rect = Rect { y: area.bottom().saturating_sub(1 + rows), height: rows, ..area };
+    frame.render_widget(Clear, rect);
+    let text = ratatui::text::Span::styled(text, theme.accent);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), rect);
 }
 
 /// A centred box of `width`×`height` (clamped to `area`), cleared for a popup.

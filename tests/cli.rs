@@ -123,7 +123,7 @@ fn status_is_one_line() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert_eq!(out, "upright 2/6 · 0-week streak\n");
     let v = env.json(&["status", "--json"]);
-    assert_eq!(v, serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0}));
+    assert_eq!(v, serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false}));
 }
 
 #[test]

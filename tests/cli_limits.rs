@@ -38,7 +38,9 @@ fn dates_before_1970_and_after_9999_are_refused() {
     }
     assert!(!dir.path().join("data").exists(), "nothing written");
     // The first day taken.
-    upright(&dir).args(["done", "curl-up", "--date", "1970-01-01"]).assert().success();
+    // The earliest date is taken, once confirmed: it is more than a year back (issue 14, rule 8).
+    upright(&dir).args(["done", "curl-up", "--date", "1970-01-01"]).assert().failure();
+    upright(&dir).args(["done", "curl-up", "--date", "1970-01-01", "--force"]).assert().success();
     assert!(dir.path().join("data/history/1970-01.toml").exists());
 }
 

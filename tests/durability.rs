@@ -30,6 +30,23 @@ fn two_hundred_kills_lose_nothing() {
     // A deterministic spread of kill delays, 0–12 ms: before, during and after the save.
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     let mut acknowledged = 0;
+    // Each round logs the next (day, exercise) not yet acknowledged: the rules refuse a fourth
+    // walk bout of three and make a second curl-up a day a no-op, so repeating `done walk`
+    // would stop saving. Every exercise once a day, 1–24 November: 264 slots for 200 rounds.
+    let ids = [
+        "walk",
+        "hamstring-stretch",
+        "thoracic-extension",
+        "curl-up",
+        "side-bridge",
+        "bird-dog",
+        "glute-bridge",
+        "dead-bug",
+        "plank",
+        "sit-to-stand",
+        "farmer-carry",
+    ];
+    let slot = |n: usize| (format!("2026-11-{:02}", 1 + n / ids.len()), ids[n % ids.len()]);
     let start = Instant::now();
     for round in 0..200 {
         seed ^= seed << 13;
@@ -37,8 +54,13 @@ fn two_hundred_kills_lose_nothing() {
         seed ^= seed << 17;
         let delay = Duration::from_micros(seed % 12_000);
         let before = if month.exists() { done_entries(&month) } else { 0 };
-        let mut child =
-            upright(data).args(["done", "walk"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        let (date, id) = slot(acknowledged);
+        let mut child = upright(data)
+            .args(["done", id, "--date", &date, "--force"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
         std::thread::sleep(delay);
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
@@ -72,8 +94,10 @@ fn two_hundred_kills_lose_nothing() {
 fn a_file_size_limit_keeps_the_month_and_the_entry() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    for _ in 0..8 {
-        assert!(upright(data).args(["done", "walk"]).output().unwrap().status.success());
+    // Eight walks on eight days (a ninth bout a day would be refused by the rules).
+    for day in 10..18 {
+        let date = format!("2026-11-{day}");
+        assert!(upright(data).args(["done", "walk", "--date", &date]).output().unwrap().status.success());
     }
     let month = data.join("history/2026-11.toml");
     let original = std::fs::read(&month).unwrap();

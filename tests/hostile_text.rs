@@ -121,9 +121,13 @@ fn errors_quoting_the_config_are_escaped() {
 fn csv_export_escapes_controls_and_neutralises_formulas() {
     let env = Env::new(&custom(EVIL_NAME_TOML));
     with_dirty_note(&env);
-    // Days apart, so the rows come in a known order (entries of one instant sort by random id).
-    env.run_clean(&["skip", "curl-up", "--reason", FORMULA, "--date", "2026-11-22"], true);
-    env.run_clean(&["done", "bird-dog", "--note", "+1 then -2, @home", "--date", "2026-11-23"], true);
+    // Days apart, so the rows come in a known order (entries of one instant sort by random id);
+    // days before the first entry (today's) need --force.
+    env.run_clean(&["skip", "curl-up", "--reason", FORMULA, "--date", "2026-11-22", "--force"], true);
+    env.run_clean(
+        &["done", "bird-dog", "--note", "+1 then -2, @home", "--date", "2026-11-23", "--force"],
+        true,
+    );
     let (csv, _) = env.run_clean(&["export", "--format", "csv"], true);
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 4, "{csv}");

@@ -158,7 +158,12 @@ fn an_emergency_red_flag_locks_the_routine_across_restarts() {
     pty.wait_for("GET READY", 5);
     pty.send("!");
     pty.wait_for("Emergency care now, if back pain comes with", 5);
+    // A stray key locks nothing: `e` asks first.
     pty.send("e");
+    pty.wait_for("Report an emergency sign?", 5);
+    pty.send("n");
+    pty.wait_for("Emergency care now, if back pain comes with", 5);
+    pty.send("ey");
     pty.wait_for("Get emergency care now", 5);
     pty.send("\x1b");
     pty.wait_for("Locked: you reported an emergency sign", 5);
@@ -172,6 +177,8 @@ fn an_emergency_red_flag_locks_the_routine_across_restarts() {
     pty.send("!");
     pty.wait_for("a clinician checked it", 5);
     pty.send("c");
+    pty.wait_for("Has a clinician checked the sign you reported?", 5);
+    pty.send("y");
     pty.wait_for("The routine is open again", 5);
     pty.send("\x1b");
     pty.wait_for("Good to see you", 5);
@@ -191,12 +198,14 @@ fn pain_down_a_leg_pauses_the_exercise_until_cleared() {
     pty.send("l");
     pty.wait_for("Curl-up is paused until a clinician has checked", 5);
     pty.send("x");
-    pty.wait_for("press c once a clinician has cleared it", 5);
+    pty.wait_for("once a clinician has cleared it, press c on it", 5);
     pty.send("q");
     assert!(pty.wait_exit(5));
     let mut pty = spawn_fresh(dir.path(), 100, 30);
     pty.wait_for("‖ Curl-up", 10);
     pty.send("jjjc");
+    pty.wait_for("Has a clinician cleared Curl-up?", 5);
+    pty.send("y");
     pty.wait_for("Curl-up is back in your routine", 5);
     pty.send("q");
     assert!(pty.wait_exit(5));

@@ -31,19 +31,8 @@ impl App {
             }
             Msg::Clear => return self.clear_selected(),
             Msg::Char('d') => return self.dismiss_check(),
-            Msg::Confirm | Msg::TickOff | Msg::Skip if self.day.safety.locked_since.is_some() => {
-                self.message = Some(
-                    "The routine is locked: you reported an emergency sign. Press ! once a clinician has checked you.".into(),
-                );
-                Mode::Today
-            }
-            Msg::Confirm | Msg::TickOff if item.rx.paused => {
-                self.message = Some(format!(
-                    "{} is paused after pain down a leg; press c once a clinician has cleared it.",
-                    item.exercise.name
-                ));
-                Mode::Today
-            }
+            // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
+            Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
             Msg::Plan => {
                 let c = &self.ctx;
                 Mode::Plan(crate::progression::forecast(
@@ -68,15 +57,6 @@ impl App {
                     }
                 }
             }
-            Msg::Confirm | Msg::TickOff if item.rx.stopped => {
-                self.message =
-                    Some(format!("{} is done for today: pain above 5 ended it.", item.exercise.name));
-                Mode::Today
-            }
-            Msg::Confirm | Msg::TickOff if item.is_done() => {
-                self.message = Some(format!("{} is already done today (u undoes it).", item.exercise.name));
-                Mode::Today
-            }
             Msg::Confirm => {
                 let mut phases = session::phases(&item.exercise, &item.rx.dose);
                 for p in &mut phases {
@@ -92,20 +72,43 @@ impl App {
             }
             Msg::TickOff => self.ask_feedback(&id),
             Msg::Skip => Mode::SkipReason { id, text: String::new() },
-            Msg::Undo => match item.last_logged {
-                Some(entry) => {
-                    let said = format!("Undone: the last entry of {} today.", item.exercise.name);
-                    let undo = Effect::Remove { date: self.day.date, id: entry };
-                    return self.change(Mode::Today, undo, Some(said));
+            Msg::Char('r') => {
+                let ask = super::Ask::Rest(crate::rules::rest_ids(&self.day));
+                return (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None);
+            }
+            Msg::Undo => {
+                let undo = crate::rules::Action::Undo { logged: item.last_logged.is_some() };
+                let verdict = self.judge(undo, &id, self.day.date);
+                match item.last_logged {
+                    Some(entry) if self.allowed(&verdict) => {
+                        let said = format!("Undone: the last entry of {} today.", item.exercise.name);
+                        let undo = Effect::Remove { date: self.day.date, id: entry };
+                        return self.change(Mode::Today, undo, Some(said));
+                    }
+                    _ => Mode::Today,
                 }
-                None => {
-                    self.message = Some(format!("Nothing to undo for {} today.", item.exercise.name));
-                    Mode::Today
-                }
-            },
+            }
             _ => Mode::Today,
         };
         (mode, None)
+    }
+
+    /// Asks the rules whether `msg` (start or tick off: done; skip; `r`: a rest day) may log
+    /// for `id` today; shows the refusal, or the note, when there is one.
+    fn may(&mut self, msg: &Msg, id: &str) -> bool {
+        use crate::rules::Action;
+        let action = match msg {
+            Msg::Skip => Action::Skip,
+            Msg::Char(_) => Action::Rest,
+            _ => Action::Done { minutes: None },
+        };
+        let verdict = self.judge(action, id, self.day.date);
+        let ok = self.allowed(&verdict);
+        // A note is for when it is logged; starting the timer shows none yet.
+        if ok && matches!(msg, Msg::Confirm) {
+            self.message = None;
+        }
+        ok
     }
 
     /// The skip prompt: type a reason (optional), Enter saves the skip.
@@ -138,6 +141,7 @@ impl App {
 
     /// The rating prompt for `id` on `date`, with that day's dose; `back` if `id` is unknown.
     pub(super) fn ask_feedback_on(&self, id: &str, date: jiff::civil::Date, back: Mode) -> Mode {
+        let logged = |e: &crate::state::Entry| e.date == date && e.is_for(id) && e.kind == EntryKind::Done;
         let rx = match (self.item(id), self.ctx.catalog.get(id)) {
             (Some(item), _) if date == self.day.date => item.rx.clone(),
             (_, Some(ex)) => {
@@ -155,6 +159,12 @@ impl App {
             rating: None,
             pain: String::new(),
             minutes: rx.dose.walk_minutes(),
+            backfill: date != self.ctx.today,
+            done_before: self.ctx.store.entries().iter().filter(|e| logged(e)).count() as u32,
+            needed: match rx.dose {
+                crate::catalog::Dose::Walk { bouts, .. } => bouts,
+                _ => 1,
+            },
         })
     }
 
@@ -200,7 +210,11 @@ impl App {
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
                     )
                 } else {
-                    format!("Saved: {name} ✓")
+                    let walk = p.minutes.map(|m| (m, p.needed));
+                    format!(
+                        "Saved: {} ✓",
+                        crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date)
+                    )
                 };
                 // Back where it was opened; the week screen is rebuilt once the save is in.
                 return self.change(*p.back, Effect::Save(Box::new(entry)), Some(said));

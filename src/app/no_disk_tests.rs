@@ -30,6 +30,7 @@ impl FakeLoop {
             self.effects.push(e.clone());
             match e {
                 Effect::Save(entry) => self.log.push(*entry),
+                Effect::SaveAll(entries) => self.log.extend(entries),
                 Effect::Remove { date, id } => self.log.retain(|e| !(e.date == date && e.id == id)),
                 Effect::Bell | Effect::Quit => continue,
                 Effect::SaveChoices(_) => panic!("no first run this morning"),
@@ -93,7 +94,10 @@ fn a_whole_morning_with_no_disk() {
     for msg in [Msg::Char('1'), Msg::Char('2'), Msg::Confirm] {
         fake.send(&mut app, msg, at(total + 1), &w);
     }
-    assert_eq!(app.message.as_deref(), Some("Saved: Chair hamstring stretch ✓"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Saved: Chair hamstring stretch (2 × 30 s per side) for Tue 24 Nov ✓")
+    );
     // One walk bout ticked off; the roller skipped with a reason, then undone.
     let t = at(total + 2);
     for msg in [Msg::Up, Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::Down, Msg::Down, Msg::Skip] {

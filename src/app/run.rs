@@ -29,6 +29,8 @@ enum Input {
 pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
     let done = match effect {
         Effect::Save(entry) => save(ctx, *entry),
+        // A rest day's skips, one save each (each is whole on its own).
+        Effect::SaveAll(entries) => entries.into_iter().try_for_each(|e| ctx.store.append(e)),
         Effect::Remove { date, id } => ctx.store.remove(date, &id).map(drop),
         Effect::SaveChoices(choices) => {
             write::save_choices(&ctx.config_path, &choices.keys()).and_then(|()| ctx.reload_config())
@@ -39,15 +41,19 @@ pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
     Some(Msg::Saved(fresh.map(Box::new).map_err(|e| format!("{e:#}"))))
 }
 
-/// Saves `entry`; a done entry is first asked of the once-a-day rule against the month as
-/// re-read under the lock (another upright may have logged it a moment ago).
+/// Saves `entry`; a done entry is first asked of the count rule (`rules::recheck`) against the
+/// month as re-read under the lock (another upright may have logged it a moment ago).
 fn save(ctx: &mut Ctx, entry: crate::state::Entry) -> Result<()> {
     let (date, id) = (entry.date, entry.exercise.clone().unwrap_or_default());
     if entry.kind != crate::state::EntryKind::Done {
         return ctx.store.append(entry);
     }
-    let is_walk = ctx.catalog.get(&id).is_some_and(|e| e.dose(1).walk_minutes().is_some());
-    match ctx.store.append_if(entry, |month| crate::rules::already_done(month, date, &id, is_walk))? {
+    let walk = ctx.is_walk(&id);
+    // A month that does not load is re-read by the save, which keeps the entry waiting.
+    let _ = ctx.load_for(date);
+    let day = crate::today::Day::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), date);
+    let needed = day.get(&id).map_or(1, |i| i.needed);
+    match ctx.store.append_if(entry, |month| crate::rules::recheck(month, date, &id, needed, walk))? {
         None => Ok(()),
         Some(note) => Err(color_eyre::eyre::eyre!(note)),
     }

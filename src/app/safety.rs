@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use super::{App, Awaiting, Effect, Mode, Msg, Step};
+use super::{App, Ask, Awaiting, Effect, Mode, Msg, Step};
 use crate::state::EntryKind;
 
 /// What the user reported on the red-flag screen.
@@ -65,7 +65,7 @@ pub(super) fn pause_for_flags(mode: Mode, now: Instant) -> Mode {
 
 impl App {
     /// Logs a safety event (saved by the loop), then shows `said`.
-    fn log_event(
+    pub(super) fn log_event(
         &mut self,
         mode: Mode,
         kind: EntryKind,
@@ -78,18 +78,20 @@ impl App {
 
     pub(super) fn red_flags(&mut self, said: Option<Report>, back: Mode, msg: Msg) -> Step {
         let locked = self.day.safety.locked_since.is_some();
-        let report = |said| Mode::RedFlags { said: Some(said), back: Box::new(back.clone()), scroll: 0 };
-        match msg {
-            // The session stops: whatever was running is dropped.
-            Msg::Char('e') => {
-                let mode =
-                    Mode::RedFlags { said: Some(Report::Emergency), back: Box::new(Mode::Today), scroll: 0 };
-                self.log_event(mode, EntryKind::RedFlagEmergency, None, None)
-            }
-            Msg::Char('g') => self.log_event(report(Report::Gp), EntryKind::RedFlagGp, None, None),
+        let here = |back: &Mode| Box::new(Mode::RedFlags { said, back: Box::new(back.clone()), scroll: 0 });
+        let ask = |ask| Some(Mode::Confirm { ask, back: here(&back) });
+        let asked = match msg {
+            Msg::Char('e') => ask(Ask::Emergency),
+            Msg::Char('g') => ask(Ask::Gp),
             Msg::Char('c') | Msg::Clear if locked || self.day.safety.gp_since.is_some() => {
-                self.log_event(report(Report::Cleared), EntryKind::Cleared, None, None)
+                ask(Ask::ClearFlags)
             }
+            _ => None,
+        };
+        if let Some(mode) = asked {
+            return (mode, None);
+        }
+        match msg {
             Msg::Back | Msg::RedFlags | Msg::Char('q') => {
                 (if locked && matches!(back, Mode::Timer(_)) { Mode::Today } else { back }, None)
             }
@@ -140,9 +142,8 @@ impl App {
             self.message = Some(format!("{} is not paused.", item.exercise.name));
             return (Mode::Today, None);
         }
-        let id = item.exercise.id.clone();
-        let said = format!("{} is back in your routine. Go gently.", self.name(&id));
-        self.log_event(Mode::Today, EntryKind::Cleared, Some(&id), Some(said))
+        let ask = Ask::ClearExercise(item.exercise.id.clone(), item.exercise.name.clone());
+        (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None)
     }
 
     /// `d` on Today: dismiss the two-week suggestion for a week.

@@ -76,7 +76,10 @@ fn a_whole_guided_exercise_ends_in_a_saved_entry() {
     }
     assert!(matches!(app.mode, Mode::Today));
     assert!(app.day.get("hamstring-stretch").unwrap().is_done());
-    assert_eq!(app.message.as_deref(), Some("Saved: Chair hamstring stretch ✓"));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Saved: Chair hamstring stretch (2 × 30 s per side) for Tue 24 Nov ✓")
+    );
     // It is on disk already, before any quit.
     let mut store = Store::open(dir.path());
     store.load_range(app.day.date, app.day.date).unwrap();
@@ -261,7 +264,10 @@ fn the_week_screen_backfills_a_past_day() {
         step(&mut app, msg, t, &w);
     }
     assert!(matches!(app.mode, Mode::Week { .. }));
-    assert_eq!(app.message.as_deref(), Some("That day has not come yet."));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("2026-11-25 has not come yet (today is 2026-11-24); nothing logged")
+    );
     for msg in [Msg::Left, Msg::Left, Msg::Undo] {
         step(&mut app, msg, t, &w);
     }

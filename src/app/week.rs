@@ -1,6 +1,7 @@
 //! Keys on the week screen: move the cell or the week, tick off or undo a past day.
 
 use super::{App, Effect, Mode, Msg, Step};
+use crate::rules::{Action, Verdict};
 use crate::week::WeekData;
 
 impl App {
@@ -30,23 +31,26 @@ impl App {
                 let date = data.days[day].date;
                 let id = data.ids[row].clone();
                 let back = here(data, row, day);
-                if date > self.ctx.today {
-                    self.message = Some("That day has not come yet.".into());
-                    return (back, None);
-                }
-                if matches!(msg, Msg::TickOff) {
-                    return (self.ask_feedback_on(&id, date, back), None);
-                }
                 let when = date.strftime("%a %-d %b");
-                match self.ctx.store.last_logged(date, &id).map(|e| e.id.clone()) {
-                    Some(entry) => {
+                let last = self.ctx.store.last_logged(date, &id).map(|e| e.id.clone());
+                let action = match msg {
+                    Msg::TickOff => Action::Done { minutes: None },
+                    _ => Action::Undo { logged: last.is_some() },
+                };
+                // The rules say why nothing happens (a day to come, the lock, a fourth bout of
+                // three, nothing to undo) or ask first (before the first entry, a year back).
+                match self.judge(action, &id, date) {
+                    Verdict::Confirm(question) => {
+                        let ask = super::Ask::Backfill { id, date, question };
+                        return (Mode::Confirm { ask, back: Box::new(back) }, None);
+                    }
+                    verdict if !self.allowed(&verdict) => back,
+                    _ if matches!(msg, Msg::TickOff) => return (self.ask_feedback_on(&id, date, back), None),
+                    _ => {
+                        let entry = last.unwrap_or_default();
                         let said = format!("Undone: {} on {when}.", self.name(&id));
                         // The grid is rebuilt once the removal is in.
                         return self.change(back, Effect::Remove { date, id: entry }, Some(said));
-                    }
-                    None => {
-                        self.message = Some(format!("Nothing logged for {} on {when}.", self.name(&id)));
-                        back
                     }
                 }
             }

@@ -4,14 +4,13 @@
 use std::io::{IsTerminal, Write};
 
 use clap::CommandFactory;
-use color_eyre::eyre::{Result, bail};
+use color_eyre::eyre::Result;
 use serde_json::json;
 
-use super::{Cli, Command, Day, Paths};
+use super::{Cli, Command, Day, Paths, logging};
 use crate::ctx::Ctx;
-use crate::state::{EntryKind, Feedback};
+use crate::rules;
 use crate::today::Item;
-use crate::{progression, rules};
 
 pub fn run(cli: Cli) -> Result<()> {
     // Past a file-size limit (`ulimit -f`) a write should fail with an error we can report and
@@ -61,18 +60,26 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Plan { json: true, .. }
                     | Command::Export { format: super::Format::Json }
             );
-            let hint = !json && !matches!(command, Command::Safety);
+            let hint = !json && !matches!(command, Command::Safety { .. });
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, note, date } => {
-                    let log = Done { feedback, pain, minutes, note };
-                    done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
+                Command::Done { id, feedback, pain, minutes, note, date, force } => {
+                    let log = logging::Done { feedback, pain, minutes, note, force };
+                    logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
-                Command::Skip { id, reason, date } => skip(&mut ctx, &id, date.unwrap_or(Day::Today), reason),
-                Command::Undo { id, date } => undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
+                Command::Skip { id, reason, date, force } => {
+                    logging::skip(&mut ctx, &id, date.unwrap_or(Day::Today), reason, force)
+                }
+                Command::Rest { reason, date, force } => {
+                    logging::rest(&mut ctx, date.unwrap_or(Day::Today), reason, force)
+                }
+                Command::Undo { id, date } => logging::undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
                 Command::Status { json } => status(&mut ctx, json),
                 Command::Export { format } => super::export::export(&mut ctx, format),
-                Command::Safety => super::setup::show_safety(&mut ctx),
+                Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
+                Command::Safety { clear: Some(id) } => {
+                    logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
+                }
                 Command::Week { date, weeks, json } => {
                     super::week::week(&mut ctx, date.unwrap_or(Day::Today), weeks, json)
                 }
@@ -107,9 +114,20 @@ pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
     Ok(())
 }
 
+/// The see-a-GP hold's line, when one is waiting for a clinician.
+fn hold(day: &crate::today::Day) -> Option<&'static str> {
+    day.safety.gp_since.map(|_| {
+        "Doses are held until a clinician has checked the sign you reported (`upright safety --clear` once they have)."
+    })
+}
+
 fn mark(item: &Item) -> &'static str {
     if item.is_done() {
         "[x]"
+    } else if item.rx.stopped {
+        "[s]"
+    } else if item.rx.paused {
+        "[p]"
     } else if item.skipped {
         "[-]"
     } else {
@@ -132,15 +150,31 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                     "step": i.rx.step,
                     "done": i.is_done(),
                     "skipped": i.skipped,
+                    "stopped": i.rx.stopped,
+                    "paused": i.rx.paused,
                     "sessions_done": i.done,
                     "sessions_needed": i.needed,
                     "reason": i.rx.reason,
                 })
             })
             .collect();
-        return print_json(&json!({ "date": date.to_string(), "exercises": exercises }));
+        let hold = hold(&day);
+        let doc = json!({
+            "date": date.to_string(),
+            "locked": day.safety.locked_since.is_some(),
+            "lock_reason": day.safety.locked_since.map(|_| rules::LOCKED),
+            "gp_hold": day.safety.gp_since.is_some(),
+            "hold_reason": hold,
+            "exercises": exercises,
+        });
+        return print_json(&doc);
     }
     outln!("{}", date.strftime("%A %-d %B %Y"));
+    if day.safety.locked_since.is_some() {
+        outln!("{}", rules::LOCKED);
+    } else if let Some(hold) = hold(&day) {
+        outln!("{hold}");
+    }
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     for item in &day.items {
         outln!("  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line());
@@ -152,77 +186,16 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     Ok(())
 }
 
-pub struct Done {
-    pub feedback: Option<Feedback>,
-    pub pain: Option<u8>,
-    pub minutes: Option<u32>,
-    pub note: Option<String>,
-}
-
-fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
-    let date = date.resolve(ctx.today)?;
-    let exercise = ctx.exercise(id)?.clone();
-    if log.minutes.is_some() && exercise.dose(1).walk_minutes().is_none() {
-        bail!("--minutes is for walks; {id} is not a walk");
-    }
-    ctx.load_for_save(date);
-    let history = ctx.store.entries();
-    let rx = progression::prescribe_one(&ctx.settings, history, &exercise, date);
-    let is_walk = exercise.dose(1).walk_minutes().is_some();
-    if let Some(note) = rules::already_done(history, date, id, is_walk) {
-        errln!("{note}");
-        return Ok(());
-    }
-    let mut entry = ctx.entry(date, EntryKind::Done, id);
-    entry.step = Some(rx.step);
-    entry.dose = Some(rx.dose_text.clone());
-    entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
-    entry.pain = Some(log.pain.unwrap_or(0));
-    entry.minutes = log.minutes;
-    entry.note = log.note;
-    let pain = entry.pain.unwrap_or(0);
-    // Asked again under the lock, of the month as it is now: another upright may have logged it.
-    if let Some(note) = ctx.store.append_if(entry, |month| rules::already_done(month, date, id, is_walk))? {
-        errln!("{note}");
-        return Ok(());
-    }
-    outln!("logged {id} for {date}: {}", rx.dose_text);
-    if pain > 5 {
-        outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
-    }
-    Ok(())
-}
-
-fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>) -> Result<()> {
-    let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
-    ctx.load_for_save(date);
-    let mut entry = ctx.entry(date, EntryKind::Skipped, id);
-    entry.reason = reason;
-    ctx.store.append(entry)?;
-    outln!("skipped {id} for {date}");
-    Ok(())
-}
-
-fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
-    let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
-    ctx.load_for_save(date);
-    let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
-    let Some((entry_id, kind)) = last else {
-        bail!("nothing to undo for {id} on {date}");
-    };
-    ctx.store.remove(date, &entry_id)?;
-    outln!("removed the {kind} entry of {id} for {date}");
-    Ok(())
-}
-
 fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let day = ctx.day(ctx.today)?;
     let (done, total) = (day.done_count(), day.items.len());
     let streak = ctx.streaks(ctx.today)?.current;
+    let locked = day.safety.locked_since.is_some();
     if json {
-        print_json(&json!({ "done": done, "total": total, "current_streak_weeks": streak }))?;
+        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked });
+        print_json(&doc)?;
+    } else if locked {
+        outln!("upright locked: emergency sign reported · get care, then `upright safety --clear`");
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

@@ -1,5 +1,5 @@
 //! Small popups over a screen: the feedback prompt (rating, then pain 0–10), the skip reason,
-//! leaving a timer, and a walk that spanned a laptop sleep.
+//! leaving a timer, a walk that spanned a laptop sleep, and a deliberate key's question.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,11 +13,28 @@ fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &T
     let width = 60.min(area.width);
     // Each line takes as many rows as it wraps to inside the borders.
     let inner = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let rows: usize = lines.iter().map(|l| wrapped_rows(&l.to_string(), inner)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let rect = popup(frame, area, width, height);
     let block = Block::new().borders(Borders::ALL).title(Span::styled(format!(" {title} "), theme.title));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+}
+
+/// Rows `text` takes when wrapped at words into `width` columns (a long question would
+/// otherwise push its key line out of the box).
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let (mut rows, mut col) = (1, 0);
+    for word in text.split(' ') {
+        let w = ratatui::text::Line::from(word).width();
+        if col > 0 && col + 1 + w > width {
+            rows += 1;
+            col = 0;
+        }
+        col += if col > 0 { 1 } else { 0 } + w;
+        rows += col.saturating_sub(1) / width.max(1);
+        col = if col > width { col % width } else { col };
+    }
+    rows
 }
 
 fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
@@ -44,7 +61,10 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
             [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
         ));
     }
-    boxed(frame, area, "Finished", lines, theme);
+    // A backfill names the day it fills.
+    let title =
+        if p.backfill { format!("Log for {}", p.date.strftime("%a %-d %b")) } else { "Finished".into() };
+    boxed(frame, area, &title, lines, theme);
 }
 
 pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme) {
@@ -76,4 +96,13 @@ pub fn slept(frame: &mut Frame, area: Rect, walked_min: u32, theme: &Theme) {
         ),
     ];
     boxed(frame, area, "Welcome back", lines, theme);
+}
+
+/// A deliberate key waits for `y`.
+pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
+    let lines = vec![
+        Line::from(question.to_string()),
+        Line::from([key("y", "yes", theme), key("any other key", "no", theme)].concat()),
+    ];
+    boxed(frame, area, "Are you sure?", lines, theme);
 }

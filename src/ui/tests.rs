@@ -228,9 +228,14 @@ fn onboarding_and_red_flag_screens() {
     // Small terminals scroll the lists.
     send(&mut app, &vec![Msg::Down; 10], t);
     insta::assert_snapshot!("red_flags_scrolled_40x12", draw(&app, t, 40, 12, &Theme::new(false)).backend());
+    // Each report waits for `y`: a stray key changes nothing.
     send(&mut app, &[Msg::Char('g')], t);
+    snap("red_flags_confirm", &app, t);
+    send(&mut app, &[Msg::Char('n')], t);
+    assert!(app.day.safety.gp_since.is_none());
+    send(&mut app, &[Msg::Char('g'), Msg::Char('y')], t);
     assert!(app.day.safety.gp_since.is_some());
-    send(&mut app, &[Msg::Char('e')], t);
+    send(&mut app, &[Msg::Char('e'), Msg::Char('y')], t);
     snap("red_flags_emergency", &app, t);
     send(&mut app, &[Msg::Back], t);
     snap("today_locked", &app, t);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::{Theme, fit, hints};
-use crate::today::{Banner, Day, Item};
+use crate::today::{Banner, Day, Item, Standing};
 
 /// What the Today screen shows: the day view, and where the app is in it.
 pub struct Shown<'a> {
@@ -45,11 +45,13 @@ fn dose_line(item: &Item) -> String {
 }
 
 fn greeting(day: &Day) -> String {
-    let (done, total) = (day.done_count(), day.items.len());
-    match done {
-        0 if total > 0 => format!("Good to see you. {total} gentle exercises today — one at a time."),
-        d if d >= total => "All done for today. Well done — see you tomorrow.".to_string(),
-        d => format!("{d} done, {} to go. Nice and steady.", total - d),
+    match day.standing() {
+        Standing::Locked => "The routine is locked. Get care first.".to_string(),
+        Standing::Stopped(name) => format!("{name} stopped for today after pain. Go gently with the rest."),
+        Standing::Rest => "A rest day. Rest well — see you tomorrow.".to_string(),
+        Standing::Complete => "Today is complete. Well done — see you tomorrow.".to_string(),
+        Standing::Fresh(n) => format!("Good to see you. {n} gentle exercises today — one at a time."),
+        Standing::Going { done, to_go } => format!("{done} done, {to_go} to go. Nice and steady."),
     }
 }
 

@@ -1,0 +1,150 @@
+//! `done`, `skip`, `rest`, `undo` and `safety --clear`: each asks the rules (`rules::judge`,
+//! through `Ctx::ask`) before it writes, and the count rule again under the writer lock, so the
+//! CLI refuses what the app refuses, with the same words. A refusal exits non-zero; "nothing to
+//! do" is a note on stderr with exit 0, so scripts may repeat themselves.
+
+use color_eyre::eyre::{Result, bail};
+
+use super::Day;
+use crate::ctx::Ctx;
+use crate::rules::{self, Action, Request, Verdict};
+use crate::state::{EntryKind, Feedback};
+
+pub struct Done {
+    pub feedback: Option<Feedback>,
+    pub pain: Option<u8>,
+    pub minutes: Option<u32>,
+    pub note: Option<String>,
+    pub force: bool,
+}
+
+/// Acts on the verdict: `Ok(true)` to go on and log, `Ok(false)` when there is nothing to do.
+fn proceed(verdict: Verdict) -> Result<bool> {
+    match verdict {
+        Verdict::Allowed => Ok(true),
+        Verdict::Note(note) => {
+            errln!("upright: {note}");
+            Ok(true)
+        }
+        Verdict::Nothing(note) => {
+            errln!("upright: {note}");
+            Ok(false)
+        }
+        Verdict::Confirm(question) => bail!("{question} Add --force to log it (nothing logged)"),
+        Verdict::Refused(why) => bail!("{why}"),
+    }
+}
+
+pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    let exercise = ctx.exercise(id)?.clone();
+    ctx.load_for_save(date);
+    let walk = ctx.is_walk(id);
+    let action = Action::Done { minutes: log.minutes };
+    let req = Request { action, id, walk, date, confirmed: log.force };
+    let (verdict, day) = ctx.ask(&req)?;
+    if !proceed(verdict)? {
+        return Ok(());
+    }
+    let rx = match day.get(id) {
+        Some(item) => item.rx.clone(),
+        None => crate::progression::prescribe_one(&ctx.settings, ctx.store.entries(), &exercise, date),
+    };
+    let (done_before, needed) = day.get(id).map_or((0, 1), |i| (i.done, i.needed));
+    let mut entry = ctx.entry(date, EntryKind::Done, id);
+    entry.step = Some(rx.step);
+    entry.dose = Some(rx.dose_text.clone());
+    entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
+    entry.pain = Some(log.pain.unwrap_or(0));
+    entry.minutes = log.minutes;
+    entry.note = log.note;
+    let pain = entry.pain.unwrap_or(0);
+    // Asked again under the lock, of the month as it is now: another upright may have logged it.
+    if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
+        if walk {
+            bail!("{why}");
+        }
+        errln!("upright: {why}");
+        return Ok(());
+    }
+    let minutes = log.minutes.or(rx.dose.walk_minutes());
+    let walked = minutes.filter(|_| walk).map(|m| (m, needed));
+    outln!("logged {}", rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date));
+    if pain > 5 {
+        outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
+    }
+    Ok(())
+}
+
+pub fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>, force: bool) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    ctx.exercise(id)?;
+    ctx.load_for_save(date);
+    let req = Request { action: Action::Skip, id, walk: ctx.is_walk(id), date, confirmed: force };
+    if !proceed(ctx.ask(&req)?.0)? {
+        return Ok(());
+    }
+    let mut entry = ctx.entry(date, EntryKind::Skipped, id);
+    entry.reason = reason;
+    ctx.store.append(entry)?;
+    outln!("skipped {id} for {}", rules::short(date));
+    Ok(())
+}
+
+/// A rest day: every exercise not yet settled is skipped with one reason.
+pub fn rest(ctx: &mut Ctx, date: Day, reason: Option<String>, force: bool) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    ctx.load_for_save(date);
+    let req = Request { action: Action::Rest, id: "", walk: false, date, confirmed: force };
+    let (verdict, day) = ctx.ask(&req)?;
+    if !proceed(verdict)? {
+        return Ok(());
+    }
+    let reason = reason.filter(|r| !r.trim().is_empty()).unwrap_or_else(|| "rest day".into());
+    let ids = rules::rest_ids(&day);
+    for id in &ids {
+        let mut entry = ctx.entry(date, EntryKind::Skipped, id);
+        entry.reason = Some(reason.clone());
+        ctx.store.append(entry)?;
+    }
+    outln!("a rest day for {}: skipped {} ({reason})", rules::short(date), ids.join(", "));
+    Ok(())
+}
+
+pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
+    let date = date.resolve(ctx.today)?;
+    ctx.exercise(id)?;
+    ctx.load_for_save(date);
+    let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
+    let req =
+        Request { action: Action::Undo { logged: last.is_some() }, id, walk: false, date, confirmed: true };
+    proceed(ctx.ask(&req)?.0)?;
+    let Some((entry_id, kind)) = last else { return Ok(()) };
+    ctx.store.remove(date, &entry_id)?;
+    outln!("removed the {kind} entry of {id} for {}", rules::short(date));
+    Ok(())
+}
+
+/// `upright safety --clear [ID]`: a clinician checked the sign reported (the lock or the GP
+/// hold), or cleared exercise ID after pain down a leg — what `c` does in the app.
+pub fn clear(ctx: &mut Ctx, id: Option<&str>) -> Result<()> {
+    ctx.load_recent()?;
+    let safety = crate::safety::Safety::from_entries(ctx.store.entries());
+    match id {
+        Some(id) => {
+            ctx.exercise(id)?;
+            if !safety.paused.contains_key(id) {
+                errln!("upright: {id} is not paused; nothing to clear");
+                return Ok(());
+            }
+            ctx.store.append(ctx.entry(ctx.today, EntryKind::Cleared, id))?;
+            outln!("{id} is back in your routine. Go gently.");
+        }
+        None if safety.locked_since.is_some() || safety.gp_since.is_some() => {
+            ctx.store.append(ctx.event(ctx.today, EntryKind::Cleared))?;
+            outln!("noted: a clinician has checked the sign you reported; the routine is open again");
+        }
+        None => errln!("upright: no sign reported is waiting for a clinician; nothing to clear"),
+    }
+    Ok(())
+}
