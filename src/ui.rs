@@ -11,6 +11,7 @@ mod safety;
 mod timer;
 mod today;
 mod week;
+mod wrap;
 
 use std::time::Instant;
 
@@ -90,7 +91,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
             }
         }
         Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
-        Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
+        Mode::Plan { weeks, scroll } => plan::render(frame, area, day, weeks, *scroll, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
@@ -119,8 +120,10 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         _ => {}
     }
-    if app.help {
-        help::render(frame, area, theme);
+    if app.help
+        && let Some(screen) = crate::app::keymap::Screen::of(&app.mode)
+    {
+        help::render(frame, area, screen, app.help_scroll, theme);
     }
 }
 

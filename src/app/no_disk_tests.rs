@@ -115,7 +115,7 @@ fn a_whole_morning_with_no_disk() {
     for msg in [Msg::Back, Msg::Plan] {
         fake.send(&mut app, msg, t, &w);
     }
-    assert!(matches!(&app.mode, Mode::Plan(plan) if plan.len() == 9));
+    assert!(matches!(&app.mode, Mode::Plan { weeks, .. } if weeks.len() == 9));
     for msg in [Msg::Back, Msg::Back] {
         fake.send(&mut app, msg, t, &w);
     }

@@ -61,7 +61,7 @@ pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
         );
     } else if let Some(date) = s.gp_since {
         outln!(
-            "\nProgression is paused since {date} until you confirm a clinician checked the sign you reported."
+            "\nDoses have stayed where they were since {date}, until you confirm a clinician checked the sign you reported."
         );
     }
     Ok(())

@@ -44,7 +44,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
             [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
         ));
     }
-    boxed(frame, area, "Finished", lines, theme);
+    boxed(frame, area, "Rate it", lines, theme);
 }
 
 pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme) {
@@ -63,7 +63,7 @@ pub fn leave(frame: &mut Frame, area: Rect, theme: &Theme) {
             [key("y", "count it", theme), key("n", "don't", theme), key("Esc", "keep going", theme)].concat(),
         ),
     ];
-    boxed(frame, area, "Paused", lines, theme);
+    boxed(frame, area, "Leave the timer?", lines, theme);
 }
 
 pub fn slept(frame: &mut Frame, area: Rect, walked_min: u32, theme: &Theme) {
