@@ -133,7 +133,10 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
         area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
     let [rect] =
         row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
-    frame.render_widget(Clear, rect);
+    // A blank column either side, so the screen below never meets the border mid-word.
+    let x = rect.x.saturating_sub(1);
+    let margin = Rect { x, width: (rect.right() + 1).min(area.right()) - x, ..rect };
+    frame.render_widget(Clear, margin);
     rect
 }
 

@@ -96,7 +96,10 @@ fn a_whole_morning_with_no_disk() {
     assert_eq!(app.message.as_deref(), Some("Saved: Chair hamstring stretch ✓"));
     // One walk bout ticked off; the roller skipped with a reason, then undone.
     let t = at(total + 2);
-    for msg in [Msg::Up, Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::Down, Msg::Down, Msg::Skip] {
+    // Rating moved the cursor on to the roller; the walk is two up, and after its bout the
+    // cursor is back on the roller.
+    assert_eq!(app.selected, 2);
+    for msg in [Msg::Up, Msg::Up, Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::Skip] {
         fake.send(&mut app, msg, t, &w);
     }
     for c in "sore neck".chars() {

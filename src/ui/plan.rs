@@ -16,9 +16,8 @@ const GAP: usize = 2;
 
 /// One row per exercise of `day`, in its order.
 pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scroll: u16, theme: &Theme) {
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(" Plan — if every session goes as planned ", theme.title));
+    let title = if area.width >= 50 { " Plan — if every session goes as planned " } else { " Plan, if all goes well " };
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
@@ -35,7 +34,7 @@ pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scrol
             (item.exercise.name.as_str(), picks.map(|(_, w)| dose(w)))
         })
         .collect();
-    let width = usize::from(body.width);
+    let width = usize::from(body.width).saturating_sub(1);
     // Column widths as the longest entry of each; the table only when they all fit.
     let name_col = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) + GAP;
     let cols: Vec<usize> = (0..3)

@@ -12,12 +12,16 @@ use crate::app::{Prompt, Stage};
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
     // Each line takes as many rows as it wraps to inside the borders.
-    let inner = usize::from(width.saturating_sub(2)).max(1);
+    // One column spare inside the border, so wrapped text never meets it.
+    let inner = usize::from(width.saturating_sub(3)).max(1);
     let rows: usize = lines.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let rect = popup(frame, area, width, height);
     let block = Block::new().borders(Borders::ALL).title(Span::styled(format!(" {title} "), theme.title));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+    let body = block.inner(rect);
+    frame.render_widget(block, rect);
+    let body = Rect { width: body.width.saturating_sub(1), ..body };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
 }
 
 fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {

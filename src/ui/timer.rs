@@ -48,7 +48,7 @@ pub fn render(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(phase) = timer.phase() else { return };
-    let width = usize::from(inner.width);
+    let width = usize::from(inner.width).saturating_sub(1);
 
     let what =
         if timer.is_paused() { format!("PAUSED — {}", phase.label) } else { phase.label.to_uppercase() };
@@ -106,6 +106,7 @@ pub fn render(
         frame.render_widget(Paragraph::new(ex.figure.as_str()).style(theme.dim), fig);
     }
     let cue_lines: Vec<Line> = item.cues.iter().map(|c| Line::from(format!("· {c}"))).collect();
+    let text = Rect { width: text.width.saturating_sub(1), ..text };
     frame.render_widget(Paragraph::new(cue_lines).wrap(Wrap { trim: true }), text);
 
     // What comes next, without its position when the whole of it does not fit.
@@ -120,7 +121,7 @@ pub fn render(
     };
     frame.render_widget(Paragraph::new(Span::styled(next_text, theme.dim)), next);
     let pause = if timer.is_paused() { "resume" } else { "pause" };
-    let k = [("Space", pause), ("+", "15 s"), ("n", "next"), ("q", "leave"), ("?", "help")];
+    let k = [("Space", pause), ("n", "next"), ("q", "leave"), ("+", "15 s"), ("?", "help")];
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
 }
 

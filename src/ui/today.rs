@@ -92,7 +92,8 @@ fn banner_text(banner: Banner) -> (String, bool) {
 pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let wide = area.width >= WIDE;
     let inner = header(frame, area, shown, wide, theme);
-    let width = usize::from(inner.width);
+    // One column spare on the right: text wraps before the edge, never against it.
+    let width = usize::from(inner.width).saturating_sub(1);
     let day = shown.day;
     let list = list(shown, wide, width, theme);
     let banner = day.banner.map(|b| {
@@ -224,7 +225,7 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
 fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, theme: &Theme) {
     let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
-    let label = format!(" {done}/{total} done");
+    let label = format!(" {done}/{total} done ");
     let [bar, text] = gauge.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(label.chars().count() as u16),

@@ -100,12 +100,27 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16
     top as u16
 }
 
+/// The leading whole words of `s` that fit `width` (a name in a narrow column): never a
+/// word cut in half.
+pub fn words_fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    for word in s.split(' ') {
+        let next = if out.is_empty() { word.to_string() } else { format!("{out} {word}") };
+        if next.chars().count() > width {
+            break;
+        }
+        out = next;
+    }
+    out
+}
+
 /// Key hints that fit `width`: whole entries in order, the last entry (back, help) always
 /// kept, the ones between dropped when there is no room.
 pub fn hints_fit<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
     let len = |k: &(&str, &str)| k.0.chars().count() + 1 + k.1.chars().count();
     let Some((last, rest)) = keys.split_last() else { return Line::default() };
-    let mut budget = usize::from(width).saturating_sub(len(last));
+    // One column spare, as everywhere: a hint never meets the edge.
+    let mut budget = usize::from(width).saturating_sub(len(last) + 1);
     let mut kept = Vec::new();
     for k in rest {
         let need = len(k) + 3;
