@@ -332,7 +332,9 @@ impl App {
             return None;
         }
         // `?` opens the help of every screen that lists its keys (the prompts read characters).
-        if matches!(msg, Msg::Help) && keymap::Screen::of(&self.mode).is_some_and(|s| s != keymap::Screen::Onboard) {
+        if matches!(msg, Msg::Help)
+            && keymap::Screen::of(&self.mode).is_some_and(|s| s != keymap::Screen::Onboard)
+        {
             self.help = true;
             return None;
         }

@@ -191,8 +191,18 @@ mod tests {
         let cases = [
             // (today, complete days, met) → words
             (date(2026, 11, 25), 3, false, format!("3 of {needed} complete days so far")),
-            (date(2026, 11, 29), needed, true, format!("target met: {needed} complete days so far ({needed} needed)")),
-            (date(2026, 12, 1), needed + 1, true, format!("target met: {} complete days ({needed} needed)", needed + 1)),
+            (
+                date(2026, 11, 29),
+                needed,
+                true,
+                format!("target met: {needed} complete days so far ({needed} needed)"),
+            ),
+            (
+                date(2026, 12, 1),
+                needed + 1,
+                true,
+                format!("target met: {} complete days ({needed} needed)", needed + 1),
+            ),
             (date(2026, 12, 1), 2, false, format!("target missed: 2 of {needed} complete days")),
             (date(2026, 11, 20), 0, false, format!("{needed} complete days needed")),
         ];

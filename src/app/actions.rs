@@ -47,8 +47,13 @@ impl App {
             }
             Msg::Plan => {
                 let c = &self.ctx;
-                let weeks =
-                    crate::progression::forecast(&c.catalog, &c.settings, c.store.entries(), self.day.date, 9);
+                let weeks = crate::progression::forecast(
+                    &c.catalog,
+                    &c.settings,
+                    c.store.entries(),
+                    self.day.date,
+                    9,
+                );
                 Mode::Plan { weeks, scroll: 0 }
             }
             Msg::Week => {
@@ -203,12 +208,15 @@ impl App {
                 entry.minutes = p.minutes;
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.
-                let bouts = self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));
+                let bouts =
+                    self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));
                 let said = match bouts {
                     _ if pain > 5 => format!(
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
                     ),
-                    Some((bout, needed)) if bout < needed => format!("Saved: {name}, bout {bout} of {needed}."),
+                    Some((bout, needed)) if bout < needed => {
+                        format!("Saved: {name}, bout {bout} of {needed}.")
+                    }
                     _ => format!("Saved: {name} ✓"),
                 };
                 if matches!(*p.back, Mode::Today) {

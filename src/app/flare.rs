@@ -17,9 +17,15 @@ impl App {
         match msg {
             Msg::Char('y') | Msg::Confirm => {
                 let (kind, said) = if on {
-                    (EntryKind::FlareOn, "Flare-up mode on: every exercise at its gentlest step. Rest is fine too.")
+                    (
+                        EntryKind::FlareOn,
+                        "Flare-up mode on: every exercise at its gentlest step. Rest is fine too.",
+                    )
                 } else {
-                    (EntryKind::FlareOff, "Flare-up mode off: each exercise resumes two steps below where it was.")
+                    (
+                        EntryKind::FlareOff,
+                        "Flare-up mode off: each exercise resumes two steps below where it was.",
+                    )
                 };
                 let entry = self.event(kind, None);
                 self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said.into()))

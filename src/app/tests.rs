@@ -370,7 +370,10 @@ fn the_flare_key_asks_first() {
     assert!(matches!(app.mode, Mode::Today) && app.day.banner.is_none());
     step(&mut app, Msg::Flare, t, &w);
     let effects = step(&mut app, Msg::Char('y'), t, &w);
-    assert!(matches!(&effects[..], [Effect::Save(e)] if e.kind == crate::state::EntryKind::FlareOn), "{effects:?}");
+    assert!(
+        matches!(&effects[..], [Effect::Save(e)] if e.kind == crate::state::EntryKind::FlareOn),
+        "{effects:?}"
+    );
     assert!(matches!(app.day.banner, Some(crate::today::Banner::Flare { .. })));
     step(&mut app, Msg::Flare, t, &w);
     assert!(matches!(app.mode, Mode::Flare { on: false }), "the second time it offers to switch it off");

@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::wrap::{hints_fit, scrolled, wrap, wrap_text};
 use super::Theme;
+use super::wrap::{hints_fit, scrolled, wrap, wrap_text};
 use crate::progression::WeekPlan;
 use crate::today::Day;
 
@@ -16,7 +16,11 @@ const GAP: usize = 2;
 
 /// One row per exercise of `day`, in its order.
 pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scroll: u16, theme: &Theme) {
-    let title = if area.width >= 50 { " Plan — if every session goes as planned " } else { " Plan, if all goes well " };
+    let title = if area.width >= 50 {
+        " Plan — if every session goes as planned "
+    } else {
+        " Plan, if all goes well "
+    };
     let block = Block::new().borders(Borders::TOP).title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -72,7 +76,8 @@ pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scrol
                 picks.iter().map(|(label, _)| *label).zip(doses).collect()
             };
             for (label, dose) in shown {
-                let spans = vec![Span::styled(format!("  {label:>11}  "), theme.dim), Span::raw(dose.clone())];
+                let spans =
+                    vec![Span::styled(format!("  {label:>11}  "), theme.dim), Span::raw(dose.clone())];
                 lines.extend(wrap(spans, width, 15));
             }
         }

@@ -30,7 +30,11 @@ pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onbo
             if area.width >= 80 {
                 hints(&[("a", "I understand and accept"), ("!", "warning signs"), ("q", "quit")], theme)
             } else {
-                hints_fit(&[("a", "accept"), ("j/k", "scroll"), ("!", "signs"), ("q", "quit")], keys.width, theme)
+                hints_fit(
+                    &[("a", "accept"), ("j/k", "scroll"), ("!", "signs"), ("q", "quit")],
+                    keys.width,
+                    theme,
+                )
             },
         ),
         1 => (

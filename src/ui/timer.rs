@@ -7,16 +7,16 @@ use std::time::Instant;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
-use super::digits::{big, clock};
 use super::Theme;
+use super::digits::{big, clock};
 use super::wrap::{hints_fit, wrap_text};
-use crate::catalog::Dose;
-use ratatui::style::Style;
 use crate::app::Run;
+use crate::catalog::Dose;
 use crate::session::Kind;
 use crate::today::Item;
+use ratatui::style::Style;
 
 /// `flashing`: a hold or rest just ended (the border flashes).
 pub fn render(
@@ -39,7 +39,10 @@ pub fn render(
     let right = if left.chars().count() + 12 <= width { left } else { count };
     let room = width.saturating_sub(right.chars().count() + 2);
     let full = format!("{} · {}", ex.name, item.rx.dose_text);
-    let title = [full, ex.name.clone(), String::new()].into_iter().find(|t| t.chars().count() <= room).unwrap_or_default();
+    let title = [full, ex.name.clone(), String::new()]
+        .into_iter()
+        .find(|t| t.chars().count() <= room)
+        .unwrap_or_default();
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(border)
@@ -105,16 +108,25 @@ pub fn render(
     if show_figure {
         frame.render_widget(Paragraph::new(ex.figure.as_str()).style(theme.dim), fig);
     }
-    let cue_lines: Vec<Line> = item.cues.iter().map(|c| Line::from(format!("· {c}"))).collect();
-    let text = Rect { width: text.width.saturating_sub(1), ..text };
-    frame.render_widget(Paragraph::new(cue_lines).wrap(Wrap { trim: true }), text);
+    // Whole cues only: one that cannot fit below the others is left out, not cut off.
+    let room = usize::from(text.width).saturating_sub(1);
+    let mut cue_lines: Vec<Line> = Vec::new();
+    for cue in &item.cues {
+        let lines = wrap_text(&format!("· {cue}"), Style::new(), room, 2);
+        if cue_lines.len() + lines.len() > usize::from(text.height) {
+            break;
+        }
+        cue_lines.extend(lines);
+    }
+    frame.render_widget(Paragraph::new(cue_lines), text);
 
     // What comes next, without its position when the whole of it does not fit.
     let next_text = match timer.next_phase() {
         Some(n) => {
             let secs = if n.secs > 0 { format!(" {} s", n.secs) } else { String::new() };
             let short = format!("next: {}{secs}", n.label);
-            let long = if n.position.is_empty() { short.clone() } else { format!("{short} — {}", n.position) };
+            let long =
+                if n.position.is_empty() { short.clone() } else { format!("{short} — {}", n.position) };
             if long.chars().count() <= width { long } else { short }
         }
         None => "next: how did it go?".to_string(),
@@ -155,6 +167,7 @@ fn explain(item: &Item) -> Option<String> {
 }
 
 fn number(n: u32) -> String {
-    const WORDS: [&str; 11] = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const WORDS: [&str; 11] =
+        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     WORDS.get(n as usize).map_or(n.to_string(), |w| (*w).to_string())
 }

@@ -4,8 +4,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
 use super::Theme;
@@ -64,7 +64,8 @@ fn banner_text(banner: Banner) -> (String, bool) {
             true,
         ),
         Banner::GpPaused => (
-            "Doses stay where they are until a clinician has checked the sign you reported (! to update).".to_string(),
+            "Doses stay where they are until a clinician has checked the sign you reported (! to update)."
+                .to_string(),
             true,
         ),
         Banner::Flare { since, see_gp: true } => (
@@ -101,7 +102,8 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         wrap_text(&text, if warn { theme.warn } else { theme.accent }, width, 0)
     });
     let message = shown.message.map(|m| wrap_text(m, theme.accent, width, 2)).unwrap_or_default();
-    let detail = shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
+    let detail =
+        shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
     let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
 
     // Rows by priority: the list, the gauge and the keys; then what just happened (up to four
@@ -119,16 +121,17 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     // The greeting and a blank line after it, only when both fit.
     let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
     let gap = take(1, false);
-    let [greet_area, list_area, _, gauge, message_area, _, detail_area, keys] = inner.layout(&Layout::vertical([
-        Constraint::Length(greet_h),
-        Constraint::Length(list_h),
-        Constraint::Length(gap),
-        Constraint::Length(1),
-        Constraint::Length(message_h),
-        Constraint::Fill(1),
-        Constraint::Length(detail_h),
-        Constraint::Length(1),
-    ]));
+    let [greet_area, list_area, _, gauge, message_area, _, detail_area, keys] =
+        inner.layout(&Layout::vertical([
+            Constraint::Length(greet_h),
+            Constraint::Length(list_h),
+            Constraint::Length(gap),
+            Constraint::Length(1),
+            Constraint::Length(message_h),
+            Constraint::Fill(1),
+            Constraint::Length(detail_h),
+            Constraint::Length(1),
+        ]));
     frame.render_widget(Paragraph::new(greet), greet_area);
     frame.render_widget(Paragraph::new(list), list_area);
     frame.render_widget(Paragraph::new(message), message_area);
@@ -226,10 +229,8 @@ fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, the
     let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     let label = format!(" {done}/{total} done ");
-    let [bar, text] = gauge.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(label.chars().count() as u16),
-    ]));
+    let [bar, text] = gauge
+        .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(label.chars().count() as u16)]));
     frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(""), bar);
     frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
     let k: &[(&str, &str)] = if wide {

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, scrolled, words_fit, wrap_text};
@@ -138,7 +138,8 @@ fn grid(
         })
         .collect();
     let walk = if name_width >= 12 { "walk minutes" } else { "walk" };
-    lines.push(Line::from(vec![Span::styled(format!("  {walk:name_width$}"), theme.dim), Span::raw(minutes)]));
+    lines
+        .push(Line::from(vec![Span::styled(format!("  {walk:name_width$}"), theme.dim), Span::raw(minutes)]));
     (lines, 2 + name_width + 7 * col)
 }
 
@@ -152,7 +153,8 @@ fn history_charts(frame: &mut Frame, area: Rect, w: &WeekData, theme: &Theme) {
     let weeks = w.heat.len() / 7;
     let mut heat_lines = vec![Line::from(Span::styled(format!("last {weeks} weeks, done"), theme.dim))];
     for (d, name) in DAYS.iter().enumerate() {
-        let cells: String = (0..weeks).map(|k| format!("{} ", shade(w.heat[k * 7 + d].1, w.ids.len()))).collect();
+        let cells: String =
+            (0..weeks).map(|k| format!("{} ", shade(w.heat[k * 7 + d].1, w.ids.len()))).collect();
         heat_lines.push(Line::from(vec![
             Span::styled(format!("{} ", &name[..2]), theme.dim),
             Span::styled(cells.trim_end().to_string(), theme.done),
@@ -172,6 +174,19 @@ fn history_charts(frame: &mut Frame, area: Rect, w: &WeekData, theme: &Theme) {
         let room = usize::from(label.width).saturating_sub(9);
         let short = words_fit(name, room);
         frame.render_widget(Paragraph::new(format!("{short:room$} step {now:>2}")), label);
-        frame.render_widget(Sparkline::default().data(series).max(w.scale).style(theme.gauge), spark);
+        frame.render_widget(Paragraph::new(Span::styled(bars(series, w.scale), theme.gauge)), spark);
     }
+}
+
+/// One block per week, its height the step on the routine's one scale (`scale` is a full
+/// block); any step shows at least the lowest block, so a first step is never drawn as nothing.
+fn bars(series: &[u64], scale: u64) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    series
+        .iter()
+        .map(|&step| {
+            let eighths = (step * 8).div_ceil(scale.max(1)).clamp(1, 8);
+            BLOCKS[eighths as usize - 1]
+        })
+        .collect()
 }

@@ -146,7 +146,12 @@ mod tests {
     fn wraps_at_words_with_an_indent() {
         let cases: [(&str, usize, usize, &[&str]); 4] = [
             ("short", 10, 2, &["short"]),
-            ("up to 4-3-2 × 8 s holds: 3 easy sessions", 20, 2, &["up to 4-3-2 × 8 s", "  holds: 3 easy", "  sessions"]),
+            (
+                "up to 4-3-2 × 8 s holds: 3 easy sessions",
+                20,
+                2,
+                &["up to 4-3-2 × 8 s", "  holds: 3 easy", "  sessions"],
+            ),
             ("a b c", 3, 0, &["a b", "c"]),
             ("abcdefgh", 4, 0, &["abcd", "efgh"]),
         ];
