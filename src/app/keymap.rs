@@ -151,3 +151,50 @@ pub fn help_rows(screen: Screen) -> Vec<(&'static str, &'static str)> {
     rows.push(("Ctrl-C", "quit from anywhere"));
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    /// Issue 15: each key the screens promised and ignored now does what help says; every
+    /// labelled row of help is a key `msg_for` maps to that row's message.
+    #[test]
+    fn keys_do_what_help_says() {
+        let same = |a: &Msg, b: &Msg| std::mem::discriminant(a) == std::mem::discriminant(b);
+        let cases = [
+            (Screen::Timer, Char('q'), Msg::Back),
+            (Screen::Week, Char('?'), Msg::Help),
+            (Screen::Plan, Char('?'), Msg::Help),
+            (Screen::Plan, Char('j'), Msg::Down),
+            (Screen::Onboard, Char('!'), Msg::RedFlags),
+            (Screen::Today, Char('f'), Msg::Flare),
+        ];
+        for (screen, code, want) in cases {
+            let got = lookup(screen, code).unwrap_or_else(|| panic!("{screen:?} {code:?} does nothing"));
+            assert!(same(&got, &want), "{screen:?} {code:?}: {got:?}");
+        }
+        let modes = [
+            Mode::Today,
+            Mode::Plan { weeks: vec![], scroll: 0 },
+            Mode::RedFlags { said: None, back: Box::new(Mode::Today), scroll: 0 },
+            Mode::Onboard(Default::default()),
+        ];
+        for mode in modes {
+            let screen = Screen::of(&mode).unwrap();
+            for b in bindings(screen) {
+                for code in b.keys {
+                    let got = super::super::msg_for(&mode, KeyEvent::new(*code, KeyModifiers::NONE));
+                    assert!(got.as_ref().is_some_and(|m| same(m, &b.msg)), "{screen:?} {code:?}: {got:?}");
+                }
+            }
+        }
+        let today: Vec<&str> = help_rows(Screen::Today).iter().map(|r| r.0).collect();
+        for key in ["d", "f", "c", "!", "q / Esc", "Ctrl-C"] {
+            assert!(today.contains(&key), "help on Today lists {key}: {today:?}");
+        }
+        let week: Vec<&str> = help_rows(Screen::Week).iter().map(|r| r.0).collect();
+        assert!(week.contains(&"x") && week.contains(&"u") && week.contains(&"h/l"), "{week:?}");
+    }
+}
