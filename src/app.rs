@@ -6,6 +6,8 @@
 
 mod actions;
 mod confirm;
+mod flare;
+pub mod keymap;
 mod keys;
 mod outcome;
 mod run;
@@ -53,6 +55,8 @@ pub enum Msg {
     Plan,
     /// The red-flag screen (`!`).
     RedFlags,
+    /// Flare-up mode on or off (asks first).
+    Flare,
     /// A clinician cleared the selected exercise (after leg symptoms) or the red flags.
     Clear,
     /// Week screen: open it, move a day, move a week.
@@ -186,8 +190,15 @@ pub enum Mode {
         id: String,
         text: String,
     },
-    /// Where the doses lead if every session goes as planned.
-    Plan(Vec<crate::progression::WeekPlan>),
+    /// Where the doses lead if every session goes as planned; `scroll` lines scrolled (j/k).
+    Plan {
+        weeks: Vec<crate::progression::WeekPlan>,
+        scroll: u16,
+    },
+    /// Asks before switching flare-up mode on (`on`) or off.
+    Flare {
+        on: bool,
+    },
     /// The red-flag lists; `said` is what the user just reported, shown plainly.
     RedFlags {
         said: Option<safety::Report>,
@@ -220,6 +231,8 @@ pub struct App {
     pub selected: usize,
     pub mode: Mode,
     pub help: bool,
+    /// Lines the help overlay is scrolled (j/k), for small terminals.
+    pub help_scroll: u16,
     /// One calm line under the list: what just happened, or an error.
     pub message: Option<String>,
     pub sound: bool,
@@ -246,6 +259,7 @@ impl App {
             selected: 0,
             mode,
             help: false,
+            help_scroll: 0,
             message: None,
             sound,
             hooks,
@@ -324,12 +338,24 @@ impl App {
             return self.saved(outcome);
         }
         if self.help {
-            self.help = false;
+            // j/k scroll a help longer than the screen; any other key closes it.
+            match msg {
+                Msg::Down => self.help_scroll += 1,
+                Msg::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                _ => (self.help, self.help_scroll) = (false, 0),
+            }
+            return None;
+        }
+        // `?` opens the help of every screen that lists its keys (the prompts read characters).
+        if matches!(msg, Msg::Help)
+            && keymap::Screen::of(&self.mode).is_some_and(|s| s != keymap::Screen::Onboard)
+        {
+            self.help = true;
             return None;
         }
         let (mode, effect) = match (std::mem::take(&mut self.mode), msg) {
             (mode, Msg::Quit) => (mode, Some(Effect::Quit)),
-            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. } | Mode::Onboard(_)) => (
+            (mode, Msg::RedFlags) if !matches!(mode, Mode::RedFlags { .. }) => (
                 Mode::RedFlags { said: None, back: Box::new(safety::pause_for_flags(mode, now)), scroll: 0 },
                 None,
             ),
@@ -347,8 +373,8 @@ impl App {
             }
             (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
-            (Mode::Plan(_), Msg::Back | Msg::Plan) => (Mode::Today, None),
-            (Mode::Plan(plan), _) => (Mode::Plan(plan), None),
+            (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
+            (Mode::Flare { on }, msg) => self.flare(on, msg),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
             (Mode::Confirm { ask, back }, msg) => self.confirm(ask, *back, msg),
         };

@@ -21,7 +21,7 @@ use crate::state::Feedback;
 pub struct Cli {
     // The environment variables are read in `Paths::resolve`, not by clap: clap reports an empty
     // one as a missing `--config`/`--data-dir` value, which names the wrong culprit.
-    /// Config file [env: UPRIGHT_CONFIG] [default: the platform config dir, see `upright paths`]
+    /// Config file [env: UPRIGHT_CONFIG] [default: the platform config dir, see: upright paths]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Data directory holding history/ [env: UPRIGHT_DATA_DIR] [default: the platform data dir]
@@ -38,8 +38,10 @@ pub struct Cli {
 pub enum Command {
     /// Today's routine with today's dose of each exercise
     Today {
+        /// The day to show: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
@@ -47,6 +49,7 @@ pub enum Command {
     Done {
         /// Exercise id, e.g. curl-up
         id: String,
+        /// How it went (default: ok)
         #[arg(long, value_enum)]
         feedback: Option<Feedback>,
         /// Pain during the exercise, 0-10
@@ -55,8 +58,10 @@ pub enum Command {
         /// Minutes walked (walks only, 1-300)
         #[arg(long)]
         minutes: Option<u32>,
+        /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,
+        /// The day it was done: YYYY-MM-DD, today or yesterday (never a future day)
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
@@ -65,9 +70,12 @@ pub enum Command {
     },
     /// Log an excused skip
     Skip {
+        /// Exercise id, e.g. curl-up
         id: String,
+        /// Why, shown back on Today and in upright week
         #[arg(long)]
         reason: Option<String>,
+        /// The day skipped: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
@@ -86,36 +94,47 @@ pub enum Command {
     },
     /// Remove that day's last entry for an exercise
     Undo {
+        /// Exercise id, e.g. curl-up
         id: String,
+        /// The day to undo on: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
     },
     /// The dose forecast if every session goes as planned
     Plan {
+        /// Weeks ahead to forecast
         #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=104))]
         weeks: u32,
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// Flare-up mode: gentlest steps until you switch it off
-    Flare { state: OnOff },
+    Flare {
+        /// on: gentlest steps; off: back to two steps below where you were
+        state: OnOff,
+    },
     /// The weekly streak screen as text
     Week {
+        /// A day in the (last) week to show: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
         /// Weeks to show, ending with the week of D
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=52))]
         weeks: u32,
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// One short line for status bars
     Status {
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// The whole history on stdout
     Export {
+        /// csv (a spreadsheet) or json
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
     },
@@ -130,6 +149,7 @@ pub enum Command {
     },
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer
     Init {
+        /// Where to start: beginner (gentle) or active (already walking and exercising)
         #[arg(long, value_enum)]
         level: Option<crate::catalog::Level>,
         /// A movement a clinician told you to avoid (repeatable)
@@ -140,7 +160,10 @@ pub enum Command {
         accept: bool,
     },
     /// Shell completion script on stdout
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -221,6 +221,13 @@ impl Timer {
         left.as_secs() + u64::from(left.subsec_nanos() > 0)
     }
 
+    /// Whole seconds left in the whole session: the current phase as shown, plus every phase
+    /// after it (untimed sets count 0).
+    pub fn total_left_secs(&self, now: Instant) -> u64 {
+        let after = self.phases.get(self.index + 1..).map_or(0, total_secs);
+        self.shown_secs(now) + u64::from(after)
+    }
+
     /// Moves past every phase whose deadline has passed, reporting each end.
     pub fn tick(&mut self, now: Instant) -> Vec<Event> {
         let mut events = Vec::new();

@@ -24,7 +24,22 @@ pub struct Item {
     pub last_logged: Option<String>,
     /// The cues to show while it runs (the flexion-free cue first when flexion is avoided).
     pub cues: Vec<String>,
+    /// What the user wrote that day: the last note of a done entry, or the skip reason.
+    pub note: Option<String>,
+    /// The last sessions before that day, newest first: why a dose changed, in the user's words.
+    pub recent: Vec<Session>,
 }
+
+/// One earlier session as the Today screen shows it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub date: Date,
+    pub feedback: Option<crate::state::Feedback>,
+    pub pain: Option<u8>,
+}
+
+/// Earlier sessions shown per exercise.
+const RECENT: usize = 3;
 
 impl Item {
     pub fn is_done(&self) -> bool {
@@ -172,7 +187,23 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     {
         *first = cue.clone();
     }
-    Item { exercise, rx, done, needed, skipped, last_logged, cues }
+    let note = todays()
+        .filter(of_it)
+        .find_map(|e| match e.kind {
+            EntryKind::Done => e.note.clone(),
+            EntryKind::Skipped => e.reason.clone(),
+            _ => None,
+        })
+        .filter(|n| !n.trim().is_empty());
+    let before = history.partition_point(|e| e.date < date);
+    let recent = history[..before]
+        .iter()
+        .rev()
+        .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
+        .take(RECENT)
+        .map(|e| Session { date: e.date, feedback: e.feedback, pain: e.pain })
+        .collect();
+    Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod safety;
 mod timer;
 mod today;
 mod week;
+mod wrap;
 
 use std::time::Instant;
 
@@ -93,8 +94,10 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
         _ => {}
     }
-    if app.help {
-        help::render(frame, area, theme);
+    if app.help
+        && let Some(screen) = crate::app::keymap::Screen::of(&app.mode)
+    {
+        help::render(frame, area, screen, app.help_scroll, theme);
     }
 }
 
@@ -112,7 +115,7 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week::render(frame, area, data, *row, *day, theme);
             week_message(frame, area, app.message.as_deref(), theme);
         }
-        Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
+        Mode::Plan { weeks, scroll } => plan::render(frame, area, day, weeks, *scroll, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
@@ -149,7 +152,10 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
         area.layout(&Layout::vertical([Constraint::Length(height.min(area.height))]).flex(Flex::Center));
     let [rect] =
         row.layout(&Layout::horizontal([Constraint::Length(width.min(area.width))]).flex(Flex::Center));
-    frame.render_widget(Clear, rect);
+    // A blank column either side, so the screen below never meets the border mid-word.
+    let x = rect.x.saturating_sub(1);
+    let margin = Rect { x, width: (rect.right() + 1).min(area.right()) - x, ..rect };
+    frame.render_widget(Clear, margin);
     rect
 }
 

@@ -1,6 +1,8 @@
 //! What the week screen and `upright week` show, computed once per move (not per frame): the
-//! week's grid, the streaks, a 12-week heatmap, walk minutes per day and each exercise's step
-//! history. Pure: built from the entries of those weeks.
+//! week's grid with what was said about each cell, the target in words, the streaks, a 12-week
+//! heatmap, walk minutes per day and each exercise's step at the end of each of those weeks
+//! (the step Today would prescribe, so the two never disagree). Pure: built from the entries
+//! of those weeks and `today`.
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -34,10 +36,14 @@ pub struct WeekData {
     pub first_use: Option<Date>,
     /// Done exercises per day over the heatmap span, oldest first (whole weeks).
     pub heat: Vec<(Date, u32)>,
-    /// Per routine exercise: the step of each day over the span (the last known step carried).
+    /// Per routine exercise: its step at the end of each week of the span (today for this
+    /// week), oldest first; weeks after today are left out.
     pub steps: Vec<Vec<u64>>,
-    /// Per routine exercise: the top of its ladder, the sparkline's full height.
-    pub tops: Vec<u64>,
+    /// The highest top of any ladder in the routine: every step chart's full height, so one
+    /// step looks the same in every row.
+    pub scale: u64,
+    /// Per routine exercise and weekday: what was logged, in words ("ok, pain 2 · note: …").
+    pub notes: Vec<Vec<Option<String>>>,
 }
 
 impl WeekData {
@@ -60,26 +66,25 @@ impl WeekData {
         let span = streak::days(catalog, settings, history, from, end);
         let heat =
             span.iter().map(|d| (d.date, d.cells.iter().filter(|c| c.is_done()).count() as u32)).collect();
+        let weeks_shown = (0..HISTORY_WEEKS)
+            .map(|k| from.checked_add((7 * k).days()).unwrap_or(from))
+            .take_while(|monday| *monday <= today);
+        let ends: Vec<Date> =
+            weeks_shown.map(|monday| monday.checked_add(6.days()).unwrap_or(monday).min(today)).collect();
         let steps = routine
             .iter()
             .map(|ex| {
-                let mut last = 0u64;
-                let mut out = Vec::new();
-                let mut date = from;
-                let begin = history.partition_point(|e| e.date < from);
-                let mut i = begin;
-                while date <= end {
-                    while i < history.len() && history[i].date <= date {
-                        let e = &history[i];
-                        if e.date == date && e.kind == EntryKind::Done && e.is_for(&ex.id) {
-                            last = u64::from(e.step.unwrap_or(1));
-                        }
-                        i += 1;
-                    }
-                    out.push(last);
-                    date = date.tomorrow().unwrap_or(date);
-                }
-                out
+                ends.iter()
+                    .map(|end| u64::from(crate::progression::prescribe_one(settings, history, ex, *end).step))
+                    .collect()
+            })
+            .collect();
+        let notes = routine
+            .iter()
+            .map(|ex| {
+                (0..7)
+                    .map(|d| start.checked_add(d.days()).ok().and_then(|date| said(history, &ex.id, date)))
+                    .collect()
             })
             .collect();
         let week = &streak::weeks(catalog, settings, history, start, start)[0];
@@ -97,7 +102,7 @@ impl WeekData {
                 crate::catalog::Level::Active => {
                     format!("{} of {} walks", week.walk_days, settings.walk_days_per_week)
                 }
-                crate::catalog::Level::Beginner => format!("walked {} of 7 days", week.walk_days),
+                crate::catalog::Level::Beginner => format!("walk done on {} of 7 days", week.walk_days),
             },
             streaks,
             first_use: history
@@ -106,7 +111,26 @@ impl WeekData {
                 .map(|e| e.date),
             heat,
             steps,
-            tops: routine.iter().map(|e| u64::from(e.top())).collect(),
+            scale: routine.iter().map(|e| u64::from(e.top())).max().unwrap_or(1),
+            notes,
+        }
+    }
+
+    /// The week's target in words: met or missed for a past week, how far it is for this one.
+    pub fn target_text(&self) -> String {
+        let (done, needed) = (self.complete_days, self.needed_days);
+        let days = |n: u32| if n == 1 { "day" } else { "days" };
+        let end = self.start.checked_add(6.days()).unwrap_or(self.start);
+        if self.start > self.today {
+            format!("{needed} complete {} needed", days(needed))
+        } else if self.meets_target && end < self.today {
+            format!("target met: {done} complete {} ({needed} needed)", days(done))
+        } else if self.meets_target {
+            format!("target met: {done} complete {} so far ({needed} needed)", days(done))
+        } else if end < self.today {
+            format!("target missed: {done} of {needed} complete {}", days(needed))
+        } else {
+            format!("{done} of {needed} complete {} so far", days(needed))
         }
     }
 
@@ -130,11 +154,63 @@ impl WeekData {
     }
 }
 
+/// What was logged for `id` on `date`, in words: the rating and pain of its last session and
+/// its note, or the skip and its reason.
+fn said(history: &[Entry], id: &str, date: Date) -> Option<String> {
+    let lo = history.partition_point(|e| e.date < date);
+    let hi = history.partition_point(|e| e.date <= date);
+    let entry = history[lo..hi]
+        .iter()
+        .rev()
+        .find(|e| e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped))?;
+    let mut parts = Vec::new();
+    if entry.kind == EntryKind::Skipped {
+        parts.push("skipped".to_string());
+        parts.extend(entry.reason.as_ref().map(|r| format!("reason: {r}")));
+    } else {
+        parts.push(entry.feedback.map_or("done".to_string(), |f| f.to_string()));
+        parts.push(format!("pain {}", entry.pain.unwrap_or(0)));
+        parts.extend(entry.note.as_ref().map(|n| format!("note: {n}")));
+    }
+    Some(parts.join(" · "))
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    #[test]
+    fn the_target_in_words() {
+        let catalog = Catalog::builtin();
+        let settings = Settings::default();
+        let monday = date(2026, 11, 23);
+        let mut w = WeekData::build(&catalog, &settings, &[], monday, date(2026, 11, 25), Streaks::default());
+        let needed = w.needed_days;
+        let cases = [
+            // (today, complete days, met) → words
+            (date(2026, 11, 25), 3, false, format!("3 of {needed} complete days so far")),
+            (
+                date(2026, 11, 29),
+                needed,
+                true,
+                format!("target met: {needed} complete days so far ({needed} needed)"),
+            ),
+            (
+                date(2026, 12, 1),
+                needed + 1,
+                true,
+                format!("target met: {} complete days ({needed} needed)", needed + 1),
+            ),
+            (date(2026, 12, 1), 2, false, format!("target missed: 2 of {needed} complete days")),
+            (date(2026, 11, 20), 0, false, format!("{needed} complete days needed")),
+        ];
+        for (today, done, met, want) in cases {
+            (w.today, w.complete_days, w.meets_target) = (today, done, met);
+            assert_eq!(w.target_text(), want, "{today} {done}");
+        }
+    }
 
     #[test]
     fn grid_marks_heat_and_steps() {
@@ -172,12 +248,15 @@ mod tests {
         assert_eq!(w.heat.len(), 84);
         assert_eq!(w.heat.last().unwrap().0, date(2026, 11, 29));
         assert_eq!(w.heat[77], (monday, 1));
-        let steps = &w.steps[curl];
-        // The span starts on 7 Sep; 2 Nov is its day 56.
-        assert_eq!(
-            (steps[55], steps[56], steps[76], steps[77], steps[83]),
-            (0, 1, 1, 2, 2),
-            "carried forward"
-        );
+        // One value per week, the step Today prescribes at its end: the week of 2 Nov (day 56
+        // of a span starting 7 Sep, week 8) done at step 1; this week at step 2. Never 0.
+        assert_eq!(w.steps[curl].len(), 12);
+        assert_eq!((w.steps[curl][7], w.steps[curl][8], w.steps[curl][11]), (1, 1, 2));
+        assert!(w.steps.iter().all(|s| s.iter().all(|step| *step >= 1)), "{:?}", w.steps);
+        let walk = w.ids.iter().position(|i| i == "walk").unwrap();
+        assert_eq!(w.steps[walk].len(), 12, "the walk has a series too");
+        assert!(w.scale >= catalog.get("curl-up").unwrap().top().into(), "one scale for all");
+        assert_eq!(w.notes[bird][0].as_deref(), Some("skipped"));
+        assert_eq!(w.notes[curl][0].as_deref(), Some("done · pain 0"));
     }
 }

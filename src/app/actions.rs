@@ -30,18 +30,20 @@ impl App {
                 Mode::Today
             }
             Msg::Clear => return self.clear_selected(),
+            Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
             Msg::Plan => {
                 let c = &self.ctx;
-                Mode::Plan(crate::progression::forecast(
+                let weeks = crate::progression::forecast(
                     &c.catalog,
                     &c.settings,
                     c.store.entries(),
                     self.day.date,
                     9,
-                ))
+                );
+                Mode::Plan { weeks, scroll: 0 }
             }
             Msg::Week => {
                 let start = self.ctx.settings.week_start(self.day.date);
@@ -109,6 +111,16 @@ impl App {
             self.message = None;
         }
         ok
+    }
+
+    /// After rating `id`: the cursor moves on to the next exercise not yet settled (wrapping
+    /// round), so Enter starts what comes next; it stays when nothing else is left.
+    fn select_next_undone(&mut self, id: &str) {
+        let n = self.day.items.len();
+        let at = self.day.items.iter().position(|i| i.exercise.id == id).unwrap_or(self.selected);
+        if let Some(next) = (1..n).map(|k| (at + k) % n).find(|&i| !self.day.items[i].is_settled()) {
+            self.selected = next;
+        }
     }
 
     /// The skip prompt: type a reason (optional), Enter saves the skip.
@@ -205,17 +217,26 @@ impl App {
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
                 let name = self.name(&p.id);
-                let said = if pain > 5 {
-                    format!(
+                // A walk of several bouts is done with its last bout, not its first.
+                let bouts =
+                    self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));
+                let said = match bouts {
+                    _ if pain > 5 => format!(
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
-                    )
-                } else {
-                    let walk = p.minutes.map(|m| (m, p.needed));
-                    format!(
-                        "Saved: {} ✓",
-                        crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date)
-                    )
+                    ),
+                    _ => {
+                        let walk = p.minutes.map(|m| (m, p.needed));
+                        let line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
+                        // The walk is saved with its last bout, not its first.
+                        match bouts {
+                            Some((bout, needed)) if bout < needed => format!("Saved: {line}."),
+                            _ => format!("Saved: {line} ✓"),
+                        }
+                    }
                 };
+                if matches!(*p.back, Mode::Today) {
+                    self.select_next_undone(&p.id);
+                }
                 // Back where it was opened; the week screen is rebuilt once the save is in.
                 return self.change(*p.back, Effect::Save(Box::new(entry)), Some(said));
             }

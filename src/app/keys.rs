@@ -1,7 +1,9 @@
-//! Keys → messages (PRODUCT.md "Keys in the TUI"). Text prompts take characters as typed.
+//! Keys → messages (PRODUCT.md "Keys in the TUI"). A screen's keys come from the table in
+//! `app/keymap.rs`, which help lists too; prompts take characters as typed.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::keymap::{Screen, lookup};
 use super::{Mode, Msg};
 
 pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
@@ -11,46 +13,21 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
         return Some(Msg::Quit);
     }
-    let typing = matches!(mode, Mode::SkipReason { .. });
-    if matches!(mode, Mode::Onboard(_)) {
-        return match key.code {
-            KeyCode::Esc => Some(Msg::Back),
-            KeyCode::Enter => Some(Msg::Confirm),
-            KeyCode::Up => Some(Msg::Up),
-            KeyCode::Down => Some(Msg::Down),
+    if let Some(screen) = Screen::of(mode) {
+        return lookup(screen, key.code).or(match key.code {
             KeyCode::Char(c) => Some(Msg::Char(c)),
             _ => None,
-        };
+        });
     }
-    let week = matches!(mode, Mode::Week { .. });
+    // The prompts: typed text, a few keys, and `!` where nothing is being typed.
+    let typing = matches!(mode, Mode::SkipReason { .. });
     Some(match key.code {
         KeyCode::Esc => Msg::Back,
         KeyCode::Enter => Msg::Confirm,
         KeyCode::Backspace => Msg::Backspace,
         KeyCode::Up => Msg::Up,
         KeyCode::Down => Msg::Down,
-        KeyCode::Left if week => Msg::Left,
-        KeyCode::Right if week => Msg::Right,
-        KeyCode::Char(c) if typing => Msg::Char(c),
-        KeyCode::Char('!') => Msg::RedFlags,
-        KeyCode::Char('c') if matches!(mode, Mode::Today) => Msg::Clear,
-        KeyCode::Char('q') if matches!(mode, Mode::Today) || week => Msg::Back,
-        KeyCode::Char('j') if matches!(mode, Mode::Today | Mode::RedFlags { .. }) || week => Msg::Down,
-        KeyCode::Char('k') if matches!(mode, Mode::Today | Mode::RedFlags { .. }) || week => Msg::Up,
-        KeyCode::Char('h') if week => Msg::PrevWeek,
-        KeyCode::Char('l') if week => Msg::NextWeek,
-        KeyCode::Char('w') if matches!(mode, Mode::Today) || week => Msg::Week,
-        KeyCode::Char('p') if matches!(mode, Mode::Today | Mode::Plan(_)) => Msg::Plan,
-        KeyCode::Char('q') if matches!(mode, Mode::Plan(_)) => Msg::Back,
-        KeyCode::Char('x') if week => Msg::TickOff,
-        KeyCode::Char('u') if week => Msg::Undo,
-        KeyCode::Char(' ') => Msg::Pause,
-        KeyCode::Char('+') => Msg::AddTime,
-        KeyCode::Char('n') if matches!(mode, Mode::Timer(_)) => Msg::NextPhase,
-        KeyCode::Char('x') if matches!(mode, Mode::Today) => Msg::TickOff,
-        KeyCode::Char('s') if matches!(mode, Mode::Today) => Msg::Skip,
-        KeyCode::Char('u') if matches!(mode, Mode::Today) => Msg::Undo,
-        KeyCode::Char('?') => Msg::Help,
+        KeyCode::Char('!') if !typing => Msg::RedFlags,
         KeyCode::Char(c) => Msg::Char(c),
         _ => return None,
     })

@@ -129,7 +129,7 @@ impl App {
     /// "Pain spread down my leg" in the feedback prompt: stop, log, pause the exercise.
     pub(super) fn leg_symptoms(&mut self, id: &str, back: Mode) -> Step {
         let said = format!(
-            "Stopped: {} is paused until a clinician has checked the leg symptoms (then press c on it).",
+            "Stopped: {} is on hold until a clinician has checked the leg symptoms (then press c on it).",
             self.name(id)
         );
         self.log_event(back, EntryKind::LegSymptoms, Some(id), Some(said))
@@ -139,7 +139,7 @@ impl App {
     pub(super) fn clear_selected(&mut self) -> Step {
         let Some(item) = self.selected_item() else { return (Mode::Today, None) };
         if !item.rx.paused {
-            self.message = Some(format!("{} is not paused.", item.exercise.name));
+            self.message = Some(format!("{} is not on hold.", item.exercise.name));
             return (Mode::Today, None);
         }
         let ask = Ask::ClearExercise(item.exercise.id.clone(), item.exercise.name.clone());

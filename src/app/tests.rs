@@ -291,6 +291,7 @@ fn undo_on_a_month_broken_by_hand_shows_the_error_and_stays() {
     }
     assert_eq!(app.day.get("walk").unwrap().done, 1);
     std::fs::write(dir.path().join("history/2026-11.toml"), "[[entry]]\nid = \"broken\nkind =\n").unwrap();
+    app.selected = 0;
     let effects = step(&mut app, Msg::Undo, t, &w);
     assert!(matches!(&effects[..], [Effect::Remove { .. }]), "{effects:?}");
     assert!(matches!(app.mode, Mode::Today));
@@ -335,4 +336,56 @@ fn choices_that_cannot_be_written_ask_again_and_log_nothing() {
     assert!(matches!(&app.mode, Mode::Onboard(o) if o.step == 2), "the last question again");
     assert!(app.message.as_deref().unwrap().starts_with("Could not save your choices: "));
     assert!(app.ctx.store.entries().is_empty() && app.day.safety.accepted.is_none());
+}
+
+/// Issue 15: after rating, the cursor moves to the next exercise not yet done (so Enter starts
+/// what comes next), and a walk's first bout of three is not announced as the whole walk.
+#[test]
+fn rating_moves_the_cursor_on_and_a_first_bout_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let (t, w) = (Instant::now(), wall());
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
+        step(&mut app, msg, t, &w);
+    }
+    let walk = app.day.get("walk").unwrap();
+    assert!(walk.needed > 1, "the default walk has several bouts");
+    let said = app.message.as_deref().unwrap_or_default();
+    let bout = format!("Saved: Walk bout 1 of {} (", walk.needed);
+    assert!(said.starts_with(&bout) && said.ends_with('.') && !said.contains('✓'), "{said}");
+    assert_eq!(app.selected, 1, "on to the stretch");
+    // Done with the stretch: the roller is next; from the last one it wraps to the walk.
+    for msg in [Msg::TickOff, Msg::Char('1'), Msg::Confirm] {
+        step(&mut app, msg, t, &w);
+    }
+    assert_eq!(
+        (app.selected, app.message.as_deref()),
+        (2, Some("Saved: Chair hamstring stretch (2 × 30 s per side) for Tue 24 Nov ✓"))
+    );
+    app.selected = 5;
+    for msg in [Msg::TickOff, Msg::Char('2'), Msg::Confirm] {
+        step(&mut app, msg, t, &w);
+    }
+    assert_eq!(app.selected, 0, "wraps round to the walk, which still has bouts to go");
+}
+
+/// Issue 15: flare-up mode from the app, asked first; `n` changes nothing.
+#[test]
+fn the_flare_key_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let (t, w) = (Instant::now(), wall());
+    assert!(step(&mut app, Msg::Flare, t, &w).is_empty());
+    assert!(matches!(app.mode, Mode::Flare { on: true }));
+    assert!(step(&mut app, Msg::Char('n'), t, &w).is_empty());
+    assert!(matches!(app.mode, Mode::Today) && app.day.banner.is_none());
+    step(&mut app, Msg::Flare, t, &w);
+    let effects = step(&mut app, Msg::Char('y'), t, &w);
+    assert!(
+        matches!(&effects[..], [Effect::Save(e)] if e.kind == crate::state::EntryKind::FlareOn),
+        "{effects:?}"
+    );
+    assert!(matches!(app.day.banner, Some(crate::today::Banner::Flare { .. })));
+    step(&mut app, Msg::Flare, t, &w);
+    assert!(matches!(app.mode, Mode::Flare { on: false }), "the second time it offers to switch it off");
 }

@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 && crate::safety::Safety::from_entries(ctx.store.entries()).accepted.is_none()
             {
                 errln!(
-                    "upright: first run the app (`upright`) or `upright init --accept` to read and accept the safety note"
+                    "upright: first run the app (upright) or upright init --accept to read and accept the safety note"
                 );
             }
             // The process ends here and the system frees its memory at once; dropping months of

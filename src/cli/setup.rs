@@ -31,13 +31,13 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
         (None, true) => {
             let entry = ctx.event(ctx.today, EntryKind::DisclaimerAccepted);
             ctx.store.append(entry)?;
-            outln!("disclaimer accepted; run `upright` to start");
+            outln!("disclaimer accepted; run upright to start");
         }
         (None, false) => {
             for line in safety::DISCLAIMER {
                 outln!("{line}\n");
             }
-            outln!("To accept, run `upright init --accept` (or start `upright` and press the key shown).");
+            outln!("To accept, run: upright init --accept (or start upright and press the key shown).");
         }
     }
     Ok(())
@@ -57,11 +57,11 @@ pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
     outln!("\nStop any exercise that causes pain spreading down a leg.");
     if let Some(date) = s.locked_since {
         outln!(
-            "\nThe routine is locked since {date}: an emergency sign was reported. Open `upright` to confirm a clinician checked it."
+            "\nThe routine is locked since {date}: an emergency sign was reported. Open upright to confirm a clinician checked it."
         );
     } else if let Some(date) = s.gp_since {
         outln!(
-            "\nProgression is paused since {date} until you confirm a clinician checked the sign you reported."
+            "\nDoses have stayed where they were since {date}, until you confirm a clinician checked the sign you reported."
         );
     }
     Ok(())

@@ -1,40 +1,46 @@
-//! The help overlay (`?`): every key, and the promise that nothing is lost on quit.
+//! The help overlay (`?`): the keys of the screen it was opened on, listed from the same table
+//! `msg_for` reads (so help cannot promise a key that does nothing), what the dose notation
+//! means, and the promise that nothing is lost on quit. Scrolls (j/k) where it cannot fit.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
+use super::wrap::{scrolled, wrap, wrap_text};
 use super::{Theme, popup};
+use crate::app::keymap::{Screen, help_rows};
 
-pub const KEYS: [(&str, &str); 17] = [
-    ("j/k ↑/↓", "move"),
-    ("Enter", "start the guided timer"),
-    ("Space", "pause / resume"),
-    ("+", "15 s more on this hold or rest"),
-    ("n", "next phase"),
-    ("x", "tick off without the timer"),
-    ("s", "skip (with a reason)"),
-    ("u", "undo today's last entry"),
-    ("w", "week screen (h/l weeks, ←/→ days)"),
-    ("p", "plan: where the doses lead"),
-    ("!", "warning signs that need a doctor"),
-    ("c", "a clinician cleared a paused exercise"),
-    ("1 2 3", "rate: easy / ok / hard"),
-    ("0–10", "pain, then Enter"),
-    ("?", "this help"),
-    ("q / Esc", "back / quit"),
-    ("Ctrl-C", "quit"),
+/// What the dose notation means, said once here and under the timer's title.
+pub const NOTATION: [&str; 4] = [
+    "3-2-1 × 8 s: three holds, then two, then one, 8 seconds each, with a short rest between.",
+    "2 × 30 s: two holds of 30 seconds.",
+    "per side: do it on the left, then the right.",
+    "knees: the easier form, on your knees; feet and toes: the full one.",
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut lines: Vec<Line> = KEYS
-        .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(format!("{k:>8}  "), theme.accent), Span::raw(*what)]))
-        .collect();
-    lines.push(Line::from(Span::styled("Every completion is saved at once.", theme.dim)));
-    let rect = popup(frame, area, 50, lines.len() as u16 + 2);
-    let block =
-        Block::new().borders(Borders::ALL).title(Span::styled(" Keys — any key closes ", theme.title));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) {
+    let width = 56.min(area.width);
+    let inner = usize::from(width.saturating_sub(2));
+    let rows = help_rows(screen);
+    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let mut lines: Vec<Line> = Vec::new();
+    for (k, what) in rows {
+        let spans = vec![Span::styled(format!("{k:>key_width$}  "), theme.accent), Span::raw(what)];
+        lines.extend(wrap(spans, inner, key_width + 2));
+    }
+    lines.push(Line::default());
+    if matches!(screen, Screen::Today | Screen::Timer | Screen::Plan) {
+        for text in NOTATION {
+            lines.extend(wrap_text(text, theme.dim, inner, 2));
+        }
+    }
+    lines.extend(wrap_text("Every completion is saved at once.", theme.dim, inner, 0));
+    let rect = popup(frame, area, width, lines.len() as u16 + 2);
+    let title = format!(" {} keys · other keys close ", screen.title());
+    let title = if title.chars().count() <= inner { title } else { " Keys ".to_string() };
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(title, theme.title));
+    let body = block.inner(rect);
+    frame.render_widget(block, rect);
+    scrolled(frame, body, lines, scroll, theme);
 }

@@ -1,49 +1,88 @@
 //! The plan screen (`p`): each exercise's dose now, in 4 weeks and in 8 weeks, if every session
-//! goes as planned — where the ladder leads.
+//! goes as planned — where the ladder leads. A table where every dose fits its column, else a
+//! stacked list; never a cut dose. Scrolls (j/k) where it cannot fit.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, fit, hints};
+use super::Theme;
+use super::wrap::{hints_fit, scrolled, wrap, wrap_text};
 use crate::progression::WeekPlan;
 use crate::today::Day;
 
+const GAP: usize = 2;
+
 /// One row per exercise of `day`, in its order.
-pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], theme: &Theme) {
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(Span::styled(" Plan — if every session goes as planned ", theme.title));
+pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scroll: u16, theme: &Theme) {
+    let title = if area.width >= 50 {
+        " Plan — if every session goes as planned "
+    } else {
+        " Plan, if all goes well "
+    };
+    let block = Block::new().borders(Borders::TOP).title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
-    let picks: Vec<(&str, Option<&WeekPlan>)> =
-        vec![("now", plan.first()), ("in 4 weeks", plan.get(4)), ("in 8 weeks", plan.get(8))];
-    let wide = body.width >= 90;
+    let picks = [("now", plan.first()), ("in 4 weeks", plan.get(4)), ("in 8 weeks", plan.get(8))];
+    let rows: Vec<(&str, [String; 3])> = day
+        .items
+        .iter()
+        .map(|item| {
+            let dose = |w: Option<&WeekPlan>| {
+                w.and_then(|w| w.exercises.iter().find(|e| e.id == item.exercise.id))
+                    .map(|e| e.dose_text.clone())
+                    .unwrap_or_default()
+            };
+            (item.exercise.name.as_str(), picks.map(|(_, w)| dose(w)))
+        })
+        .collect();
+    let width = usize::from(body.width).saturating_sub(1);
+    // Column widths as the longest entry of each; the table only when they all fit.
+    let name_col = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) + GAP;
+    let cols: Vec<usize> = (0..3)
+        .map(|c| {
+            let widest = rows.iter().map(|(_, d)| d[c].chars().count()).max().unwrap_or(0);
+            widest.max(picks[c].0.len()) + GAP
+        })
+        .collect();
+    let table = name_col + cols.iter().sum::<usize>() <= width;
     let mut lines = Vec::new();
-    for item in &day.items {
-        let dose = |w: Option<&WeekPlan>| {
-            w.and_then(|w| w.exercises.iter().find(|e| e.id == item.exercise.id))
-                .map(|e| e.dose_text.clone())
-                .unwrap_or_default()
-        };
-        if wide {
-            let cols: Vec<String> = picks.iter().map(|(_, w)| format!("{:25}", fit(&dose(*w), 24))).collect();
+    if table {
+        let mut head = format!("{:name_col$}", "");
+        for (c, (label, _)) in picks.iter().enumerate() {
+            head.push_str(&format!("{label:w$}", w = cols[c]));
+        }
+        lines.push(Line::from(Span::styled(head.trim_end().to_string(), theme.dim)));
+        for (name, doses) in &rows {
+            let mut cells = String::new();
+            for (c, dose) in doses.iter().enumerate() {
+                cells.push_str(&format!("{dose:w$}", w = cols[c]));
+            }
             lines.push(Line::from(vec![
-                Span::styled(format!("{:24}", fit(&item.exercise.name, 23)), theme.accent),
-                Span::raw(cols.join("")),
+                Span::styled(format!("{name:name_col$}"), theme.accent),
+                Span::raw(cells.trim_end().to_string()),
             ]));
-        } else {
-            lines.push(Line::from(Span::styled(fit(&item.exercise.name, body.width as usize), theme.accent)));
-            let now_later = format!("  {} → {}", dose(picks[0].1), dose(picks[2].1));
-            lines.push(Line::from(fit(&now_later, body.width as usize)));
+        }
+    } else {
+        for (name, doses) in &rows {
+            lines.extend(wrap_text(name, theme.accent, width, 2));
+            // A dose that stays the same over the 8 weeks takes one line, not three.
+            let same = doses.iter().all(|d| *d == doses[0]);
+            let shown: Vec<(&str, &String)> = if same {
+                vec![("all 8 weeks", &doses[0])]
+            } else {
+                picks.iter().map(|(label, _)| *label).zip(doses).collect()
+            };
+            for (label, dose) in shown {
+                let spans =
+                    vec![Span::styled(format!("  {label:>11}  "), theme.dim), Span::raw(dose.clone())];
+                lines.extend(wrap(spans, width, 15));
+            }
         }
     }
-    if wide {
-        let head: String = picks.iter().map(|(label, _)| format!("{label:25}")).collect();
-        lines.insert(0, Line::from(Span::styled(format!("{:24}{head}", ""), theme.dim)));
-    }
-    frame.render_widget(Paragraph::new(lines), body);
-    frame.render_widget(Paragraph::new(hints(&[("Esc", "back")], theme)), keys);
+    scrolled(frame, body, lines, scroll, theme);
+    let k = [("j/k", "scroll"), ("?", "help"), ("Esc", "back")];
+    frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
 }

@@ -12,12 +12,16 @@ use crate::app::{Prompt, Stage};
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
     // Each line takes as many rows as it wraps to inside the borders.
-    let inner = usize::from(width.saturating_sub(2)).max(1);
+    // One column spare inside the border, so wrapped text never meets it.
+    let inner = usize::from(width.saturating_sub(3)).max(1);
     let rows: usize = lines.iter().map(|l| wrapped_rows(&l.to_string(), inner)).sum();
     let height = (rows as u16 + 2).min(area.height);
     let rect = popup(frame, area, width, height);
     let block = Block::new().borders(Borders::ALL).title(Span::styled(format!(" {title} "), theme.title));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), rect);
+    let body = block.inner(rect);
+    frame.render_widget(block, rect);
+    let body = Rect { width: body.width.saturating_sub(1), ..body };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
 }
 
 /// Rows `text` takes when wrapped at words into `width` columns (a long question would
@@ -63,7 +67,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     }
     // A backfill names the day it fills.
     let title =
-        if p.backfill { format!("Log for {}", p.date.strftime("%a %-d %b")) } else { "Finished".into() };
+        if p.backfill { format!("Log for {}", p.date.strftime("%a %-d %b")) } else { "Rate it".into() };
     boxed(frame, area, &title, lines, theme);
 }
 
@@ -83,7 +87,7 @@ pub fn leave(frame: &mut Frame, area: Rect, theme: &Theme) {
             [key("y", "count it", theme), key("n", "don't", theme), key("Esc", "keep going", theme)].concat(),
         ),
     ];
-    boxed(frame, area, "Paused", lines, theme);
+    boxed(frame, area, "Leave the timer?", lines, theme);
 }
 
 pub fn slept(frame: &mut Frame, area: Rect, walked_min: u32, theme: &Theme) {

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::wrap::{hints_fit, scrolled, wrap};
 use super::{Theme, hints};
 use crate::app::{Onboarding, Report};
 use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP, Safety};
@@ -15,7 +16,8 @@ fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rec
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
-    (body, keys)
+    // One column spare on the right: wrapped text never meets the edge.
+    (Rect { width: body.width.saturating_sub(1), ..body }, keys)
 }
 
 /// `message`: why the choices could not be saved, if they could not.
@@ -26,9 +28,13 @@ pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onbo
         0 => (
             DISCLAIMER.iter().flat_map(|p| [Line::from(*p), Line::from("")]).collect(),
             if area.width >= 80 {
-                hints(&[("a", "I understand and accept"), ("q", "quit")], theme)
+                hints(&[("a", "I understand and accept"), ("!", "warning signs"), ("q", "quit")], theme)
             } else {
-                hints(&[("a", "accept"), ("j/k", "scroll"), ("q", "quit")], theme)
+                hints_fit(
+                    &[("a", "accept"), ("j/k", "scroll"), ("!", "signs"), ("q", "quit")],
+                    keys.width,
+                    theme,
+                )
             },
         ),
         1 => (
@@ -125,7 +131,16 @@ pub fn red_flags(
             theme.warn,
         )));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)), body);
+    // Pre-wrapped with a hanging indent, so the scroll knows where the end is.
+    let width = usize::from(body.width);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|l| {
+            let indent = if l.spans.first().is_some_and(|s| s.content.starts_with("  • ")) { 4 } else { 0 };
+            wrap(l.spans, width, indent)
+        })
+        .collect();
+    scrolled(frame, body, lines, scroll, theme);
     let wide = area.width >= 80;
     let mut k = if wide {
         vec![("e", "I have an emergency sign now"), ("g", "I have a see-a-GP sign")]
@@ -136,5 +151,5 @@ pub fn red_flags(
         k.push(("c", if wide { "a clinician checked it" } else { "checked" }));
     }
     k.push(("Esc", "back"));
-    frame.render_widget(Paragraph::new(hints(&k, theme)), keys);
+    frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
 }

@@ -14,11 +14,37 @@ fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Term
     terminal
 }
 
-/// Snapshots of one state at the two sizes every screen must work at.
+/// The sizes every screen must work at: the common default first.
+const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (40, 12)];
+
+/// Snapshots of one state at every size, each checked for cut text first.
 fn snap(name: &str, app: &App, now: Instant) {
     let theme = Theme::new(false);
-    insta::assert_snapshot!(format!("{name}_100x30"), draw(app, now, 100, 30, &theme).backend());
-    insta::assert_snapshot!(format!("{name}_40x12"), draw(app, now, 40, 12, &theme).backend());
+    for (w, h) in SIZES {
+        let terminal = draw(app, now, w, h, &theme);
+        assert_uncut(&format!("{name}_{w}x{h}"), terminal.backend());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// Fails on a line that ends in a cut word (a letter or digit against the screen's edge or a
+/// box border) or shows an ellipsis, the mark of text cut to fit (inside a dose or anywhere).
+fn assert_uncut(name: &str, backend: &TestBackend) {
+    let buffer = backend.buffer();
+    let (w, h) = (buffer.area.width, buffer.area.height);
+    for y in 0..h {
+        let row: Vec<&str> = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
+        let text = row.concat();
+        assert!(!text.contains('…'), "{name}: row {y} is cut with an ellipsis:\n{text}");
+        for x in 0..usize::from(w) {
+            let word = row[x].chars().next().is_some_and(|c| c.is_alphanumeric());
+            let edge = x + 1 == usize::from(w) || ["│", "┐", "┘", "┤"].contains(&row[x + 1]);
+            // A word may end exactly at the edge only if the next row goes on with a new one.
+            if word && edge {
+                panic!("{name}: row {y} ends in a cut word at column {x}:\n{text}");
+            }
+        }
+    }
 }
 
 fn send(app: &mut App, msgs: &[Msg], now: Instant) {
@@ -163,29 +189,32 @@ fn days_back(from: i64, to: i64) -> Vec<jiff::civil::Date> {
 
 #[test]
 fn week_screens() {
-    let theme = Theme::new(false);
     let t = Instant::now();
     let dir = tempfile::tempdir().unwrap();
     let app = week_app(dir.path(), vec![]);
-    insta::assert_snapshot!("week_empty_100x30", draw(&app, t, 100, 30, &theme).backend());
+    snap("week_empty", &app, t);
     // Mid-week: Monday done, Tuesday (today) under way.
     let dir = tempfile::tempdir().unwrap();
     let app = week_app(dir.path(), days_back(1, 1));
-    insta::assert_snapshot!("week_midweek_100x30", draw(&app, t, 100, 30, &theme).backend());
-    insta::assert_snapshot!("week_midweek_40x12", draw(&app, t, 40, 12, &theme).backend());
+    snap("week_midweek", &app, t);
     // Twelve perfect weeks (every day for 84 days).
     let dir = tempfile::tempdir().unwrap();
     let app = week_app(dir.path(), days_back(85, 1));
     let Mode::Week { data, .. } = &app.mode else { panic!() };
     assert_eq!((data.streaks.current, data.streaks.longest), (12, 12));
-    insta::assert_snapshot!("week_perfect_100x30", draw(&app, t, 100, 30, &theme).backend());
+    snap("week_perfect", &app, t);
+    let theme = Theme::new(false);
     insta::assert_snapshot!("week_perfect_160x40", draw(&app, t, 160, 40, &theme).backend());
-    // A broken streak: four weeks, a week off, then two weeks.
+    // A broken streak: four weeks, a week off, then two weeks; the last week is past.
     let dir = tempfile::tempdir().unwrap();
-    let app = week_app(dir.path(), [days_back(50, 22), days_back(15, 1)].concat());
+    let mut app = week_app(dir.path(), [days_back(50, 22), days_back(15, 1)].concat());
     let Mode::Week { data, .. } = &app.mode else { panic!() };
     assert_eq!((data.streaks.current, data.streaks.longest), (2, 4));
-    insta::assert_snapshot!("week_broken_100x30", draw(&app, t, 100, 30, &theme).backend());
+    snap("week_broken", &app, t);
+    step(&mut app, Msg::PrevWeek, t, &wall());
+    snap("week_past", &app, t);
+    step(&mut app, Msg::Help, t, &wall());
+    snap("week_help", &app, t);
 }
 
 #[test]

@@ -4,10 +4,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
-use super::{Theme, fit, hints};
+use super::Theme;
+use super::wrap::{hints_fit, wrap, wrap_text};
 use crate::today::{Banner, Day, Item, Standing};
 
 /// What the Today screen shows: the day view, and where the app is in it.
@@ -64,7 +66,8 @@ fn banner_text(banner: Banner) -> (String, bool) {
             true,
         ),
         Banner::GpPaused => (
-            "Doses are paused until a clinician has checked the sign you reported (! to update).".to_string(),
+            "Doses stay where they are until a clinician has checked the sign you reported (! to update)."
+                .to_string(),
             true,
         ),
         Banner::Flare { since, see_gp: true } => (
@@ -76,7 +79,7 @@ fn banner_text(banner: Banner) -> (String, bool) {
         ),
         Banner::Flare { since, see_gp: false } => (
             format!(
-                "Flare-up mode since {}: gentlest steps. `upright flare off` when it settles.",
+                "Flare-up mode since {}: gentlest steps. Press f when it settles.",
                 since.strftime("%-d %b")
             ),
             false,
@@ -89,30 +92,53 @@ fn banner_text(banner: Banner) -> (String, bool) {
     }
 }
 
-/// The rows of the screen, top to bottom.
-struct Areas {
-    greet: Rect,
-    list: Rect,
-    gauge: Rect,
-    message: Rect,
-    detail: Rect,
-    keys: Rect,
-}
-
 pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     let wide = area.width >= WIDE;
     let inner = header(frame, area, shown, wide, theme);
-    let tall = inner.height >= 16;
-    let rows = layout(inner, shown, wide, tall);
-    banner(frame, &rows, shown.day, tall, theme);
-    list(frame, rows.list, shown, wide, theme);
-    if !wide && let Some(item) = shown.day.items.get(shown.selected) {
-        detail(frame, rows.detail, item, theme);
-    }
-    if let Some(text) = shown.message {
-        message(frame, rows.message, text, theme);
-    }
-    footer(frame, &rows, shown.day, wide, theme);
+    // One column spare on the right: text wraps before the edge, never against it.
+    let width = usize::from(inner.width).saturating_sub(1);
+    let day = shown.day;
+    let list = list(shown, wide, width, theme);
+    let banner = day.banner.map(|b| {
+        let (text, warn) = banner_text(b);
+        wrap_text(&text, if warn { theme.warn } else { theme.accent }, width, 0)
+    });
+    let message = shown.message.map(|m| wrap_text(m, theme.accent, width, 2)).unwrap_or_default();
+    let detail =
+        shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
+    let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
+
+    // Rows by priority: the list, the gauge and the keys; then what just happened (up to four
+    // lines); a safety banner; the selected exercise's detail; the greeting; breathing room.
+    let mut left = inner.height.saturating_sub(2);
+    let mut take = |want: usize, all_or_none: bool| {
+        let got = if all_or_none && want as u16 > left { 0 } else { (want as u16).min(left) };
+        left -= got;
+        got
+    };
+    let list_h = take(list.len(), false);
+    let message_h = take(message.len().min(4), false);
+    let banner_h = if banner.is_some() { take(greet.len(), false) } else { 0 };
+    let detail_h = take(detail.len(), false);
+    // The greeting and a blank line after it, only when both fit.
+    let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
+    let gap = take(1, false);
+    let [greet_area, list_area, _, gauge, message_area, _, detail_area, keys] =
+        inner.layout(&Layout::vertical([
+            Constraint::Length(greet_h),
+            Constraint::Length(list_h),
+            Constraint::Length(gap),
+            Constraint::Length(1),
+            Constraint::Length(message_h),
+            Constraint::Fill(1),
+            Constraint::Length(detail_h),
+            Constraint::Length(1),
+        ]));
+    frame.render_widget(Paragraph::new(greet), greet_area);
+    frame.render_widget(Paragraph::new(list), list_area);
+    frame.render_widget(Paragraph::new(message), message_area);
+    frame.render_widget(Paragraph::new(detail), detail_area);
+    footer(frame, gauge, keys, day, wide, theme);
 }
 
 /// The top border with the date and the streak; returns the area inside it.
@@ -129,59 +155,9 @@ fn header(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Them
     inner
 }
 
-fn layout(inner: Rect, shown: &Shown, wide: bool, tall: bool) -> Areas {
-    let items = &shown.day.items;
-    let list_height = items.len() as u16
-        + if wide { items.iter().filter(|i| i.rx.reason.is_some()).count() as u16 } else { 0 };
-    // A message (a failed save names the file, line and where the entry waits) wraps onto up
-    // to four lines where the screen has room to spare, rather than being cut; the list comes first.
-    let fixed = if tall { 2 + 1 } else { 0 } + list_height.max(1) + 1 + if wide { 0 } else { 2 } + 1;
-    let spare = inner.height.saturating_sub(fixed + 1);
-    let message_lines = shown.message.map_or(1, |text| {
-        let lines = text.chars().count().div_ceil(inner.width.max(1) as usize);
-        if lines <= 1 { 1 } else { (lines as u16 + 1).min(4).min(1 + spare) }
-    });
-    let [greet, list, _, gauge, message, _, detail, keys] = inner.layout(&Layout::vertical([
-        Constraint::Length(if tall { 2 } else { 0 }),
-        Constraint::Max(list_height.max(1)),
-        Constraint::Length(u16::from(tall)),
-        Constraint::Length(1),
-        Constraint::Length(message_lines),
-        Constraint::Fill(1),
-        Constraint::Length(if wide { 0 } else { 2 }),
-        Constraint::Length(1),
-    ]));
-    Areas { greet, list, gauge, message, detail, keys }
-}
-
-/// Safety first: a lock, a paused progression, a flare-up or the two-week check replace the
-/// greeting (on a short screen they take the message line).
-fn banner(frame: &mut Frame, rows: &Areas, day: &Day, tall: bool, theme: &Theme) {
-    let banner = day.banner.map(|b| {
-        let (text, warn) = banner_text(b);
-        (text, if warn { theme.warn } else { theme.accent })
-    });
-    match banner {
-        Some((text, style)) if tall => {
-            frame.render_widget(
-                Paragraph::new(Span::styled(text, style)).wrap(Wrap { trim: true }),
-                rows.greet,
-            );
-        }
-        Some((text, style)) => {
-            frame.render_widget(
-                Paragraph::new(Span::styled(fit(&text, rows.message.width as usize), style)),
-                rows.message,
-            );
-        }
-        None if tall => frame.render_widget(Paragraph::new(greeting(day)), rows.greet),
-        None => {}
-    }
-}
-
 /// The routine: a marker on the selected row, a mark per exercise, the dose (and why it
-/// changed) where the screen is wide.
-fn list(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Theme) {
+/// changed) where the screen is wide. Long doses and reasons wrap with an indent.
+fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let items = &shown.day.items;
     let name_width = items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     let mut lines = Vec::new();
@@ -193,73 +169,86 @@ fn list(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Theme)
         } else if item.is_settled() {
             theme.dim
         } else {
-            ratatui::style::Style::new()
+            Style::new()
         };
         let mark_style = if item.is_done() { theme.done } else { style };
         let text = if wide {
             format!("{:name_width$}   {}", item.exercise.name, dose_line(item))
         } else {
-            fit(&item.exercise.name, area.width.saturating_sub(5) as usize)
+            item.exercise.name.clone()
         };
-        let mut spans =
-            vec![Span::styled(marker, style), Span::styled(mark(item), mark_style), Span::styled(" ", style)];
-        spans.push(Span::styled(text, style));
-        let mut line = Line::from(spans);
-        if selected {
-            line = line.style(theme.selected);
+        let spans = vec![
+            Span::styled(marker, style),
+            Span::styled(mark(item), mark_style),
+            Span::styled(" ", style),
+            Span::styled(text, style),
+        ];
+        let indent = if wide && name_width + 7 < width / 2 { name_width + 7 } else { 4 };
+        for mut line in wrap(spans, width, indent) {
+            if selected {
+                line = line.style(theme.selected);
+            }
+            lines.push(line);
         }
-        lines.push(line);
         if wide && let Some(reason) = &item.rx.reason {
-            lines.push(Line::from(Span::styled(format!("      ↳ {reason}"), theme.dim)));
+            lines.extend(wrap_text(&format!("      ↳ {reason}"), theme.dim, width, 8));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
 
-/// On a narrow screen: the selected exercise's dose and why it changed, under the list.
-fn detail(frame: &mut Frame, area: Rect, item: &Item, theme: &Theme) {
-    let width = area.width as usize;
-    let mut rows = vec![Line::from(fit(&dose_line(item), width))];
-    if let Some(reason) = &item.rx.reason {
-        rows.push(Line::from(Span::styled(fit(reason, width), theme.dim)));
+/// The selected exercise: on a narrow screen its dose and why it changed; everywhere, what was
+/// written about it today and how its last sessions went.
+fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !wide {
+        lines.extend(wrap_text(&dose_line(item), Style::new(), width, 2));
+        if let Some(reason) = &item.rx.reason {
+            lines.extend(wrap_text(reason, theme.dim, width, 2));
+        }
     }
-    frame.render_widget(Paragraph::new(rows), area);
+    if let Some(note) = &item.note {
+        let said = if item.skipped && !item.is_done() { "Skipped" } else { "Note" };
+        lines.extend(wrap_text(&format!("{said}: {note}"), theme.dim, width, 2));
+    }
+    if !item.recent.is_empty() {
+        let sessions: Vec<String> = item
+            .recent
+            .iter()
+            .map(|s| {
+                let rating = s.feedback.map_or("done".to_string(), |f| f.to_string());
+                format!("{} {rating}, pain {}", s.date.strftime("%a %-d"), s.pain.unwrap_or(0))
+            })
+            .collect();
+        let head = if wide { format!("{} last time: ", item.exercise.name) } else { "Last: ".to_string() };
+        lines.extend(wrap_text(&format!("{head}{}", sessions.join(" · ")), theme.dim, width, 2));
+    }
+    lines
 }
 
-fn message(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
-    let text = if area.height > 1 {
-        Paragraph::new(Span::styled(text, theme.accent)).wrap(Wrap { trim: true })
-    } else {
-        Paragraph::new(Span::styled(fit(text, area.width as usize), theme.accent))
-    };
-    frame.render_widget(text, area);
-}
-
-/// The progress gauge and the key hints.
-fn footer(frame: &mut Frame, rows: &Areas, day: &Day, wide: bool, theme: &Theme) {
+/// The progress bar with its label beside it, and the key hints.
+fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, theme: &Theme) {
     let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
-    frame.render_widget(
-        Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(format!("{done}/{total} done")),
-        rows.gauge,
-    );
-    let keys_line = if wide {
-        hints(
-            &[
-                ("j/k", "move"),
-                ("Enter", "start"),
-                ("x", "tick off"),
-                ("s", "skip"),
-                ("u", "undo"),
-                ("w", "week"),
-                ("p", "plan"),
-                ("?", "help"),
-                ("q", "quit"),
-            ],
-            theme,
-        )
+    let label = format!(" {done}/{total} done ");
+    let [bar, text] = gauge
+        .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(label.chars().count() as u16)]));
+    frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(""), bar);
+    frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
+    let k: &[(&str, &str)] = if wide {
+        &[
+            ("j/k", "move"),
+            ("Enter", "start"),
+            ("x", "tick off"),
+            ("s", "skip"),
+            ("u", "undo"),
+            ("w", "week"),
+            ("p", "plan"),
+            ("q", "quit"),
+            ("?", "help"),
+        ]
     } else {
-        hints(&[("Enter", "start"), ("x", "done"), ("w", "week"), ("?", "help")], theme)
+        &[("Enter", "start"), ("x", "done"), ("w", "week"), ("?", "help")]
     };
-    frame.render_widget(Paragraph::new(keys_line), rows.keys);
+    frame.render_widget(Paragraph::new(hints_fit(k, keys.width, theme)), keys);
 }

@@ -1,13 +1,16 @@
-//! The week screen: this week's grid (exercises × days) with a selected cell, the streak as a
-//! big number, a 12-week heatmap, walk minutes per day as bars and each exercise's step history
-//! as a sparkline. Narrow terminals keep the grid and the streak.
+//! The week screen: the streak (current and longest), this week's grid (exercises × days) with
+//! a selected cell, the day-complete row, walk minutes per day, the target in words and what
+//! was said about the selected cell; where there is room, the 12-week heatmap and each
+//! exercise's step at the end of each of those weeks on one scale, and a big-digit streak.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{Theme, fit, hints};
+use super::Theme;
+use super::wrap::{hints_fit, scrolled, words_fit, wrap_text};
 use crate::week::WeekData;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -23,13 +26,16 @@ fn shade(count: u32, total: usize) -> &'static str {
     }
 }
 
+/// Width of the heatmap: weekday label and two columns a week.
+const HEAT_WIDTH: u16 = 4 + 2 * 12;
+
 pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usize, theme: &Theme) {
     let wide = area.width >= 70;
     let title = format!(" Week of {} ", w.start.strftime(if wide { "%a %-d %b %Y" } else { "%-d %b" }));
     let streak = if wide {
         format!(" {}-week streak · longest {} ", w.streaks.current, w.streaks.longest)
     } else {
-        format!(" {}-wk streak ", w.streaks.current)
+        format!(" streak {} · best {} ", w.streaks.current, w.streaks.longest)
     };
     let block = Block::new()
         .borders(Borders::TOP)
@@ -37,34 +43,73 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
         .title_top(Line::from(Span::styled(streak, theme.accent)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = w.ids.len() as u16;
-    let roomy = inner.height >= rows + 18 && wide;
-    let [grid, summary, charts, sparks, _, keys] = inner.layout(&Layout::vertical([
-        Constraint::Length(rows + 1),
-        Constraint::Length(1),
-        Constraint::Length(if roomy { 9 } else { 0 }),
-        Constraint::Length(if roomy { rows + 1 } else { 0 }),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
+    let width = usize::from(inner.width).saturating_sub(1);
 
-    // The grid: a name column, then 7 day columns.
+    let (mut lines, grid_width) = grid(w, row, day, width, wide, theme);
+    let grid_rows = lines.len() as u16;
+    lines.extend(wrap_text(&w.target_text(), theme.dim, width, 2));
+    if let (Some(name), Some(note)) = (w.names.get(row), w.notes.get(row).and_then(|n| n[day].as_ref())) {
+        let when = w.days[day].date.strftime("%a %-d");
+        lines.extend(wrap_text(&format!("{name}, {when}: {note}"), Style::new(), width, 2));
+    }
+    let top = lines.len() as u16;
+    let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
+    // History (heatmap and steps, side by side) only where it fits below the rest, never
+    // pushing the grid off.
+    let steps_width = 28 + w.steps.first().map_or(0, |s| s.len()) as u16;
+    let history = body.height >= top + 1 + 8 && body.width >= HEAT_WIDTH + 2 + steps_width;
+    if history {
+        let [upper, _, lower] = body.layout(&Layout::vertical([
+            Constraint::Length(top),
+            Constraint::Length(1),
+            Constraint::Length(8),
+        ]));
+        frame.render_widget(Paragraph::new(lines), upper);
+        history_charts(frame, lower, w, theme);
+    } else {
+        scrolled(frame, body, lines, 0, theme);
+    }
+    // The streak in big digits beside the grid, when there is room for it.
+    let used = grid_width as u16 + 2;
+    if history && inner.width >= used + 16 && grid_rows >= 6 {
+        let [_, big] = body.layout(&Layout::horizontal([Constraint::Length(used), Constraint::Fill(1)]));
+        let [big] = big.layout(&Layout::vertical([Constraint::Length(6)]));
+        let mut rows: Vec<Line> =
+            super::digits::big(&w.streaks.current.to_string()).into_iter().map(Line::from).collect();
+        rows.push(Line::from(Span::styled("week streak", theme.dim)));
+        frame.render_widget(Paragraph::new(rows).style(theme.accent).alignment(Alignment::Center), big);
+    }
+    let k = [
+        ("←/→", "day"),
+        ("j/k", "exercise"),
+        ("h/l", "week"),
+        ("x", "tick off"),
+        ("u", "undo"),
+        ("Esc", "back"),
+        ("?", "help"),
+    ];
+    frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
+}
+
+/// The grid: day names, one row per exercise, the day-complete row and walk minutes per day.
+/// Returns its lines and its width.
+fn grid(
+    w: &WeekData,
+    row: usize,
+    day: usize,
+    width: usize,
+    wide: bool,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, usize) {
     let col = if wide { 5 } else { 3 };
-    let name_width = (grid.width as usize).saturating_sub(2 + 7 * col).min(34);
-    let mut lines = vec![Line::from(Span::styled(
-        format!(
-            "  {:name_width$}{}",
-            "",
-            DAYS.iter().map(|d| format!("{:^col$}", if wide { *d } else { &d[..1] })).collect::<String>()
-        ),
-        theme.dim,
-    ))];
+    let longest = w.names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(12);
+    let name_width = width.saturating_sub(2 + 7 * col).min(longest);
+    let label = |s: &str| words_fit(s, name_width);
+    let head: String = DAYS.iter().map(|d| format!("{:^col$}", if wide { *d } else { &d[..2] })).collect();
+    let mut lines = vec![Line::from(Span::styled(format!("  {:name_width$}{head}", ""), theme.dim))];
     for (r, name) in w.names.iter().enumerate() {
-        let mut spans = vec![Span::raw(format!(
-            "{} {:name_width$}",
-            if r == row { "▶" } else { " " },
-            fit(name, name_width)
-        ))];
+        let marker = if r == row { "▶" } else { " " };
+        let mut spans = vec![Span::raw(format!("{marker} {:name_width$}", label(name)))];
         for d in 0..7 {
             let style = if r == row && d == day {
                 theme.selected
@@ -77,78 +122,71 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
         }
         lines.push(Line::from(spans));
     }
-    frame.render_widget(Paragraph::new(lines), grid);
-    // The streak as a big number beside the grid, when there is room.
-    let used = (2 + name_width + 7 * col) as u16;
-    if grid.width >= used + 16 && grid.height >= 6 {
-        let [_, big] = grid.layout(&Layout::horizontal([Constraint::Length(used + 2), Constraint::Fill(1)]));
-        let mut rows: Vec<Line> =
-            super::digits::big(&w.streaks.current.to_string()).into_iter().map(Line::from).collect();
-        rows.push(Line::from(Span::styled("week streak", theme.dim)));
-        frame.render_widget(
-            Paragraph::new(rows).style(theme.accent).alignment(ratatui::layout::Alignment::Center),
-            big,
-        );
-    }
-    let target = if w.meets_target { "target met ✓" } else { "target not met yet" };
-    let days = if w.complete_days == 1 { "day" } else { "days" };
-    let text = format!("{} complete {days} of {} needed · {target}", w.complete_days, w.needed_days);
-    frame.render_widget(Paragraph::new(Span::styled(fit(&text, summary.width as usize), theme.dim)), summary);
+    let complete: String =
+        w.days.iter().map(|d| format!("{:^col$}", if d.complete { "●" } else { "·" })).collect();
+    let whole = if name_width >= 12 { "all done" } else { "all" };
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {whole:name_width$}"), theme.dim),
+        Span::styled(complete, theme.done),
+    ]));
+    let minutes: String = w
+        .days
+        .iter()
+        .map(|d| {
+            let m = if d.walk_minutes > 0 { d.walk_minutes.to_string() } else { "·".into() };
+            format!("{m:^col$}")
+        })
+        .collect();
+    let walk = if name_width >= 12 { "walk minutes" } else { "walk" };
+    lines
+        .push(Line::from(vec![Span::styled(format!("  {walk:name_width$}"), theme.dim), Span::raw(minutes)]));
+    (lines, 2 + name_width + 7 * col)
+}
 
-    if roomy {
-        let [heat, bars] = charts.layout(&Layout::horizontal([Constraint::Length(46), Constraint::Fill(1)]));
-        let weeks = w.heat.len() / 7;
-        let mut heat_lines =
-            vec![Line::from(Span::styled(format!("last {weeks} weeks (exercises done)"), theme.dim))];
-        for (d, name) in DAYS.iter().enumerate() {
-            let cells: String =
-                (0..weeks).map(|k| format!("{} ", shade(w.heat[k * 7 + d].1, w.ids.len()))).collect();
-            heat_lines.push(Line::from(vec![
-                Span::styled(format!("{name} "), theme.dim),
-                Span::styled(cells, theme.done),
-            ]));
-        }
-        frame.render_widget(Paragraph::new(heat_lines), heat);
-        let data: Vec<Bar> = w
-            .days
-            .iter()
-            .zip(DAYS)
-            .map(|(d, name)| Bar::default().value(u64::from(d.walk_minutes)).label(Line::from(&name[..2])))
-            .collect();
-        let chart = BarChart::default()
-            .block(Block::new().title(Span::styled(format!("walk minutes · {}", w.walk_goal), theme.dim)))
-            .data(BarGroup::default().bars(&data))
-            .bar_width(3)
-            .bar_gap(1)
-            .bar_style(theme.gauge);
-        frame.render_widget(chart, bars);
-
-        let areas = sparks.layout_vec(&Layout::vertical(vec![Constraint::Length(1); w.ids.len() + 1]));
-        frame.render_widget(Paragraph::new(Span::styled("steps over the same weeks", theme.dim)), areas[0]);
-        for (i, name) in w.names.iter().enumerate() {
-            let [label, line] =
-                areas[i + 1].layout(&Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]));
-            let step = w.steps[i].last().copied().unwrap_or(0);
-            frame.render_widget(Paragraph::new(format!("  {:26} step {step:>2}", fit(name, 26))), label);
-            // The newest days on the right: as many as fit.
-            let steps = &w.steps[i][w.steps[i].len().saturating_sub(usize::from(line.width))..];
-            frame.render_widget(Sparkline::default().data(steps).max(w.tops[i]).style(theme.gauge), line);
-        }
+/// The 12-week heatmap and, beside it, each exercise's step per week on one scale.
+fn history_charts(frame: &mut Frame, area: Rect, w: &WeekData, theme: &Theme) {
+    let [heat, _, steps] = area.layout(&Layout::horizontal([
+        Constraint::Length(HEAT_WIDTH),
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    let weeks = w.heat.len() / 7;
+    let mut heat_lines = vec![Line::from(Span::styled(format!("last {weeks} weeks, done"), theme.dim))];
+    for (d, name) in DAYS.iter().enumerate() {
+        let cells: String =
+            (0..weeks).map(|k| format!("{} ", shade(w.heat[k * 7 + d].1, w.ids.len()))).collect();
+        heat_lines.push(Line::from(vec![
+            Span::styled(format!("{} ", &name[..2]), theme.dim),
+            Span::styled(cells.trim_end().to_string(), theme.done),
+        ]));
     }
-    let keys_line = if wide {
-        hints(
-            &[
-                ("←/→", "day"),
-                ("j/k", "exercise"),
-                ("h/l", "week"),
-                ("x", "tick off"),
-                ("u", "undo"),
-                ("Esc", "back"),
-            ],
-            theme,
-        )
-    } else {
-        hints(&[("←→", "day"), ("h/l", "week"), ("x", "done"), ("Esc", "back")], theme)
-    };
-    frame.render_widget(Paragraph::new(keys_line), keys);
+    frame.render_widget(Paragraph::new(heat_lines), heat);
+
+    let mut rows = vec![Constraint::Length(1); w.ids.len() + 1];
+    rows.truncate(usize::from(steps.height));
+    let areas = steps.layout_vec(&Layout::vertical(rows));
+    let Some((head, areas)) = areas.split_first() else { return };
+    frame.render_widget(Paragraph::new(Span::styled("step at the end of each week", theme.dim)), *head);
+    for ((name, series), line) in w.names.iter().zip(&w.steps).zip(areas) {
+        let [label, spark] =
+            line.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(series.len() as u16)]));
+        let now = series.last().copied().unwrap_or(0);
+        let room = usize::from(label.width).saturating_sub(9);
+        let short = words_fit(name, room);
+        frame.render_widget(Paragraph::new(format!("{short:room$} step {now:>2}")), label);
+        frame.render_widget(Paragraph::new(Span::styled(bars(series, w.scale), theme.gauge)), spark);
+    }
+}
+
+/// One block per week, its height the step on the routine's one scale (`scale` is a full
+/// block); any step shows at least the lowest block, so a first step is never drawn as nothing.
+fn bars(series: &[u64], scale: u64) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    series
+        .iter()
+        .map(|&step| {
+            let eighths = (step * 8).div_ceil(scale.max(1)).clamp(1, 8);
+            BLOCKS[eighths as usize - 1]
+        })
+        .collect()
 }
