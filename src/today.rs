@@ -6,7 +6,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::catalog::{Catalog, Dose, Exercise};
+use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::progression::{self, Prescription};
 use crate::state::{Entry, EntryKind};
@@ -124,11 +124,12 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
         .filter(of_it)
         .find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped))
         .map(|e| e.id.clone());
-    let needed = match rx.dose {
-        Dose::Walk { bouts, .. } => bouts,
-        _ => 1,
-    };
+    let needed = rx.dose.sessions();
     let mut cues = exercise.cues.clone();
+    // "Move the roller higher" only makes sense when there is a next position.
+    if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
+        cues.push(cue.clone());
+    }
     if settings.avoid_flexion
         && let (Some(cue), Some(first)) = (&exercise.flexion_cue, cues.first_mut())
     {

@@ -78,7 +78,7 @@ impl App {
                 Mode::Today
             }
             Msg::Confirm => {
-                let mut phases = session::phases(&item.exercise, &item.rx.dose);
+                let mut phases = session::phases_for_bout(&item.exercise, &item.rx.dose, item.done);
                 for p in &mut phases {
                     p.secs = p.secs.div_ceil(self.hooks.speed);
                 }
@@ -138,10 +138,14 @@ impl App {
 
     /// The rating prompt for `id` on `date`, with that day's dose; `back` if `id` is unknown.
     pub(super) fn ask_feedback_on(&self, id: &str, date: jiff::civil::Date, back: Mode) -> Mode {
-        let rx = match (self.item(id), self.ctx.catalog.get(id)) {
-            (Some(item), _) if date == self.day.date => item.rx.clone(),
+        // The bouts already done that day say which walk bout this one is.
+        let (rx, done) = match (self.item(id), self.ctx.catalog.get(id)) {
+            (Some(item), _) if date == self.day.date => (item.rx.clone(), item.done),
             (_, Some(ex)) => {
-                crate::progression::prescribe_one(&self.ctx.settings, self.ctx.store.entries(), ex, date)
+                let entries = self.ctx.store.entries();
+                let done = entries.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
+                let rx = crate::progression::prescribe_one(&self.ctx.settings, entries, ex, date);
+                (rx, done.count() as u32)
             }
             _ => return back,
         };
@@ -154,7 +158,7 @@ impl App {
             stage: Stage::Rating,
             rating: None,
             pain: String::new(),
-            minutes: rx.dose.walk_minutes(),
+            minutes: rx.dose.walk_bout(done),
         })
     }
 

@@ -76,11 +76,7 @@ fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
             }
             history.push(rx.step);
             let Some((feedback, pain)) = persona(d, &rx.id) else { continue };
-            let bouts = match rx.dose {
-                Dose::Walk { bouts, .. } => bouts,
-                _ => 1,
-            };
-            for b in 0..bouts {
+            for b in 0..rx.dose.sessions() {
                 let mut e = Entry::new(
                     format!("{d}-{}-{b}", rx.id),
                     day,
@@ -91,7 +87,7 @@ fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
                 e.step = Some(rx.step);
                 e.feedback = Some(feedback);
                 e.pain = Some(pain);
-                e.minutes = rx.dose.walk_minutes();
+                e.minutes = rx.dose.walk_bout(b);
                 log.push(e);
             }
         }
