@@ -374,7 +374,9 @@ impl RawExercise {
             bail!("exercise {id}: a start step is above its cap");
         }
         let variants = self.variant.into_iter().map(|v| v.validate(id)).collect::<Result<Vec<_>>>()?;
-        if let Some(v) = variants.iter().enumerate().find(|(i, v)| variants[..*i].iter().any(|w| w.id == v.id)) {
+        if let Some(v) =
+            variants.iter().enumerate().find(|(i, v)| variants[..*i].iter().any(|w| w.id == v.id))
+        {
             bail!("exercise {id}: variant {:?} is defined twice", v.1.id);
         }
         Ok(Exercise {

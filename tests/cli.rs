@@ -356,7 +356,7 @@ fn init_and_safety_without_the_app() {
     assert!(
         safety.contains("Get emergency care now")
             && safety.contains("trouble passing urine")
-            && safety.contains("See a GP soon"),
+            && safety.contains("See a GP today"),
         "{safety}"
     );
 }

@@ -143,7 +143,8 @@ impl App {
             (Some(item), _) if date == self.day.date => (item.rx.clone(), item.done),
             (_, Some(ex)) => {
                 let entries = self.ctx.store.entries();
-                let done = entries.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
+                let done =
+                    entries.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
                 let rx = crate::progression::prescribe_one(&self.ctx.settings, entries, ex, date);
                 (rx, done.count() as u32)
             }
