@@ -1,6 +1,7 @@
 //! The command line: clap definitions, where config and data live, and dispatch to the
 //! commands in `cli/commands.rs`. Plain text by default; `--json` prints one JSON document.
 
+mod advice;
 mod commands;
 mod export;
 mod plan;
@@ -54,6 +55,9 @@ pub enum Command {
         /// Minutes walked (walks only)
         #[arg(long, value_parser = clap::value_parser!(u32).range(1..=600))]
         minutes: Option<u32>,
+        /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
+        #[arg(long = "as", value_name = "VARIANT")]
+        variant: Option<String>,
         #[arg(long)]
         note: Option<String>,
         #[arg(long, value_name = "D", value_parser = parse_day)]

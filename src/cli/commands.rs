@@ -64,8 +64,8 @@ pub fn run(cli: Cli) -> Result<()> {
             let hint = !json && !matches!(command, Command::Safety);
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, note, date } => {
-                    let log = Done { feedback, pain, minutes, note };
+                Command::Done { id, feedback, pain, minutes, variant, note, date } => {
+                    let log = Done { feedback, pain, minutes, note, variant };
                     done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date } => skip(&mut ctx, &id, date.unwrap_or(Day::Today), reason),
@@ -120,6 +120,7 @@ fn mark(item: &Item) -> &'static str {
 fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let day = ctx.day(date)?;
+    let advice = super::advice::advice(&day, progression::flare_prompt(ctx.store.entries(), date));
     if json {
         let exercises: Vec<_> = day
             .items
@@ -138,7 +139,10 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                 })
             })
             .collect();
-        return print_json(&json!({ "date": date.to_string(), "exercises": exercises }));
+        return print_json(&json!({ "date": date.to_string(), "exercises": exercises, "advice": advice }));
+    }
+    for line in &advice {
+        errln!("upright: {line}");
     }
     outln!("{}", date.strftime("%A %-d %B %Y"));
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
@@ -157,6 +161,7 @@ pub struct Done {
     pub pain: Option<u8>,
     pub minutes: Option<u32>,
     pub note: Option<String>,
+    pub variant: Option<String>,
 }
 
 fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
@@ -164,6 +169,16 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let exercise = ctx.exercise(id)?.clone();
     if log.minutes.is_some() && exercise.dose(1).walk_minutes().is_none() {
         bail!("--minutes is for walks; {id} is not a walk");
+    }
+    if let Some(why) = super::advice::avoided(&ctx.settings, id) {
+        bail!("{why}");
+    }
+    if let Some(v) = log.variant.as_deref().filter(|v| exercise.variant(v).is_none()) {
+        let known: Vec<&str> = exercise.variants.iter().map(|v| v.id.as_str()).collect();
+        match known.is_empty() {
+            true => bail!("{id} has no other versions; --as {v} is not one of them"),
+            false => bail!("--as {v} is not a version of {id}; it has: {}", known.join(", ")),
+        }
     }
     ctx.load_for_save(date);
     let history = ctx.store.entries();
@@ -180,13 +195,27 @@ fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.pain = Some(log.pain.unwrap_or(0));
     entry.minutes = log.minutes;
     entry.note = log.note;
+    entry.variant = log.variant.clone();
     let pain = entry.pain.unwrap_or(0);
+    let bout = history.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done).count();
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(note) = ctx.store.append_if(entry, |month| rules::already_done(month, date, id, is_walk))? {
         errln!("{note}");
         return Ok(());
     }
-    outln!("logged {id} for {date}: {}", rx.dose_text);
+    // Say what was logged: the minutes walked when given, and the version done.
+    let what = match (log.minutes, rx.dose.walk_bout(bout as u32)) {
+        (Some(m), Some(b)) => {
+            format!("{m} min walked (bout {} of {}: {b} min)", bout + 1, rx.dose.sessions())
+        }
+        _ => rx.dose_text.clone(),
+    };
+    let version = log
+        .variant
+        .as_deref()
+        .and_then(|v| exercise.variant(v))
+        .map(|v| format!(", {}", v.name.to_lowercase()));
+    outln!("logged {id} for {date}: {what}{}", version.unwrap_or_default());
     if pain > 5 {
         outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
     }
