@@ -18,17 +18,19 @@
 //!   count from the last session of any kind.
 
 mod forecast;
+mod sessions;
 mod walk;
 mod words;
 
 use jiff::civil::Date;
 
 pub use forecast::{PlanItem, WeekPlan, forecast};
+use sessions::{Session, sessions, sessions_last_date};
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
 use crate::config::Settings;
 use crate::safety::Safety;
-use crate::state::{Entry, EntryKind, Feedback};
+use crate::state::{Entry, EntryKind};
 
 /// Days back over which a run of good sessions is counted (views always load more than this).
 const RUN_DAYS: i64 = 56;
@@ -78,33 +80,6 @@ pub fn prescribe(catalog: &Catalog, settings: &Settings, history: &[Entry], date
         .into_iter()
         .map(|e| prescribe_with(settings, upto, e, date, &safety, flare))
         .collect()
-}
-
-/// One day's Done entries of one exercise, merged.
-#[derive(Debug, Clone, Copy)]
-struct Session {
-    date: Date,
-    step: u32,
-    hard: bool,
-    /// Every entry of the day was rated easy.
-    easy: bool,
-    pain: u8,
-    /// An easier variant, or a morning the back had not settled (rule 11): the session counts
-    /// for the day and holds the ladder, like pain 4–5.
-    held: bool,
-    /// Walk minutes of the day, all bouts together (0 for other kinds).
-    minutes: u32,
-}
-
-impl Session {
-    fn good(&self) -> bool {
-        !self.hard && self.pain <= 3 && !self.held
-    }
-
-    /// No more than the safe zone of pain (0–3): the load a step back may return to (rule 9).
-    fn pain_free(&self) -> bool {
-        self.pain <= 3
-    }
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
@@ -424,41 +399,6 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
         }
     }
     Decision { step: step.clamp(1, cap), change, reason, dose }
-}
-
-/// The exercise's sessions in `entries`, oldest first.
-fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
-    let not_settled: Vec<Date> =
-        entries.iter().filter(|e| e.kind == EntryKind::NotSettled).map(|e| e.date).collect();
-    let mut out: Vec<Session> = Vec::new();
-    let mut bout = 0;
-    for e in entries.iter().filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)) {
-        let hard = e.feedback == Some(Feedback::Hard);
-        let easy = e.feedback == Some(Feedback::Easy);
-        let pain = e.pain.unwrap_or(0);
-        let step = e.step.unwrap_or(1);
-        let easier = e.variant.as_deref().and_then(|v| ex.variant(v)).is_some_and(|v| v.easier);
-        let held = easier || not_settled.contains(&e.date);
-        let same_day = out.last().is_some_and(|s| s.date == e.date);
-        bout = if same_day { bout + 1 } else { 0 };
-        let minutes = e.minutes.or_else(|| ex.dose(step).walk_bout(bout)).unwrap_or(0);
-        match out.last_mut() {
-            Some(s) if same_day => {
-                s.hard |= hard;
-                s.easy &= easy;
-                s.pain = s.pain.max(pain);
-                s.held |= held;
-                s.minutes += minutes;
-                s.step = step;
-            }
-            _ => out.push(Session { date: e.date, step, hard, easy, pain, held, minutes }),
-        }
-    }
-    out
-}
-
-fn sessions_last_date(past: &[Entry], ex: &Exercise) -> Option<Date> {
-    past.iter().rev().find(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)).map(|e| e.date)
 }
 
 #[cfg(test)]

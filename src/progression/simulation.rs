@@ -10,6 +10,7 @@ use jiff::civil::{Date, date};
 
 use super::*;
 use crate::catalog::Group;
+use crate::state::Feedback;
 
 const START: Date = date(2026, 1, 5);
 const DAYS: i64 = 182;
@@ -239,7 +240,7 @@ fn f_random_histories_hold_the_walk_oracle() {
         let persona = move |d: i64, id: &str| {
             let r = rng(seed, d, id);
             // Whole weeks off now and then, so gaps of 8-30 days happen.
-            if (rng(seed, d / 7, "gap") % 9) == 0 {
+            if rng(seed, d / 7, "gap").is_multiple_of(9) {
                 return None;
             }
             match r % 20 {

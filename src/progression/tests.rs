@@ -3,6 +3,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::catalog::Level;
+use crate::state::Feedback;
 
 const D0: Date = date(2026, 11, 2);
 
