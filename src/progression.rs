@@ -271,7 +271,11 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
                     (
                         1,
                         Change::Hold,
-                        Some(words::easier(true, &format!("{why}; {}", words::try_instead(ex)))),
+                        // "Same as last time: pain 7; try …" reads better than "last time" twice.
+                        Some(words::easier(
+                            true,
+                            &format!("{}; {}", why.trim_end_matches(" last time"), words::try_instead(ex)),
+                        )),
                     )
                 } else {
                     (lower, Change::Down, Some(words::easier(false, &why)))
@@ -379,7 +383,7 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
         if ex.dose(step).walk_minutes().is_some_and(|m| m > allowed) {
             let fits = (1..=step).rev().find(|s| ex.dose(*s).walk_minutes().is_some_and(|m| m <= allowed));
             let last_step = sessions.last().map_or(step, |s| s.step);
-            let why = format!("your longest walk in the last 30 days was {longest} min");
+            let why = format!("your longest in 30 days was {longest} min");
             match fits {
                 Some(fits) => {
                     change = if fits < last_step { Change::Down } else { Change::Hold };
@@ -392,7 +396,7 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
                     let first = ex.dose(1);
                     dose = Some(Dose::Walk { bouts: vec![allowed; first.sessions() as usize] });
                     change = if last_step > 1 { Change::Down } else { Change::Hold };
-                    reason = Some(format!("Shorter than the first step: {why}"));
+                    reason = Some(format!("Shorter walks: {why}"));
                     step = 1;
                 }
             }

@@ -134,7 +134,7 @@ fn rule_table() {
             7,
             1,
             Change::Hold,
-            "Same as last time: pain 7 last time; try the easier version (dead bug instead)",
+            "Same as last time: pain 7; try dead bug instead",
         ),
         ("3 days off: carry on", vec![e(0, 3)], 4, 3, Change::Same, ""),
         (
@@ -228,7 +228,7 @@ fn walk_cap_follows_the_longest_recent_walk() {
     let p = rx(&h, "walk", 8);
     assert_eq!((p.step, p.dose_text.as_str()), (5, "9 + 5 + 5 min"));
     assert_eq!(p.change, Change::Down);
-    assert_eq!(p.reason.as_deref(), Some("Shorter walks: your longest walk in the last 30 days was 8 min"));
+    assert_eq!(p.reason.as_deref(), Some("Shorter walks: your longest in 30 days was 8 min"));
     // An active 30-minute walker (beginners stop at 30) may go to 33 min: 33 ≤ 30 + 3.
     let h = vec![walk(0, 21, Some(30)), walk(5, 21, None), walk(6, 21, None), walk(7, 21, None)];
     assert_eq!(rx(&h, "walk", 8).step, 21, "the beginner cap");

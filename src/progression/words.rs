@@ -25,19 +25,20 @@ pub fn missed(days: i64, last: Date) -> String {
     format!("{days} day{s} missed since {}", last.strftime("%a %-d %b"))
 }
 
-/// Rule 12: nothing easier on the ladder, so the alternative (or a clinician).
+/// Rule 12: nothing easier on the ladder, so the alternative (or a clinician). Short enough to
+/// follow another clause inside an 80-column line.
 pub fn try_instead(ex: &Exercise) -> String {
     match ex.alternative() {
-        Some(alt) => format!("try the easier version ({})", alt.name.to_lowercase()),
-        None => "ask a physiotherapist what to do instead".into(),
+        Some(alt) => format!("try {}", alt.name.to_lowercase()),
+        None => "ask a physio what to do instead".into(),
     }
 }
 
 /// Rule 10: weeks at one step with hard sessions and no advance.
 pub fn stuck(weeks: i64, ex: &Exercise) -> String {
     let easier = match ex.alternative() {
-        Some(alt) => format!("try the easier version ({}) or ", alt.name.to_lowercase()),
+        Some(alt) => format!("try {}, or ", alt.name.to_lowercase()),
         None => String::new(),
     };
-    format!("{weeks} weeks at this step with hard sessions: {easier}ask a physiotherapist")
+    format!("Stuck {weeks} weeks with hard sessions: {easier}ask a physio")
 }
