@@ -3,10 +3,14 @@
 //! start, through the serde structs below, into validated types; custom exercises from the config
 //! join through [`Catalog::add`]. Pure: no IO beyond the embedded text.
 
+mod variant;
+
 use std::fmt;
 
 use color_eyre::eyre::{Result, bail, eyre};
 use serde::Deserialize;
+
+pub use variant::{RawVariant, Variant};
 
 /// The built-in catalog's text, parsed at every start that needs the catalog: about 0.2 ms of
 /// `upright today`, the price of one schema (the serde structs below) instead of a second copy
@@ -51,8 +55,9 @@ pub enum Dose {
     Holds { variant: Option<String>, reps: Vec<u32>, secs: u32 },
     /// Sets of repetitions, with an optional pause at the top of each.
     Reps { variant: Option<String>, sets: u32, reps: u32, pause_secs: u32 },
-    /// Walking bouts spread over the day.
-    Walk { bouts: u32, minutes: u32 },
+    /// Walking bouts spread over the day, in minutes, the main (longest) bout first: "3 × 5 min"
+    /// is `[5, 5, 5]`, "20 + 5 + 5 min" a main bout with two short top-ups.
+    Walk { bouts: Vec<u32> },
     /// Timed carries.
     Carry { sets: u32, secs: u32 },
 }
@@ -68,6 +73,9 @@ impl Dose {
             }
             _ => (None, text),
         };
+        if kind == Kind::Walk && variant.is_none() && rest.contains('+') {
+            return Dose::parse_walk_sum(rest).ok_or_else(bad);
+        }
         let (count, amount) = rest.split_once(" x ").ok_or_else(bad)?;
         let num = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
         let dose = match kind {
@@ -88,7 +96,8 @@ impl Dose {
                 Dose::Reps { variant, sets: num(count)?, reps, pause_secs }
             }
             Kind::Walk => {
-                Dose::Walk { bouts: num(count)?, minutes: num(amount.strip_suffix("min").ok_or_else(bad)?)? }
+                let minutes = num(amount.strip_suffix("min").ok_or_else(bad)?)?;
+                Dose::Walk { bouts: vec![minutes; num(count)? as usize] }
             }
             Kind::Carry => {
                 Dose::Carry { sets: num(count)?, secs: num(amount.strip_suffix('s').ok_or_else(bad)?)? }
@@ -100,19 +109,64 @@ impl Dose {
         Ok(dose)
     }
 
+    /// "20+5+5min": a main bout and shorter top-ups, longest first.
+    fn parse_walk_sum(text: &str) -> Option<Dose> {
+        let bouts = text
+            .strip_suffix("min")?
+            .split('+')
+            .map(|m| m.trim().parse::<u32>().ok())
+            .collect::<Option<Vec<u32>>>()?;
+        let dose = Dose::Walk { bouts };
+        let Dose::Walk { bouts } = &dose else { unreachable!() };
+        (bouts.windows(2).all(|w| w[0] >= w[1]) && !dose.is_empty()).then_some(dose)
+    }
+
     fn is_empty(&self) -> bool {
         match self {
             Dose::Holds { reps, secs, .. } => reps.is_empty() || reps.contains(&0) || *secs == 0,
             Dose::Reps { sets, reps, .. } => *sets == 0 || *reps == 0,
-            Dose::Walk { bouts, minutes } => *bouts == 0 || *minutes == 0,
+            Dose::Walk { bouts } => bouts.is_empty() || bouts.contains(&0),
             Dose::Carry { sets, secs } => *sets == 0 || *secs == 0,
         }
     }
 
-    /// Walk bout length in minutes, for the walk rules; `None` for other kinds.
+    /// The longest walk bout in minutes, for the walk rules; `None` for other kinds.
     pub fn walk_minutes(&self) -> Option<u32> {
         match self {
-            Dose::Walk { minutes, .. } => Some(*minutes),
+            Dose::Walk { bouts } => bouts.first().copied(),
+            _ => None,
+        }
+    }
+
+    /// The day's walking minutes, all bouts together; `None` for other kinds.
+    pub fn walk_total(&self) -> Option<u32> {
+        match self {
+            Dose::Walk { bouts } => Some(bouts.iter().sum()),
+            _ => None,
+        }
+    }
+
+    /// Sets (or positions) in one session; walks count their bouts.
+    pub fn sets(&self) -> u32 {
+        match self {
+            Dose::Holds { reps, .. } => reps.len() as u32,
+            Dose::Reps { sets, .. } | Dose::Carry { sets, .. } => *sets,
+            Dose::Walk { bouts } => bouts.len() as u32,
+        }
+    }
+
+    /// Bouts (walks) or sessions (everything else) that make the day's dose.
+    pub fn sessions(&self) -> u32 {
+        match self {
+            Dose::Walk { bouts } => bouts.len() as u32,
+            _ => 1,
+        }
+    }
+
+    /// The minutes of walk bout `i` (0-based) of the day, the last one repeating past the end.
+    pub fn walk_bout(&self, i: u32) -> Option<u32> {
+        match self {
+            Dose::Walk { bouts } => bouts.get(i as usize).or(bouts.last()).copied(),
             _ => None,
         }
     }
@@ -145,10 +199,23 @@ pub struct Exercise {
     pub cues: Vec<String>,
     /// The cue that replaces the first one when the user must avoid flexion.
     pub flexion_cue: Option<String>,
+    /// Shown only when the dose has more than one set (the roller's "move it higher").
+    pub next_set_cue: Option<String>,
     pub figure: String,
+    /// Alternatives and no-equipment versions, in the order the app cycles through them.
+    pub variants: Vec<Variant>,
 }
 
 impl Exercise {
+    pub fn variant(&self, id: &str) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.id == id)
+    }
+
+    /// The alternative offered when the exercise hurts at its easiest step (rule 12).
+    pub fn alternative(&self) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.easier)
+    }
+
     /// Number of steps on the ladder; steps are numbered from 1.
     pub fn top(&self) -> u32 {
         self.steps.len() as u32
@@ -195,9 +262,17 @@ impl Exercise {
                 let pause = if *pause_secs > 0 { format!(", {pause_secs} s pause") } else { String::new() };
                 format!("{}{sets} × {reps}{side}{pause}", variant(v))
             }
-            Dose::Walk { bouts, minutes } => format!("{bouts} × {minutes} min"),
+            Dose::Walk { bouts } => walk_text(bouts),
             Dose::Carry { sets, secs } => format!("{sets} × {secs} s"),
         }
+    }
+}
+
+/// "3 × 5 min" when the bouts are equal, "20 + 5 + 5 min" when top-ups are shorter.
+pub fn walk_text(bouts: &[u32]) -> String {
+    match bouts {
+        [first, rest @ ..] if rest.iter().all(|m| m == first) => format!("{} × {first} min", bouts.len()),
+        _ => format!("{} min", bouts.iter().map(u32::to_string).collect::<Vec<_>>().join(" + ")),
     }
 }
 
@@ -244,7 +319,11 @@ pub struct RawExercise {
     #[serde(default)]
     pub flexion_cue: Option<String>,
     #[serde(default)]
+    pub next_set_cue: Option<String>,
+    #[serde(default)]
     pub figure: String,
+    #[serde(default)]
+    pub variant: Vec<RawVariant>,
 }
 
 fn default_group() -> Group {
@@ -294,6 +373,12 @@ impl RawExercise {
         if self.beginner_start > beginner_cap || active_start > active_cap {
             bail!("exercise {id}: a start step is above its cap");
         }
+        let variants = self.variant.into_iter().map(|v| v.validate(id)).collect::<Result<Vec<_>>>()?;
+        if let Some(v) =
+            variants.iter().enumerate().find(|(i, v)| variants[..*i].iter().any(|w| w.id == v.id))
+        {
+            bail!("exercise {id}: variant {:?} is defined twice", v.1.id);
+        }
         Ok(Exercise {
             id: self.id,
             name: self.name,
@@ -309,7 +394,9 @@ impl RawExercise {
             active_cap,
             cues: self.cues,
             flexion_cue: self.flexion_cue,
+            next_set_cue: self.next_set_cue,
             figure: self.figure.trim_matches('\n').to_string(),
+            variants,
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, where config and data live, and dispatch to the
 //! commands in `cli/commands.rs`. Plain text by default; `--json` prints one JSON document.
 
+mod advice;
 mod commands;
 mod export;
 mod logging;
@@ -58,6 +59,9 @@ pub enum Command {
         /// Minutes walked (walks only, 1-300)
         #[arg(long)]
         minutes: Option<u32>,
+        /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
+        #[arg(long = "as", value_name = "VARIANT")]
+        variant: Option<String>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,

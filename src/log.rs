@@ -36,6 +36,10 @@ pub struct Entry {
     /// Why a skip or safety event happened.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The alternative or no-equipment version done instead ("chair", "dead-bug"): a catalog
+    /// variant id of the exercise; it counts for the day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
     /// For a `removed` entry: the id of the entry an undo took out, so a sync merge that brings
     /// the other machine's copy of it back honours the undo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,6 +65,7 @@ pub(crate) struct KnownEntry {
     minutes: Option<u32>,
     note: Option<String>,
     reason: Option<String>,
+    variant: Option<String>,
     removes: Option<String>,
 }
 
@@ -79,6 +84,7 @@ impl From<KnownEntry> for Entry {
             minutes: k.minutes,
             note: k.note,
             reason: k.reason,
+            variant: k.variant,
             removes: k.removes,
             extra: BTreeMap::new(),
         }
@@ -104,6 +110,7 @@ impl Entry {
             minutes: None,
             note: None,
             reason: None,
+            variant: None,
             removes: None,
             extra: BTreeMap::new(),
         }
@@ -172,10 +179,14 @@ pub enum EntryKind {
     CheckDismissed,
     /// An undo: the entry named in `removes` was taken out (kept so sync merges honour it).
     Removed,
+    /// The next-morning check (COACHING.md rule 11): the back had settled to its usual level.
+    Settled,
+    /// The next-morning check: it had not; every exercise holds that day.
+    NotSettled,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 11] = [
+const KIND_NAMES: [(EntryKind, &str); 13] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -187,6 +198,8 @@ const KIND_NAMES: [(EntryKind, &str); 11] = [
     (EntryKind::Cleared, "cleared"),
     (EntryKind::CheckDismissed, "check-dismissed"),
     (EntryKind::Removed, "removed"),
+    (EntryKind::Settled, "settled"),
+    (EntryKind::NotSettled, "not-settled"),
 ];
 
 impl EntryKind {

@@ -18,15 +18,19 @@
 //!   count from the last session of any kind.
 
 mod forecast;
+mod sessions;
+mod walk;
+mod words;
 
 use jiff::civil::Date;
 
 pub use forecast::{PlanItem, WeekPlan, forecast};
+use sessions::{Session, sessions, sessions_last_date};
 
-use crate::catalog::{Catalog, Dose, Exercise};
+use crate::catalog::{Catalog, Dose, Exercise, walk_text};
 use crate::config::Settings;
 use crate::safety::Safety;
-use crate::state::{Entry, EntryKind, Feedback};
+use crate::state::{Entry, EntryKind};
 
 /// Days back over which a run of good sessions is counted (views always load more than this).
 const RUN_DAYS: i64 = 56;
@@ -78,23 +82,6 @@ pub fn prescribe(catalog: &Catalog, settings: &Settings, history: &[Entry], date
         .collect()
 }
 
-/// One day's Done entries of one exercise, merged.
-#[derive(Debug, Clone, Copy)]
-struct Session {
-    date: Date,
-    step: u32,
-    hard: bool,
-    /// Every entry of the day was rated easy.
-    easy: bool,
-    pain: u8,
-}
-
-impl Session {
-    fn good(&self) -> bool {
-        !self.hard && self.pain <= 3
-    }
-}
-
 fn days_between(a: Date, b: Date) -> i64 {
     a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(0)
 }
@@ -142,40 +129,64 @@ fn prescribe_with(
     flare: bool,
 ) -> Prescription {
     let past = &history[..history.partition_point(|e| e.date < date)];
-    let today_pain = history[past.len()..]
+    let today = &history[past.len()..];
+    let today_pain = today
         .iter()
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
         .filter_map(|e| e.pain)
         .max();
-    let (mut step, mut change, mut reason) = if flare {
-        (1, Change::Flare, Some(format!("flare-up mode: {} at its gentlest", exercise.id)))
+    let d = if flare {
+        Decision {
+            step: 1,
+            change: Change::Flare,
+            reason: Some("Flare-up mode: the gentlest step".into()),
+            dose: None,
+        }
     } else {
         decide(settings, history, past, exercise, date)
     };
+    let Decision { mut step, mut change, mut reason, dose } = d;
+    // Rule 11: a morning the back had not settled holds every exercise that day.
+    if change == Change::Up && today.iter().any(|e| e.kind == EntryKind::NotSettled) {
+        step -= 1;
+        change = Change::Hold;
+        reason = Some(words::same("your back had not settled this morning"));
+    }
     // Safety (COACHING.md): a see-a-GP red flag pauses progression until a clinician has
     // checked it; pain down a leg pauses the exercise itself until it is cleared.
     if change == Change::Up && safety.gp_since.is_some() {
         step -= 1;
         change = Change::Hold;
-        reason =
-            Some("holding: progression is paused until a clinician has checked the sign you reported".into());
+        reason = Some(words::same("progress waits for a clinician's check"));
     }
     let paused = safety.paused.get(&exercise.id).copied();
     if let Some(since) = paused {
         reason = Some(format!(
-            "paused since {}: pain spread down a leg — press c once a clinician has cleared it",
+            "Paused: pain down a leg ({}). Press c when a clinician clears it",
             since.strftime("%a %-d %b")
         ));
     }
     let stopped = today_pain.is_some_and(|p| p > 5);
     if let Some(pain) = today_pain.filter(|_| stopped) {
-        reason = Some(format!("stopped for today: pain {pain}; next time it will be one step easier"));
+        let next = if step <= 1 {
+            words::try_instead(exercise)
+        } else if exercise.dose(1).walk_minutes().is_some() {
+            "shorter walks".into()
+        } else {
+            "one step easier".into()
+        };
+        reason = Some(format!("Stopped for today: pain {pain}. Next time: {next}"));
     }
+    let dose = dose.unwrap_or_else(|| exercise.dose(step).clone());
+    let dose_text = match &dose {
+        Dose::Walk { bouts } => walk_text(bouts),
+        _ => exercise.dose_text(step),
+    };
     Prescription {
         id: exercise.id.clone(),
         step,
-        dose: exercise.dose(step).clone(),
-        dose_text: exercise.dose_text(step),
+        dose,
+        dose_text,
         change,
         reason,
         stopped,
@@ -183,16 +194,19 @@ fn prescribe_with(
     }
 }
 
+/// What the rules decided for one exercise on one day.
+struct Decision {
+    step: u32,
+    change: Change,
+    reason: Option<String>,
+    /// A dose off the ladder: walks shorter than its first step (rule 5 below 5 minutes).
+    dose: Option<Dose>,
+}
+
 /// The step for `date` outside flare mode, from the sessions since the last flare (if any).
-fn decide(
-    settings: &Settings,
-    history: &[Entry],
-    past: &[Entry],
-    ex: &Exercise,
-    date: Date,
-) -> (u32, Change, Option<String>) {
+fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise, date: Date) -> Decision {
     let cap = settings.cap_step(ex);
-    let dose = |step: u32| ex.dose_text(step);
+    let is_walk = ex.dose(1).walk_minutes().is_some();
     // The last flare-off (on or before `date`) restarts the ladder two steps below where the
     // exercise was when the flare began.
     let off = history.iter().rposition(|e| e.kind == EntryKind::FlareOff);
@@ -202,25 +216,25 @@ fn decide(
             // Where the exercise stood: the dose of that day, minus an advance not yet earned.
             let then = prescribe_one(settings, &history[..on], ex, history[on].date);
             let before = if then.change == Change::Up { then.step - 1 } else { then.step };
-            (before.saturating_sub(2).max(1), off)
+            // Rule 9: never above the last session before the flare that was pain-free enough.
+            let calm = sessions(&past[..on.min(past.len())], ex)
+                .iter()
+                .rev()
+                .find(|s| s.pain_free())
+                .map(|s| s.step);
+            (before.saturating_sub(2).max(1).min(calm.unwrap_or(u32::MAX)), off)
         }
         _ => (settings.start_step(ex), 0),
     };
     let sessions = sessions(&past[since.min(past.len())..], ex);
     let last_any = sessions_last_date(past, ex);
     let gap = last_any.map(|d| missed_days(d, date));
+    // Rule 9: a step back never returns to more than the last pain-free session's load.
+    let calm_step = |upto: usize| sessions[..upto].iter().rev().find(|s| s.pain_free()).map(|s| s.step);
     let (mut step, mut change, mut reason) = match sessions.last() {
         None if since > 0 => {
             let step = base.min(cap);
-            (
-                step,
-                Change::Down,
-                Some(format!(
-                    "back after a flare-up: {} {}, two steps below where you were",
-                    ex.id,
-                    dose(step)
-                )),
-            )
+            (step, Change::Down, Some("Back after a flare-up: two steps below where you were".to_string()))
         }
         None => (base.min(cap), Change::Start, None),
         Some(last) => {
@@ -247,129 +261,148 @@ fn decide(
             let changed = sessions.len() > block.len() || since > 0;
             let base = last.step.clamp(1, cap);
             let word = if block.iter().take(run).all(|s| s.easy) { "easy" } else { "good" };
-            if last.pain > 5 {
-                (
-                    base.saturating_sub(1).max(1),
-                    Change::Down,
-                    Some(format!(
-                        "{} back to {}: pain {} last time",
-                        ex.id,
-                        dose(base.saturating_sub(1).max(1)),
-                        last.pain
-                    )),
-                )
+            // Rule 10: hard sessions in the 7 days before today.
+            let hard_week =
+                sessions.iter().filter(|s| s.hard && (1..=7).contains(&days_between(s.date, date))).count();
+            let down = |why: String| {
+                let calm = calm_step(sessions.len() - 1).unwrap_or(base);
+                let lower = base.saturating_sub(1).max(1).min(calm.max(1));
+                if base <= 1 {
+                    (
+                        1,
+                        Change::Hold,
+                        // "Same as last time: pain 7; try …" reads better than "last time" twice.
+                        Some(words::easier(
+                            true,
+                            &format!("{}; {}", why.trim_end_matches(" last time"), words::try_instead(ex)),
+                        )),
+                    )
+                } else {
+                    (lower, Change::Down, Some(words::easier(false, &why)))
+                }
+            };
+            if last.pain > 5 && is_walk {
+                // Rule 9: at most 70% of that day's walking, the ladder's total just below it.
+                let day =
+                    if last.minutes > 0 { last.minutes } else { ex.dose(base).walk_total().unwrap_or(0) };
+                let calm = calm_step(sessions.len() - 1).unwrap_or(base);
+                let fits = (1..base.min(calm + 1))
+                    .rev()
+                    .find(|s| ex.dose(*s).walk_total().is_some_and(|t| t * 10 <= day * 7));
+                match fits {
+                    _ if base <= 1 => (
+                        1,
+                        Change::Hold,
+                        Some(words::same(&format!(
+                            "pain {} last time; {}",
+                            last.pain,
+                            words::try_instead(ex)
+                        ))),
+                    ),
+                    found => (
+                        found.unwrap_or(1),
+                        Change::Down,
+                        Some(format!("Shorter walks: pain {} last time", last.pain)),
+                    ),
+                }
+            } else if last.pain > 5 {
+                down(format!("pain {} last time", last.pain))
             } else if block.len() >= 2 && block[0].hard && block[1].hard {
-                (
-                    base.saturating_sub(1).max(1),
-                    Change::Down,
-                    Some(format!(
-                        "{} back to {}: two hard sessions in a row",
-                        ex.id,
-                        dose(base.saturating_sub(1).max(1))
-                    )),
-                )
+                down("2 hard sessions in a row".into())
             } else if last.hard {
-                (base, Change::Hold, Some(format!("holding at {}: last session was hard", dose(base))))
+                (base, Change::Hold, Some(words::same("the last session was hard")))
             } else if last.pain >= 4 {
-                (base, Change::Hold, Some(format!("holding at {}: pain {} last time", dose(base), last.pain)))
+                (base, Change::Hold, Some(words::same(&format!("pain {} last time", last.pain))))
+            } else if last.held {
+                (base, Change::Hold, Some(words::same("an easier day last time")))
             } else if run >= 3
                 && base < cap
                 && (!changed || days_between(step_began, date) >= 7)
                 && gap.unwrap_or(0) <= 3
             {
-                (
-                    base + 1,
-                    Change::Up,
-                    Some(format!(
-                        "{} up to {}: {run}{} {word} sessions in a row",
-                        ex.id,
-                        dose(base + 1),
-                        if longer { "+" } else { "" }
-                    )),
-                )
+                if hard_week >= 2 {
+                    (
+                        base,
+                        Change::Hold,
+                        Some(words::same(&format!("{hard_week} hard sessions in the last 7 days"))),
+                    )
+                } else {
+                    (base + 1, Change::Up, Some(words::up(run, longer, word)))
+                }
             } else {
                 (base, Change::Same, None)
             }
         }
     };
+    // Rule 10: three weeks at a step with hard sessions, and no advance: say so once a day.
+    if let Some(last) = sessions.last()
+        && matches!(change, Change::Same | Change::Hold)
+        && step < cap
+    {
+        let began =
+            sessions.iter().rev().take_while(|s| s.step == last.step).last().map_or(last.date, |s| s.date);
+        let hard = sessions.iter().filter(|s| s.hard && days_between(s.date, date) <= 21).count();
+        let weeks = days_between(began, date) / 7;
+        if weeks >= 3 && hard >= 2 {
+            reason = Some(words::stuck(weeks, ex));
+        }
+    }
     // Missed days, counted from the last session of any kind (COACHING.md rule 7), lower the
     // step from where the user was; the lowest of this and the rules above wins.
     let anchor = sessions.last().map_or(step, |s| s.step.clamp(1, cap));
-    if let Some(gap) = gap.filter(|g| *g >= 4) {
-        let what = if ex.id == "walk" { "walk" } else { "session" };
+    if let (Some(gap), Some(last_day)) = (gap.filter(|g| *g >= 4), last_any) {
         let lower = match gap {
             4..=7 => anchor,
             8..=14 => anchor.saturating_sub(1),
             15..=28 => anchor.saturating_sub(2),
             _ => anchor / 2,
         }
-        .max(1);
+        .max(1)
+        .min(calm_step(sessions.len()).unwrap_or(u32::MAX).max(1));
         let repeat = gap <= 7 && (lower < step || change == Change::Same);
         if repeat || lower < step {
-            let line = if gap <= 7 {
+            let missed = words::missed(gap, last_day);
+            if gap <= 7 || lower >= anchor {
                 change = Change::Hold;
-                format!("repeating {}: {gap} days since your last {what}", dose(lower))
+                reason = Some(words::same(&missed));
             } else {
                 change = Change::Down;
-                format!("{} back to {}: {gap} days since your last {what}", ex.id, dose(lower))
-            };
-            reason = Some(line);
+                let steps = anchor - lower;
+                let how =
+                    if steps == 1 { "One step easier".to_string() } else { format!("{steps} steps easier") };
+                reason = Some(format!("{how}: {missed}"));
+            }
             step = lower;
         }
     }
-    // Walks never jump more than 10% (at least 1 min) past the longest bout of the last 30 days.
-    if let Some(longest) = longest_walk(past, ex, date) {
+    let mut dose = None;
+    // Walks never jump more than 10% (at least 1 min) past the longest bout of the last 30 days
+    // (since a flare began, the walks during it).
+    if let Some(longest) = walk::longest_walk(history, past, ex, date) {
         let allowed = longest + (longest / 10).max(1);
         if ex.dose(step).walk_minutes().is_some_and(|m| m > allowed) {
-            let fits = (1..=step)
-                .rev()
-                .find(|s| ex.dose(*s).walk_minutes().is_some_and(|m| m <= allowed))
-                .unwrap_or(1);
+            let fits = (1..=step).rev().find(|s| ex.dose(*s).walk_minutes().is_some_and(|m| m <= allowed));
             let last_step = sessions.last().map_or(step, |s| s.step);
-            change = if fits < last_step { Change::Down } else { Change::Hold };
-            let verb = if change == Change::Down { "walk back to" } else { "holding at" };
-            reason = Some(format!("{verb} {}: your longest walk in 30 days was {longest} min", dose(fits)));
-            step = fits;
-        }
-    }
-    (step.clamp(1, cap), change, reason)
-}
-
-/// The exercise's sessions in `entries`, oldest first.
-fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
-    let mut out: Vec<Session> = Vec::new();
-    for e in entries.iter().filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)) {
-        let hard = e.feedback == Some(Feedback::Hard);
-        let easy = e.feedback == Some(Feedback::Easy);
-        let pain = e.pain.unwrap_or(0);
-        let step = e.step.unwrap_or(1);
-        match out.last_mut() {
-            Some(s) if s.date == e.date => {
-                s.hard |= hard;
-                s.easy &= easy;
-                s.pain = s.pain.max(pain);
-                s.step = step;
+            let why = format!("your longest in 30 days was {longest} min");
+            match fits {
+                Some(fits) => {
+                    change = if fits < last_step { Change::Down } else { Change::Hold };
+                    let how = if change == Change::Down { "Shorter walks" } else { "Not longer yet" };
+                    reason = Some(format!("{how}: {why}"));
+                    step = fits;
+                }
+                None => {
+                    // Below the first step: bouts the rule allows, as many as the first step has.
+                    let first = ex.dose(1);
+                    dose = Some(Dose::Walk { bouts: vec![allowed; first.sessions() as usize] });
+                    change = if last_step > 1 { Change::Down } else { Change::Hold };
+                    reason = Some(format!("Shorter walks: {why}"));
+                    step = 1;
+                }
             }
-            _ => out.push(Session { date: e.date, step, hard, easy, pain }),
         }
     }
-    out
-}
-
-fn sessions_last_date(past: &[Entry], ex: &Exercise) -> Option<Date> {
-    past.iter().rev().find(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)).map(|e| e.date)
-}
-
-/// The longest walk bout logged in the 30 days before `date`: its minutes, or the prescribed
-/// bout of its step when ticked off without minutes.
-fn longest_walk(past: &[Entry], ex: &Exercise, date: Date) -> Option<u32> {
-    ex.dose(1).walk_minutes()?;
-    let from = date.checked_sub(jiff::Span::new().days(30)).unwrap_or(date);
-    past[past.partition_point(|e| e.date < from)..]
-        .iter()
-        .filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id))
-        .filter_map(|e| e.minutes.or_else(|| ex.dose(e.step.unwrap_or(1)).walk_minutes()))
-        .max()
+    Decision { step: step.clamp(1, cap), change, reason, dose }
 }
 
 #[cfg(test)]

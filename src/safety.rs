@@ -13,25 +13,29 @@ use crate::state::{Entry, EntryKind};
 pub const DISCLAIMER: [&str; 4] = [
     "upright offers general information about exercise. It is not medical advice and it cannot examine you.",
     "Please see a physiotherapist or doctor before you start — above all with a spine diagnosis (a herniated \
-     disc and spondylolisthesis, for example, need different exercise), heart trouble, dizziness, or if you are \
-     pregnant.",
+     disc and spondylolisthesis, for example, need different exercise), recent spinal surgery, osteoporosis, \
+     heart trouble, dizziness, or if you are pregnant.",
     "Stop any exercise that causes sharp pain or pain spreading down a leg. Every rule here is a default that \
      you or your clinician can change in the config.",
-    "Press `!` at any time (or run `upright safety`) for the warning signs that need a doctor.",
+    "Press ! at any time (or run upright safety) for the warning signs that need a doctor.",
 ];
 
-/// Back pain with any of these needs emergency care now (NHS guidance).
-pub const EMERGENCY: [&str; 6] = [
+/// Back pain with any of these needs emergency care now (NHS and cauda-equina guidance).
+pub const EMERGENCY: [&str; 10] = [
     "pain, tingling, weakness or numbness in both legs",
-    "numbness around your genitals or buttocks",
-    "trouble passing urine",
+    "numbness or tingling around your genitals or buttocks",
+    "changed feeling when you wipe after using the toilet",
+    "trouble passing urine, or not feeling when your bladder is full",
     "loss of bladder or bowel control",
+    "new problems getting or keeping an erection, or other new sexual problems",
+    "leg weakness or unsteadiness that is getting worse",
     "chest pain",
     "the pain started after a serious fall or accident",
+    "osteoporosis and the pain started after a minor fall or strain",
 ];
 
-/// Back pain with any of these needs a GP appointment soon.
-pub const SEE_GP: [&str; 7] = [
+/// Back pain with any of these needs an urgent GP appointment today, or NHS 111.
+pub const SEE_GP: [&str; 8] = [
     "a fever",
     "weight loss you cannot explain",
     "a lump, swelling or change in the shape of your back",
@@ -39,7 +43,12 @@ pub const SEE_GP: [&str; 7] = [
     "pain that is worse when you cough or sneeze",
     "pain between your shoulder blades",
     "new back pain when you are under 20 or over 55, or with a history of cancer or steroid use",
+    "a weakened immune system (for example from medicines) or injecting drug use",
 ];
+
+/// What to do about the second list: the same day, not "soon" (NHS guidance).
+pub const SEE_GP_WHEN: &str =
+    "Get an urgent GP appointment today, or call NHS 111 (or your local urgent line).";
 
 /// What the log says about safety on a given day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,6 +160,28 @@ mod tests {
         h2.push(e(d2, EntryKind::RedFlagGp, None, 0));
         let s = Safety::from_entries(&h2);
         assert_eq!((s.locked_since, s.gp_since), (None, Some(d2)));
+    }
+
+    #[test]
+    fn red_flag_lists_carry_the_cauda_equina_signs() {
+        let emergency = EMERGENCY.join("\n");
+        for sign in [
+            "tingling around your genitals",
+            "wipe",
+            "bladder is full",
+            "erection",
+            "getting worse",
+            "minor fall",
+        ] {
+            assert!(emergency.contains(sign), "emergency list lacks {sign:?}");
+        }
+        let gp = SEE_GP.join("\n");
+        for sign in ["history of cancer", "immune system", "injecting drug use"] {
+            assert!(gp.contains(sign), "GP list lacks {sign:?}");
+        }
+        assert!(SEE_GP_WHEN.contains("today") && SEE_GP_WHEN.contains("NHS 111"));
+        assert!(DISCLAIMER[1].contains("recent spinal surgery") && DISCLAIMER[1].contains("osteoporosis"));
+        assert!(DISCLAIMER.iter().all(|l| !l.contains('`')), "no Markdown in app text");
     }
 
     #[test]

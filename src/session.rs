@@ -62,6 +62,12 @@ fn join(parts: &[String]) -> String {
 
 /// The phases of one session of `ex` at `dose`, starting with a get-ready phase.
 pub fn phases(ex: &Exercise, dose: &Dose) -> Vec<Phase> {
+    phases_for_bout(ex, dose, 0)
+}
+
+/// The phases of a session when `bout` (0-based) walk bouts of the day are already done: a walk
+/// times that bout (the main bout first, then the shorter top-ups); other kinds ignore it.
+pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
     let mut out = vec![Phase::new(Kind::Ready, READY_SECS, "Get ready", ex.name.clone())];
     let set_word = ex.set_label.clone().map(|l| capitalize(&l)).unwrap_or_else(|| "Set".into());
     let push_rest = |out: &mut Vec<Phase>, secs: u32, why: &str| {
@@ -125,9 +131,11 @@ pub fn phases(ex: &Exercise, dose: &Dose) -> Vec<Phase> {
                 }
             }
         }
-        Dose::Walk { bouts, minutes } => {
-            let pos = if *bouts > 1 { format!("one of {bouts} bouts today") } else { String::new() };
-            out.push(Phase::new(Kind::Walk, minutes * 60, "Walk", pos));
+        Dose::Walk { bouts } => {
+            let n = bouts.len();
+            let i = (bout as usize).min(n - 1);
+            let pos = if n > 1 { format!("bout {} of {n} today", i + 1) } else { String::new() };
+            out.push(Phase::new(Kind::Walk, bouts[i] * 60, "Walk", pos));
         }
         Dose::Carry { sets, secs } => {
             for s in 0..*sets {

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::catalog::{Catalog, Dose, Level};
+use crate::catalog::{Catalog, Level};
 use crate::config::Settings;
 use crate::state::{Entry, EntryKind};
 
@@ -81,14 +81,7 @@ pub fn days(
                 let of_it = entries.iter().filter(|e| e.is_for(&ex.id));
                 let done: Vec<&&Entry> = of_it.clone().filter(|e| e.kind == EntryKind::Done).collect();
                 // A walk needs the bouts of the step it was logged at.
-                let needed = done
-                    .iter()
-                    .filter_map(|e| match ex.dose(e.step.unwrap_or(1)) {
-                        Dose::Walk { bouts, .. } => Some(*bouts),
-                        _ => None,
-                    })
-                    .max()
-                    .unwrap_or(1);
+                let needed = done.iter().map(|e| ex.dose(e.step.unwrap_or(1)).sessions()).max().unwrap_or(1);
                 Cell {
                     done: done.len() as u32,
                     needed,

@@ -6,7 +6,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::catalog::{Catalog, Dose, Exercise};
+use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::progression::{self, Prescription};
 use crate::state::{Entry, EntryKind};
@@ -177,11 +177,12 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     // brings the skip back.
     let skipped = last.is_some_and(|e| e.kind == EntryKind::Skipped);
     let last_logged = last.map(|e| e.id.clone());
-    let needed = match rx.dose {
-        Dose::Walk { bouts, .. } => bouts,
-        _ => 1,
-    };
+    let needed = rx.dose.sessions();
     let mut cues = exercise.cues.clone();
+    // "Move the roller higher" only makes sense when there is a next position.
+    if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
+        cues.push(cue.clone());
+    }
     if settings.avoid_flexion
         && let (Some(cue), Some(first)) = (&exercise.flexion_cue, cues.first_mut())
     {

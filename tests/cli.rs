@@ -251,7 +251,7 @@ fn env_overrides_and_config_errors() {
     cmd.env("UPRIGHT_CONFIG", env.config()).env("UPRIGHT_DATA_DIR", env.data()).env("UPRIGHT_NOW", NOW);
     let out = cmd.args(["today", "--json"]).assert().success().get_output().stdout.clone();
     let v: Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v["exercises"][0]["dose"], "1 × 30 min");
+    assert_eq!(v["exercises"][0]["dose"], "30 + 5 min");
     assert_eq!(v["exercises"][6]["id"], "plank");
     std::fs::write(env.config(), "level = \"active\"\nsoud = false\n").unwrap();
     env.cmd(&["today"])
@@ -349,14 +349,14 @@ fn init_and_safety_without_the_app() {
         ids,
         ["walk", "hamstring-stretch", "thoracic-extension", "dead-bug", "side-bridge", "bird-dog"]
     );
-    assert_eq!(v["exercises"][0]["dose"], "1 × 30 min");
+    assert_eq!(v["exercises"][0]["dose"], "30 + 5 min");
     env.cmd(&["today"]).assert().success().stderr("");
     assert!(env.ok(&["init"]).contains("disclaimer accepted on 2026-11-24"));
     let safety = env.ok(&["safety"]);
     assert!(
         safety.contains("Get emergency care now")
             && safety.contains("trouble passing urine")
-            && safety.contains("See a GP soon"),
+            && safety.contains("See a GP today"),
         "{safety}"
     );
 }

@@ -134,7 +134,7 @@ fn a_fresh_first_run() {
     let screen = pty.wait_for("Welcome. Your choices are in", 5);
     // Active level, avoiding flexion: dead bug instead of curl-up, at the active start steps.
     assert!(screen.contains("Dead bug") && !screen.contains("Curl-up"), "{screen}");
-    assert!(screen.contains("1 × 30 min walk") && screen.contains("2 × 10 per side"), "{screen}");
+    assert!(screen.contains("30 + 5 min walk") && screen.contains("2 × 10 per side"), "{screen}");
     pty.send("q");
     assert!(pty.wait_exit(5));
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();

@@ -60,7 +60,7 @@ impl App {
                 }
             }
             Msg::Confirm => {
-                let mut phases = session::phases(&item.exercise, &item.rx.dose);
+                let mut phases = session::phases_for_bout(&item.exercise, &item.rx.dose, item.done);
                 for p in &mut phases {
                     p.secs = p.secs.div_ceil(self.hooks.speed);
                 }
@@ -154,10 +154,15 @@ impl App {
     /// The rating prompt for `id` on `date`, with that day's dose; `back` if `id` is unknown.
     pub(super) fn ask_feedback_on(&self, id: &str, date: jiff::civil::Date, back: Mode) -> Mode {
         let logged = |e: &crate::state::Entry| e.date == date && e.is_for(id) && e.kind == EntryKind::Done;
-        let rx = match (self.item(id), self.ctx.catalog.get(id)) {
-            (Some(item), _) if date == self.day.date => item.rx.clone(),
+        // The bouts already done that day say which walk bout this one is.
+        let (rx, done) = match (self.item(id), self.ctx.catalog.get(id)) {
+            (Some(item), _) if date == self.day.date => (item.rx.clone(), item.done),
             (_, Some(ex)) => {
-                crate::progression::prescribe_one(&self.ctx.settings, self.ctx.store.entries(), ex, date)
+                let entries = self.ctx.store.entries();
+                let done =
+                    entries.iter().filter(|e| e.date == date && e.is_for(id) && e.kind == EntryKind::Done);
+                let rx = crate::progression::prescribe_one(&self.ctx.settings, entries, ex, date);
+                (rx, done.count() as u32)
             }
             _ => return back,
         };
@@ -170,13 +175,10 @@ impl App {
             stage: Stage::Rating,
             rating: None,
             pain: String::new(),
-            minutes: rx.dose.walk_minutes(),
+            minutes: rx.dose.walk_bout(done),
             backfill: date != self.ctx.today,
             done_before: self.ctx.store.entries().iter().filter(|e| logged(e)).count() as u32,
-            needed: match rx.dose {
-                crate::catalog::Dose::Walk { bouts, .. } => bouts,
-                _ => 1,
-            },
+            needed: rx.dose.sessions(),
         })
     }
 

@@ -70,7 +70,7 @@ impl App {
     ) -> Step {
         let mode = match msg {
             Msg::Char('c') => {
-                let bout = self.item(&run.id).and_then(|i| i.rx.dose.walk_minutes()).unwrap_or(walked_min);
+                let bout = self.item(&run.id).and_then(|i| i.rx.dose.walk_bout(i.done)).unwrap_or(walked_min);
                 let mut mode = self.ask_feedback(&run.id);
                 if let Mode::Feedback(p) = &mut mode {
                     p.minutes = Some(walked_min.min(bout));

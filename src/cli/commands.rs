@@ -63,8 +63,8 @@ pub fn run(cli: Cli) -> Result<()> {
             let hint = !json && !matches!(command, Command::Safety { .. });
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, note, date, force } => {
-                    let log = logging::Done { feedback, pain, minutes, note, force };
+                Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
+                    let log = logging::Done { feedback, pain, minutes, note, variant, force };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {
@@ -138,6 +138,7 @@ fn mark(item: &Item) -> &'static str {
 fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let day = ctx.day(date)?;
+    let advice = super::advice::advice(&day, crate::progression::flare_prompt(ctx.store.entries(), date));
     if json {
         let exercises: Vec<_> = day
             .items
@@ -166,8 +167,12 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             "gp_hold": day.safety.gp_since.is_some(),
             "hold_reason": hold,
             "exercises": exercises,
+            "advice": advice,
         });
         return print_json(&doc);
+    }
+    for line in &advice {
+        errln!("upright: {line}");
     }
     outln!("{}", date.strftime("%A %-d %B %Y"));
     if day.safety.locked_since.is_some() {

@@ -15,6 +15,8 @@ pub struct Done {
     pub pain: Option<u8>,
     pub minutes: Option<u32>,
     pub note: Option<String>,
+    /// Done as another version of the exercise (`--as`).
+    pub variant: Option<String>,
     pub force: bool,
 }
 
@@ -38,6 +40,16 @@ fn proceed(verdict: Verdict) -> Result<bool> {
 pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let exercise = ctx.exercise(id)?.clone();
+    if let Some(why) = super::advice::avoided(&ctx.settings, id) {
+        bail!("{why}");
+    }
+    if let Some(v) = log.variant.as_deref().filter(|v| exercise.variant(v).is_none()) {
+        let known: Vec<&str> = exercise.variants.iter().map(|v| v.id.as_str()).collect();
+        match known.is_empty() {
+            true => bail!("{id} has no other versions; --as {v} is not one of them"),
+            false => bail!("--as {v} is not a version of {id}; it has: {}", known.join(", ")),
+        }
+    }
     ctx.load_for_save(date);
     let walk = ctx.is_walk(id);
     let action = Action::Done { minutes: log.minutes };
@@ -58,6 +70,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.pain = Some(log.pain.unwrap_or(0));
     entry.minutes = log.minutes;
     entry.note = log.note;
+    entry.variant = log.variant.clone();
     let pain = entry.pain.unwrap_or(0);
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
@@ -67,9 +80,19 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         errln!("upright: {why}");
         return Ok(());
     }
-    let minutes = log.minutes.or(rx.dose.walk_minutes());
+    // Say what was logged: the minutes walked (as given, else this bout's), and the version done.
+    let minutes = log.minutes.or(rx.dose.walk_bout(done_before));
     let walked = minutes.filter(|_| walk).map(|m| (m, needed));
-    outln!("logged {}", rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date));
+    let version = log
+        .variant
+        .as_deref()
+        .and_then(|v| exercise.variant(v))
+        .map(|v| format!(", {}", v.name.to_lowercase()));
+    outln!(
+        "logged {}{}",
+        rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date),
+        version.unwrap_or_default()
+    );
     if pain > 5 {
         outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
     }

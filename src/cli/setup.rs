@@ -50,10 +50,11 @@ pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
     for line in safety::EMERGENCY {
         outln!("  - {line}");
     }
-    outln!("\nSee a GP soon if you have back pain with:");
+    outln!("\nSee a GP today if you have back pain with:");
     for line in safety::SEE_GP {
         outln!("  - {line}");
     }
+    outln!("{}", safety::SEE_GP_WHEN);
     outln!("\nStop any exercise that causes pain spreading down a leg.");
     if let Some(date) = s.locked_since {
         outln!(

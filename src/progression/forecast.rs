@@ -59,12 +59,12 @@ pub fn forecast(
             for rx in doses {
                 let walk_today =
                     settings.level == Level::Beginner || walk_day(i, i64::from(settings.walk_days_per_week));
-                let (bouts, minutes) = match rx.dose {
-                    Dose::Walk { bouts, minutes } if walk_today => (bouts, Some(minutes)),
+                let bouts: Vec<Option<u32>> = match &rx.dose {
+                    Dose::Walk { bouts } if walk_today => bouts.iter().map(|m| Some(*m)).collect(),
                     Dose::Walk { .. } => continue,
-                    _ => (1, None),
+                    _ => vec![None],
                 };
-                for _ in 0..bouts {
+                for minutes in bouts {
                     n += 1;
                     let mut e =
                         Entry::new(format!("plan-{n}"), day, format!("{day}T08:00:00Z"), EntryKind::Done);

@@ -1,5 +1,7 @@
-//! Five personas run day by day for 26 weeks through the real rules, logging every routine
-//! exercise at the prescribed dose, with exact step trajectories and invariants over all of them.
+//! Personas run day by day for 26 weeks through the real rules, logging every routine exercise
+//! at the prescribed dose, with exact step trajectories and invariants over all of them (the
+//! clinical review of issue 19 included: walk volume, load-sized step-backs, hard sessions, and
+//! random histories checked against the walk oracle).
 
 use std::collections::BTreeMap;
 
@@ -8,23 +10,36 @@ use jiff::civil::{Date, date};
 
 use super::*;
 use crate::catalog::Group;
+use crate::state::Feedback;
 
 const START: Date = date(2026, 1, 5);
 const DAYS: i64 = 182;
 
 /// What a persona does on day `d` for exercise `id`: None = nothing logged that day.
-type Persona = fn(i64, &str) -> Option<(Feedback, u8)>;
+type Persona<'a> = &'a dyn Fn(i64, &str) -> Option<(Feedback, u8)>;
 
 struct Run {
     /// Step of each exercise on each day, as prescribed.
     steps: BTreeMap<String, Vec<u32>>,
+    /// The walk's prescribed day total in minutes, each day.
+    walk_total: Vec<u32>,
+    /// Each exercise's reason, each day.
+    reasons: BTreeMap<String, Vec<Option<String>>>,
 }
 
 fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
+    simulate_with(&Settings::default(), persona, flare)
+}
+
+fn simulate_with(settings: &Settings, persona: Persona, flare: Option<(i64, i64)>) -> Run {
     let catalog = Catalog::builtin();
-    let settings = Settings::default();
+    let settings = settings.clone();
     let mut log: Vec<Entry> = Vec::new();
     let mut steps: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut walk_total = Vec::new();
+    let mut reasons: BTreeMap<String, Vec<Option<String>>> = BTreeMap::new();
+    // The walk oracle's memory: the last walked day's total, its pain, and the day.
+    let mut last_walk: Option<(i64, u32, u8)> = None;
     let mut last_up: BTreeMap<String, i64> = BTreeMap::new();
     for d in 0..DAYS {
         let day = START.checked_add(d.days()).unwrap();
@@ -63,6 +78,25 @@ fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
                     assert!(m <= l + (l / 10).max(1), "walk bout {m} min after a longest of {l} on day {d}");
                 }
             }
+            if let Some(total) = rx.dose.walk_total() {
+                walk_total.push(total);
+                // The oracle (issue 19): daily walking never rises after pain above 5, a
+                // flare-up or 8+ missed days; it falls after pain, unless nothing is lower.
+                if let Some((when, before, pain)) = last_walk {
+                    let in_flare = flare.is_some_and(|(on, off)| d >= on && d < off);
+                    if let Some((on, _)) = flare.filter(|(_, off)| d == *off) {
+                        let before_flare = walk_total[on as usize - 1];
+                        assert!(total <= before_flare, "out of the flare: {before_flare} -> {total} min");
+                    }
+                    if pain > 5 || d - when > 8 || in_flare {
+                        assert!(total <= before, "walk {before} -> {total} min on day {d} (pain {pain})");
+                    }
+                    if pain > 5 && rx.step > 1 {
+                        assert!(total * 10 <= before * 7, "pain {pain}: {before} -> {total} min on day {d}");
+                    }
+                }
+            }
+            reasons.entry(rx.id.clone()).or_default().push(rx.reason.clone());
             let history = steps.entry(rx.id.clone()).or_default();
             let leaving_flare = flare.is_some_and(|(_, off)| d == off);
             if let Some(prev) = history.last()
@@ -76,11 +110,10 @@ fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
             }
             history.push(rx.step);
             let Some((feedback, pain)) = persona(d, &rx.id) else { continue };
-            let bouts = match rx.dose {
-                Dose::Walk { bouts, .. } => bouts,
-                _ => 1,
-            };
-            for b in 0..bouts {
+            if let Some(total) = rx.dose.walk_total() {
+                last_walk = Some((d, total, pain));
+            }
+            for b in 0..rx.dose.sessions() {
                 let mut e = Entry::new(
                     format!("{d}-{}-{b}", rx.id),
                     day,
@@ -91,12 +124,12 @@ fn simulate(persona: Persona, flare: Option<(i64, i64)>) -> Run {
                 e.step = Some(rx.step);
                 e.feedback = Some(feedback);
                 e.pain = Some(pain);
-                e.minutes = rx.dose.walk_minutes();
+                e.minutes = rx.dose.walk_bout(b);
                 log.push(e);
             }
         }
     }
-    Run { steps }
+    Run { steps, walk_total, reasons }
 }
 
 /// Day numbers at which `steps` changes, with the new step: [(day, step), ...].
@@ -116,7 +149,7 @@ fn easy(_: i64, _: &str) -> Option<(Feedback, u8)> {
 
 #[test]
 fn a_always_easy_climbs_one_step_a_week_to_the_caps() {
-    let run = simulate(easy, None);
+    let run = simulate(&easy, None);
     // Up after the first 3 sessions (day 3), then one step every 7 days.
     let weekly = |to: u32| {
         let mut out = vec![(0, 1)];
@@ -133,7 +166,7 @@ fn a_always_easy_climbs_one_step_a_week_to_the_caps() {
 
 #[test]
 fn b_always_hard_never_advances() {
-    let run = simulate(|_, _| Some((Feedback::Hard, 0)), None);
+    let run = simulate(&|_, _| Some((Feedback::Hard, 0)), None);
     for (id, steps) in &run.steps {
         assert!(steps.iter().all(|s| *s == 1), "{id}: {:?}", changes(steps));
     }
@@ -142,7 +175,7 @@ fn b_always_hard_never_advances() {
 #[test]
 fn c_a_pain_7_day_steps_back_the_next_session() {
     let run = simulate(
-        |d, id| Some(if d == 24 && id == "curl-up" { (Feedback::Ok, 7) } else { (Feedback::Easy, 0) }),
+        &|d, id| Some(if d == 24 && id == "curl-up" { (Feedback::Ok, 7) } else { (Feedback::Easy, 0) }),
         None,
     );
     // Up to step 5 on day 24, where pain 7 ends it; step 4 the next day, then weekly again.
@@ -157,7 +190,7 @@ fn c_a_pain_7_day_steps_back_the_next_session() {
 #[test]
 fn d_a_ten_day_gap_costs_one_step() {
     // Nothing logged on days 35..=44 (week 6), then easy again.
-    let run = simulate(|d, _| (!(35..=44).contains(&d)).then_some((Feedback::Easy, 0)), None);
+    let run = simulate(&|d, _| (!(35..=44).contains(&d)).then_some((Feedback::Easy, 0)), None);
     // Curl-up reached its cap (6) on day 31; the last session before the gap was day 34. The
     // dose shown drops to 5 on day 43 (8 days off), where the user resumes on day 45, and
     // climbs back 7 days later.
@@ -177,12 +210,105 @@ fn d_a_ten_day_gap_costs_one_step() {
 
 #[test]
 fn e_a_flare_runs_at_step_one_then_resumes_two_below() {
-    let run = simulate(easy, Some((49, 54)));
+    let run = simulate(&easy, Some((49, 54)));
     let curl = &run.steps["curl-up"];
     assert!(curl[49..54].iter().all(|s| *s == 1), "step 1 during the flare");
     assert_eq!(curl[48], 6);
     assert_eq!(curl[54], 4, "two below the pre-flare step 6");
     assert_eq!(changes(&curl[54..]), [(0, 4), (7, 5), (14, 6)]);
     let walk = &run.steps["walk"];
-    assert_eq!((walk[48], walk[50], walk[54], walk[61]), (8, 1, 6, 7));
+    // The walk comes out of the flare from the flare's 5-min bouts, 10% at a time (rule 9),
+    // not two steps below the 12-min bout before it.
+    assert_eq!((walk[48], walk[50], walk[54], walk[61]), (8, 1, 2, 3));
+    assert_eq!((run.walk_total[48], run.walk_total[54]), (22, 16));
+}
+
+fn rng(seed: u64, d: i64, id: &str) -> u64 {
+    // splitmix64 over the seed, the day and the id: the same history every run.
+    let mut x =
+        seed ^ (d as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ id.bytes().map(u64::from).sum::<u64>() << 32;
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+#[test]
+fn f_random_histories_hold_the_walk_oracle() {
+    // The invariants in `simulate_with` are the oracle: walk minutes never rise after pain above
+    // 5, a flare or 8+ missed days, fall to 70% after pain, and the bout never grows past 10%.
+    for seed in 0..12u64 {
+        let persona = move |d: i64, id: &str| {
+            let r = rng(seed, d, id);
+            // Whole weeks off now and then, so gaps of 8-30 days happen.
+            if rng(seed, d / 7, "gap").is_multiple_of(9) {
+                return None;
+            }
+            match r % 20 {
+                0 => None,
+                1 => Some((Feedback::Ok, 6 + (r / 20 % 4) as u8)),
+                2 | 3 => Some((Feedback::Hard, (r / 20 % 6) as u8)),
+                4 => Some((Feedback::Ok, 4)),
+                _ => Some((Feedback::Easy, 0)),
+            }
+        };
+        let flare = (seed % 3 == 0).then_some((60 + seed as i64, 66 + seed as i64));
+        let settings = Settings {
+            level: if seed % 2 == 0 {
+                crate::catalog::Level::Active
+            } else {
+                crate::catalog::Level::Beginner
+            },
+            ..Settings::default()
+        };
+        simulate_with(&settings, &persona, flare);
+    }
+}
+
+#[test]
+fn g_pain_on_a_walk_cuts_the_next_days_walking_to_70_percent() {
+    let run = simulate(
+        &|d, id| Some(if d == 100 && id == "walk" { (Feedback::Ok, 7) } else { (Feedback::Easy, 0) }),
+        None,
+    );
+    let (before, after) = (run.walk_total[100], run.walk_total[101]);
+    assert_eq!((before, after), (29, 20), "19 + 5 + 5 min, then 10 + 5 + 5 min (69%)");
+    assert_eq!(run.reasons["walk"][101].as_deref(), Some("Shorter walks: pain 7 last time"));
+}
+
+#[test]
+fn h_hard_on_every_new_step_advances_slower_than_weekly() {
+    // Hard on the 1st and 3rd session at each new step: two hard sessions in 7 days hold.
+    let run = simulate(
+        &|d, _| Some(if d % 7 == 0 || d % 7 == 2 { (Feedback::Hard, 0) } else { (Feedback::Ok, 0) }),
+        None,
+    );
+    let curl = changes(&run.steps["curl-up"]);
+    assert!(curl.len() <= 3, "hard twice a week holds the curl-up: {curl:?}");
+    let said =
+        run.reasons["curl-up"].iter().flatten().any(|r| r.contains("hard sessions in the last 7 days"));
+    assert!(said, "the hold says why");
+}
+
+#[test]
+fn i_hard_every_third_session_gets_advice_after_three_weeks() {
+    let run = simulate(&|d, _| Some(if d % 3 == 2 { (Feedback::Hard, 0) } else { (Feedback::Ok, 0) }), None);
+    assert!(run.steps["curl-up"][..84].iter().all(|s| *s == 1), "12 weeks at step 1");
+    let day = run.reasons["curl-up"]
+        .iter()
+        .position(|r| r.as_deref().is_some_and(|r| r.contains("weeks with hard sessions")))
+        .expect("advice is given");
+    assert!((21..=28).contains(&day), "after 3 weeks, on day {day}");
+    assert_eq!(
+        run.reasons["curl-up"][day].as_deref(),
+        Some("Stuck 3 weeks with hard sessions: try dead bug instead, or ask a physio")
+    );
+}
+
+#[test]
+fn j_an_active_walker_comes_out_of_a_flare_from_the_flare_walks() {
+    let active = Settings { level: crate::catalog::Level::Active, ..Settings::default() };
+    let run = simulate_with(&active, &easy, Some((150, 155)));
+    let walk = &run.steps["walk"];
+    assert!(walk[149] >= 27, "near 1 × 60 min before the flare: step {}", walk[149]);
+    assert_eq!(walk[155], 2, "6 + 5 + 5 min, 10% over the flare's 5-min bouts, not 1 × 50 min");
 }

@@ -70,7 +70,9 @@ fn paced_reps_untimed_sets_walks_and_carries() {
         ]
     );
     let w = ex("walk");
-    assert_eq!(brief(&phases(&w, w.dose(3))), ["Ready 5 Walk", "Walk 420 one of 3 bouts today"]);
+    assert_eq!(brief(&phases(&w, w.dose(3))), ["Ready 5 Walk", "Walk 420 bout 1 of 3 today"]);
+    // The top-ups are timed as their own, shorter bouts.
+    assert_eq!(brief(&phases_for_bout(&w, w.dose(3), 2)), ["Ready 5 Walk", "Walk 300 bout 3 of 3 today"]);
     let c = ex("farmer-carry");
     assert_eq!(total_secs(&phases(&c, c.dose(1))), 5 + 30 + 30 + 30);
 }

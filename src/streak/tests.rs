@@ -73,13 +73,13 @@ fn active_level_walks_count_per_week_not_per_day() {
         }
         if i < 4 {
             let mut w = entry(d, "walk", EntryKind::Done);
-            w.step = Some(21);
+            w.step = Some(24); // 1 × 39 min: one bout makes the day's walk
             h.push(w);
         }
     }
     let w = &weeks(&c, &s, &h, monday, monday)[0];
     assert_eq!((w.complete_days, w.walk_days, w.meets_target), (5, 4, true));
-    assert_eq!(w.days[0].walk_minutes, 30);
+    assert_eq!(w.days[0].walk_minutes, 39);
     h.retain(|e| !(e.is_for("walk") && e.date == monday));
     let w = &weeks(&c, &s, &h, monday, monday)[0];
     assert_eq!((w.complete_days, w.walk_days, w.meets_target), (5, 3, false));

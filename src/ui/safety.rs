@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::wrap::{hints_fit, scrolled, wrap};
 use super::{Theme, hints};
 use crate::app::{Onboarding, Report};
-use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP, Safety};
+use crate::safety::{DISCLAIMER, EMERGENCY, SEE_GP, SEE_GP_WHEN, Safety};
 
 fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rect, Rect) {
     let block = Block::new().borders(Borders::TOP).title(Span::styled(format!(" {title} "), theme.title));
@@ -122,8 +122,9 @@ pub fn red_flags(
     lines.push(Line::from(Span::styled("Emergency care now, if back pain comes with:", theme.accent)));
     lines.extend(EMERGENCY.iter().map(|l| Line::from(format!("  • {l}"))));
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("See a GP soon, if back pain comes with:", theme.accent)));
+    lines.push(Line::from(Span::styled("Urgent GP today, if back pain comes with:", theme.accent)));
     lines.extend(SEE_GP.iter().map(|l| Line::from(format!("  • {l}"))));
+    lines.push(Line::from(format!("  {SEE_GP_WHEN}")));
     if let Some(since) = safety.locked_since.or(safety.gp_since) {
         lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(

@@ -1,0 +1,43 @@
+//! Alternatives and no-equipment versions of an exercise (COACHING.md "Alternatives when an
+//! exercise hurts, and without equipment"): chosen instead of the exercise for one session and
+//! counted for the day. Data only; the rules decide what a variant session means for the ladder.
+
+use serde::Deserialize;
+
+/// A variant as written in `assets/catalog.toml` under `[[exercise.variant]]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVariant {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub easier: bool,
+    #[serde(default)]
+    pub cues: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// Stable id, recorded in the log's `variant` field and taken by `done --as`.
+    pub id: String,
+    /// What the user reads ("over a chair back").
+    pub name: String,
+    /// An easier alternative for when the exercise hurts: its sessions hold the ladder (they
+    /// count for the day, not toward the run of 3). The others (no-equipment versions) are the
+    /// same load and count as the exercise itself.
+    pub easier: bool,
+    /// Cues shown instead of the exercise's own while the variant runs.
+    pub cues: Vec<String>,
+}
+
+impl RawVariant {
+    pub fn validate(self, exercise: &str) -> color_eyre::eyre::Result<Variant> {
+        let id = &self.id;
+        if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            color_eyre::eyre::bail!(
+                "exercise {exercise}: variant id {id:?} must be lowercase letters, digits and '-'"
+            );
+        }
+        Ok(Variant { id: self.id, name: self.name, easier: self.easier, cues: self.cues })
+    }
+}
