@@ -1,0 +1,1 @@
+//! The physiotherapist report (issue 17).
