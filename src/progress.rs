@@ -10,6 +10,9 @@ use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::log::{Entry, EntryKind};
 
+mod sample;
+pub use sample::sample_history;
+
 /// Weeks shown by default (the "last 12 weeks, or since the start").
 pub const DEFAULT_WEEKS: u32 = 12;
 
