@@ -7,6 +7,7 @@
 mod actions;
 mod keys;
 mod outcome;
+mod progress;
 mod run;
 mod safety;
 mod timer;
@@ -19,6 +20,7 @@ use jiff::Zoned;
 
 pub use keys::msg_for;
 use outcome::Awaiting;
+pub use progress::{Answer, CheckinForm, CheckinStage};
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
 
@@ -53,6 +55,8 @@ pub enum Msg {
     RedFlags,
     /// A clinician cleared the selected exercise (after leg symptoms) or the red flags.
     Clear,
+    /// The Progress screen (`g`).
+    Progress,
     /// Week screen: open it, move a day, move a week.
     Week,
     Left,
@@ -187,6 +191,10 @@ pub enum Mode {
     },
     /// The first run: the disclaimer, the level, the movements to avoid.
     Onboard(safety::Onboarding),
+    /// The weekly check-in, asked on the week's first start.
+    Checkin(CheckinForm),
+    /// Pain, function, adherence and steps over the last weeks.
+    Progress(Box<crate::progress::Progress>),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
     Week {
         data: Box<crate::week::WeekData>,
@@ -224,7 +232,7 @@ impl App {
         } else {
             Mode::Today
         };
-        Ok(App {
+        let mut app = App {
             ctx,
             day,
             streak,
@@ -237,7 +245,11 @@ impl App {
             flash_until: None,
             awaiting: None,
             drawn: false,
-        })
+        };
+        if let Some(form) = app.checkin_due() {
+            app.mode = Mode::Checkin(form);
+        }
+        Ok(app)
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
@@ -332,6 +344,9 @@ impl App {
             }
             (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
+            (Mode::Checkin(form), msg) => self.checkin(form, msg),
+            (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
+            (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::Plan(_), Msg::Back | Msg::Plan) => (Mode::Today, None),
             (Mode::Plan(plan), _) => (Mode::Plan(plan), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),

@@ -3,9 +3,11 @@
 //! the run), never the loaded log or settings. One file per screen; named styles here. Below
 //! the minimum size only a note is drawn.
 
+mod checkin;
 mod digits;
 mod help;
 mod plan;
+mod progress;
 mod prompt;
 mod safety;
 mod timer;
@@ -91,6 +93,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         }
         Mode::Week { data, row, day } => week::render(frame, area, data, *row, *day, theme),
         Mode::Plan(plan) => plan::render(frame, area, day, plan, theme),
+        Mode::Progress(p) => progress::render(frame, area, p, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
@@ -117,6 +120,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
         Mode::Leave(_) => prompt::leave(frame, area, theme),
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
+        Mode::Checkin(form) => checkin::render(frame, area, form, theme),
         _ => {}
     }
     if app.help {

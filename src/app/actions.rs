@@ -31,6 +31,7 @@ impl App {
             }
             Msg::Clear => return self.clear_selected(),
             Msg::Char('d') => return self.dismiss_check(),
+            Msg::Progress => return self.open_progress(),
             Msg::Confirm | Msg::TickOff | Msg::Skip if self.day.safety.locked_since.is_some() => {
                 self.message = Some(
                     "The routine is locked: you reported an emergency sign. Press ! once a clinician has checked you.".into(),

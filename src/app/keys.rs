@@ -11,7 +11,7 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
     if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
         return Some(Msg::Quit);
     }
-    let typing = matches!(mode, Mode::SkipReason { .. });
+    let typing = matches!(mode, Mode::SkipReason { .. } | Mode::Checkin(_));
     if matches!(mode, Mode::Onboard(_)) {
         return match key.code {
             KeyCode::Esc => Some(Msg::Back),
@@ -41,7 +41,8 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         KeyCode::Char('l') if week => Msg::NextWeek,
         KeyCode::Char('w') if matches!(mode, Mode::Today) || week => Msg::Week,
         KeyCode::Char('p') if matches!(mode, Mode::Today | Mode::Plan(_)) => Msg::Plan,
-        KeyCode::Char('q') if matches!(mode, Mode::Plan(_)) => Msg::Back,
+        KeyCode::Char('q') if matches!(mode, Mode::Plan(_) | Mode::Progress(_)) => Msg::Back,
+        KeyCode::Char('g') if matches!(mode, Mode::Today | Mode::Progress(_)) => Msg::Progress,
         KeyCode::Char('x') if week => Msg::TickOff,
         KeyCode::Char('u') if week => Msg::Undo,
         KeyCode::Char(' ') => Msg::Pause,

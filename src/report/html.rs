@@ -28,6 +28,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .none { color: #666; font-style: italic; }
 section { break-inside: auto; }
 figure { margin: 0; break-inside: avoid; }
+.keep { break-inside: avoid; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }
@@ -164,7 +165,7 @@ fn legend(h: &mut String, items: &[(&str, &str, bool)]) {
 
 fn pain(h: &mut String, r: &Report, labels: &[String]) {
     let w = &r.progress.weeks;
-    h.push_str("<section id=\"pain\" class=\"page-break\"><h2>Pain</h2><figure>");
+    h.push_str("<section id=\"pain\" class=\"page-break\"><div class=\"keep\"><h2>Pain</h2><figure>");
     let series = [
         Series {
             label: "check-in",
@@ -187,7 +188,7 @@ fn pain(h: &mut String, r: &Report, labels: &[String]) {
             ("average highest pain during sessions", PAIN, true),
         ],
     );
-    h.push_str("</figure><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
     for row in w {
         let _ = write!(
             h,
@@ -202,12 +203,14 @@ fn pain(h: &mut String, r: &Report, labels: &[String]) {
 
 fn psfs(h: &mut String, r: &Report, labels: &[String]) {
     let p = &r.progress;
-    h.push_str("<section id=\"psfs\"><h2>Function: Patient-Specific Functional Scale</h2>");
+    h.push_str(
+        "<section id=\"psfs\"><div class=\"keep\"><h2>Function: Patient-Specific Functional Scale</h2>",
+    );
     h.push_str(
         "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem).</p>",
     );
     if p.activities.is_empty() {
-        h.push_str("<p class=\"none\">No activities rated in this period.</p></section>\n");
+        h.push_str("<p class=\"none\">No activities rated in this period.</p></div></section>\n");
         return;
     }
     let series: Vec<Series> = p
@@ -230,7 +233,7 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
         .map(|(i, n)| (n.as_str(), PALETTE[i % PALETTE.len()], false))
         .collect();
     legend(h, &items);
-    h.push_str("</figure><table id=\"table-psfs\"><thead><tr><th>Week of</th>");
+    h.push_str("</figure></div><table id=\"table-psfs\"><thead><tr><th>Week of</th>");
     for name in &p.activities {
         let _ = write!(h, "<th class=\"num\">{}</th>", esc(name));
     }
@@ -249,13 +252,15 @@ fn adherence(h: &mut String, r: &Report, labels: &[String]) {
     let p = &r.progress;
     let days: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.days_exercised)).collect();
     let walk: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.walk_minutes)).collect();
-    h.push_str("<section id=\"adherence\" class=\"page-break\"><h2>Adherence</h2><figure>");
+    h.push_str(
+        "<section id=\"adherence\" class=\"page-break\"><div class=\"keep\"><h2>Adherence</h2><figure>",
+    );
     let title = "Days exercised per week (dashed: the weekly target of complete days)";
     h.push_str(&svg::bar_chart("chart-days", title, labels, &days, Some(f64::from(p.days_target))));
     h.push_str(
         "<figcaption>Days with at least one exercise done, per week; the dashed line is the target of ",
     );
-    let _ = write!(h, "{} complete days.</figcaption></figure>", p.days_target);
+    let _ = write!(h, "{} complete days.</figcaption></figure></div>", p.days_target);
     h.push_str("<section id=\"walking\"><h3>Walking</h3><figure>");
     h.push_str(&svg::bar_chart("chart-walk", "Walk minutes per week", labels, &walk, None));
     h.push_str("</figure></section>");
