@@ -377,6 +377,8 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
 }
 
 #[cfg(test)]
+pub(crate) mod checkin_tests;
+#[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -141,14 +141,14 @@ impl Progress {
     pub fn pain_change(&self) -> Option<(u8, u8)> {
         let mut pains = self.weeks.iter().filter_map(|w| w.checkin_pain);
         let first = pains.next()?;
-        Some((first, pains.last().unwrap_or(first)))
+        Some((first, pains.next_back().unwrap_or(first)))
     }
 
     /// Each activity's first and latest score in the span.
     pub fn psfs_change(&self, i: usize) -> Option<(u8, u8)> {
         let mut scores = self.weeks.iter().filter_map(|w| w.psfs.get(i).copied().flatten());
         let first = scores.next()?;
-        Some((first, scores.last().unwrap_or(first)))
+        Some((first, scores.next_back().unwrap_or(first)))
     }
 }
 

@@ -162,4 +162,6 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 }
 
 #[cfg(test)]
+mod progress_tests;
+#[cfg(test)]
 mod tests;

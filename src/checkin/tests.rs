@@ -80,7 +80,8 @@ fn parses_name_equals_score() {
 #[test]
 fn pain_trend_over_two_weeks() {
     let c = |n: i64, p: u8| entry(day(n), EntryKind::Checkin, Some(p), &[]);
-    let cases: [(&str, Vec<Entry>, i64, Option<(u8, u8, i64)>, bool); 7] = [
+    type Case = (&'static str, Vec<Entry>, i64, Option<(u8, u8, i64)>, bool);
+    let cases: [Case; 7] = [
         ("no check-ins", vec![], 0, None, false),
         ("one week only", vec![c(-7, 6), c(0, 7)], 0, None, false),
         ("worse over two weeks", vec![c(-14, 6), c(-7, 6), c(0, 7)], 0, Some((6, 7, 14)), true),

@@ -28,6 +28,7 @@ pub fn sample_history(catalog: &Catalog, settings: &Settings, today: Date, weeks
         log.push(e);
     };
     let routine: Vec<_> = settings.routine(catalog).into_iter().cloned().collect();
+    add(&mut log, start, EntryKind::DisclaimerAccepted, &|_| {});
     for d in 0..days {
         let date = start.checked_add(d.days()).expect("in range");
         let week = d / 7;

@@ -83,9 +83,9 @@ pub fn render(r: &Report) -> String {
     if let Some(name) = &r.name {
         let _ = write!(h, "<p class=\"meta\" id=\"for\">For <strong>{}</strong></p>", esc(name));
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"meta\" id=\"period\">Period: {} to {} ({} week{}) · made by upright</p></header>\n",
+        "<p class=\"meta\" id=\"period\">Period: {} to {} ({} week{}) · made by upright</p></header>",
         date(r.from),
         date(r.to),
         p.weeks.len(),
@@ -165,7 +165,7 @@ fn legend(h: &mut String, items: &[(&str, &str, bool)]) {
 
 fn pain(h: &mut String, r: &Report, labels: &[String]) {
     let w = &r.progress.weeks;
-    h.push_str("<section id=\"pain\" class=\"page-break\"><div class=\"keep\"><h2>Pain</h2><figure>");
+    h.push_str("<section id=\"pain\"><div class=\"keep\"><h2>Pain</h2><figure>");
     let series = [
         Series {
             label: "check-in",
@@ -252,9 +252,7 @@ fn adherence(h: &mut String, r: &Report, labels: &[String]) {
     let p = &r.progress;
     let days: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.days_exercised)).collect();
     let walk: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.walk_minutes)).collect();
-    h.push_str(
-        "<section id=\"adherence\" class=\"page-break\"><div class=\"keep\"><h2>Adherence</h2><figure>",
-    );
+    h.push_str("<section id=\"adherence\"><div class=\"keep\"><h2>Adherence</h2><figure>");
     let title = "Days exercised per week (dashed: the weekly target of complete days)";
     h.push_str(&svg::bar_chart("chart-days", title, labels, &days, Some(f64::from(p.days_target))));
     h.push_str(

@@ -52,9 +52,11 @@ fn frame(id: &str, title: &str, labels: &[String], max: f64, ticks: &[f64], bars
     for (i, label) in labels.iter().enumerate() {
         if i % every == 0 || i + 1 == n {
             let lx = if bars { bar_x(i, n) + bar_w(n) / 2.0 } else { x(i, n) };
+            // A line's last point sits on the right edge: its label ends there, uncut.
+            let (lx, anchor) = if !bars && n > 1 && i + 1 == n { (W - 2.0, "end") } else { (lx, "middle") };
             let _ = write!(
                 s,
-                r#"<text x="{lx:.1}" y="{}" class="tick" text-anchor="middle">{}</text>"#,
+                r#"<text x="{lx:.1}" y="{}" class="tick" text-anchor="{anchor}">{}</text>"#,
                 H - 8.0,
                 label
             );

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{Theme, popup};
 
-pub const KEYS: [(&str, &str); 17] = [
+pub const KEYS: [(&str, &str); 18] = [
     ("j/k ↑/↓", "move"),
     ("Enter", "start the guided timer"),
     ("Space", "pause / resume"),
@@ -18,6 +18,7 @@ pub const KEYS: [(&str, &str); 17] = [
     ("u", "undo today's last entry"),
     ("w", "week screen (h/l weeks, ←/→ days)"),
     ("p", "plan: where the doses lead"),
+    ("g", "progress over 12 weeks"),
     ("!", "warning signs that need a doctor"),
     ("c", "a clinician cleared a paused exercise"),
     ("1 2 3", "rate: easy / ok / hard"),

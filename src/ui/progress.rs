@@ -48,12 +48,12 @@ pub fn render(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     } else {
         let [top, low] = body.layout(&Layout::vertical([Constraint::Fill(1); 2]));
         let [pain_area, psfs_area] = top.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
-        let [days_area, walk_area, steps_area] = low.layout(&Layout::horizontal([Constraint::Fill(1); 3]));
+        // The steps chart needs a full-width row to name its lines: from 100×30 up.
+        let [days_area, walk_area] = low.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
         pain(frame, pain_area, p, theme);
         psfs(frame, psfs_area, p, theme);
         bars(frame, days_area, p, " Days exercised ", |w| w.days_exercised, theme);
-        bars(frame, walk_area, p, " Walk min ", |w| w.walk_minutes, theme);
-        steps(frame, steps_area, p, theme);
+        bars(frame, walk_area, p, " Walk minutes ", |w| w.walk_minutes, theme);
     }
 }
 
@@ -62,13 +62,30 @@ fn points(values: impl Iterator<Item = Option<f64>>) -> Vec<(f64, f64)> {
     values.enumerate().filter_map(|(i, v)| v.map(|v| (i as f64, v))).collect()
 }
 
+/// The series' names in their colours, for a chart's bottom border: ratatui's own legend box
+/// covers the lines in a box this small.
+fn legend<'a>(names: impl Iterator<Item = (String, Style)>) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (name, style) in names {
+        spans.push(Span::styled(format!("━ {name} "), style));
+    }
+    Line::from(spans)
+}
+
 /// A 0–`top` line chart over the weeks with the first and last week on the x axis.
-fn chart<'a>(title: &'a str, data: Vec<Dataset<'a>>, p: &Progress, top: f64, theme: &Theme) -> Chart<'a> {
+fn chart<'a>(
+    title: &'a str,
+    data: Vec<Dataset<'a>>,
+    key: Line<'a>,
+    p: &Progress,
+    top: f64,
+    theme: &Theme,
+) -> Chart<'a> {
     let n = p.weeks.len().max(2) as f64 - 1.0;
     let x_labels =
         vec![Line::from(week_label(p, 0)), Line::from(week_label(p, p.weeks.len().saturating_sub(1)))];
     Chart::new(data)
-        .block(Block::bordered().title(Span::styled(title, theme.accent)))
+        .block(Block::bordered().title(Span::styled(title, theme.accent)).title_bottom(key))
         .x_axis(Axis::default().bounds([0.0, n]).labels(x_labels).style(theme.dim))
         .y_axis(
             Axis::default()
@@ -80,8 +97,7 @@ fn chart<'a>(title: &'a str, data: Vec<Dataset<'a>>, p: &Progress, top: f64, the
                 ])
                 .style(theme.dim),
         )
-        .legend_position(Some(ratatui::widgets::LegendPosition::TopRight))
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)))
+        .legend_position(None)
 }
 
 fn pain(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
@@ -106,7 +122,8 @@ fn pain(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
             .style(theme.dim)
             .data(&session),
     ];
-    frame.render_widget(chart(&title, data, p, 10.0, theme), area);
+    let key = legend([("check-in".to_string(), strong), ("sessions".to_string(), theme.dim)].into_iter());
+    frame.render_widget(chart(&title, data, key, p, 10.0, theme), area);
 }
 
 fn psfs(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
@@ -118,8 +135,7 @@ fn psfs(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     }
     let series: Vec<Vec<(f64, f64)>> =
         (0..p.activities.len()).map(|i| points(p.weeks.iter().map(|w| w.psfs[i].map(f64::from)))).collect();
-    let width = usize::from(area.width / 2).max(8);
-    let names: Vec<String> = p.activities.iter().map(|n| fit(n, width)).collect();
+    let names: Vec<String> = p.activities.clone();
     let data = series
         .iter()
         .zip(&names)
@@ -133,7 +149,23 @@ fn psfs(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
                 .data(s)
         })
         .collect();
-    frame.render_widget(chart(" Activities 0–10 ", data, p, 10.0, theme), area);
+    // The names go under the chart, wrapped whole: a bottom border would have to cut them.
+    let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
+    let inner = area.width.saturating_sub(2).max(1);
+    // Word wrapping may leave each row short by up to a word: one row of slack.
+    let rows = (key.width() as u16).div_ceil(inner) + u16::from(key.width() as u16 > inner);
+    let [plot, names_area] =
+        area.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(rows + 1)]));
+    let block = Block::new().borders(Borders::LEFT | Borders::RIGHT | Borders::BOTTOM);
+    let names_inner = block.inner(names_area);
+    frame.render_widget(block, names_area);
+    frame.render_widget(Paragraph::new(key).wrap(ratatui::widgets::Wrap { trim: true }), names_inner);
+    let chart = chart(" Activities 0–10 ", data, Line::default(), p, 10.0, theme).block(
+        Block::new()
+            .borders(Borders::TOP | Borders::LEFT | Borders::RIGHT)
+            .title(Span::styled(" Activities 0–10 ", theme.accent)),
+    );
+    frame.render_widget(chart, plot);
 }
 
 /// One bar per week with its value; bars as wide as the box allows.
@@ -195,7 +227,8 @@ fn steps(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
                 .data(s)
         })
         .collect();
-    frame.render_widget(chart(" Steps, % of ladder ", data, p, 100.0, theme), area);
+    let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
+    frame.render_widget(chart(" Steps, % of ladder ", data, key, p, 100.0, theme), area);
 }
 
 /// The small-terminal fallback: the latest weeks as rows of numbers.
