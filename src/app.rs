@@ -10,6 +10,7 @@ mod flare;
 pub mod keymap;
 mod keys;
 mod outcome;
+mod progress;
 mod run;
 mod safety;
 mod timer;
@@ -23,6 +24,7 @@ use jiff::Zoned;
 pub use confirm::Ask;
 pub use keys::msg_for;
 use outcome::Awaiting;
+pub use progress::{Answer, CheckinForm, CheckinStage};
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
 
@@ -59,6 +61,8 @@ pub enum Msg {
     Flare,
     /// A clinician cleared the selected exercise (after leg symptoms) or the red flags.
     Clear,
+    /// The Progress screen (`g`).
+    Progress,
     /// Week screen: open it, move a day, move a week.
     Week,
     Left,
@@ -213,6 +217,10 @@ pub enum Mode {
         ask: confirm::Ask,
         back: Box<Mode>,
     },
+    /// The weekly check-in, asked on the week's first start.
+    Checkin(CheckinForm),
+    /// Pain, function, adherence and steps over the last weeks.
+    Progress(Box<crate::progress::Progress>),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
     Week {
         data: Box<crate::week::WeekData>,
@@ -252,7 +260,7 @@ impl App {
         } else {
             Mode::Today
         };
-        Ok(App {
+        let mut app = App {
             ctx,
             day,
             streak,
@@ -266,7 +274,11 @@ impl App {
             flash_until: None,
             awaiting: None,
             drawn: false,
-        })
+        };
+        if let Some(form) = app.checkin_due() {
+            app.mode = Mode::Checkin(form);
+        }
+        Ok(app)
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
@@ -375,6 +387,9 @@ impl App {
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
             (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
             (Mode::Flare { on }, msg) => self.flare(on, msg),
+            (Mode::Checkin(form), msg) => self.checkin(form, msg),
+            (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
+            (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
             (Mode::Confirm { ask, back }, msg) => self.confirm(ask, *back, msg),
         };
@@ -403,6 +418,8 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
     Some(Duration::from_secs(secs.max(1) as u64))
 }
 
+#[cfg(test)]
+pub(crate) mod checkin_tests;
 #[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod commands;
 mod export;
 mod logging;
 mod plan;
+mod progress;
 mod setup;
 mod week;
 
@@ -167,6 +168,35 @@ pub enum Command {
     Completions {
         /// The shell to complete in
         shell: clap_complete::Shell,
+    },
+    /// The weekly check-in: last week's average pain and the Patient-Specific Functional Scale
+    /// (without --pain or --activity: show the last check-ins)
+    Checkin {
+        /// Average back pain over the last week, 0-10
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+        pain: Option<u8>,
+        /// An activity and its score 0 (unable) to 10 (as before), e.g. "put on socks=4" (up to 3)
+        #[arg(long, value_name = "NAME=SCORE", value_parser = crate::checkin::parse_activity)]
+        activity: Vec<crate::log::Activity>,
+        #[arg(long, value_name = "D", value_parser = parse_day)]
+        date: Option<Day>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Pain, function, adherence and doses over time
+    Progress {
+        #[arg(long, default_value_t = crate::progress::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]
+        weeks: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A self-contained HTML report for a physiotherapist
+    Report {
+        #[arg(long, default_value_t = crate::progress::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]
+        weeks: u32,
+        /// Write it here (default: stdout)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

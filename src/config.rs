@@ -48,6 +48,8 @@ pub struct Settings {
     pub walk_days_per_week: u8,
     /// Complete days per week that make a streak week.
     pub days_per_week: u8,
+    /// The user's own name, shown on the physiotherapist report only.
+    pub name: Option<String>,
 }
 
 impl Default for Settings {
@@ -63,6 +65,7 @@ impl Default for Settings {
             overrides: BTreeMap::new(),
             walk_days_per_week: 4,
             days_per_week: 5,
+            name: None,
         }
     }
 }
@@ -80,6 +83,7 @@ struct RawConfig {
     extras: Vec<Spanned<String>>,
     walk_days_per_week: Option<Spanned<u8>>,
     days_per_week: Option<Spanned<u8>>,
+    name: Option<String>,
     #[serde(default)]
     exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
     #[serde(default)]
@@ -140,6 +144,8 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     if let Some(v) = raw.days_per_week {
         s.days_per_week = v.into_inner();
     }
+    // An empty name (the example's default) is no name.
+    s.name = raw.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
     for custom in raw.custom {
         let span = custom.span();
         let exercise =

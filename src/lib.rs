@@ -29,12 +29,15 @@ macro_rules! errln {
 
 pub mod app;
 pub mod catalog;
+pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod ctx;
 pub mod fsutil;
 pub mod log;
+pub mod progress;
 pub mod progression;
+pub mod report;
 pub mod rules;
 pub mod safety;
 pub mod session;

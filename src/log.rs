@@ -44,6 +44,10 @@ pub struct Entry {
     /// the other machine's copy of it back honours the undo.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub removes: Option<String>,
+    /// For a `checkin` entry: the Patient-Specific Functional Scale, each named activity rated
+    /// 0 (unable) to 10 (as before the problem). The week's average pain is in `pain`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
     /// Fields this version does not know; preserved on save.
     #[serde(flatten)]
     pub extra: BTreeMap<String, toml::Value>,
@@ -67,6 +71,8 @@ pub(crate) struct KnownEntry {
     reason: Option<String>,
     variant: Option<String>,
     removes: Option<String>,
+    #[serde(default)]
+    activities: Vec<Activity>,
 }
 
 impl From<KnownEntry> for Entry {
@@ -86,10 +92,22 @@ impl From<KnownEntry> for Entry {
             reason: k.reason,
             variant: k.variant,
             removes: k.removes,
+            activities: k.activities,
             extra: BTreeMap::new(),
         }
     }
 }
+
+/// One activity of the Patient-Specific Functional Scale and its score at a check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Activity {
+    pub name: String,
+    pub score: u8,
+}
+
+/// The PSFS asks for up to three activities; a name is a short phrase.
+pub const MAX_ACTIVITIES: usize = 3;
+pub const MAX_ACTIVITY_CHARS: usize = 60;
 
 /// The longest note or reason an entry may carry, in characters.
 pub const MAX_TEXT_CHARS: usize = 2000;
@@ -112,6 +130,7 @@ impl Entry {
             reason: None,
             variant: None,
             removes: None,
+            activities: Vec::new(),
             extra: BTreeMap::new(),
         }
     }
@@ -129,6 +148,17 @@ impl Entry {
             if n > MAX_TEXT_CHARS {
                 return Err(format!(
                     "the {field} is {n} characters long; the limit is {MAX_TEXT_CHARS}: shorten it (nothing was logged)"
+                ));
+            }
+        }
+        if self.activities.len() > MAX_ACTIVITIES {
+            return Err(format!("at most {MAX_ACTIVITIES} activities per check-in (nothing was logged)"));
+        }
+        for a in &self.activities {
+            let n = a.name.chars().count();
+            if a.name.trim().is_empty() || n > MAX_ACTIVITY_CHARS || a.score > 10 {
+                return Err(format!(
+                    "an activity needs a name of 1 to {MAX_ACTIVITY_CHARS} characters and a score from 0 to 10 (nothing was logged)"
                 ));
             }
         }
@@ -183,10 +213,14 @@ pub enum EntryKind {
     Settled,
     /// The next-morning check: it had not; every exercise holds that day.
     NotSettled,
+    /// The weekly check-in: the last week's average pain and the PSFS scores.
+    Checkin,
+    /// The weekly check-in was skipped; it is asked again next week.
+    CheckinSkipped,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 13] = [
+const KIND_NAMES: [(EntryKind, &str); 15] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -200,6 +234,8 @@ const KIND_NAMES: [(EntryKind, &str); 13] = [
     (EntryKind::Removed, "removed"),
     (EntryKind::Settled, "settled"),
     (EntryKind::NotSettled, "not-settled"),
+    (EntryKind::Checkin, "checkin"),
+    (EntryKind::CheckinSkipped, "checkin-skipped"),
 ];
 
 impl EntryKind {

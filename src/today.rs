@@ -102,8 +102,9 @@ pub enum Banner {
     GpPaused,
     /// Flare-up mode since a day; `see_gp` after two weeks of it.
     Flare { since: Date, see_gp: bool },
-    /// Pain has not eased in two weeks of use.
-    Check,
+    /// Pain has not eased in two weeks of use; with what the weekly check-ins showed, when
+    /// they decided it.
+    Check(Option<crate::checkin::Trend>),
 }
 
 impl Day {
@@ -118,7 +119,7 @@ impl Day {
             .collect();
         let upto = history.partition_point(|e| e.date <= date);
         let safety = crate::safety::Safety::from_entries(&history[..upto]);
-        let needs_check = needs_check(history, date);
+        let (needs_check, trend) = needs_check(history, date);
         let banner = if safety.locked_since.is_some() {
             Some(Banner::Locked)
         } else if safety.gp_since.is_some() {
@@ -126,7 +127,7 @@ impl Day {
         } else if let Some(since) = progression::flare_since(history, date) {
             Some(Banner::Flare { since, see_gp: progression::flare_prompt(history, date) })
         } else {
-            needs_check.then_some(Banner::Check)
+            needs_check.then_some(Banner::Check(trend))
         };
         Day { date, items, safety, needs_check, banner }
     }
@@ -160,12 +161,19 @@ impl Day {
 }
 
 /// The two-week suggestion: pain not improving or trending up, and not dismissed in the last
-/// 7 days.
-fn needs_check(history: &[Entry], date: Date) -> bool {
+/// 7 days. The weekly check-ins decide when they span two weeks (the user's own view of the
+/// week, rather than pain during exercise); otherwise the session pain does.
+fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::Trend>) {
     let week_ago = date.checked_sub(7.days()).unwrap_or(date);
     let dismissed = history.iter().any(|e| e.kind == EntryKind::CheckDismissed && e.date > week_ago);
+    if dismissed {
+        return (false, None);
+    }
+    if let Some(trend) = crate::checkin::pain_trend(history, date) {
+        return (trend.not_better(), Some(trend));
+    }
     let first = history.iter().find(|e| e.kind == EntryKind::Done).map(|e| e.date);
-    !dismissed && crate::safety::needs_check(history, first, date)
+    (crate::safety::needs_check(history, first, date), None)
 }
 
 fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[Entry], date: Date) -> Item {

@@ -3,9 +3,11 @@
 //! the run), never the loaded log or settings. One file per screen; named styles here. Below
 //! the minimum size only a note is drawn.
 
+mod checkin;
 mod digits;
 mod help;
 mod plan;
+mod progress;
 mod prompt;
 mod safety;
 mod timer;
@@ -92,6 +94,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Leave(_) => prompt::leave(frame, area, theme),
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
+        Mode::Checkin(form) => checkin::render(frame, area, form, theme),
         _ => {}
     }
     if app.help
@@ -116,6 +119,7 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week_message(frame, area, app.message.as_deref(), theme);
         }
         Mode::Plan { weeks, scroll } => plan::render(frame, area, day, weeks, *scroll, theme),
+        Mode::Progress(p) => progress::render(frame, area, p, theme),
         Mode::RedFlags { said, scroll, .. } => {
             safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
         }
@@ -182,5 +186,7 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
+#[cfg(test)]
+mod progress_tests;
 #[cfg(test)]
 mod tests;

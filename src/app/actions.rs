@@ -32,6 +32,7 @@ impl App {
             Msg::Clear => return self.clear_selected(),
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
+            Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
             Msg::Plan => {

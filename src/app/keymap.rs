@@ -16,6 +16,7 @@ pub enum Screen {
     Plan,
     RedFlags,
     Onboard,
+    Progress,
 }
 
 impl Screen {
@@ -27,6 +28,7 @@ impl Screen {
             Mode::Plan { .. } => Screen::Plan,
             Mode::RedFlags { .. } => Screen::RedFlags,
             Mode::Onboard(_) => Screen::Onboard,
+            Mode::Progress(_) => Screen::Progress,
             _ => return None,
         })
     }
@@ -39,6 +41,7 @@ impl Screen {
             Screen::Plan => "Plan",
             Screen::RedFlags => "Warning signs",
             Screen::Onboard => "Welcome",
+            Screen::Progress => "Progress",
         }
     }
 }
@@ -75,6 +78,7 @@ const TODAY: &[Binding] = &[
     bind(&[Char('f')], "f", "flare-up mode on or off (asks first)", Msg::Flare),
     bind(&[Char('w')], "w", "week screen", Msg::Week),
     bind(&[Char('p')], "p", "plan: where the doses lead", Msg::Plan),
+    bind(&[Char('g')], "g", "progress: pain, function and doses over 12 weeks", Msg::Progress),
     FLAGS,
     HELP,
     bind(&[Char('q'), Esc], "q / Esc", "quit", Msg::Back),
@@ -129,6 +133,9 @@ const ONBOARD: &[Binding] = &[
     bind(&[Esc], "", "", Msg::Back),
 ];
 
+const PROGRESS: &[Binding] =
+    &[FLAGS, HELP, bind(&[Char('g'), Char('q'), Esc], "q / Esc", "back to Today", Msg::Back)];
+
 pub fn bindings(screen: Screen) -> &'static [Binding] {
     match screen {
         Screen::Today => TODAY,
@@ -137,6 +144,7 @@ pub fn bindings(screen: Screen) -> &'static [Binding] {
         Screen::Plan => PLAN,
         Screen::RedFlags => RED_FLAGS,
         Screen::Onboard => ONBOARD,
+        Screen::Progress => PROGRESS,
     }
 }
 

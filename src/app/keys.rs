@@ -20,7 +20,7 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         });
     }
     // The prompts: typed text, a few keys, and `!` where nothing is being typed.
-    let typing = matches!(mode, Mode::SkipReason { .. });
+    let typing = matches!(mode, Mode::SkipReason { .. } | Mode::Checkin(_));
     Some(match key.code {
         KeyCode::Esc => Msg::Back,
         KeyCode::Enter => Msg::Confirm,

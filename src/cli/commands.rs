@@ -59,8 +59,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Week { json: true, .. }
                     | Command::Plan { json: true, .. }
                     | Command::Export { format: super::Format::Json }
+                    | Command::Checkin { json: true, .. }
+                    | Command::Progress { json: true, .. }
             );
-            let hint = !json && !matches!(command, Command::Safety { .. });
+            let hint =
+                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. });
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
                 Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
@@ -85,6 +88,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
+                Command::Checkin { pain, activity, date, json } => {
+                    super::progress::checkin(&mut ctx, pain, activity, date.unwrap_or(Day::Today), json)
+                }
+                Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
+                Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
                 Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
                     unreachable!("handled above")
                 }

@@ -11,8 +11,22 @@ use crate::ctx::Ctx;
 use crate::state::Entry;
 use crate::text;
 
-const COLUMNS: [&str; 12] =
-    ["id", "date", "at", "kind", "exercise", "step", "dose", "feedback", "pain", "minutes", "note", "reason"];
+// `activities` came last (issue 17) so scripts that index the earlier columns keep working.
+const COLUMNS: [&str; 13] = [
+    "id",
+    "date",
+    "at",
+    "kind",
+    "exercise",
+    "step",
+    "dose",
+    "feedback",
+    "pain",
+    "minutes",
+    "note",
+    "reason",
+    "activities",
+];
 
 pub fn export(ctx: &mut Ctx, format: Format) -> Result<()> {
     ctx.store.load_all()?;
@@ -46,7 +60,7 @@ fn io_error(e: csv::Error) -> std::io::Error {
     }
 }
 
-fn row(e: &Entry) -> [String; 12] {
+fn row(e: &Entry) -> [String; 13] {
     let opt = |v: Option<String>| v.unwrap_or_default();
     [
         e.id.clone(),
@@ -61,5 +75,7 @@ fn row(e: &Entry) -> [String; 12] {
         opt(e.minutes.map(|m| m.to_string())),
         opt(e.note.clone()),
         opt(e.reason.clone()),
+        // A check-in's PSFS scores in one cell: "put on socks=4; sit through a film=6".
+        e.activities.iter().map(|a| format!("{}={}", a.name, a.score)).collect::<Vec<_>>().join("; "),
     ]
 }

@@ -42,7 +42,7 @@ fn the_banner_puts_safety_first() {
             vec![on(3, FlareOn, None, None), on(1, RedFlagEmergency, None, None)],
             Some(Banner::Locked),
         ),
-        ("pain not easing", worsening(), Some(Banner::Check)),
+        ("pain not easing", worsening(), Some(Banner::Check(None))),
         ("a flare over the check", [worsening(), vec![on(0, FlareOn, None, None)]].concat(), Some(flare(0))),
         (
             "the check dismissed 3 days ago",
@@ -52,7 +52,21 @@ fn the_banner_puts_safety_first() {
         (
             "the check dismissed 7 days ago",
             [vec![on(7, CheckDismissed, None, None)], worsening()].concat(),
-            Some(Banner::Check),
+            Some(Banner::Check(None)),
+        ),
+        (
+            "check-ins better over two weeks outweigh the session pain",
+            [worsening(), vec![on(14, Checkin, None, Some(6)), on(0, Checkin, None, Some(3))]].concat(),
+            None,
+        ),
+        (
+            "check-ins worse over two weeks, sessions pain-free",
+            vec![
+                on(20, Done, Some("curl-up"), Some(0)),
+                on(14, Checkin, None, Some(6)),
+                on(0, Checkin, None, Some(7)),
+            ],
+            Some(Banner::Check(Some(crate::checkin::Trend { from: 6, to: 7, days: 14 }))),
         ),
     ];
     for (name, mut history, want) in cases {

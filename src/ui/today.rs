@@ -84,7 +84,14 @@ fn banner_text(banner: Banner) -> (String, bool) {
             ),
             false,
         ),
-        Banner::Check => (
+        Banner::Check(Some(trend)) => (
+            format!(
+                "Your check-ins show {}: please see a GP or physiotherapist. (d dismisses)",
+                trend.describe()
+            ),
+            false,
+        ),
+        Banner::Check(None) => (
             "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
                 .to_string(),
             false,

@@ -1,0 +1,189 @@
+//! `upright checkin`, `upright progress` and `upright report` (issue 17): log or show the weekly
+//! check-in, print the weekly progress numbers as text or JSON, and write the HTML report.
+
+use std::path::Path;
+
+use color_eyre::eyre::{Result, WrapErr, bail};
+use jiff::ToSpan;
+use serde_json::json;
+
+use super::Day;
+use super::commands::print_json;
+use crate::checkin::{self, Checkin};
+use crate::ctx::Ctx;
+use crate::log::{Activity, EntryKind};
+use crate::progress::Progress;
+use crate::report::{self, Report};
+
+/// Check-ins listed by `upright checkin` without values.
+const SHOWN_CHECKINS: usize = 12;
+
+fn checkin_json(c: &Checkin) -> serde_json::Value {
+    let activities: Vec<_> =
+        c.activities.iter().map(|a| json!({ "name": a.name, "score": a.score })).collect();
+    json!({ "date": c.date.to_string(), "pain": c.pain, "activities": activities })
+}
+
+fn checkin_line(c: &Checkin) -> String {
+    let mut parts = vec![c.pain.map_or("pain –".to_string(), |p| format!("pain {p}"))];
+    parts.extend(c.activities.iter().map(|a| format!("{} {}", a.name, a.score)));
+    format!("{}  {}", c.date.strftime("%a %-d %b %Y"), parts.join(" · "))
+}
+
+pub fn checkin(
+    ctx: &mut Ctx,
+    pain: Option<u8>,
+    activities: Vec<Activity>,
+    date: Day,
+    json: bool,
+) -> Result<()> {
+    if pain.is_none() && activities.is_empty() {
+        // A year back is plenty for "the last ones", and keeps this one read of a few months.
+        let from = ctx.today.checked_sub(52.weeks())?;
+        ctx.store.load_range(from, ctx.today)?;
+        let all = checkin::checkins(ctx.store.entries());
+        let shown = &all[all.len().saturating_sub(SHOWN_CHECKINS)..];
+        if json {
+            let list: Vec<_> = shown.iter().map(checkin_json).collect();
+            return print_json(&json!({ "checkins": list }));
+        }
+        if shown.is_empty() {
+            outln!("No check-ins yet. Check in once a week, e.g.:");
+            outln!(
+                "  upright checkin --pain 5 --activity \"put on socks=4\" --activity \"sit through a film=6\""
+            );
+        }
+        for c in shown {
+            outln!("{}", checkin_line(c));
+        }
+        return Ok(());
+    }
+    let date = date.resolve(ctx.today)?;
+    if let Err(e) = checkin::check_activities(&activities) {
+        bail!("{e} (nothing was logged)");
+    }
+    ctx.load_for_save(date);
+    let mut entry = ctx.event(date, EntryKind::Checkin);
+    entry.pain = pain;
+    entry.activities = activities;
+    let logged = Checkin { date, pain: entry.pain, activities: entry.activities.clone() };
+    ctx.store.append(entry)?;
+    if json {
+        return print_json(&checkin_json(&logged));
+    }
+    outln!("checked in for {}", checkin_line(&logged));
+    Ok(())
+}
+
+/// Loads the weeks `weeks` back from today and each exercise's last entry before them.
+fn load(ctx: &mut Ctx, weeks: u32) -> Result<()> {
+    ctx.load_for(ctx.today)?;
+    let from = Progress::span_start(&ctx.settings, ctx.today, weeks);
+    ctx.store.load_range(from, ctx.today)
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
+    load(ctx, weeks)?;
+    let p = Progress::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
+    if json {
+        let rows: Vec<_> = p
+            .weeks
+            .iter()
+            .map(|w| {
+                let psfs: serde_json::Map<_, _> =
+                    p.activities.iter().zip(&w.psfs).map(|(name, s)| (name.clone(), json!(s))).collect();
+                let steps: serde_json::Map<_, _> =
+                    p.exercises.iter().zip(&w.steps).map(|((id, ..), s)| (id.clone(), json!(s))).collect();
+                json!({
+                    "week_start": w.start.to_string(),
+                    "checkin_pain": w.checkin_pain,
+                    "session_pain": w.session_pain.map(round1),
+                    "activities": psfs,
+                    "days_exercised": w.days_exercised,
+                    "complete_days": w.complete_days,
+                    "walk_minutes": w.walk_minutes,
+                    "steps": steps,
+                })
+            })
+            .collect();
+        let exercises: Vec<_> = p
+            .exercises
+            .iter()
+            .map(|(id, name, top)| json!({ "id": id, "name": name, "top_step": top }))
+            .collect();
+        return print_json(&json!({
+            "date": p.today.to_string(),
+            "activities": p.activities,
+            "exercises": exercises,
+            "days_target": p.days_target,
+            "weeks": rows,
+        }));
+    }
+    let first = p.weeks.first().map_or(p.today, |w| w.start);
+    outln!(
+        "Progress, {} week{} from {} to {}",
+        p.weeks.len(),
+        if p.weeks.len() == 1 { "" } else { "s" },
+        first.strftime("%a %-d %b %Y"),
+        p.today.strftime("%a %-d %b %Y")
+    );
+    let mut head = String::from("week of   pain  session  days  complete  walk");
+    for i in 0..p.activities.len() {
+        head.push_str(&format!("   A{}", i + 1));
+    }
+    outln!("{head}");
+    let cell = |v: Option<f64>| v.map_or("–".to_string(), |v| crate::report::fmt_num(round1(v)));
+    for w in &p.weeks {
+        let mut line = format!(
+            "{:<8} {:>5} {:>8} {:>5} {:>9} {:>5}",
+            w.start.strftime("%-d %b").to_string(),
+            cell(w.checkin_pain.map(f64::from)),
+            cell(w.session_pain),
+            w.days_exercised,
+            format!("{}/{}", w.complete_days, p.days_target),
+            w.walk_minutes
+        );
+        for s in &w.psfs {
+            line.push_str(&format!(" {:>4}", cell(s.map(f64::from))));
+        }
+        outln!("{line}");
+    }
+    outln!("pain: weekly check-in, 0-10 · session: average highest pain during sessions");
+    for (i, name) in p.activities.iter().enumerate() {
+        outln!("A{}: {name} (0 unable, 10 as before)", i + 1);
+    }
+    outln!("Steps (first → now):");
+    let width = p.exercises.iter().map(|e| e.1.chars().count()).max().unwrap_or(0);
+    for (i, (_, name, top)) in p.exercises.iter().enumerate() {
+        let steps: Vec<u32> = p.weeks.iter().filter_map(|w| w.steps[i]).collect();
+        match (steps.first(), steps.last()) {
+            (Some(a), Some(b)) => outln!("  {name:width$}  {a} → {b} of {top}"),
+            _ => outln!("  {name:width$}  not done yet"),
+        }
+    }
+    Ok(())
+}
+
+pub fn report(ctx: &mut Ctx, weeks: u32, out: Option<&Path>) -> Result<()> {
+    load(ctx, weeks)?;
+    let r = Report::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
+    let html = report::html(&r);
+    match out {
+        Some(path) => {
+            std::fs::write(path, html)
+                .wrap_err_with(|| format!("cannot write the report to {}", path.display()))?;
+            outln!("report for {} to {} written to {}", r.from, r.to, path.display());
+        }
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(html.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(())
+}

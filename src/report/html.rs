@@ -1,0 +1,343 @@
+//! The report as one self-contained HTML file: inline CSS (with A4 print rules and page
+//! breaks) and inline SVG charts; no scripts, no fonts, no network. Every text from the log or
+//! the config is escaped here, so a note cannot add markup.
+
+use std::fmt::Write;
+
+use super::svg::{self, Series, fmt_num};
+use super::{Event, Report};
+
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
+  max-width: 180mm; margin: 12mm auto; padding: 0 6mm; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { font-size: 14pt; margin: 8mm 0 2mm; border-bottom: 1px solid #bbb; padding-bottom: 1mm; break-after: avoid; }
+h3 { font-size: 11.5pt; margin: 4mm 0 1mm; break-after: avoid; }
+.meta { color: #555; margin: 0; }
+.statement { background: #f4f4f4; border-left: 4px solid #888; padding: 2mm 4mm; margin: 4mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 10pt; }
+th, td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.chart { width: 100%; height: auto; display: block; margin: 2mm 0; }
+.chart .tick { font-size: 10px; fill: #666; }
+.chart .val { font-size: 10px; fill: #333; }
+.legend span { display: inline-block; margin-right: 5mm; font-size: 9.5pt; }
+.legend i { display: inline-block; width: 10mm; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 1.5mm; }
+.legend i.dashed { border-top-style: dashed; opacity: .6; }
+.none { color: #666; font-style: italic; }
+section { break-inside: auto; }
+figure { margin: 0; break-inside: avoid; }
+.keep { break-inside: avoid; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }
+  .page-break { break-before: page; }
+  tr { break-inside: avoid; }
+}
+"#;
+
+/// Colours of the PSFS activities, in order.
+const PALETTE: [&str; 3] = ["#1f77b4", "#2ca02c", "#9467bd"];
+const PAIN: &str = "#c0392b";
+
+/// Escapes text for HTML (element content and quoted attributes); control characters go.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn date(d: jiff::civil::Date) -> String {
+    d.strftime("%-d %b %Y").to_string()
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or("–".to_string(), fmt_num)
+}
+
+/// The report as an HTML document.
+pub fn render(r: &Report) -> String {
+    let p = &r.progress;
+    let labels: Vec<String> = p.weeks.iter().map(|w| w.start.strftime("%-d %b").to_string()).collect();
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Back exercise report, {} to {}</title><style>{CSS}</style></head><body>\n",
+        date(r.from),
+        date(r.to)
+    );
+    h.push_str("<header id=\"who\"><h1>Back exercise report</h1>");
+    if let Some(name) = &r.name {
+        let _ = write!(h, "<p class=\"meta\" id=\"for\">For <strong>{}</strong></p>", esc(name));
+    }
+    let _ = writeln!(
+        h,
+        "<p class=\"meta\" id=\"period\">Period: {} to {} ({} week{}) · made by upright</p></header>",
+        date(r.from),
+        date(r.to),
+        p.weeks.len(),
+        if p.weeks.len() == 1 { "" } else { "s" }
+    );
+    h.push_str(
+        "<p class=\"statement\" id=\"statement\">This is a self-report: the person above logged these sessions, \
+         pain scores and check-ins themselves in an exercise app. It is not a diagnosis or a clinical assessment, \
+         and the doses follow general rules, not a prescription.</p>\n",
+    );
+    summary(&mut h, r);
+    routine(&mut h, r);
+    pain(&mut h, r, &labels);
+    psfs(&mut h, r, &labels);
+    adherence(&mut h, r, &labels);
+    changes(&mut h, r);
+    safety(&mut h, r);
+    notes(&mut h, r);
+    h.push_str("</body></html>\n");
+    h
+}
+
+fn summary(h: &mut String, r: &Report) {
+    let p = &r.progress;
+    h.push_str("<section id=\"summary\"><h2>Summary</h2><ul>");
+    match p.pain_change() {
+        Some((a, b)) => {
+            let _ =
+                write!(h, "<li>Average back pain (weekly check-in, 0–10): <strong>{a} → {b}</strong></li>");
+        }
+        None => h.push_str("<li>No weekly check-ins with a pain score in this period.</li>"),
+    }
+    for (i, name) in p.activities.iter().enumerate() {
+        if let Some((a, b)) = p.psfs_change(i) {
+            let _ =
+                write!(h, "<li>“{}” (0 unable – 10 as before): <strong>{a} → {b}</strong></li>", esc(name));
+        }
+    }
+    let n = p.weeks.len().max(1) as f64;
+    let days: u32 = p.weeks.iter().map(|w| w.days_exercised).sum();
+    let walk: u32 = p.weeks.iter().map(|w| w.walk_minutes).sum();
+    let _ = write!(
+        h,
+        "<li>Exercised on {days} days, {} a week on average; walked {walk} minutes, {} a week.</li>",
+        fmt_num((f64::from(days) / n * 10.0).round() / 10.0),
+        fmt_num((f64::from(walk) / n).round())
+    );
+    let _ = write!(h, "<li>{} dose change{}; ", r.changes.len(), if r.changes.len() == 1 { "" } else { "s" });
+    let _ =
+        write!(h, "{} red-flag event{}; ", r.red_flags.len(), if r.red_flags.len() == 1 { "" } else { "s" });
+    let _ =
+        write!(h, "{} flare-up period{}.</li>", r.flares.len(), if r.flares.len() == 1 { "" } else { "s" });
+    h.push_str("</ul></section>\n");
+}
+
+fn routine(h: &mut String, r: &Report) {
+    h.push_str("<section id=\"routine\"><h2>Current routine</h2><table><thead><tr><th>Exercise</th><th>Today's dose</th><th class=\"num\">Step</th></tr></thead><tbody>");
+    for (name, dose, step, top) in &r.routine {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td class=\"num\">{step} of {top}</td></tr>",
+            esc(name),
+            esc(dose)
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn legend(h: &mut String, items: &[(&str, &str, bool)]) {
+    h.push_str("<p class=\"legend\">");
+    for (label, color, dashed) in items {
+        let class = if *dashed { " class=\"dashed\"" } else { "" };
+        let _ = write!(h, "<span><i{class} style=\"border-color:{color}\"></i>{}</span>", esc(label));
+    }
+    h.push_str("</p>");
+}
+
+fn pain(h: &mut String, r: &Report, labels: &[String]) {
+    let w = &r.progress.weeks;
+    h.push_str("<section id=\"pain\"><div class=\"keep\"><h2>Pain</h2><figure>");
+    let series = [
+        Series {
+            label: "check-in",
+            values: w.iter().map(|w| w.checkin_pain.map(f64::from)).collect(),
+            color: PAIN,
+            dashed: false,
+        },
+        Series {
+            label: "during sessions",
+            values: w.iter().map(|w| w.session_pain).collect(),
+            color: PAIN,
+            dashed: true,
+        },
+    ];
+    h.push_str(&svg::line_chart("chart-pain", "Back pain per week, 0 to 10", labels, 10.0, &series));
+    legend(
+        h,
+        &[
+            ("weekly check-in: average pain over the week", PAIN, false),
+            ("average highest pain during sessions", PAIN, true),
+        ],
+    );
+    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    for row in w {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            date(row.start),
+            opt(row.checkin_pain.map(f64::from)),
+            opt(row.session_pain)
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn psfs(h: &mut String, r: &Report, labels: &[String]) {
+    let p = &r.progress;
+    h.push_str(
+        "<section id=\"psfs\"><div class=\"keep\"><h2>Function: Patient-Specific Functional Scale</h2>",
+    );
+    h.push_str(
+        "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem).</p>",
+    );
+    if p.activities.is_empty() {
+        h.push_str("<p class=\"none\">No activities rated in this period.</p></div></section>\n");
+        return;
+    }
+    let series: Vec<Series> = p
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Series {
+            label: name,
+            values: p.weeks.iter().map(|w| w.psfs[i].map(f64::from)).collect(),
+            color: PALETTE[i % PALETTE.len()],
+            dashed: false,
+        })
+        .collect();
+    h.push_str("<figure>");
+    h.push_str(&svg::line_chart("chart-psfs", "Activity scores per week, 0 to 10", labels, 10.0, &series));
+    let items: Vec<(&str, &str, bool)> = p
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), PALETTE[i % PALETTE.len()], false))
+        .collect();
+    legend(h, &items);
+    h.push_str("</figure></div><table id=\"table-psfs\"><thead><tr><th>Week of</th>");
+    for name in &p.activities {
+        let _ = write!(h, "<th class=\"num\">{}</th>", esc(name));
+    }
+    h.push_str("</tr></thead><tbody>");
+    for row in &p.weeks {
+        let _ = write!(h, "<tr><td>{}</td>", date(row.start));
+        for s in &row.psfs {
+            let _ = write!(h, "<td class=\"num\">{}</td>", opt(s.map(f64::from)));
+        }
+        h.push_str("</tr>");
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn adherence(h: &mut String, r: &Report, labels: &[String]) {
+    let p = &r.progress;
+    let days: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.days_exercised)).collect();
+    let walk: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.walk_minutes)).collect();
+    h.push_str("<section id=\"adherence\"><div class=\"keep\"><h2>Adherence</h2><figure>");
+    let title = "Days exercised per week (dashed: the weekly target of complete days)";
+    h.push_str(&svg::bar_chart("chart-days", title, labels, &days, Some(f64::from(p.days_target))));
+    h.push_str(
+        "<figcaption>Days with at least one exercise done, per week; the dashed line is the target of ",
+    );
+    let _ = write!(h, "{} complete days.</figcaption></figure></div>", p.days_target);
+    h.push_str("<section id=\"walking\"><h3>Walking</h3><figure>");
+    h.push_str(&svg::bar_chart("chart-walk", "Walk minutes per week", labels, &walk, None));
+    h.push_str("</figure></section>");
+    h.push_str("<table id=\"table-adherence\"><thead><tr><th>Week of</th><th class=\"num\">Days exercised</th><th class=\"num\">Complete days</th><th class=\"num\">Walk minutes</th></tr></thead><tbody>");
+    for w in &p.weeks {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}</td></tr>",
+            date(w.start),
+            w.days_exercised,
+            w.complete_days,
+            p.days_target,
+            w.walk_minutes
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn changes(h: &mut String, r: &Report) {
+    h.push_str("<section id=\"dose-changes\"><h2>Dose changes</h2>");
+    if r.changes.is_empty() {
+        h.push_str("<p class=\"none\">No dose changed in this period.</p></section>\n");
+        return;
+    }
+    h.push_str("<table><thead><tr><th>Date</th><th>Exercise</th><th>From</th><th>To</th><th>Why</th></tr></thead><tbody>");
+    for c in &r.changes {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            date(c.date),
+            esc(&c.exercise),
+            esc(&c.from),
+            esc(&c.to),
+            esc(c.reason.as_deref().unwrap_or("–"))
+        );
+    }
+    h.push_str("</tbody></table></section>\n");
+}
+
+fn events(h: &mut String, id: &str, title: &str, events: &[Event], none: &str) {
+    let _ = write!(h, "<section id=\"{id}\"><h3>{title}</h3>");
+    if events.is_empty() {
+        let _ = write!(h, "<p class=\"none\">{none}</p></section>");
+        return;
+    }
+    h.push_str("<table><tbody>");
+    for e in events {
+        let _ = write!(h, "<tr><td>{}</td><td>{}</td></tr>", date(e.date), esc(&e.what));
+    }
+    h.push_str("</tbody></table></section>");
+}
+
+fn safety(h: &mut String, r: &Report) {
+    h.push_str("<section id=\"safety\"><h2>Safety record</h2>");
+    events(h, "red-flags", "Red flags reported and cleared", &r.red_flags, "None reported.");
+    events(h, "leg-symptoms", "Pain down a leg: exercise pauses", &r.leg, "None reported.");
+    h.push_str("<section id=\"flare-ups\"><h3>Flare-up periods</h3>");
+    if r.flares.is_empty() {
+        h.push_str("<p class=\"none\">None.</p>");
+    } else {
+        h.push_str("<table><tbody>");
+        for (from, to) in &r.flares {
+            let to = to.map_or("still on".to_string(), date);
+            let _ = write!(h, "<tr><td>{}</td><td>to {to}</td></tr>", date(*from));
+        }
+        h.push_str("</tbody></table>");
+    }
+    h.push_str("</section></section>\n");
+}
+
+fn notes(h: &mut String, r: &Report) {
+    h.push_str("<section id=\"notes\"><h2>The person's notes</h2>");
+    if r.notes.is_empty() {
+        h.push_str("<p class=\"none\">No notes in this period.</p></section>\n");
+        return;
+    }
+    h.push_str("<table><tbody>");
+    for (d, about, text) in &r.notes {
+        let _ = write!(h, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", date(*d), esc(about), esc(text));
+    }
+    h.push_str("</tbody></table></section>\n");
+}

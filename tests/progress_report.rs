@@ -1,0 +1,125 @@
+//! `upright checkin`, `upright progress` and `upright report` on the real binary in a temp data
+//! dir, and the report looked at in headless Chromium where it is installed.
+
+mod common;
+
+use std::process::Command;
+
+use common::upright;
+
+fn run(data: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_upright"))
+        .env("UPRIGHT_NOW", common::NOW)
+        .env("UPRIGHT_DATA_DIR", data)
+        .env("UPRIGHT_CONFIG", data.join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn checkin_is_logged_listed_exported_and_charted() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    upright(d, &["done", "curl-up", "--pain", "3", "--date", "2026-11-16"]);
+    let out = upright(
+        d,
+        &[
+            "checkin",
+            "--pain",
+            "6",
+            "--activity",
+            "put on socks=3",
+            "--activity",
+            "sit through a film=5",
+            "--date",
+            "2026-11-17",
+        ],
+    );
+    assert!(out.contains("pain 6 · put on socks 3 · sit through a film 5"), "{out}");
+    upright(d, &["checkin", "--pain", "5", "--activity", "put on socks=4"]);
+    let v: serde_json::Value = serde_json::from_str(&upright(d, &["checkin", "--json"])).unwrap();
+    let list = v["checkins"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["date"], "2026-11-17");
+    assert_eq!(list[0]["activities"][1], serde_json::json!({ "name": "sit through a film", "score": 5 }));
+    assert_eq!(list[1]["pain"], 5);
+    let csv = upright(d, &["export", "--format", "csv"]);
+    assert!(csv.contains(",checkin,,,,,6,,,,put on socks=3; sit through a film=5\n"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
+    assert!(
+        json["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "checkin" && e["activities"][0]["score"] == 3)
+    );
+    // Bad values are refused and nothing is logged.
+    for bad in [
+        &["checkin", "--activity", "socks"][..],
+        &["checkin", "--pain", "11"],
+        &["checkin", "--activity", "a=1", "--activity", "a=2"],
+    ] {
+        let out = run(d, bad);
+        assert!(!out.status.success(), "{bad:?}");
+    }
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&upright(d, &["checkin", "--json"])).unwrap()["checkins"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // Progress: the same numbers by week.
+    let p: serde_json::Value = serde_json::from_str(&upright(d, &["progress", "--json"])).unwrap();
+    let weeks = p["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 2, "since the start: {p}");
+    assert_eq!(weeks[0]["week_start"], "2026-11-16");
+    assert_eq!((weeks[0]["checkin_pain"].clone(), weeks[1]["checkin_pain"].clone()), (6.into(), 5.into()));
+    assert_eq!(weeks[0]["session_pain"], 3.0);
+    assert_eq!(weeks[0]["activities"]["sit through a film"], 5);
+    assert_eq!(weeks[1]["activities"]["put on socks"], 4);
+    assert_eq!(weeks[0]["steps"]["curl-up"], 1);
+    let text = upright(d, &["progress"]);
+    assert!(text.contains("A1: put on socks") && text.contains("16 Nov"), "{text}");
+}
+
+#[test]
+fn report_writes_one_html_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("config.toml"), "name = \"Sam\"\n").unwrap();
+    upright(d, &["done", "walk", "--minutes", "10", "--note", "a <b>good</b> walk", "--date", "2026-11-20"]);
+    upright(d, &["checkin", "--pain", "4", "--activity", "put on socks=6"]);
+    let file = d.join("report.html");
+    let out = upright(d, &["report", "--weeks", "4", "--out", file.to_str().unwrap()]);
+    assert!(out.contains("written to"), "{out}");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("For <strong>Sam</strong>"));
+    assert!(html.contains("a &lt;b&gt;good&lt;/b&gt; walk") && html.contains("id=\"chart-pain\""));
+    let stdout = upright(d, &["report"]);
+    assert!(stdout.starts_with("<!DOCTYPE html>") && stdout.trim_end().ends_with("</html>"));
+}
+
+/// Renders the sample report with `scripts/report-shot.sh` (PNG of page 1 and an A4 PDF) where
+/// Chromium is installed; elsewhere says why it skipped.
+#[test]
+fn report_renders_in_chromium() {
+    let found = ["chromium", "chromium-browser", "google-chrome"].iter().any(|b| {
+        Command::new("sh").args(["-c", &format!("command -v {b}")]).output().is_ok_and(|o| o.status.success())
+    });
+    if !found {
+        eprintln!("skipped: no chromium on PATH (Debian: apt-get install chromium)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/report-shot.sh"))
+        .arg(out.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let png = std::fs::read(out.path().join("report.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "a real picture");
+    let pdf = std::fs::read(out.path().join("report.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 20_000, "a real PDF");
+}
