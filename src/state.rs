@@ -11,6 +11,7 @@ mod month;
 mod pending;
 pub(crate) mod save;
 mod summary;
+mod write;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -8,8 +8,9 @@ use std::path::Path;
 use color_eyre::eyre::{Result, WrapErr, eyre};
 
 use super::Store;
-use super::month::{Month, MonthKey, SaveError};
+use super::month::{Month, MonthKey};
 use super::save::Merge;
+use super::write::SaveError;
 
 /// The month a conflict copy belongs to, from its file name.
 pub fn conflict_month(name: &str) -> Option<MonthKey> {

@@ -2,16 +2,15 @@
 //! where it has one, the line and column), and saving a change to it atomically with its `.bak`,
 //! editing its text so a hand-edited file keeps its comments.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::ErrorKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use color_eyre::eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::fsutil::WriteError;
 use crate::log::{Entry, KnownEntry};
 use crate::text::position;
 
@@ -119,14 +118,14 @@ pub fn sort(entries: &mut [Entry]) {
 }
 
 #[derive(Serialize)]
-struct OutMonth<'a> {
-    version: i64,
+pub(super) struct OutMonth<'a> {
+    pub version: i64,
     #[serde(flatten)]
-    extra: &'a BTreeMap<String, toml::Value>,
+    pub extra: &'a BTreeMap<String, toml::Value>,
     /// An empty month is `version = 1` alone (not `entry = []`, which no appended entry
     /// could follow).
     #[serde(skip_serializing_if = "<[Entry]>::is_empty")]
-    entry: &'a [Entry],
+    pub entry: &'a [Entry],
 }
 
 /// What identifies one state of a month file without reading it: size, modification and change
@@ -279,173 +278,6 @@ impl Month {
         }
         let raw = parsed.map_err(syntax)?;
         Ok(Month { entries: dedupe(raw.entry), extra: raw.extra })
-    }
-
-    /// The text of one entry as `to_toml` writes it, with the blank line before it.
-    pub fn entry_text(entry: &Entry) -> String {
-        let extra = BTreeMap::new();
-        let text = toml::to_string(&OutMonth {
-            version: VERSION,
-            extra: &extra,
-            entry: std::slice::from_ref(entry),
-        })
-        .expect("an entry always serializes");
-        text.strip_prefix(&format!("version = {VERSION}\n")).map(String::from).unwrap_or(text)
-    }
-
-    pub fn to_toml(&self) -> String {
-        let mut entries = self.entries.clone();
-        sort(&mut entries);
-        toml::to_string(&OutMonth { version: VERSION, extra: &self.extra, entry: &entries })
-            .expect("a month always serializes")
-    }
-
-    /// The text to save for `self`, the month `old` (as read, `None`: no file) changed by adding
-    /// and removing entries: the old text with the removed entries' tables taken out and the new
-    /// entries appended, so a hand-edited file keeps its comments and layout. Where the old text
-    /// cannot be edited that way, the whole month is written afresh. Either way the result reads
-    /// back as exactly `self`.
-    pub fn saved_text(&self, old: Option<&Read>) -> String {
-        let edited = old.and_then(|old| self.edit(old));
-        let fits = |text: &String| Month::parse(text.as_bytes()).is_ok_and(|m| m.same_as(self));
-        edited.filter(fits).unwrap_or_else(|| self.to_toml())
-    }
-
-    fn edit(&self, old: &Read) -> Option<String> {
-        let kept: BTreeSet<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
-        let before: BTreeSet<&str> = old.month.entries.iter().map(|e| e.id.as_str()).collect();
-        let bom = old.text.starts_with('\u{feff}');
-        let mut text = old.text.trim_start_matches('\u{feff}').to_string();
-        if text.trim().is_empty() {
-            return None;
-        }
-        if before.iter().any(|id| !kept.contains(id)) {
-            // Removals edit the document; toml_edit keeps everything else as it was.
-            let mut doc: toml_edit::DocumentMut = text.parse().ok()?;
-            let tables = doc.get_mut("entry")?.as_array_of_tables_mut()?;
-            tables.retain(|t| t.get("id").and_then(|v| v.as_str()).is_some_and(|id| kept.contains(id)));
-            text = doc.to_string();
-        }
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        let mut added: Vec<&Entry> =
-            self.entries.iter().filter(|e| !before.contains(e.id.as_str())).collect();
-        added.sort_by(|a, b| order(a).cmp(&order(b)));
-        for e in added {
-            text.push_str(&Month::entry_text(e));
-        }
-        Some(if bom { format!("\u{feff}{text}") } else { text })
-    }
-
-    /// Same entries (in log order) and the same unknown top-level keys.
-    fn same_as(&self, other: &Month) -> bool {
-        let mut mine = self.entries.clone();
-        sort(&mut mine);
-        let mut theirs = other.entries.clone();
-        sort(&mut theirs);
-        mine == theirs && self.extra == other.extra
-    }
-
-    /// Saves `text` as the month at `path`: first its current bytes (which loaded, or the caller
-    /// would not be here) become `path.bak`, then the new text replaces it, both atomically. A
-    /// symlinked month is written through to its target and stays a symlink. Refuses a month
-    /// it would not read back (too large), a read-only one, and one another user owns or others
-    /// may write (as ssh refuses such keys).
-    pub fn write_text(path: &Path, text: &[u8]) -> Result<(), SaveError> {
-        let unchanged = |msg: String| SaveError::Unchanged(eyre!(msg));
-        if text.len() as u64 > MAX_MONTH_BYTES {
-            return Err(unchanged(format!(
-                "{}: the month would grow past {} MiB, more than upright reads back; not changed",
-                path.display(),
-                MAX_MONTH_BYTES / 1024 / 1024
-            )));
-        }
-        let target = resolve(path).map_err(SaveError::Unchanged)?;
-        match fs::metadata(&target) {
-            Ok(meta) => {
-                // A month the user made read-only stays as it is (a rename would replace it anyway).
-                if meta.permissions().readonly() {
-                    return Err(unchanged(format!(
-                        "{}: read-only; not changed (make it writable to log to this month)",
-                        path.display()
-                    )));
-                }
-                super::save::check_owner(path, &meta).map_err(SaveError::Unchanged)?;
-                if meta.len() > 0 {
-                    keep_backup(path, &target).map_err(SaveError::Unchanged)?;
-                }
-            }
-            Err(e) if e.kind() == ErrorKind::NotFound => {}
-            Err(e) => return Err(SaveError::Unchanged(io_error(&target, e))),
-        }
-        crate::fsutil::write_atomic(&target, text, 0o600).map_err(|e| match e {
-            WriteError::Unchanged(e) => {
-                SaveError::Unchanged(eyre!("cannot write {}; it is unchanged: {e}", path.display()))
-            }
-            WriteError::NotFlushed(e) => SaveError::NotFlushed(eyre!(
-                "{} now holds the change, but its folder could not be flushed to disk ({e}); it is \
-                 saved unless the power fails before the system writes the folder",
-                path.display()
-            )),
-        })
-    }
-}
-
-/// Why a month was not saved, and what that did to it.
-#[derive(Debug)]
-pub enum SaveError {
-    /// The month file is as it was.
-    Unchanged(color_eyre::Report),
-    /// The month file holds the change, but it may not be on disk yet.
-    NotFlushed(color_eyre::Report),
-}
-
-/// The `.bak` beside a month path (built from the path's bytes: any file name works).
-pub fn bak_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
-    PathBuf::from(name)
-}
-
-/// Makes the current month file the `.bak`: a second hard link to the same (already durable)
-/// data under a fresh random name, swapped in atomically, so the save needs no copy; where links
-/// are not possible (another file system behind a symlink) the bytes are copied atomically.
-fn keep_backup(path: &Path, target: &Path) -> Result<()> {
-    let bak = bak_path(path);
-    if fs::symlink_metadata(&bak).is_ok_and(|m| m.is_dir()) {
-        bail!(
-            "{} is a folder, not a backup file: move it away so upright can keep the month's last copy; nothing was changed",
-            bak.display()
-        );
-    }
-    // A writer killed between this step and its rename leaves the `.bak` already a link to the
-    // month: then there is nothing to do (and a rename of one link onto another of the same file
-    // would do nothing, leaving the temp name behind).
-    use std::os::unix::fs::MetadataExt;
-    let id = |m: fs::Metadata| (m.dev(), m.ino());
-    if fs::metadata(&bak).ok().map(id) == fs::metadata(target).ok().map(id) {
-        return Ok(());
-    }
-    let dir = bak.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let linked = tempfile::Builder::new()
-        .prefix(crate::fsutil::TEMP_PREFIX)
-        .suffix(crate::fsutil::TEMP_SUFFIX)
-        .make_in(dir, |temp| fs::hard_link(target, temp))
-        .and_then(|temp| temp.persist(&bak).map(|_| ()).map_err(|e| e.error));
-    if linked.is_err() {
-        let old = fs::read(target).map_err(|e| io_error(target, e))?;
-        crate::fsutil::write_atomic(&bak, &old, 0o600)
-            .map_err(|e| eyre!("cannot write {}: {e}", bak.display()))?;
-    }
-    Ok(())
-}
-
-/// The file a month path stands for: itself, or its symlink's target.
-fn resolve(path: &Path) -> Result<PathBuf> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| io_error(path, e)),
-        _ => Ok(path.to_path_buf()),
     }
 }
 

@@ -85,7 +85,7 @@ impl Store {
         for key in months {
             // The save merges the month's waiting entries by id, then removes their files.
             self.change(key, |_| false).map_err(|e| match e {
-                super::month::SaveError::Unchanged(e) | super::month::SaveError::NotFlushed(e) => e,
+                super::write::SaveError::Unchanged(e) | super::write::SaveError::NotFlushed(e) => e,
             })?;
         }
         Ok(waiting)

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 use color_eyre::eyre::{Report, Result, eyre};
 use jiff::civil::Date;
 
-use super::month::{self, Month, MonthKey, SaveError};
+use super::month::{self, Month, MonthKey};
+use super::write::SaveError;
 use super::{Entry, EntryKind, Seen, Store};
 
 /// What adding one entry to a month came to.

@@ -13,7 +13,7 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     let path = s.path(MonthKey::of(NOV));
     let first = std::fs::read(&path).unwrap();
     s.append(entry("b", NOV, "walk")).unwrap();
-    assert_eq!(std::fs::read(month::bak_path(&path)).unwrap(), first);
+    assert_eq!(std::fs::read(crate::state::write::bak_path(&path)).unwrap(), first);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     let names: Vec<String> = std::fs::read_dir(s.history_dir())
         .unwrap()
@@ -25,7 +25,7 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     assert_eq!(names, ["2026-11.toml", "2026-11.toml.bak"], "only this month, no temp files");
     // A backfill touches only its own month.
     s.append(entry("c", date(2026, 10, 3), "walk")).unwrap();
-    assert_eq!(std::fs::read(month::bak_path(&path)).unwrap(), first);
+    assert_eq!(std::fs::read(crate::state::write::bak_path(&path)).unwrap(), first);
     assert!(s.history_dir().join("2026-10.toml").exists());
 }
 
@@ -136,7 +136,7 @@ fn a_save_edits_the_text_keeping_comments_and_order_of_a_hand_edited_month() {
         let was = before.map(|b| String::from_utf8(b).unwrap()).unwrap_or("version = 1\n".into());
         assert_eq!(text, format!("{was}{}", Month::entry_text(&e)), "after e{i}");
         if was.contains("[[entry]]") {
-            assert_eq!(std::fs::read_to_string(month::bak_path(&path)).unwrap(), was);
+            assert_eq!(std::fs::read_to_string(crate::state::write::bak_path(&path)).unwrap(), was);
         }
         let mut fresh = store(dir.path());
         fresh.load_range(NOV, NOV).unwrap();

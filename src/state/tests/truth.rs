@@ -5,7 +5,7 @@ use std::fs::File;
 use std::os::unix::fs::PermissionsExt;
 
 use super::*;
-use crate::state::month::bak_path;
+use crate::state::write::bak_path;
 
 /// A same-length hand edit with the modification time put back (`sed` then `touch -r`).
 fn edit_keeping_size_and_mtime(path: &Path, from: &str, to: &str) {
