@@ -142,7 +142,7 @@ impl Day {
         if self.safety.locked_since.is_some() {
             return Standing::Locked;
         }
-        if let Some(item) = self.items.iter().find(|i| i.rx.stopped && !i.is_done()) {
+        if let Some(item) = self.items.iter().find(|i| i.rx.stopped) {
             return Standing::Stopped(item.exercise.name.clone());
         }
         let done = self.done_count();
