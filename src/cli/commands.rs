@@ -191,11 +191,18 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     for item in &day.items {
         outln!("  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line());
-        if let Some(reason) = &item.rx.reason {
-            outln!("      {reason}");
+        // The id is what `done`, `skip` and `undo` take; on a line of its own (a third column
+        // would pass 80 characters), with the reason beside it where both fit.
+        let id = format!("id {}", item.exercise.id);
+        match &item.rx.reason {
+            Some(reason) if 6 + id.chars().count() + 3 + reason.chars().count() <= 80 => {
+                outln!("      {id} · {reason}")
+            }
+            Some(reason) => outln!("      {id}\n      {reason}"),
+            None => outln!("      {id}"),
         }
     }
-    outln!("{}/{} done", day.done_count(), day.items.len());
+    outln!("{}/{} done · log one with: upright done ID", day.done_count(), day.items.len());
     Ok(())
 }
 
