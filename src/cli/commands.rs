@@ -125,7 +125,7 @@ pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
 /// The see-a-GP hold's line, when one is waiting for a clinician.
 fn hold(day: &crate::today::Day) -> Option<&'static str> {
     day.safety.gp_since.map(|_| {
-        "Doses are held until a clinician has checked the sign you reported (`upright safety --clear` once they have)."
+        "Doses are held until a clinician has checked the sign you reported (run upright safety --clear once they have)."
     })
 }
 
@@ -215,7 +215,7 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
         let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked });
         print_json(&doc)?;
     } else if locked {
-        outln!("upright locked: emergency sign reported · get care, then `upright safety --clear`");
+        outln!("upright locked: emergency sign reported · get care, then run upright safety --clear");
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }
