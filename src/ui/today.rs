@@ -242,7 +242,12 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
             })
             .collect();
         let head = if wide { format!("{} last time: ", item.exercise.name) } else { "Last: ".to_string() };
-        lines.extend(wrap_text(&format!("{head}{}", sessions.join(" · ")), theme.dim, width, 2));
+        // As many sessions as fit on one line (newest first), so none is split as "pain" / "0".
+        let mut shown = sessions.len();
+        while shown > 1 && format!("{head}{}", sessions[..shown].join(" · ")).chars().count() > width {
+            shown -= 1;
+        }
+        lines.extend(wrap_text(&format!("{head}{}", sessions[..shown].join(" · ")), theme.dim, width, 2));
     }
     lines
 }
