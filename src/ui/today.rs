@@ -222,14 +222,20 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
 /// written about it today and how its last sessions went.
 fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    let skipped = item.skipped && !item.is_done();
     if !wide {
-        lines.extend(wrap_text(&dose_line(item), Style::new(), width, 2));
+        // The dose alone: "skipped" gets a line of its own below (with the reason, if any),
+        // so it is never wrapped off as a dangling "·".
+        lines.extend(wrap_text(&item.dose_line(), Style::new(), width, 2));
+        if skipped && item.note.is_none() {
+            lines.push(Line::from(Span::styled("Skipped today.", theme.dim)));
+        }
         if let Some(reason) = &item.rx.reason {
             lines.extend(wrap_text(reason, theme.dim, width, 2));
         }
     }
     if let Some(note) = &item.note {
-        let said = if item.skipped && !item.is_done() { "Skipped" } else { "Note" };
+        let said = if skipped { "Skipped" } else { "Note" };
         lines.extend(wrap_text(&format!("{said}: {note}"), theme.dim, width, 2));
     }
     if !item.recent.is_empty() {
