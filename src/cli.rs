@@ -3,6 +3,7 @@
 
 mod advice;
 mod commands;
+mod complete;
 mod export;
 mod logging;
 mod plan;
@@ -24,13 +25,13 @@ pub struct Cli {
     // The environment variables are read in `Paths::resolve`, not by clap: clap reports an empty
     // one as a missing `--config`/`--data-dir` value, which names the wrong culprit.
     /// Config file [env: UPRIGHT_CONFIG] [default: the platform config dir, see: upright paths]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Files")]
     pub config: Option<PathBuf>,
     /// Data directory holding history/ [env: UPRIGHT_DATA_DIR] [default: the platform data dir]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Files")]
     pub data_dir: Option<PathBuf>,
-    /// No terminal bell in the guided timer
-    #[arg(long, global = true)]
+    /// No terminal bell in the app's guided timer
+    #[arg(long)]
     pub silent: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -49,7 +50,8 @@ pub enum Command {
     },
     /// Log a completed exercise
     Done {
-        /// Exercise id, e.g. curl-up
+        /// Exercise id, e.g. curl-up (upright today lists them)
+        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
         id: String,
         /// How it went (default: ok)
         #[arg(long, value_enum)]
@@ -61,7 +63,7 @@ pub enum Command {
         #[arg(long)]
         minutes: Option<u32>,
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
-        #[arg(long = "as", value_name = "VARIANT")]
+        #[arg(long = "as", value_name = "VARIANT", value_parser = complete::VariantId, hide_possible_values = true)]
         variant: Option<String>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
@@ -75,7 +77,8 @@ pub enum Command {
     },
     /// Log an excused skip
     Skip {
-        /// Exercise id, e.g. curl-up
+        /// Exercise id, e.g. curl-up (upright today lists them)
+        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
         id: String,
         /// Why, shown back on Today and in upright week
         #[arg(long)]
@@ -89,8 +92,10 @@ pub enum Command {
     },
     /// A rest day: skip the day's remaining exercises with one reason
     Rest {
+        /// Why, shown back on Today and in upright week
         #[arg(long)]
         reason: Option<String>,
+        /// The rest day: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
@@ -99,7 +104,8 @@ pub enum Command {
     },
     /// Remove that day's last entry for an exercise
     Undo {
-        /// Exercise id, e.g. curl-up
+        /// Exercise id, e.g. curl-up (upright today lists them)
+        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
         id: String,
         /// The day to undo on: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
@@ -149,7 +155,7 @@ pub enum Command {
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
         /// they cleared that exercise after pain down a leg
-        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "")]
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::ExerciseId, hide_possible_values = true)]
         clear: Option<String>,
     },
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer
@@ -178,20 +184,25 @@ pub enum Command {
         /// An activity and its score 0 (unable) to 10 (as before), e.g. "put on socks=4" (up to 3)
         #[arg(long, value_name = "NAME=SCORE", value_parser = crate::checkin::parse_activity)]
         activity: Vec<crate::log::Activity>,
+        /// The day of the check-in: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// Pain, function, adherence and doses over time
     Progress {
+        /// Weeks to show, ending with this one
         #[arg(long, default_value_t = crate::progress::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]
         weeks: u32,
+        /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// A self-contained HTML report for a physiotherapist
     Report {
+        /// Weeks to cover, ending with this one
         #[arg(long, default_value_t = crate::progress::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]
         weeks: u32,
         /// Write it here (default: stdout)

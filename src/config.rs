@@ -146,10 +146,13 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     }
     // An empty name (the example's default) is no name.
     s.name = raw.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
-    for custom in raw.custom {
+    for (index, custom) in raw.custom.into_iter().enumerate() {
         let span = custom.span();
-        let exercise =
-            custom.into_inner().validate().map_err(|e| fail(span.clone(), format!("custom: {e}")))?;
+        let exercise = custom.into_inner().validate().map_err(|e| {
+            // A dose that does not parse is pointed at itself, not at its `[[custom]]` header.
+            let at = bad_step_span(text, index).unwrap_or(span.clone());
+            fail(at, format!("custom: {e}"))
+        })?;
         let id = exercise.id.clone();
         catalog.add(exercise).map_err(|e| fail(span.clone(), format!("custom: {e}")))?;
         // A custom exercise is part of the routine unless disabled.
@@ -294,3 +297,27 @@ impl Settings {
 mod tests;
 
 pub mod write;
+
+/// Where the first dose of the `index`-th `[[custom]]` that does not parse sits in `text`. A
+/// second, lenient read: only when validation failed, so the usual load pays nothing for it.
+fn bad_step_span(text: &str, index: usize) -> Option<Range<usize>> {
+    #[derive(Deserialize)]
+    struct Steps {
+        kind: crate::catalog::Kind,
+        #[serde(default)]
+        steps: Vec<Spanned<String>>,
+    }
+    #[derive(Deserialize)]
+    struct Customs {
+        #[serde(default)]
+        custom: Vec<Steps>,
+    }
+    let customs: Customs = toml::from_str(text).ok()?;
+    let custom = customs.custom.into_iter().nth(index)?;
+    let kind = custom.kind;
+    custom
+        .steps
+        .into_iter()
+        .find(|s| crate::catalog::Dose::parse(kind, s.get_ref()).is_err())
+        .map(|s| s.span())
+}

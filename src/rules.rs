@@ -73,7 +73,7 @@ pub enum Verdict {
 
 /// The lock's message, the same in the app and the CLI.
 pub const LOCKED: &str = "The routine is locked: you reported an emergency sign. Get care now; once a clinician has \
-     checked you, clear it (c on the ! screen, or `upright safety --clear`).";
+     checked you, clear it (c on the ! screen, or run upright safety --clear).";
 
 /// "Tue 24 Nov": the day as replies name it.
 pub fn short(date: Date) -> String {

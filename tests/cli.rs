@@ -321,7 +321,7 @@ fn week_json_and_text() {
     );
     let text = env.ok(&["week", "--date", "2026-11-20"]);
     assert!(text.starts_with("Week of Mon 16 Nov 2026\n"), "{text}");
-    assert!(text.contains("5 of 5 complete days needed · target met"), "{text}");
+    assert!(text.contains("  target met: 5 complete days (5 needed)\n"), "{text}");
     assert!(text.contains("2-week streak · longest 2"), "{text}");
 }
 

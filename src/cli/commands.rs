@@ -125,7 +125,7 @@ pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
 /// The see-a-GP hold's line, when one is waiting for a clinician.
 fn hold(day: &crate::today::Day) -> Option<&'static str> {
     day.safety.gp_since.map(|_| {
-        "Doses are held until a clinician has checked the sign you reported (`upright safety --clear` once they have)."
+        "Doses are held until a clinician has checked the sign you reported (run upright safety --clear once they have)."
     })
 }
 
@@ -191,11 +191,18 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     for item in &day.items {
         outln!("  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line());
-        if let Some(reason) = &item.rx.reason {
-            outln!("      {reason}");
+        // The id is what `done`, `skip` and `undo` take; on a line of its own (a third column
+        // would pass 80 characters), with the reason beside it where both fit.
+        let id = format!("id {}", item.exercise.id);
+        match &item.rx.reason {
+            Some(reason) if 6 + id.chars().count() + 3 + reason.chars().count() <= 80 => {
+                outln!("      {id} · {reason}")
+            }
+            Some(reason) => outln!("      {id}\n      {reason}"),
+            None => outln!("      {id}"),
         }
     }
-    outln!("{}/{} done", day.done_count(), day.items.len());
+    outln!("{}/{} done · log one with: upright done ID", day.done_count(), day.items.len());
     Ok(())
 }
 
@@ -208,7 +215,7 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
         let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked });
         print_json(&doc)?;
     } else if locked {
-        outln!("upright locked: emergency sign reported · get care, then `upright safety --clear`");
+        outln!("upright locked: emergency sign reported · get care, then run upright safety --clear");
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

@@ -18,9 +18,12 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
         let names = avoid.iter().map(|a| if *a == Avoid::Extension { "extension" } else { "flexion" });
         keys.push(("avoid", toml_edit::Array::from_iter(names).into()));
     }
-    if !keys.is_empty() {
+    // Like the app's first run, accepting leaves a documented config (from config.example.toml)
+    // even with no choices to save, so there is a file to read and edit. A bare `init` only reads.
+    if !keys.is_empty() || (accept && !paths.config.exists()) {
         write::save_choices(&paths.config, &keys)?;
-        outln!("saved your choices in {}", paths.config.display());
+        let what = if keys.is_empty() { "wrote the documented config" } else { "saved your choices" };
+        outln!("{what} in {}", paths.config.display());
     }
     // Load after writing, so a broken result is reported like any config error.
     let mut ctx = Ctx::load(&paths.config, &paths.data)?;

@@ -48,8 +48,18 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!("  {:width$}  {}", "complete day", complete.join("  "));
         let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
         outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
-        let target = if w.meets_target { "target met" } else { "target not met yet" };
-        outln!("  {} of {} complete days needed · {target}\n", w.complete_days, ctx.settings.days_per_week);
+        // The screen's own words: past weeks "met"/"missed", this week "3 of 5 so far".
+        outln!("  {}", w.target_text());
+        // What the user wrote that week, so the grid's marks come with their why.
+        for (row, name) in w.names.iter().enumerate() {
+            for (day, said) in w.notes.get(row).into_iter().flatten().enumerate() {
+                if let Some(said) = said.as_deref().filter(|s| s.contains("note: ") || s.contains("reason: "))
+                {
+                    outln!("  {} {name}: {said}", w.days[day].date.strftime("%a %-d"));
+                }
+            }
+        }
+        outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
     outln!("✓ done  – skipped  ✗ missed  ○ today  · to come");

@@ -64,6 +64,17 @@ fn errors_name_the_key_and_line() {
         ("avoid = [\"twisting\"]\n", "1:", "twisting"),
         ("sound = \"yes\"\n", "1:", "boolean"),
         ("[[custom]]\nid = \"x\"\nname = \"X\"\nkind = \"reps\"\nsteps = []\n", "1:", "empty"),
+        // A dose that does not parse: its own line and column, not the `[[custom]]` header's.
+        (
+            "[[custom]]\nid = \"x\"\nname = \"X\"\nkind = \"reps\"\nsteps = [\n  \"1 x 8\",\n  \"banana\",\n]\n",
+            "7:3:",
+            "step 2",
+        ),
+        (
+            "level = \"active\"\n[[custom]]\nid = \"x\"\nname = \"X\"\nkind = \"reps\"\nsteps = [\"1 x 8\", \"nine\"]\n",
+            "6:19:",
+            "step 2",
+        ),
     ];
     for (text, line, key) in cases {
         let err = parse_err(text);

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::wrap::{hints_fit, scrolled, wrap};
 use super::{Theme, hints};
@@ -78,8 +78,15 @@ pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onbo
     if let Some(msg) = message {
         lines.push(Line::from(Span::styled(msg, theme.warn)));
     }
-    let scroll = if o.step == 0 { o.scroll } else { 0 };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)), body);
+    // Pre-wrapped so the disclaimer scrolls like the other long screens, with their "more ↓"
+    // mark: on a small terminal the reader sees there is more before accepting.
+    let lines: Vec<Line> =
+        lines.into_iter().flat_map(|l| wrap(l.spans, usize::from(body.width), 0)).collect();
+    if o.step == 0 {
+        scrolled(frame, body, lines, o.scroll, theme);
+    } else {
+        frame.render_widget(Paragraph::new(lines), body);
+    }
     frame.render_widget(Paragraph::new(key_line), keys);
 }
 

@@ -268,4 +268,39 @@ fn onboarding_and_red_flag_screens() {
     snap("red_flags_emergency", &app, t);
     send(&mut app, &[Msg::Back], t);
     snap("today_locked", &app, t);
+    // A message under the Locked banner: on its own rows at every size, never over it.
+    send(&mut app, &[Msg::Confirm], t);
+    assert!(app.message.is_some(), "starting while locked says why not");
+    snap("today_locked_message", &app, t);
+}
+
+/// Today shows back what was written (a note) and how the selected exercise's last sessions
+/// went (rating and pain), so a changed dose comes with its why.
+#[test]
+fn today_shows_a_note_and_the_last_sessions() {
+    use crate::state::{EntryKind, Feedback};
+    let dir = tempfile::tempdir().unwrap();
+    let mut entries = crate::app::tests::full_days(days_back(3, 2));
+    for (e, (feedback, pain)) in entries
+        .iter_mut()
+        .filter(|e| e.exercise.as_deref() == Some("curl-up"))
+        .zip([(Feedback::Hard, 4), (Feedback::Ok, 2)])
+    {
+        (e.feedback, e.pain) = (Some(feedback), Some(pain));
+    }
+    let today = jiff::civil::date(2026, 11, 24);
+    let mut e =
+        crate::state::Entry::new("n".into(), today, "2026-11-24T07:10:00+01:00".into(), EntryKind::Done);
+    (e.exercise, e.step, e.feedback, e.pain) =
+        (Some("curl-up".into()), Some(1), Some(Feedback::Easy), Some(1));
+    e.note = Some("kept the neck relaxed this time".into());
+    entries.push(e);
+    crate::app::tests::seed(dir.path(), entries);
+    let mut app = app(dir.path());
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+    let theme = Theme::new(false);
+    let text = format!("{:?}", draw(&app, Instant::now(), 80, 24, &theme).backend());
+    assert!(text.contains("Note: kept the neck relaxed this time"), "{text}");
+    assert!(text.contains("hard, pain 4") && text.contains("ok, pain 2"), "{text}");
+    snap("today_note_and_last_sessions", &app, Instant::now());
 }

@@ -115,8 +115,10 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
     let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
 
-    // Rows by priority: the list, the gauge and the keys; then what just happened (up to four
-    // lines); a safety banner; the selected exercise's detail; the greeting; breathing room.
+    // Rows by priority: the list, the gauge and the keys; a safety warning (locked, held);
+    // then what just happened (up to four lines); advice banners; the selected exercise's
+    // detail; the greeting; breathing room. Each gets rows of its own, never another's.
+    let warning = day.banner.is_some_and(|b| banner_text(b).1);
     let mut left = inner.height.saturating_sub(2);
     let mut take = |want: usize, all_or_none: bool| {
         let got = if all_or_none && want as u16 > left { 0 } else { (want as u16).min(left) };
@@ -124,8 +126,13 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         got
     };
     let list_h = take(list.len(), false);
+    let warning_h = if warning { take(greet.len(), false) } else { 0 };
     let message_h = take(message.len().min(4), false);
-    let banner_h = if banner.is_some() { take(greet.len(), false) } else { 0 };
+    let banner_h = match banner {
+        Some(_) if warning => warning_h,
+        Some(_) => take(greet.len(), false),
+        None => 0,
+    };
     let detail_h = take(detail.len(), false);
     // The greeting and a blank line after it, only when both fit.
     let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
@@ -180,7 +187,14 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
         };
         let mark_style = if item.is_done() { theme.done } else { style };
         let text = if wide {
-            format!("{:name_width$}   {}", item.exercise.name, dose_line(item))
+            let full = format!("{:name_width$}   {}", item.exercise.name, dose_line(item));
+            // A skipped row too long for the line says just "skipped": the dose of an
+            // exercise not done today matters less than reading the row whole.
+            if item.skipped && !item.is_done() && 4 + full.chars().count() > width {
+                format!("{:name_width$}   skipped", item.exercise.name)
+            } else {
+                full
+            }
         } else {
             item.exercise.name.clone()
         };
@@ -208,14 +222,20 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
 /// written about it today and how its last sessions went.
 fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    let skipped = item.skipped && !item.is_done();
     if !wide {
-        lines.extend(wrap_text(&dose_line(item), Style::new(), width, 2));
+        // The dose alone: "skipped" gets a line of its own below (with the reason, if any),
+        // so it is never wrapped off as a dangling "·".
+        lines.extend(wrap_text(&item.dose_line(), Style::new(), width, 2));
+        if skipped && item.note.is_none() {
+            lines.push(Line::from(Span::styled("Skipped today.", theme.dim)));
+        }
         if let Some(reason) = &item.rx.reason {
             lines.extend(wrap_text(reason, theme.dim, width, 2));
         }
     }
     if let Some(note) = &item.note {
-        let said = if item.skipped && !item.is_done() { "Skipped" } else { "Note" };
+        let said = if skipped { "Skipped" } else { "Note" };
         lines.extend(wrap_text(&format!("{said}: {note}"), theme.dim, width, 2));
     }
     if !item.recent.is_empty() {
@@ -228,7 +248,12 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
             })
             .collect();
         let head = if wide { format!("{} last time: ", item.exercise.name) } else { "Last: ".to_string() };
-        lines.extend(wrap_text(&format!("{head}{}", sessions.join(" · ")), theme.dim, width, 2));
+        // As many sessions as fit on one line (newest first), so none is split as "pain" / "0".
+        let mut shown = sessions.len();
+        while shown > 1 && format!("{head}{}", sessions[..shown].join(" · ")).chars().count() > width {
+            shown -= 1;
+        }
+        lines.extend(wrap_text(&format!("{head}{}", sessions[..shown].join(" · ")), theme.dim, width, 2));
     }
     lines
 }
