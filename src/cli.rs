@@ -5,6 +5,7 @@ mod advice;
 mod commands;
 mod export;
 mod logging;
+mod nudge;
 mod plan;
 mod progress;
 mod setup;
@@ -190,6 +191,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One short line for a shell's start-up file while today's routine is not done (else nothing)
+    Nudge,
     /// A self-contained HTML report for a physiotherapist
     Report {
         #[arg(long, default_value_t = crate::progress::DEFAULT_WEEKS, value_parser = clap::value_parser!(u32).range(1..=104))]

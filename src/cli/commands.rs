@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Progress { json: true, .. }
             );
             let hint =
-                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. });
+                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge);
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
                 Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
@@ -78,6 +78,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Undo { id, date } => logging::undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
                 Command::Status { json } => status(&mut ctx, json),
+                Command::Nudge => super::nudge::nudge(&mut ctx),
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
                 Command::Safety { clear: Some(id) } => {
