@@ -191,6 +191,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A desk-break companion for the work day: leave it running in a tab or a tmux pane
+    Breaks,
     /// One short line for a shell's start-up file while today's routine is not done (else nothing)
     Nudge,
     /// A self-contained HTML report for a physiotherapist

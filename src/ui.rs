@@ -3,6 +3,7 @@
 //! the run), never the loaded log or settings. One file per screen; named styles here. Below
 //! the minimum size only a note is drawn.
 
+pub mod breaks;
 mod checkin;
 mod digits;
 mod help;

@@ -50,6 +50,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
+        Command::Breaks => {
+            let ctx = Ctx::load(&paths.config, &paths.data)?;
+            let bell = ctx.settings.sound && !cli.silent;
+            crate::breaks::run::breaks(ctx, bell)
+        }
         command => {
             let mut ctx = Ctx::load(&paths.config, &paths.data)?;
             let json = matches!(
@@ -94,7 +99,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
                 Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
-                Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
+                Command::Paths | Command::Completions { .. } | Command::Init { .. } | Command::Breaks => {
                     unreachable!("handled above")
                 }
             }?;
