@@ -17,7 +17,7 @@ pub const SNOOZE_MINUTES: i64 = 10;
 pub const STEPS: [(&str, u32); 3] = [
     ("Stand up. Feet under your hips, let your back lengthen, shoulders down.", 15),
     (
-        "Upper-back extension × 5: sit tall, hands behind your head, lean back over the top of the chair back, breathe out, come back up.",
+        "Upper-back extension\u{a0}×\u{a0}5: sit tall, hands behind your head, lean back over the top of the chair back, breathe out, come back up.",
         40,
     ),
     ("A short walk: to the window, the kitchen, down the corridor and back.", 50),
@@ -190,6 +190,11 @@ impl Companion {
             }
         }
     }
+}
+
+/// Desk breaks logged for coaching day `date` (in `entries`, which must hold that day's month).
+pub fn count_on(entries: &[crate::log::Entry], date: Date) -> usize {
+    entries.iter().filter(|e| e.kind == crate::log::EntryKind::Break && e.date == date).count()
 }
 
 /// `10:45`, or `Wed 09:45` when it is not today.

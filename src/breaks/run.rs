@@ -75,7 +75,7 @@ fn msg_for(key: KeyEvent) -> Option<Msg> {
 fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
     let date = ctx.settings.coaching_date(now);
     let _ = ctx.load_for(date);
-    ctx.store.entries().iter().filter(|e| e.kind == EntryKind::Break && e.date == date).count()
+    super::count_on(ctx.store.entries(), date)
 }
 
 pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {

@@ -210,11 +210,15 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let (done, total) = (day.done_count(), day.items.len());
     let streak = ctx.streaks(ctx.today)?.current;
     let locked = day.safety.locked_since.is_some();
+    // Desk breaks are counted on their own; they are no part of done/total.
+    let breaks = crate::breaks::count_on(ctx.store.entries(), ctx.today);
     if json {
-        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked });
+        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks });
         print_json(&doc)?;
     } else if locked {
         outln!("upright locked: emergency sign reported · get care, then `upright safety --clear`");
+    } else if breaks > 0 {
+        outln!("upright {done}/{total} · {streak}-week streak · {breaks} break{} today", if breaks == 1 { "" } else { "s" });
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

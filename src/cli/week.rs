@@ -19,7 +19,10 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         let days: Vec<_> = shown
             .iter()
             .flat_map(|w| w.days.iter())
-            .map(|d| json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes }))
+            .map(|d| {
+                let breaks = crate::breaks::count_on(ctx.store.entries(), d.date);
+                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks })
+            })
             .collect();
         let weeks: Vec<_> = shown
             .iter()
@@ -48,6 +51,15 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!("  {:width$}  {}", "complete day", complete.join("  "));
         let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
         outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
+        let breaks: Vec<String> = w
+            .days
+            .iter()
+            .map(|d| crate::breaks::count_on(ctx.store.entries(), d.date))
+            .map(|n| format!("{:^3}", if n == 0 { String::new() } else { n.to_string() }))
+            .collect();
+        if breaks.iter().any(|b| !b.trim().is_empty()) {
+            outln!("  {:width$}  {}", "desk breaks", breaks.join("  "));
+        }
         let target = if w.meets_target { "target met" } else { "target not met yet" };
         outln!("  {} of {} complete days needed · {target}\n", w.complete_days, ctx.settings.days_per_week);
     }

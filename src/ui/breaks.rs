@@ -13,7 +13,7 @@ use crate::breaks::{Companion, Phase, STEPS, SNOOZE_MINUTES, when};
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     let area = frame.area();
-    let block = Block::bordered().title(Line::styled(" upright · desk breaks ", theme.title));
+    let block = Block::bordered().padding(ratatui::widgets::Padding::horizontal(1)).title(Line::styled(" upright · desk breaks ", theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));
@@ -28,7 +28,8 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
         Phase::Due => {
             lines.push(Line::styled("Time for a break.", theme.warn));
             lines.push(Line::from(format!(
-                "Stand up, upper-back extension over the chair back × 5, a short walk: {} min {} s.",
+                // No-break spaces: the break's length is never split over two lines.
+                "Stand up, upper-back extension over the chair back\u{a0}×\u{a0}5, a short walk: {}\u{a0}min\u{a0}{}\u{a0}s.",
                 total / 60,
                 total % 60
             )));
