@@ -128,6 +128,17 @@ impl Companion {
     /// Moves on with the clock: a due break rings once; a guided step that ran out gives way to
     /// the next, and the last one ending logs the break.
     pub fn tick(&mut self, now: &Zoned) -> Option<Effect> {
+        // Steps that ran out while the loop slept (a suspended laptop) are passed in one go.
+        loop {
+            let before = self.phase.clone();
+            let effect = self.step(now);
+            if effect.is_some() || self.phase == before {
+                return effect;
+            }
+        }
+    }
+
+    fn step(&mut self, now: &Zoned) -> Option<Effect> {
         match &self.phase {
             Phase::Waiting if *now >= self.due => {
                 self.phase = Phase::Due;

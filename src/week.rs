@@ -44,6 +44,8 @@ pub struct WeekData {
     pub scale: u64,
     /// Per routine exercise and weekday: what was logged, in words ("ok, pain 2 · note: …").
     pub notes: Vec<Vec<Option<String>>>,
+    /// Desk breaks logged per weekday (`upright breaks`); shown, counted for nothing else.
+    pub breaks: Vec<usize>,
 }
 
 impl WeekData {
@@ -113,6 +115,9 @@ impl WeekData {
             steps,
             scale: routine.iter().map(|e| u64::from(e.top())).max().unwrap_or(1),
             notes,
+            breaks: (0..7)
+                .map(|d| start.checked_add(d.days()).map_or(0, |date| crate::breaks::count_on(history, date)))
+                .collect(),
         }
     }
 

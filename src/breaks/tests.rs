@@ -102,3 +102,11 @@ fn the_guided_break_lasts_one_to_two_minutes() {
     let total: u32 = STEPS.iter().map(|s| s.1).sum();
     assert!((60..=120).contains(&total), "{total} s");
 }
+
+#[test]
+fn a_long_sleep_passes_every_step_in_one_tick() {
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    c.update(Msg::Take, &at("2026-11-24T10:00:00"));
+    assert_eq!(c.tick(&at("2026-11-24T10:20:00")), Some(Effect::Log(at("2026-11-24T10:20:00"))));
+    assert_eq!(c.phase, Phase::Waiting);
+}
