@@ -64,6 +64,9 @@ pub enum Command {
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
         #[arg(long = "as", value_name = "VARIANT")]
         variant: Option<String>,
+        /// Who came along (walks only), shown on the week screen
+        #[arg(long, value_name = "NAME")]
+        with: Option<String>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,

@@ -71,8 +71,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge);
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
-                    let log = logging::Done { feedback, pain, minutes, note, variant, force };
+                Command::Done { id, feedback, pain, minutes, variant, with, note, date, force } => {
+                    let log = logging::Done { feedback, pain, minutes, note, variant, with, force };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {

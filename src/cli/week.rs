@@ -64,6 +64,6 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!("  {} of {} complete days needed · {target}\n", w.complete_days, ctx.settings.days_per_week);
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
-    outln!("✓ done  – skipped  ✗ missed  ○ today  · to come");
+    outln!("✓ done  {} other cardio  – skipped  ✗ missed  ○ today  · to come", crate::week::CARDIO_MARK);
     Ok(())
 }
