@@ -147,7 +147,8 @@ impl Companion {
             Phase::Break { step, step_ends } if now >= step_ends => {
                 let next = step + 1;
                 if next < STEPS.len() {
-                    let ends = step_ends.checked_add(i64::from(STEPS[next].1).seconds()).unwrap_or(now.clone());
+                    let ends =
+                        step_ends.checked_add(i64::from(STEPS[next].1).seconds()).unwrap_or(now.clone());
                     self.phase = Phase::Break { step: next, step_ends: ends };
                     None
                 } else {
@@ -210,7 +211,11 @@ pub fn count_on(entries: &[crate::log::Entry], date: Date) -> usize {
 
 /// `10:45`, or `Wed 09:45` when it is not today.
 pub fn when(at: &Zoned, now: &Zoned) -> String {
-    if at.date() == now.date() { at.strftime("%H:%M").to_string() } else { at.strftime("%a %H:%M").to_string() }
+    if at.date() == now.date() {
+        at.strftime("%H:%M").to_string()
+    } else {
+        at.strftime("%a %H:%M").to_string()
+    }
 }
 
 #[cfg(test)]

@@ -150,13 +150,17 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.days_per_week = v.into_inner();
     }
     if let Some(v) = raw.work_hours {
-        (s.breaks.start, s.breaks.end) = crate::breaks::Schedule::parse_hours(v.get_ref()).ok_or_else(|| {
-            fail(v.span(), format!("work_hours = {:?} is not a span like \"09:00-17:30\"", v.get_ref()))
-        })?;
+        (s.breaks.start, s.breaks.end) =
+            crate::breaks::Schedule::parse_hours(v.get_ref()).ok_or_else(|| {
+                fail(v.span(), format!("work_hours = {:?} is not a span like \"09:00-17:30\"", v.get_ref()))
+            })?;
     }
     if let Some(v) = raw.break_every {
         if !(5..=240).contains(v.get_ref()) {
-            return Err(fail(v.span(), format!("break_every = {} is not a number of minutes from 5 to 240", v.get_ref())));
+            return Err(fail(
+                v.span(),
+                format!("break_every = {} is not a number of minutes from 5 to 240", v.get_ref()),
+            ));
         }
         s.breaks.every_minutes = v.into_inner();
     }

@@ -127,7 +127,9 @@ impl WeekData {
                     (0..7)
                         .map(|d| {
                             let walk = ex.dose(1).walk_minutes().is_some();
-                            walk && start.checked_add(d.days()).is_ok_and(|date| as_cardio(history, &ex.id, date))
+                            walk && start
+                                .checked_add(d.days())
+                                .is_ok_and(|date| as_cardio(history, &ex.id, date))
                         })
                         .collect()
                 })

@@ -33,12 +33,18 @@ fn every_cardio_name_is_taken_and_fills_the_walk() {
             let out = upright(dir.path(), &["done", "walk", "--as", activity, "--minutes", "25"]);
             assert!(out.starts_with("logged Walk"), "{activity}: {out}");
         }
-        let today: serde_json::Value = serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
+        let today: serde_json::Value =
+            serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
         let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
         assert_eq!(walk["done"], true, "{activity}: the bouts fill the day's walk");
-        let week: serde_json::Value = serde_json::from_str(&upright(dir.path(), &["week", "--json"])).unwrap();
+        let week: serde_json::Value =
+            serde_json::from_str(&upright(dir.path(), &["week", "--json"])).unwrap();
         let tuesday = week["days"].as_array().unwrap().iter().find(|d| d["date"] == "2026-11-24").unwrap();
-        assert_eq!(tuesday["walk_minutes"], 25 * walk["sessions_needed"].as_u64().unwrap(), "{activity}: the minutes count toward the week");
+        assert_eq!(
+            tuesday["walk_minutes"],
+            25 * walk["sessions_needed"].as_u64().unwrap(),
+            "{activity}: the minutes count toward the week"
+        );
         let plain = upright(dir.path(), &["week"]);
         let row = plain.lines().find(|l| l.trim_start().starts_with("Walk")).unwrap();
         assert!(row.contains('≈') && !row.contains('✓'), "{activity}: its own mark: {row}");

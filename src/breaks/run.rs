@@ -26,7 +26,8 @@ enum Input {
 
 /// The wall clock. With `UPRIGHT_NOW` pinned (tests) it starts there and runs
 /// `UPRIGHT_TEST_SPEED` times faster than real time; otherwise it is the system clock, read
-/// afresh on every wake (so a laptop that slept rings on waking, not 45 minutes later).
+/// afresh on every wake (the sleep itself is on the monotonic clock, which stops while a
+/// laptop is suspended; any key brings the screen up to date).
 struct Clock {
     start_wall: Zoned,
     start: Instant,
@@ -37,7 +38,8 @@ struct Clock {
 impl Clock {
     fn new(now: Zoned) -> Clock {
         let pinned = std::env::var("UPRIGHT_NOW").is_ok_and(|s| !s.is_empty());
-        let speed = std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1u32).max(1);
+        let speed =
+            std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1u32).max(1);
         Clock { start_wall: now, start: Instant::now(), speed, pinned }
     }
 
@@ -100,7 +102,13 @@ pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {
     result
 }
 
-fn run(ctx: &mut Ctx, c: &mut Companion, clock: &Clock, bell: bool, terminal: &mut DefaultTerminal) -> Result<()> {
+fn run(
+    ctx: &mut Ctx,
+    c: &mut Companion,
+    clock: &Clock,
+    bell: bool,
+    terminal: &mut DefaultTerminal,
+) -> Result<()> {
     let (tx, rx) = mpsc::channel();
     let keys = tx.clone();
     std::thread::spawn(move || {
@@ -190,5 +198,6 @@ fn ring(bell: bool) {
 }
 
 fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH").is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+    std::env::var_os("PATH")
+        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
 }

@@ -67,8 +67,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
             );
-            let hint =
-                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge);
+            let hint = !json
+                && !matches!(
+                    command,
+                    Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge
+                );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
                 Command::Done { id, feedback, pain, minutes, variant, with, note, date, force } => {
@@ -218,7 +221,10 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     } else if locked {
         outln!("upright locked: emergency sign reported · get care, then `upright safety --clear`");
     } else if breaks > 0 {
-        outln!("upright {done}/{total} · {streak}-week streak · {breaks} break{} today", if breaks == 1 { "" } else { "s" });
+        outln!(
+            "upright {done}/{total} · {streak}-week streak · {breaks} break{} today",
+            if breaks == 1 { "" } else { "s" }
+        );
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

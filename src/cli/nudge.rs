@@ -27,5 +27,6 @@ pub(super) fn line(day: &Day) -> Option<String> {
     }
     // Skipped (a rest day), stopped by pain and paused count as settled: nothing to nudge about.
     let to_go = day.items.iter().filter(|i| !i.is_settled()).count();
-    (to_go > 0).then(|| format!("upright: {} of {} done today — run upright", day.done_count(), day.items.len()))
+    (to_go > 0)
+        .then(|| format!("upright: {} of {} done today — run upright", day.done_count(), day.items.len()))
 }

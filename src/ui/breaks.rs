@@ -8,12 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
-use crate::breaks::{Companion, Phase, STEPS, SNOOZE_MINUTES, when};
+use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, STEPS, when};
 
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
     let area = frame.area();
-    let block = Block::bordered().padding(ratatui::widgets::Padding::horizontal(1)).title(Line::styled(" upright · desk breaks ", theme.title));
+    let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(Line::styled(" upright · desk breaks ", theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));

@@ -50,7 +50,12 @@ fn the_week_shows_breaks_per_day() {
         for k in 0..n {
             let date = jiff::civil::date(2026, 11, day);
             let id = format!("brk-{i}-{k}");
-            let e = crate::state::Entry::new(id, date, format!("{date}T1{k}:00:00+01:00"), crate::state::EntryKind::Break);
+            let e = crate::state::Entry::new(
+                id,
+                date,
+                format!("{date}T1{k}:00:00+01:00"),
+                crate::state::EntryKind::Break,
+            );
             entries.push(e);
         }
     }
