@@ -110,3 +110,28 @@ fn a_long_sleep_passes_every_step_in_one_tick() {
     assert_eq!(c.tick(&at("2026-11-24T10:20:00")), Some(Effect::Log(at("2026-11-24T10:20:00"))));
     assert_eq!(c.phase, Phase::Waiting);
 }
+
+#[test]
+fn the_config_keys() {
+    let parse = |text: &str| crate::config::parse(text, &mut crate::catalog::Catalog::builtin());
+    let s = parse("work_hours = \"08:00-16:00\"\nbreak_every = 30\n").unwrap().breaks;
+    assert_eq!(
+        s,
+        Schedule {
+            start: jiff::civil::time(8, 0, 0, 0),
+            end: jiff::civil::time(16, 0, 0, 0),
+            every_minutes: 30
+        }
+    );
+    assert_eq!(parse("").unwrap().breaks, Schedule::default());
+    let table = [
+        (
+            "work_hours = \"17:00-09:00\"",
+            "1:14: work_hours = \"17:00-09:00\" is not a span like \"09:00-17:30\"",
+        ),
+        ("break_every = 2", "1:15: break_every = 2 is not a number of minutes from 5 to 240"),
+    ];
+    for (text, want) in table {
+        assert_eq!(parse(text).unwrap_err(), want);
+    }
+}
