@@ -67,7 +67,7 @@ fn main() {
         std::fs::read_dir(long.join("history")).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
     println!("generated {years} years of history ({:.1} MB) in {:?}", size as f64 / 1e6, start.elapsed());
 
-    let views: [&[&str]; 3] = [&["today", "--json"], &["status"], &["status", "--json"]];
+    let views: [&[&str]; 4] = [&["today", "--json"], &["status"], &["status", "--json"], &["nudge"]];
     let mut cases: Vec<(&Path, &[&str])> = vec![(&empty, &["--version"])];
     for args in views {
         cases.extend([(empty.as_path(), args), (long.as_path(), args)]);

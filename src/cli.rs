@@ -6,6 +6,7 @@ mod commands;
 mod complete;
 mod export;
 mod logging;
+mod nudge;
 mod plan;
 mod progress;
 mod setup;
@@ -65,6 +66,9 @@ pub enum Command {
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
         #[arg(long = "as", value_name = "VARIANT", value_parser = complete::VariantId, hide_possible_values = true)]
         variant: Option<String>,
+        /// Who came along (walks only), shown on the week screen
+        #[arg(long, value_name = "NAME")]
+        with: Option<String>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,
@@ -200,6 +204,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A desk-break companion for the work day: leave it running in a tab or a tmux pane
+    Breaks,
+    /// One short line for a shell's start-up file while today's routine is not done (else nothing)
+    Nudge,
     /// A self-contained HTML report for a physiotherapist
     Report {
         /// Weeks to cover, ending with this one

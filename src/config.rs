@@ -50,6 +50,8 @@ pub struct Settings {
     pub days_per_week: u8,
     /// The user's own name, shown on the physiotherapist report only.
     pub name: Option<String>,
+    /// When `upright breaks` offers desk breaks (`work_hours`, `break_every`).
+    pub breaks: crate::breaks::Schedule,
 }
 
 impl Default for Settings {
@@ -66,6 +68,7 @@ impl Default for Settings {
             walk_days_per_week: 4,
             days_per_week: 5,
             name: None,
+            breaks: crate::breaks::Schedule::default(),
         }
     }
 }
@@ -84,6 +87,8 @@ struct RawConfig {
     walk_days_per_week: Option<Spanned<u8>>,
     days_per_week: Option<Spanned<u8>>,
     name: Option<String>,
+    work_hours: Option<Spanned<String>>,
+    break_every: Option<Spanned<u32>>,
     #[serde(default)]
     exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
     #[serde(default)]
@@ -143,6 +148,21 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     }
     if let Some(v) = raw.days_per_week {
         s.days_per_week = v.into_inner();
+    }
+    if let Some(v) = raw.work_hours {
+        (s.breaks.start, s.breaks.end) =
+            crate::breaks::Schedule::parse_hours(v.get_ref()).ok_or_else(|| {
+                fail(v.span(), format!("work_hours = {:?} is not a span like \"09:00-17:30\"", v.get_ref()))
+            })?;
+    }
+    if let Some(v) = raw.break_every {
+        if !(5..=240).contains(v.get_ref()) {
+            return Err(fail(
+                v.span(),
+                format!("break_every = {} is not a number of minutes from 5 to 240", v.get_ref()),
+            ));
+        }
+        s.breaks.every_minutes = v.into_inner();
     }
     // An empty name (the example's default) is no name.
     s.name = raw.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());

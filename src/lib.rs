@@ -28,6 +28,7 @@ macro_rules! errln {
 }
 
 pub mod app;
+pub mod breaks;
 pub mod catalog;
 pub mod checkin;
 pub mod cli;

@@ -48,6 +48,9 @@ pub struct Entry {
     /// 0 (unable) to 10 (as before the problem). The week's average pain is in `pain`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<Activity>,
+    /// For a walk: who came along (`done walk --with NAME`); shown on the week screen only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with: Option<String>,
     /// Fields this version does not know; preserved on save.
     #[serde(flatten)]
     pub extra: BTreeMap<String, toml::Value>,
@@ -73,6 +76,7 @@ pub(crate) struct KnownEntry {
     removes: Option<String>,
     #[serde(default)]
     activities: Vec<Activity>,
+    with: Option<String>,
 }
 
 impl From<KnownEntry> for Entry {
@@ -93,6 +97,7 @@ impl From<KnownEntry> for Entry {
             variant: k.variant,
             removes: k.removes,
             activities: k.activities,
+            with: k.with,
             extra: BTreeMap::new(),
         }
     }
@@ -131,6 +136,7 @@ impl Entry {
             variant: None,
             removes: None,
             activities: Vec::new(),
+            with: None,
             extra: BTreeMap::new(),
         }
     }
@@ -143,7 +149,7 @@ impl Entry {
     /// Whether the entry may be written: upright never writes a month it would refuse to read,
     /// so free text is bounded (a month of daily use is ~40 KB; the read limit is 16 MiB).
     pub fn check(&self) -> Result<(), String> {
-        for (field, text) in [("note", &self.note), ("reason", &self.reason)] {
+        for (field, text) in [("note", &self.note), ("reason", &self.reason), ("with", &self.with)] {
             let n = text.as_deref().map_or(0, |t| t.chars().count());
             if n > MAX_TEXT_CHARS {
                 return Err(format!(
@@ -217,10 +223,13 @@ pub enum EntryKind {
     Checkin,
     /// The weekly check-in was skipped; it is asked again next week.
     CheckinSkipped,
+    /// A desk break taken in `upright breaks` (`at` is when it ended). It counts for nothing
+    /// else: not the day, the walk or the streak.
+    Break,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 15] = [
+const KIND_NAMES: [(EntryKind, &str); 16] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -236,6 +245,7 @@ const KIND_NAMES: [(EntryKind, &str); 15] = [
     (EntryKind::NotSettled, "not-settled"),
     (EntryKind::Checkin, "checkin"),
     (EntryKind::CheckinSkipped, "checkin-skipped"),
+    (EntryKind::Break, "break"),
 ];
 
 impl EntryKind {

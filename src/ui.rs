@@ -3,6 +3,7 @@
 //! the run), never the loaded log or settings. One file per screen; named styles here. Below
 //! the minimum size only a note is drawn.
 
+pub mod breaks;
 mod checkin;
 mod digits;
 mod help;
@@ -186,6 +187,8 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
+#[cfg(test)]
+mod breaks_tests;
 #[cfg(test)]
 mod progress_tests;
 #[cfg(test)]

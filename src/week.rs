@@ -44,7 +44,15 @@ pub struct WeekData {
     pub scale: u64,
     /// Per routine exercise and weekday: what was logged, in words ("ok, pain 2 · note: …").
     pub notes: Vec<Vec<Option<String>>>,
+    /// Desk breaks logged per weekday (`upright breaks`); shown, counted for nothing else.
+    pub breaks: Vec<usize>,
+    /// Per routine exercise and weekday: the walk was done as other cardio (`done walk --as
+    /// bike`), marked with its own symbol.
+    pub cardio: Vec<Vec<bool>>,
 }
+
+/// The week's mark for a walk done as bike, elliptical, swim or other cardio.
+pub const CARDIO_MARK: &str = "≈";
 
 impl WeekData {
     /// The first day of the heatmap span for the week starting `start`.
@@ -113,6 +121,22 @@ impl WeekData {
             steps,
             scale: routine.iter().map(|e| u64::from(e.top())).max().unwrap_or(1),
             notes,
+            cardio: routine
+                .iter()
+                .map(|ex| {
+                    (0..7)
+                        .map(|d| {
+                            let walk = ex.dose(1).walk_minutes().is_some();
+                            walk && start
+                                .checked_add(d.days())
+                                .is_ok_and(|date| as_cardio(history, &ex.id, date))
+                        })
+                        .collect()
+                })
+                .collect(),
+            breaks: (0..7)
+                .map(|d| start.checked_add(d.days()).map_or(0, |date| crate::breaks::count_on(history, date)))
+                .collect(),
         }
     }
 
@@ -138,7 +162,9 @@ impl WeekData {
     pub fn mark(&self, row: usize, day: usize) -> &'static str {
         let d = &self.days[day];
         let cell = d.cells[row];
-        if cell.is_done() {
+        if cell.is_done() && self.cardio.get(row).is_some_and(|r| r[day]) {
+            CARDIO_MARK
+        } else if cell.is_done() {
             "✓"
         } else if cell.skipped {
             "–"
@@ -152,6 +178,14 @@ impl WeekData {
             "✗"
         }
     }
+}
+
+/// Whether every session of `id` done on `date` was another activity (a variant).
+fn as_cardio(history: &[Entry], id: &str, date: Date) -> bool {
+    let lo = history.partition_point(|e| e.date < date);
+    let hi = history.partition_point(|e| e.date <= date);
+    let mut done = history[lo..hi].iter().filter(|e| e.is_for(id) && e.kind == EntryKind::Done).peekable();
+    done.peek().is_some() && done.all(|e| e.variant.is_some())
 }
 
 /// What was logged for `id` on `date`, in words: the rating and pain of its last session and
@@ -170,6 +204,8 @@ fn said(history: &[Entry], id: &str, date: Date) -> Option<String> {
     } else {
         parts.push(entry.feedback.map_or("done".to_string(), |f| f.to_string()));
         parts.push(format!("pain {}", entry.pain.unwrap_or(0)));
+        parts.extend(entry.variant.as_ref().map(|v| format!("as {v}")));
+        parts.extend(entry.with.as_ref().map(|w| format!("with {w}")));
         parts.extend(entry.note.as_ref().map(|n| format!("note: {n}")));
     }
     Some(parts.join(" · "))

@@ -123,7 +123,10 @@ fn status_is_one_line() {
     assert_eq!(out.lines().count(), 1, "{out}");
     assert_eq!(out, "upright 2/6 · 0-week streak\n");
     let v = env.json(&["status", "--json"]);
-    assert_eq!(v, serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false}));
+    assert_eq!(
+        v,
+        serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false, "breaks_today": 0})
+    );
 }
 
 #[test]
@@ -306,7 +309,10 @@ fn week_json_and_text() {
     let days = v["days"].as_array().unwrap();
     assert_eq!(days.len(), 7);
     // The walk has progressed to 3 × 7 min by then.
-    assert_eq!(days[0], serde_json::json!({"date": "2026-11-23", "complete": true, "walk_minutes": 21}));
+    assert_eq!(
+        days[0],
+        serde_json::json!({"date": "2026-11-23", "complete": true, "walk_minutes": 21, "breaks": 0})
+    );
     assert_eq!(days[1]["complete"], false);
     // Backfilling the Friday of last week completes it: the streak is 2.
     for id in FULL_DAY {

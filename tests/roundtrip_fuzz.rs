@@ -18,6 +18,7 @@ fn kind() -> impl Strategy<Value = EntryKind> {
         Just(EntryKind::RedFlagGp),
         Just(EntryKind::LegSymptoms),
         Just(EntryKind::Cleared),
+        Just(EntryKind::Break),
         "[a-z][a-z-]{0,12}".prop_map(EntryKind::from),
     ]
 }
@@ -34,9 +35,25 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
         proptest::option::of(1u32..=600),
         proptest::option::of(".{0,60}"),
         proptest::option::of("\\PC{0,40}"),
+        // The variant and the walk's company are written too; the quick read must take them.
+        proptest::option::of("[a-z-]{1,12}"),
+        proptest::option::of(".{0,20}"),
     )
         .prop_map(
-            move |((y, m, d), kind, exercise, step, dose, feedback, pain, minutes, note, reason)| {
+            move |(
+                (y, m, d),
+                kind,
+                exercise,
+                step,
+                dose,
+                feedback,
+                pain,
+                minutes,
+                note,
+                reason,
+                variant,
+                with,
+            )| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
                 e.exercise = exercise;
@@ -47,6 +64,8 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 e.minutes = minutes;
                 e.note = note;
                 e.reason = reason;
+                e.variant = variant;
+                e.with = with;
                 e
             },
         )

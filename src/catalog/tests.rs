@@ -77,7 +77,7 @@ fn variants_are_in_the_catalog() {
     assert_eq!(ids("curl-up"), ["dead-bug"]);
     assert_eq!(ids("side-bridge"), ["wall"]);
     assert_eq!(ids("bird-dog"), ["arm-only", "leg-only"]);
-    assert_eq!(ids("walk"), ["bike", "elliptical", "pool"]);
+    assert_eq!(ids("walk"), ["bike", "elliptical", "pool", "swim", "other"]);
     assert!(!c.get("thoracic-extension").unwrap().variant("chair").unwrap().easier, "same load, no roller");
     assert_eq!(c.get("curl-up").unwrap().alternative().unwrap().name, "Dead bug instead");
     assert!(c.get("hamstring-stretch").unwrap().alternative().is_none());

@@ -50,6 +50,11 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
+        Command::Breaks => {
+            let ctx = Ctx::load(&paths.config, &paths.data)?;
+            let bell = ctx.settings.sound && !cli.silent;
+            crate::breaks::run::breaks(ctx, bell)
+        }
         command => {
             let mut ctx = Ctx::load(&paths.config, &paths.data)?;
             let json = matches!(
@@ -62,12 +67,15 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
             );
-            let hint =
-                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. });
+            let hint = !json
+                && !matches!(
+                    command,
+                    Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge
+                );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
-                    let log = logging::Done { feedback, pain, minutes, note, variant, force };
+                Command::Done { id, feedback, pain, minutes, variant, with, note, date, force } => {
+                    let log = logging::Done { feedback, pain, minutes, note, variant, with, force };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {
@@ -78,6 +86,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Undo { id, date } => logging::undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
                 Command::Status { json } => status(&mut ctx, json),
+                Command::Nudge => super::nudge::nudge(&mut ctx),
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
                 Command::Safety { clear: Some(id) } => {
@@ -93,7 +102,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
                 Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
-                Command::Paths | Command::Completions { .. } | Command::Init { .. } => {
+                Command::Paths | Command::Completions { .. } | Command::Init { .. } | Command::Breaks => {
                     unreachable!("handled above")
                 }
             }?;
@@ -211,11 +220,18 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let (done, total) = (day.done_count(), day.items.len());
     let streak = ctx.streaks(ctx.today)?.current;
     let locked = day.safety.locked_since.is_some();
+    // Desk breaks are counted on their own; they are no part of done/total.
+    let breaks = crate::breaks::count_on(ctx.store.entries(), ctx.today);
     if json {
-        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked });
+        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks });
         print_json(&doc)?;
     } else if locked {
         outln!("upright locked: emergency sign reported · get care, then run upright safety --clear");
+    } else if breaks > 0 {
+        outln!(
+            "upright {done}/{total} · {streak}-week streak · {breaks} break{} today",
+            if breaks == 1 { "" } else { "s" }
+        );
     } else {
         outln!("upright {done}/{total} · {streak}-week streak");
     }

@@ -17,6 +17,8 @@ pub struct Done {
     pub note: Option<String>,
     /// Done as another version of the exercise (`--as`).
     pub variant: Option<String>,
+    /// Who came along on a walk (`--with`).
+    pub with: Option<String>,
     pub force: bool,
 }
 
@@ -52,6 +54,9 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     }
     ctx.load_for_save(date);
     let walk = ctx.is_walk(id);
+    if log.with.is_some() && !walk {
+        bail!("--with is for walks: who came along (nothing logged)");
+    }
     let action = Action::Done { minutes: log.minutes };
     let req = Request { action, id, walk, date, confirmed: log.force };
     let (verdict, day) = ctx.ask(&req)?;
@@ -71,7 +76,9 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.minutes = log.minutes;
     entry.note = log.note;
     entry.variant = log.variant.clone();
+    entry.with = log.with.map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
     let pain = entry.pain.unwrap_or(0);
+    let company = entry.with.clone();
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
         if walk {
@@ -87,7 +94,10 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .variant
         .as_deref()
         .and_then(|v| exercise.variant(v))
-        .map(|v| format!(", {}", v.name.to_lowercase()));
+        .map(|v| format!(", {}", v.name.to_lowercase()))
+        .into_iter()
+        .chain(company.map(|w| format!(", with {w}")))
+        .reduce(|a, b| a + &b);
     outln!(
         "logged {}{}",
         rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date),

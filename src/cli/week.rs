@@ -19,7 +19,10 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         let days: Vec<_> = shown
             .iter()
             .flat_map(|w| w.days.iter())
-            .map(|d| json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes }))
+            .map(|d| {
+                let breaks = crate::breaks::count_on(ctx.store.entries(), d.date);
+                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks })
+            })
             .collect();
         let weeks: Vec<_> = shown
             .iter()
@@ -48,6 +51,15 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!("  {:width$}  {}", "complete day", complete.join("  "));
         let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
         outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
+        let breaks: Vec<String> = w
+            .days
+            .iter()
+            .map(|d| crate::breaks::count_on(ctx.store.entries(), d.date))
+            .map(|n| format!("{:^3}", if n == 0 { String::new() } else { n.to_string() }))
+            .collect();
+        if breaks.iter().any(|b| !b.trim().is_empty()) {
+            outln!("  {:width$}  {}", "desk breaks", breaks.join("  "));
+        }
         // The screen's own words: past weeks "met"/"missed", this week "3 of 5 so far".
         outln!("  {}", w.target_text());
         // What the user wrote that week, so the grid's marks come with their why.
@@ -62,6 +74,6 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
-    outln!("✓ done  – skipped  ✗ missed  ○ today  · to come");
+    outln!("✓ done  {} other cardio  – skipped  ✗ missed  ○ today  · to come", crate::week::CARDIO_MARK);
     Ok(())
 }

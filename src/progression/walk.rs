@@ -22,7 +22,41 @@ pub(super) fn longest_walk(history: &[Entry], past: &[Entry], ex: &Exercise, dat
     let longest = past[past.partition_point(|e| e.date < from)..]
         .iter()
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id))
+        // Bike, swim and the other cardio fill the walk slot but are not walking load: the
+        // spike rule is about the walk (issue 16), so only real walks set the longest bout.
+        .filter(|e| e.variant.is_none())
         .filter_map(|e| e.minutes.or_else(|| ex.dose(e.step.unwrap_or(1)).walk_minutes()))
         .max();
     longest.or(flare.map(|_| first))
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    #[test]
+    fn other_cardio_does_not_count_toward_the_longest_walk() {
+        let catalog = crate::catalog::Catalog::builtin();
+        let walk = catalog.get("walk").unwrap();
+        let done = |day: i8, minutes: u32, variant: Option<&str>| {
+            let d = date(2026, 11, day);
+            let mut e = Entry::new(format!("w{day}"), d, format!("{d}T08:00:00Z"), EntryKind::Done);
+            e.exercise = Some("walk".into());
+            e.minutes = Some(minutes);
+            e.variant = variant.map(String::from);
+            e
+        };
+        // (history, longest walk that counts)
+        let cases = [
+            (vec![done(20, 12, None), done(21, 45, Some("bike"))], Some(12)),
+            (vec![done(20, 12, None), done(21, 45, Some("swim")), done(22, 30, Some("other"))], Some(12)),
+            (vec![done(21, 40, Some("elliptical"))], None),
+            (vec![done(20, 12, None), done(21, 15, None)], Some(15)),
+        ];
+        for (history, want) in cases {
+            assert_eq!(longest_walk(&history, &history, walk, date(2026, 11, 24)), want, "{history:?}");
+        }
+    }
 }

@@ -55,6 +55,8 @@ struct Fields {
     note: Option<String>,
     reason: Option<String>,
     removes: Option<String>,
+    variant: Option<String>,
+    with: Option<String>,
 }
 
 /// Sets `slot` once: a second value for the same key is a duplicate, which the general parser
@@ -85,6 +87,8 @@ impl Fields {
             "note" => once(&mut self.note, string(value)),
             "reason" => once(&mut self.reason, string(value)),
             "removes" => once(&mut self.removes, string(value)),
+            "variant" => once(&mut self.variant, string(value)),
+            "with" => once(&mut self.with, string(value)),
             _ => None,
         }
     }
@@ -100,6 +104,8 @@ impl Fields {
         e.note = self.note;
         e.reason = self.reason;
         e.removes = self.removes;
+        e.variant = self.variant;
+        e.with = self.with;
         Some(e)
     }
 }

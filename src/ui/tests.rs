@@ -18,7 +18,7 @@ fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Term
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (40, 12)];
 
 /// Snapshots of one state at every size, each checked for cut text first.
-fn snap(name: &str, app: &App, now: Instant) {
+pub(super) fn snap(name: &str, app: &App, now: Instant) {
     let theme = Theme::new(false);
     for (w, h) in SIZES {
         let terminal = draw(app, now, w, h, &theme);
@@ -29,7 +29,7 @@ fn snap(name: &str, app: &App, now: Instant) {
 
 /// Fails on a line that ends in a cut word (a letter or digit against the screen's edge or a
 /// box border) or shows an ellipsis, the mark of text cut to fit (inside a dose or anywhere).
-fn assert_uncut(name: &str, backend: &TestBackend) {
+pub(super) fn assert_uncut(name: &str, backend: &TestBackend) {
     let buffer = backend.buffer();
     let (w, h) = (buffer.area.width, buffer.area.height);
     for y in 0..h {
@@ -175,13 +175,18 @@ fn no_color_keeps_the_selection_visible() {
 }
 
 fn week_app(dir: &std::path::Path, days: Vec<jiff::civil::Date>) -> App {
-    crate::app::tests::seed(dir, crate::app::tests::full_days(days));
+    week_app_of(dir, crate::app::tests::full_days(days))
+}
+
+/// The app on the week screen over a log of `entries`.
+pub(super) fn week_app_of(dir: &std::path::Path, entries: Vec<crate::state::Entry>) -> App {
+    crate::app::tests::seed(dir, entries);
     let mut app = app(dir);
     step(&mut app, Msg::Week, Instant::now(), &wall());
     app
 }
 
-fn days_back(from: i64, to: i64) -> Vec<jiff::civil::Date> {
+pub(super) fn days_back(from: i64, to: i64) -> Vec<jiff::civil::Date> {
     use jiff::ToSpan;
     let today = jiff::civil::date(2026, 11, 24);
     (to..=from).map(|n| today.checked_sub(n.days()).unwrap()).collect()

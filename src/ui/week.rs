@@ -140,6 +140,19 @@ fn grid(
     let walk = if name_width >= 12 { "walk minutes" } else { "walk" };
     lines
         .push(Line::from(vec![Span::styled(format!("  {walk:name_width$}"), theme.dim), Span::raw(minutes)]));
+    // Only for someone who uses `upright breaks`: a row of zeros would be noise to the others.
+    if w.breaks.iter().any(|&n| n > 0) {
+        let counts: String = w
+            .breaks
+            .iter()
+            .map(|&n| format!("{:^col$}", if n > 0 { n.to_string() } else { "·".into() }))
+            .collect();
+        let label = if name_width >= 12 { "desk breaks" } else { "brk" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {label:name_width$}"), theme.dim),
+            Span::raw(counts),
+        ]));
+    }
     (lines, 2 + name_width + 7 * col)
 }
 

@@ -1,0 +1,63 @@
+//! The desk-break companion's one screen (`upright breaks`): when the next break is, a due
+//! break's offer, or the guided step with its countdown. Drawn from the companion and `now`.
+
+use jiff::Zoned;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::Theme;
+use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, STEPS, when};
+
+pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
+    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let area = frame.area();
+    let block = Block::bordered()
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(Line::styled(" upright · desk breaks ", theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));
+    let mut lines: Vec<Line> = Vec::new();
+    let total: u32 = STEPS.iter().map(|s| s.1).sum();
+    let keys_text = match &c.phase {
+        Phase::Waiting => {
+            lines.push(Line::styled(format!("Next break at {}", when(&c.due, now)), theme.accent));
+            lines.push(Line::from(""));
+            "b a break now · q quit".to_string()
+        }
+        Phase::Due => {
+            lines.push(Line::styled("Time for a break.", theme.warn));
+            lines.push(Line::from(format!(
+                // No-break spaces: the break's length is never split over two lines.
+                "Stand up, upper-back extension over the chair back\u{a0}×\u{a0}5, a short walk: {}\u{a0}min\u{a0}{}\u{a0}s.",
+                total / 60,
+                total % 60
+            )));
+            lines.push(Line::from(""));
+            format!("b take it · z snooze {SNOOZE_MINUTES} min · s skip · q quit")
+        }
+        Phase::Break { step, step_ends } => {
+            let left = step_ends.duration_since(now).as_secs_f64().max(0.0).ceil() as u64;
+            lines.push(Line::from(vec![
+                Span::styled(format!("Step {} of {}", step + 1, STEPS.len()), theme.title),
+                Span::raw("  "),
+                Span::styled(format!("{}:{:02}", left / 60, left % 60), theme.accent),
+            ]));
+            lines.push(Line::from(STEPS[*step].0));
+            lines.push(Line::from(""));
+            "s stop (not logged) · q quit".to_string()
+        }
+    };
+    let n = c.taken_today;
+    lines.push(Line::styled(format!("{n} break{} today", if n == 1 { "" } else { "s" }), theme.dim));
+    if let Some(said) = &c.said {
+        lines.push(Line::from(said.as_str()));
+    }
+    if let Some(error) = error {
+        lines.push(Line::styled(error, theme.warn));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), body);
+    frame.render_widget(Paragraph::new(Line::styled(keys_text, theme.dim)).wrap(Wrap { trim: true }), keys);
+}

@@ -1,0 +1,86 @@
+//! Other low-impact cardio in the walk slot and a walk's company, through the real binary:
+//! `done walk --as bike|elliptical|swim|other --minutes N --with NAME` fills the day's walk,
+//! shows its own mark in `upright week` and keeps the company in the entry.
+
+mod common;
+
+use common::upright;
+
+fn run(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_upright"))
+        .env("UPRIGHT_NOW", common::NOW)
+        .env("UPRIGHT_DATA_DIR", dir)
+        .env("UPRIGHT_CONFIG", dir.join("config.toml"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The walk bouts today asks for.
+fn bouts(dir: &std::path::Path) -> u64 {
+    let today: serde_json::Value = serde_json::from_str(&upright(dir, &["today", "--json"])).unwrap();
+    let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
+    walk["sessions_needed"].as_u64().unwrap()
+}
+
+#[test]
+fn every_cardio_name_is_taken_and_fills_the_walk() {
+    for activity in ["bike", "elliptical", "swim", "other", "pool"] {
+        let dir = tempfile::tempdir().unwrap();
+        upright(dir.path(), &["init", "--accept"]);
+        // Each session fills one bout, as a walk does.
+        for _ in 0..bouts(dir.path()) {
+            let out = upright(dir.path(), &["done", "walk", "--as", activity, "--minutes", "25"]);
+            assert!(out.starts_with("logged Walk"), "{activity}: {out}");
+        }
+        let today: serde_json::Value =
+            serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
+        let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
+        assert_eq!(walk["done"], true, "{activity}: the bouts fill the day's walk");
+        let week: serde_json::Value =
+            serde_json::from_str(&upright(dir.path(), &["week", "--json"])).unwrap();
+        let tuesday = week["days"].as_array().unwrap().iter().find(|d| d["date"] == "2026-11-24").unwrap();
+        assert_eq!(
+            tuesday["walk_minutes"],
+            25 * walk["sessions_needed"].as_u64().unwrap(),
+            "{activity}: the minutes count toward the week"
+        );
+        let plain = upright(dir.path(), &["week"]);
+        let row = plain.lines().find(|l| l.trim_start().starts_with("Walk")).unwrap();
+        assert!(row.contains('≈') && !row.contains('✓'), "{activity}: its own mark: {row}");
+        assert!(plain.contains("≈ other cardio"), "the legend names it");
+    }
+}
+
+#[test]
+fn a_real_walk_keeps_the_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    for _ in 0..bouts(dir.path()) {
+        upright(dir.path(), &["done", "walk", "--minutes", "25"]);
+    }
+    let plain = upright(dir.path(), &["week"]);
+    let row = plain.lines().find(|l| l.trim_start().starts_with("Walk")).unwrap();
+    assert!(row.contains('✓') && !row.contains('≈'), "{row}");
+}
+
+#[test]
+fn company_is_stored_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    let out = upright(dir.path(), &["done", "walk", "--minutes", "20", "--with", "Sam"]);
+    assert!(out.trim_end().ends_with(", with Sam"), "{out}");
+    let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
+    assert!(month.contains("with = \"Sam\""), "{month}");
+    let export = upright(dir.path(), &["export", "--format", "json"]);
+    assert!(export.contains("\"with\":\"Sam\""), "{export}");
+}
+
+#[test]
+fn company_is_for_walks_only() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    let out = run(dir.path(), &["done", "curl-up", "--with", "Sam"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--with is for walks"));
+}
