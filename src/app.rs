@@ -9,6 +9,7 @@ mod confirm;
 mod flare;
 pub mod keymap;
 mod keys;
+mod morning;
 mod outcome;
 mod progress;
 mod run;
@@ -219,6 +220,8 @@ pub enum Mode {
     },
     /// The weekly check-in, asked on the week's first start.
     Checkin(CheckinForm),
+    /// The next-morning check (rule 11), asked on the day's first start after a session.
+    Morning,
     /// Pain, function, adherence and steps over the last weeks.
     Progress(Box<crate::progress::Progress>),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
@@ -275,7 +278,9 @@ impl App {
             awaiting: None,
             drawn: false,
         };
-        if let Some(form) = app.checkin_due() {
+        if app.morning_due() {
+            app.mode = Mode::Morning;
+        } else if let Some(form) = app.checkin_due() {
             app.mode = Mode::Checkin(form);
         }
         Ok(app)
@@ -388,6 +393,7 @@ impl App {
             (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
             (Mode::Flare { on }, msg) => self.flare(on, msg),
             (Mode::Checkin(form), msg) => self.checkin(form, msg),
+            (Mode::Morning, msg) => self.morning(msg),
             (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
             (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
@@ -420,6 +426,8 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
 
 #[cfg(test)]
 pub(crate) mod checkin_tests;
+#[cfg(test)]
+mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]

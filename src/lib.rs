@@ -35,6 +35,7 @@ pub mod config;
 pub mod ctx;
 pub mod fsutil;
 pub mod log;
+pub mod morning;
 pub mod progress;
 pub mod progression;
 pub mod report;

@@ -105,6 +105,8 @@ pub enum Banner {
     /// Pain has not eased in two weeks of use; with what the weekly check-ins showed, when
     /// they decided it.
     Check(Option<crate::checkin::Trend>),
+    /// The back had not settled this morning (rule 11): every exercise holds today.
+    NotSettled,
 }
 
 impl Day {
@@ -126,6 +128,8 @@ impl Day {
             Some(Banner::GpPaused)
         } else if let Some(since) = progression::flare_since(history, date) {
             Some(Banner::Flare { since, see_gp: progression::flare_prompt(history, date) })
+        } else if history[..upto].iter().any(|e| e.date == date && e.kind == EntryKind::NotSettled) {
+            Some(Banner::NotSettled)
         } else {
             needs_check.then_some(Banner::Check(trend))
         };

@@ -95,6 +95,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
+        Mode::Morning => prompt::morning(frame, area, theme),
         _ => {}
     }
     if app.help

@@ -110,3 +110,12 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     ];
     boxed(frame, area, "Are you sure?", lines, theme);
 }
+
+/// The next-morning check (rule 11): yes, no, or ask later.
+pub fn morning(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines = vec![
+        Line::from(crate::morning::QUESTION),
+        Line::from([key("y", "yes", theme), key("n", "no", theme), key("Esc", "later", theme)].concat()),
+    ];
+    boxed(frame, area, "This morning", lines, theme);
+}
