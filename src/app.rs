@@ -15,6 +15,7 @@ mod progress;
 mod run;
 mod safety;
 mod timer;
+mod variant;
 mod week;
 
 use std::time::{Duration, Instant};
@@ -251,6 +252,8 @@ pub struct App {
     /// The timer border flashes until then, after a hold or rest ends.
     pub flash_until: Option<Instant>,
     awaiting: Option<Awaiting>,
+    /// The version chosen with `v` for this session, by exercise id (variant ids).
+    pub variants: std::collections::BTreeMap<String, String>,
     /// A frame has been drawn.
     pub drawn: bool,
 }
@@ -276,6 +279,7 @@ impl App {
             hooks,
             flash_until: None,
             awaiting: None,
+            variants: Default::default(),
             drawn: false,
         };
         if app.morning_due() {
@@ -432,3 +436,5 @@ mod morning_tests;
 mod no_disk_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod variant_tests;

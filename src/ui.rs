@@ -110,9 +110,9 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
     let (area, day) = (frame.area(), &app.day);
     match mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
-            if let Some(item) = day.get(&run.id) {
+            if let Some(item) = app.timer_item(&run.id) {
                 let flashing = app.flash_until.is_some_and(|t| now < t);
-                timer::render(frame, area, item, run, flashing, now, theme);
+                timer::render(frame, area, &item, run, flashing, now, theme);
             }
         }
         Mode::Week { data, row, day } => {

@@ -32,6 +32,7 @@ impl App {
             Msg::Clear => return self.clear_selected(),
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
+            Msg::Char('v') => self.next_variant(&id),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
@@ -219,6 +220,10 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
+                // The version chosen with `v` is today's; a past day's rating is the usual one.
+                if p.date == self.ctx.today {
+                    entry.variant = self.variants.get(&p.id).cloned();
+                }
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.
                 let bouts =
@@ -229,7 +234,11 @@ impl App {
                     ),
                     _ => {
                         let walk = p.minutes.map(|m| (m, p.needed));
-                        let line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
+                        let mut line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
+                        // The version done, as `done --as` says it.
+                        if let Some(v) = entry.variant.as_deref().and_then(|_| self.chosen_variant(&p.id)) {
+                            line.push_str(&format!(", {}", v.name.to_lowercase()));
+                        }
                         // The walk is saved with its last bout, not its first.
                         match bouts {
                             Some((bout, needed)) if bout < needed => format!("Saved: {line}."),
