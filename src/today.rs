@@ -22,7 +22,8 @@ pub struct Item {
     pub skipped: bool,
     /// The id of that day's last done or skipped entry: what undo removes.
     pub last_logged: Option<String>,
-    /// The cues to show while it runs (the flexion-free cue first when flexion is avoided).
+    /// The cues to show while it runs (the flexion-free cue second, after the set-up line, when
+    /// flexion is avoided).
     pub cues: Vec<String>,
     /// What the user wrote that day: the last note of a done entry, or the skip reason.
     pub note: Option<String>,
@@ -195,10 +196,12 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
         cues.push(cue.clone());
     }
+    // Avoiding flexion, the hinge cue comes right after the set-up line; it does not replace it
+    // (issue 20: the user still needs to know how to sit).
     if settings.avoid_flexion
-        && let (Some(cue), Some(first)) = (&exercise.flexion_cue, cues.first_mut())
+        && let Some(cue) = &exercise.flexion_cue
     {
-        *first = cue.clone();
+        cues.insert(cues.len().min(1), cue.clone());
     }
     let note = todays()
         .filter(of_it)
