@@ -335,7 +335,7 @@ fn init_and_safety_without_the_app() {
     let out = env.ok(&["init"]);
     assert!(out.contains("not medical advice") && out.contains("upright init --accept"), "{out}");
     let out = env.ok(&["init", "--level", "active", "--avoid", "flexion", "--accept"]);
-    assert!(out.contains("saved your choices") && out.contains("disclaimer accepted"), "{out}");
+    assert!(out.contains("saved your choices") && out.contains("disclaimer above accepted"), "{out}");
     let config = std::fs::read_to_string(env.config()).unwrap();
     assert!(
         config.contains("\nlevel = \"active\"\n") && config.contains("\navoid = [\"flexion\"]\n"),
@@ -352,6 +352,12 @@ fn init_and_safety_without_the_app() {
     assert_eq!(v["exercises"][0]["dose"], "30 + 5 min");
     env.cmd(&["today"]).assert().success().stderr("");
     assert!(env.ok(&["init"]).contains("disclaimer accepted on 2026-11-24"));
+    // Issue 20.1: accepting at once still prints what is accepted.
+    let fresh = Env::new();
+    let out = fresh.ok(&["init", "--accept"]);
+    let (text, accepted) = out.split_once("disclaimer above accepted").expect("accepted");
+    assert!(text.contains("not medical advice") && text.contains("osteoporosis"), "printed first: {out}");
+    assert!(accepted.contains("upright safety"), "{out}");
     let safety = env.ok(&["safety"]);
     assert!(
         safety.contains("Get emergency care now")
