@@ -153,6 +153,8 @@ pub struct Run {
 pub enum Stage {
     Rating,
     Pain,
+    /// After `l`: one leg or both (both is an emergency sign).
+    Legs,
 }
 
 #[derive(Debug, Clone)]
@@ -434,6 +436,8 @@ pub(crate) mod checkin_tests;
 mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -187,7 +187,17 @@ impl App {
     /// Keys in the rating prompt: a rating, then pain 0–10; Enter saves the Done entry.
     pub(super) fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Step {
         let mode = match (p.stage, msg) {
-            (Stage::Rating, Msg::Char('l')) => return self.leg_symptoms(&p.id, *p.back),
+            (Stage::Rating, Msg::Char('l')) => {
+                p.stage = Stage::Legs;
+                Mode::Feedback(p)
+            }
+            (Stage::Legs, Msg::Char('1' | 'o')) => return self.leg_symptoms(&p.id, *p.back),
+            (Stage::Legs, Msg::Char('2' | 'b')) => return self.both_legs(),
+            (Stage::Legs, Msg::Back) => {
+                p.stage = Stage::Rating;
+                Mode::Feedback(p)
+            }
+            (Stage::Legs, _) => Mode::Feedback(p),
             (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
                 p.rating = Some(match c {
                     '1' | 'e' => Feedback::Easy,

@@ -60,6 +60,12 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
             Span::styled(format!("{pain}▏"), theme.selected),
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
+    } else if p.stage == Stage::Legs {
+        lines.push(Line::from(""));
+        lines.push(Line::from("Pain, tingling or numbness down one leg, or both?"));
+        lines.push(Line::from(
+            [key("1", "one leg", theme), key("2", "both legs", theme), key("Esc", "back", theme)].concat(),
+        ));
     } else {
         lines.push(Line::from(
             [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
