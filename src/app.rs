@@ -9,6 +9,7 @@ mod confirm;
 mod flare;
 pub mod keymap;
 mod keys;
+mod lesson;
 mod morning;
 mod outcome;
 mod progress;
@@ -225,6 +226,8 @@ pub enum Mode {
     Checkin(CheckinForm),
     /// The next-morning check (rule 11), asked on the day's first start after a session.
     Morning,
+    /// The week's lesson card (1–8), until dismissed.
+    Lesson(usize),
     /// Pain, function, adherence and steps over the last weeks.
     Progress(Box<crate::progress::Progress>),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
@@ -284,10 +287,8 @@ impl App {
             variants: Default::default(),
             drawn: false,
         };
-        if app.morning_due() {
-            app.mode = Mode::Morning;
-        } else if let Some(form) = app.checkin_due() {
-            app.mode = Mode::Checkin(form);
+        if app.day.safety.accepted.is_some() {
+            app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
         }
         Ok(app)
     }
@@ -400,6 +401,7 @@ impl App {
             (Mode::Flare { on }, msg) => self.flare(on, msg),
             (Mode::Checkin(form), msg) => self.checkin(form, msg),
             (Mode::Morning, msg) => self.morning(msg),
+            (Mode::Lesson(n), msg) => self.lesson(n, msg),
             (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
             (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),

@@ -4,6 +4,7 @@
 mod advice;
 mod commands;
 mod export;
+mod learn;
 mod logging;
 mod plan;
 mod progress;
@@ -145,6 +146,13 @@ pub enum Command {
     },
     /// Where config and data live
     Paths,
+    /// A short lesson about back pain (weekly for the first 8 weeks; without N: this week's,
+    /// and the list)
+    Learn {
+        /// The lesson, 1-8
+        #[arg(value_parser = clap::value_parser!(u8).range(1..=8))]
+        n: Option<u8>,
+    },
     /// The warning signs that need a doctor
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,

@@ -34,6 +34,7 @@ pub mod cli;
 pub mod config;
 pub mod ctx;
 pub mod fsutil;
+pub mod lessons;
 pub mod log;
 pub mod morning;
 pub mod progress;

@@ -217,10 +217,12 @@ pub enum EntryKind {
     Checkin,
     /// The weekly check-in was skipped; it is asked again next week.
     CheckinSkipped,
+    /// The week's lesson card was dismissed; the lesson number is in `step`.
+    LessonRead,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 15] = [
+const KIND_NAMES: [(EntryKind, &str); 16] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -236,6 +238,7 @@ const KIND_NAMES: [(EntryKind, &str); 15] = [
     (EntryKind::NotSettled, "not-settled"),
     (EntryKind::Checkin, "checkin"),
     (EntryKind::CheckinSkipped, "checkin-skipped"),
+    (EntryKind::LessonRead, "lesson-read"),
 ];
 
 impl EntryKind {

@@ -6,6 +6,7 @@
 mod checkin;
 mod digits;
 mod help;
+mod lesson;
 mod plan;
 mod progress;
 mod prompt;
@@ -96,6 +97,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
         Mode::Morning => prompt::morning(frame, area, theme),
+        Mode::Lesson(n) => lesson::render(frame, area, *n, theme),
         _ => {}
     }
     if app.help
@@ -189,5 +191,7 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 
 #[cfg(test)]
 mod progress_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;

@@ -366,3 +366,17 @@ fn init_and_safety_without_the_app() {
         "{safety}"
     );
 }
+
+/// Issue 20.7: `upright learn` prints this week's lesson and the list; `learn N` one lesson,
+/// wrapped for an 80-column terminal; N outside 1-8 is refused.
+#[test]
+fn learn_prints_the_weekly_lessons() {
+    let env = Env::new();
+    let out = env.ok(&["learn"]);
+    assert!(out.starts_with("Week 1 of 8: Hurt is not harm\n"), "{out}");
+    assert!(out.contains("All lessons (upright learn N):") && out.contains("  8. Keeping it going"), "{out}");
+    let out = env.ok(&["learn", "4"]);
+    assert!(out.starts_with("Week 4 of 8: A flare-up plan\n") && !out.contains("All lessons"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    env.cmd(&["learn", "9"]).assert().failure();
+}

@@ -12,8 +12,8 @@ impl App {
     }
 
     pub(super) fn morning(&mut self, msg: Msg) -> Step {
-        // The check-in, if the week's is due, comes right after.
-        let next = |app: &mut App| app.checkin_due().map_or(Mode::Today, Mode::Checkin);
+        // The check-in, if the week's is due, and the lesson come right after.
+        let next = |app: &mut App| app.after_morning();
         let settled = match msg {
             Msg::Char('y' | 'Y') => true,
             Msg::Char('n' | 'N') => false,

@@ -43,3 +43,33 @@ fn leg_symptoms_ask_one_leg_or_both() {
         }
     }
 }
+
+/// Issue 20.7: the week's lesson opens on a start, Esc leaves it for the next start, d puts
+/// it away for good.
+#[test]
+fn the_weeks_lesson_shows_until_dismissed() {
+    use super::checkin_tests::started;
+    let dir = tempfile::tempdir().unwrap();
+    let today = crate::config::Settings::default().coaching_date(&super::tests::NOW.parse().unwrap());
+    let accepted = today.checked_sub(jiff::Span::new().days(15)).unwrap();
+    let mut store = crate::state::Store::open(dir.path());
+    let e = crate::state::Entry::new(
+        "a".into(),
+        accepted,
+        "2026-11-09T08:00:00+01:00".into(),
+        EntryKind::DisclaimerAccepted,
+    );
+    store.append(e).unwrap();
+    let mut app = started(dir.path());
+    assert!(matches!(app.mode, Mode::Lesson(3)), "week 3: {:?}", app.mode);
+    step(&mut app, Msg::Back, Instant::now(), &wall());
+    assert!(matches!(app.mode, Mode::Today));
+    let mut app = started(dir.path());
+    assert!(matches!(app.mode, Mode::Lesson(3)), "shown again: {:?}", app.mode);
+    step(&mut app, Msg::Char('d'), Instant::now(), &wall());
+    assert!(matches!(app.mode, Mode::Today));
+    let read: Vec<_> =
+        app.ctx.store.entries().iter().filter(|e| e.kind == EntryKind::LessonRead).map(|e| e.step).collect();
+    assert_eq!(read, [Some(3)]);
+    assert!(matches!(started(dir.path()).mode, Mode::Today), "not shown again");
+}

@@ -62,8 +62,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
             );
-            let hint =
-                !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. });
+            let hint = !json
+                && !matches!(
+                    command,
+                    Command::Safety { .. } | Command::Learn { .. } | Command::Report { out: None, .. }
+                );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
                 Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
@@ -80,6 +83,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Status { json } => status(&mut ctx, json),
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
+                Command::Learn { n } => super::learn::learn(&mut ctx, n),
                 Command::Safety { clear: Some(id) } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }

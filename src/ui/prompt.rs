@@ -49,7 +49,10 @@ fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
 pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &Theme) {
     let mut lines = vec![Line::from(format!("How did {name} go?"))];
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
-    lines.push(Line::from(choices));
+    // Asking about the legs, 1 and 2 mean one leg or both, not a rating.
+    if p.stage != Stage::Legs {
+        lines.push(Line::from(choices));
+    }
     if p.stage == Stage::Pain {
         let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
@@ -61,7 +64,6 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
     } else if p.stage == Stage::Legs {
-        lines.push(Line::from(""));
         lines.push(Line::from("Pain, tingling or numbness down one leg, or both?"));
         lines.push(Line::from(
             [key("1", "one leg", theme), key("2", "both legs", theme), key("Esc", "back", theme)].concat(),
