@@ -313,6 +313,9 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
                 (base, Change::Hold, Some(words::same("the last session was hard")))
             } else if last.pain >= 4 {
                 (base, Change::Hold, Some(words::same(&format!("pain {} last time", last.pain))))
+            } else if last.partial() {
+                let why = format!("{} of {} walks last time", last.bouts, last.needed);
+                (base, Change::Hold, Some(words::same(&why)))
             } else if last.held {
                 (base, Change::Hold, Some(words::same("an easier day last time")))
             } else if run >= 3

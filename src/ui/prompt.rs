@@ -48,6 +48,17 @@ fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
 /// `name`: the exercise's name as shown.
 pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &Theme) {
     let mut lines = vec![Line::from(format!("How did {name} go?"))];
+    // A bout before the day's last is a partial session (issue 20): say it counts for the day
+    // but the step grows only with every bout.
+    if p.stage == Stage::Rating && p.needed > 1 && p.done_before + 1 < p.needed && !p.backfill {
+        let line = format!(
+            "Bout {} of {}: it counts for today; the step grows only on days with all {}.",
+            p.done_before + 1,
+            p.needed,
+            p.needed
+        );
+        lines.push(Line::from(Span::styled(line, theme.dim)));
+    }
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
     // Asking about the legs, 1 and 2 mean one leg or both, not a rating.
     if p.stage != Stage::Legs {

@@ -1,4 +1,5 @@
-//! Snapshots of the popups of issues 19 and 20: the morning question, one leg or both, and the
+//! Snapshots of the popups of issues 19 and 20: the morning question, a first walk bout's
+//! rating, one leg or both, and the
 //! longest lesson card, at 80×24, 100×30 and the 40×12 fallback.
 
 use std::time::Instant;
@@ -27,6 +28,8 @@ fn morning_legs_and_lesson_popups() {
     snap("morning_question", &app);
     app.mode = Mode::Today;
     step(&mut app, Msg::TickOff, Instant::now(), &wall());
+    // The first walk bout of three: a partial session, and the prompt says so.
+    snap("walk_bout_rating", &app);
     step(&mut app, Msg::Char('l'), Instant::now(), &wall());
     snap("one_leg_or_both", &app);
     // The longest lesson by words.
