@@ -227,7 +227,10 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
         _ => (settings.start_step(ex), 0),
     };
     let sessions = sessions(&past[since.min(past.len())..], ex);
-    let last_any = sessions_last_date(past, ex);
+    // Days in flare mode are not missed days: the flare already set the step (issue 20: they
+    // must not stack), so the gap runs from the flare's end when that is later.
+    let flare_end = off.filter(|_| since > 0).map(|i| history[i].date).filter(|d| *d <= date);
+    let last_any = sessions_last_date(past, ex).max(flare_end);
     let gap = last_any.map(|d| missed_days(d, date));
     // Rule 9: a step back never returns to more than the last pain-free session's load.
     let calm_step = |upto: usize| sessions[..upto].iter().rev().find(|s| s.pain_free()).map(|s| s.step);

@@ -359,3 +359,21 @@ fn a_partial_walk_session_holds() {
         }
     }
 }
+
+/// Issue 20.4: resting through a 14-day flare (as the flare message allows) resumes two steps
+/// below, with the flare's reason; the missed-day rule does not add more steps back. Days
+/// after the flare ended still count as missed.
+#[test]
+fn a_rested_flare_and_missed_days_do_not_stack() {
+    let e = |n, step| done(n, "curl-up", step, Easy, 0);
+    let h = vec![e(0, 5), e(1, 5), e(2, 5), event(3, EntryKind::FlareOn), event(17, EntryKind::FlareOff)];
+    let cases = [
+        ("the day it ends", 17, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
+        ("two days later", 19, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
+        ("ten days later", 27, 2, Change::Down, "One step easier: 9 days missed since Thu 19 Nov"),
+    ];
+    for (what, on, step, change, reason) in cases {
+        let p = rx(&h, "curl-up", on);
+        assert_eq!((p.step, &p.change, p.reason.as_deref()), (step, &change, Some(reason)), "{what}");
+    }
+}
