@@ -219,10 +219,12 @@ pub enum EntryKind {
     CheckinSkipped,
     /// The week's lesson card was dismissed; the lesson number is in `step`.
     LessonRead,
+    /// The user took the harder form offered for `exercise` (side bridge on the feet).
+    HarderAccepted,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 16] = [
+const KIND_NAMES: [(EntryKind, &str); 17] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -239,6 +241,7 @@ const KIND_NAMES: [(EntryKind, &str); 16] = [
     (EntryKind::Checkin, "checkin"),
     (EntryKind::CheckinSkipped, "checkin-skipped"),
     (EntryKind::LessonRead, "lesson-read"),
+    (EntryKind::HarderAccepted, "harder-accepted"),
 ];
 
 impl EntryKind {

@@ -18,6 +18,7 @@
 //!   count from the last session of any kind.
 
 mod forecast;
+mod harder;
 mod sessions;
 mod walk;
 mod words;
@@ -65,6 +66,8 @@ pub struct Prescription {
     pub stopped: bool,
     /// Pain down a leg paused this exercise until a clinician clears it.
     pub paused: bool,
+    /// A harder form ("feet") the user may take with `h` or `upright harder ID`; held until then.
+    pub offer: Option<String>,
 }
 
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
@@ -146,6 +149,18 @@ fn prescribe_with(
         decide(settings, history, past, exercise, date)
     };
     let Decision { mut step, mut change, mut reason, dose } = d;
+    // Harder forms are offered, not switched in (issue 20).
+    let mut offer = None;
+    if !flare
+        && change != Change::Start
+        && let Some((keep, form)) = harder::hold_for_offer(history, exercise, date, step)
+    {
+        step = keep;
+        change = Change::Hold;
+        reason =
+            Some(format!("Ready for {} on your {form}: press h to try it", exercise.name.to_lowercase()));
+        offer = Some(form);
+    }
     // Rule 11: a morning the back had not settled holds every exercise that day.
     if change == Change::Up && today.iter().any(|e| e.kind == EntryKind::NotSettled) {
         step -= 1;
@@ -191,6 +206,7 @@ fn prescribe_with(
         reason,
         stopped,
         paused: paused.is_some(),
+        offer,
     }
 }
 

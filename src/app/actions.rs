@@ -33,6 +33,7 @@ impl App {
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
             Msg::Char('v') => self.next_variant(&id),
+            Msg::Char('h') => return self.take_harder(&id),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,

@@ -73,3 +73,30 @@ fn the_weeks_lesson_shows_until_dismissed() {
     assert_eq!(read, [Some(3)]);
     assert!(matches!(started(dir.path()).mode, Mode::Today), "not shown again");
 }
+
+/// Issue 20.5: `h` takes the harder form offered, and says so where nothing is offered.
+#[test]
+fn h_takes_the_harder_form_offered() {
+    use crate::state::{Entry, Feedback, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let today = crate::config::Settings::default().coaching_date(&super::tests::NOW.parse().unwrap());
+    let mut store = Store::open(dir.path());
+    for (n, back, step) in [(0, 10, 3), (1, 7, 4), (2, 5, 4), (3, 3, 4), (4, 1, 4)] {
+        let date = today.checked_sub(jiff::Span::new().days(back)).unwrap();
+        let mut e = Entry::new(format!("sb{n}"), date, "2026-11-20T08:00:00+01:00".into(), EntryKind::Done);
+        (e.exercise, e.step, e.feedback, e.pain) =
+            (Some("side-bridge".into()), Some(step), Some(Feedback::Easy), Some(0));
+        store.append(e).unwrap();
+    }
+    let mut app = app(dir.path());
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+    step(&mut app, Msg::Char('h'), Instant::now(), &wall());
+    assert!(app.message.as_deref().unwrap().contains("Nothing harder"), "{:?}", app.message);
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "side-bridge").unwrap();
+    let rx = &app.day.items[app.selected].rx;
+    assert_eq!((rx.step, rx.offer.as_deref()), (4, Some("feet")), "{rx:?}");
+    step(&mut app, Msg::Char('h'), Instant::now(), &wall());
+    let rx = &app.day.items[app.selected].rx;
+    assert_eq!((rx.step, rx.offer.as_deref()), (5, None), "{rx:?}");
+    assert!(app.message.as_deref().unwrap().contains("on your feet from now"), "{:?}", app.message);
+}

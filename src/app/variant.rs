@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::{App, Mode};
+use super::{App, Effect, Mode, Step};
 use crate::catalog::Variant;
 use crate::today::Item;
 
@@ -37,6 +37,19 @@ impl App {
             }
         });
         Mode::Today
+    }
+
+    /// `h`: take the harder form offered for `id` (issue 20: offered, never switched in).
+    pub(super) fn take_harder(&mut self, id: &str) -> Step {
+        let Some(item) = self.item(id) else { return (Mode::Today, None) };
+        let name = item.exercise.name.clone();
+        let Some(form) = item.rx.offer.clone() else {
+            self.message = Some(format!("Nothing harder is offered for {name} yet."));
+            return (Mode::Today, None);
+        };
+        let entry = self.event(crate::state::EntryKind::HarderAccepted, Some(id));
+        let said = format!("{name} on your {form} from now. Go gently.");
+        self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
     }
 
     /// The version of `id` chosen for this session, if not the usual one.
