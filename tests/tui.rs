@@ -131,6 +131,9 @@ fn a_fresh_first_run() {
     pty.send("f");
     pty.wait_for("f [x]", 5);
     pty.send("\r");
+    // Issue 20.2: the warning signs once, then Today.
+    pty.wait_for("Emergency care now", 5);
+    pty.send("q");
     let screen = pty.wait_for("Welcome. Your choices are in", 5);
     // Active level, avoiding flexion: dead bug instead of curl-up, at the active start steps.
     assert!(screen.contains("Dead bug") && !screen.contains("Curl-up"), "{screen}");
