@@ -130,7 +130,9 @@ mod tests {
             e.step = Some(week);
             e
         };
-        let cases: &[(&str, Option<Date>, i64, Vec<Entry>, Option<usize>)] = &[
+        // (what, accepted, day, entries, lesson due)
+        type Case = (&'static str, Option<Date>, i64, Vec<Entry>, Option<usize>);
+        let cases: &[Case] = &[
             ("not accepted yet", None, 0, vec![], None),
             ("not on the day of accepting", Some(start), 0, vec![], None),
             ("the next day", Some(start), 1, vec![], Some(1)),

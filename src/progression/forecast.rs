@@ -85,20 +85,6 @@ pub fn forecast(
     plan
 }
 
-#[cfg(test)]
-mod tests {
-    use super::walk_day;
-
-    #[test]
-    fn walks_spread_over_the_week() {
-        for n in 1..=7 {
-            let days: Vec<i64> = (0..7).filter(|i| walk_day(*i, n)).collect();
-            assert_eq!(days.len() as i64, n, "{n} walks: {days:?}");
-        }
-        assert_eq!((0..7).filter(|i| walk_day(*i, 4)).collect::<Vec<_>>(), [1, 3, 5, 6]);
-    }
-}
-
 /// Logs the acceptance of each harder form `doses` offer on `day`, as a user pressing `h`
 /// would; whether there was any.
 pub(super) fn accept_offers(doses: &[super::Prescription], log: &mut Vec<Entry>, day: Date) -> bool {
@@ -115,4 +101,18 @@ pub(super) fn accept_offers(doses: &[super::Prescription], log: &mut Vec<Entry>,
         any = true;
     }
     any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::walk_day;
+
+    #[test]
+    fn walks_spread_over_the_week() {
+        for n in 1..=7 {
+            let days: Vec<i64> = (0..7).filter(|i| walk_day(*i, n)).collect();
+            assert_eq!(days.len() as i64, n, "{n} walks: {days:?}");
+        }
+        assert_eq!((0..7).filter(|i| walk_day(*i, 4)).collect::<Vec<_>>(), [1, 3, 5, 6]);
+    }
 }

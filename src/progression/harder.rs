@@ -33,7 +33,7 @@ pub(super) fn hold_for_offer(
     step: u32,
 ) -> Option<(u32, String)> {
     let past = history.iter().filter(|e| e.date < date);
-    let prev = past.filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)).last()?.step?;
+    let prev = past.rev().find(|e| e.kind == EntryKind::Done && e.is_for(&ex.id))?.step?;
     let here = form(ex.dose(prev))?;
     let next = form(ex.dose(step))?;
     if step <= prev || here == next || accepted(history, ex, date) {
