@@ -6,6 +6,7 @@ mod commands;
 mod export;
 mod learn;
 mod logging;
+mod morning;
 mod plan;
 mod progress;
 mod setup;
@@ -153,6 +154,9 @@ pub enum Command {
         #[arg(value_parser = clap::value_parser!(u8).range(1..=8))]
         n: Option<u8>,
     },
+    /// Has your back settled to its usual level this morning, after yesterday's sessions? A no
+    /// holds every exercise today (the app asks this on the day's first start)
+    Settled { answer: YesNo },
     /// The warning signs that need a doctor
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
@@ -206,6 +210,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

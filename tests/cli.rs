@@ -380,3 +380,14 @@ fn learn_prints_the_weekly_lessons() {
     assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
     env.cmd(&["learn", "9"]).assert().failure();
 }
+
+/// Rule 11 from the command line: `settled no` holds every exercise today and is logged once.
+#[test]
+fn settled_no_holds_today_once() {
+    let env = Env::new();
+    let out = env.ok(&["settled", "no"]);
+    assert!(out.contains("every exercise holds"), "{out}");
+    assert!(env.ok(&["settled", "yes"]).contains("already answered today (no)"));
+    let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
+    assert_eq!(month.matches("kind = \"not-settled\"").count(), 1, "{month}");
+}

@@ -84,6 +84,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
                 Command::Learn { n } => super::learn::learn(&mut ctx, n),
+                Command::Settled { answer } => super::morning::settled(&mut ctx, answer),
                 Command::Safety { clear: Some(id) } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }
