@@ -157,6 +157,8 @@ pub enum Command {
     /// Has your back settled to its usual level this morning, after yesterday's sessions? A no
     /// holds every exercise today (the app asks this on the day's first start)
     Settled { answer: YesNo },
+    /// Take the harder form offered for ID (the side bridge on your feet), as h in the app
+    Harder { id: String },
     /// The warning signs that need a doctor
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,

@@ -391,3 +391,11 @@ fn settled_no_holds_today_once() {
     let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
     assert_eq!(month.matches("kind = \"not-settled\"").count(), 1, "{month}");
 }
+
+/// Issue 20.5 from the CLI: nothing harder is offered on a first day; `harder` says so.
+#[test]
+fn harder_without_an_offer_says_so() {
+    let env = Env::new();
+    assert!(env.ok(&["harder", "side-bridge"]).contains("nothing harder is offered for Side bridge"));
+    env.cmd(&["harder", "no-such"]).assert().failure();
+}

@@ -85,6 +85,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
                 Command::Learn { n } => super::learn::learn(&mut ctx, n),
                 Command::Settled { answer } => super::morning::settled(&mut ctx, answer),
+                Command::Harder { id } => super::morning::harder(&mut ctx, &id),
                 Command::Safety { clear: Some(id) } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }
