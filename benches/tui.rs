@@ -80,6 +80,8 @@ fn main() {
     }
     // This week's check-in answered, so every start opens on the Today screen measured here.
     pty::upright(&long, &["checkin", "--pain", "2"]);
+    // And the morning question after yesterday's sessions (rule 11).
+    pty::upright(&long, &["settled", "yes"]);
     // The first start builds the month index; measure warm starts, as every morning is.
     first_frame(&long);
     let e = median((0..runs).map(|_| first_frame(&empty)).collect());

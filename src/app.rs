@@ -9,11 +9,14 @@ mod confirm;
 mod flare;
 pub mod keymap;
 mod keys;
+mod lesson;
+mod morning;
 mod outcome;
 mod progress;
 mod run;
 mod safety;
 mod timer;
+mod variant;
 mod week;
 
 use std::time::{Duration, Instant};
@@ -151,6 +154,8 @@ pub struct Run {
 pub enum Stage {
     Rating,
     Pain,
+    /// After `l`: one leg or both (both is an emergency sign).
+    Legs,
 }
 
 #[derive(Debug, Clone)]
@@ -219,6 +224,10 @@ pub enum Mode {
     },
     /// The weekly check-in, asked on the week's first start.
     Checkin(CheckinForm),
+    /// The next-morning check (rule 11), asked on the day's first start after a session.
+    Morning,
+    /// The week's lesson card (1–8), until dismissed.
+    Lesson(usize),
     /// Pain, function, adherence and steps over the last weeks.
     Progress(Box<crate::progress::Progress>),
     /// The week screen with a selected cell (exercise row, weekday 0–6).
@@ -248,6 +257,8 @@ pub struct App {
     /// The timer border flashes until then, after a hold or rest ends.
     pub flash_until: Option<Instant>,
     awaiting: Option<Awaiting>,
+    /// The version chosen with `v` for this session, by exercise id (variant ids).
+    pub variants: std::collections::BTreeMap<String, String>,
     /// A frame has been drawn.
     pub drawn: bool,
 }
@@ -273,10 +284,11 @@ impl App {
             hooks,
             flash_until: None,
             awaiting: None,
+            variants: Default::default(),
             drawn: false,
         };
-        if let Some(form) = app.checkin_due() {
-            app.mode = Mode::Checkin(form);
+        if app.day.safety.accepted.is_some() {
+            app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
         }
         Ok(app)
     }
@@ -388,6 +400,8 @@ impl App {
             (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
             (Mode::Flare { on }, msg) => self.flare(on, msg),
             (Mode::Checkin(form), msg) => self.checkin(form, msg),
+            (Mode::Morning, msg) => self.morning(msg),
+            (Mode::Lesson(n), msg) => self.lesson(n, msg),
             (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
             (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
@@ -421,6 +435,12 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
 #[cfg(test)]
 pub(crate) mod checkin_tests;
 #[cfg(test)]
+mod morning_tests;
+#[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod variant_tests;

@@ -5,7 +5,9 @@ mod advice;
 mod commands;
 mod complete;
 mod export;
+mod learn;
 mod logging;
+mod morning;
 mod nudge;
 mod plan;
 mod progress;
@@ -155,6 +157,18 @@ pub enum Command {
     },
     /// Where config and data live
     Paths,
+    /// A short lesson about back pain (weekly for the first 8 weeks; without N: this week's,
+    /// and the list)
+    Learn {
+        /// The lesson, 1-8
+        #[arg(value_parser = clap::value_parser!(u8).range(1..=8))]
+        n: Option<u8>,
+    },
+    /// Has your back settled to its usual level this morning, after yesterday's sessions? A no
+    /// holds every exercise today (the app asks this on the day's first start)
+    Settled { answer: YesNo },
+    /// Take the harder form offered for ID (the side bridge on your feet), as h in the app
+    Harder { id: String },
     /// The warning signs that need a doctor
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
@@ -217,6 +231,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum YesNo {
+    Yes,
+    No,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

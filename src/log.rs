@@ -226,10 +226,15 @@ pub enum EntryKind {
     /// A desk break taken in `upright breaks` (`at` is when it ended). It counts for nothing
     /// else: not the day, the walk or the streak.
     Break,
+
+    /// The week's lesson card was dismissed; the lesson number is in `step`.
+    LessonRead,
+    /// The user took the harder form offered for `exercise` (side bridge on the feet).
+    HarderAccepted,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 16] = [
+const KIND_NAMES: [(EntryKind, &str); 18] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -246,6 +251,8 @@ const KIND_NAMES: [(EntryKind, &str); 16] = [
     (EntryKind::Checkin, "checkin"),
     (EntryKind::CheckinSkipped, "checkin-skipped"),
     (EntryKind::Break, "break"),
+    (EntryKind::LessonRead, "lesson-read"),
+    (EntryKind::HarderAccepted, "harder-accepted"),
 ];
 
 impl EntryKind {

@@ -18,6 +18,7 @@
 //!   count from the last session of any kind.
 
 mod forecast;
+mod harder;
 mod sessions;
 mod walk;
 mod words;
@@ -65,6 +66,8 @@ pub struct Prescription {
     pub stopped: bool,
     /// Pain down a leg paused this exercise until a clinician clears it.
     pub paused: bool,
+    /// A harder form ("feet") the user may take with `h` or `upright harder ID`; held until then.
+    pub offer: Option<String>,
 }
 
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
@@ -146,6 +149,18 @@ fn prescribe_with(
         decide(settings, history, past, exercise, date)
     };
     let Decision { mut step, mut change, mut reason, dose } = d;
+    // Harder forms are offered, not switched in (issue 20).
+    let mut offer = None;
+    if !flare
+        && change != Change::Start
+        && let Some((keep, form)) = harder::hold_for_offer(history, exercise, date, step)
+    {
+        step = keep;
+        change = Change::Hold;
+        reason =
+            Some(format!("Ready for {} on your {form}: press h to try it", exercise.name.to_lowercase()));
+        offer = Some(form);
+    }
     // Rule 11: a morning the back had not settled holds every exercise that day.
     if change == Change::Up && today.iter().any(|e| e.kind == EntryKind::NotSettled) {
         step -= 1;
@@ -191,6 +206,7 @@ fn prescribe_with(
         reason,
         stopped,
         paused: paused.is_some(),
+        offer,
     }
 }
 
@@ -227,7 +243,10 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
         _ => (settings.start_step(ex), 0),
     };
     let sessions = sessions(&past[since.min(past.len())..], ex);
-    let last_any = sessions_last_date(past, ex);
+    // Days in flare mode are not missed days: the flare already set the step (issue 20: they
+    // must not stack), so the gap runs from the flare's end when that is later.
+    let flare_end = off.filter(|_| since > 0).map(|i| history[i].date).filter(|d| *d <= date);
+    let last_any = sessions_last_date(past, ex).max(flare_end);
     let gap = last_any.map(|d| missed_days(d, date));
     // Rule 9: a step back never returns to more than the last pain-free session's load.
     let calm_step = |upto: usize| sessions[..upto].iter().rev().find(|s| s.pain_free()).map(|s| s.step);
@@ -313,6 +332,9 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
                 (base, Change::Hold, Some(words::same("the last session was hard")))
             } else if last.pain >= 4 {
                 (base, Change::Hold, Some(words::same(&format!("pain {} last time", last.pain))))
+            } else if last.partial() {
+                let why = format!("{} of {} walks last time", last.bouts, last.needed);
+                (base, Change::Hold, Some(words::same(&why)))
             } else if last.held {
                 (base, Change::Hold, Some(words::same("an easier day last time")))
             } else if run >= 3

@@ -35,12 +35,13 @@ pub const EMERGENCY: [&str; 10] = [
 ];
 
 /// Back pain with any of these needs an urgent GP appointment today, or NHS 111.
-pub const SEE_GP: [&str; 8] = [
+pub const SEE_GP: [&str; 9] = [
     "a fever",
     "weight loss you cannot explain",
     "a lump, swelling or change in the shape of your back",
     "pain that rest does not ease, or that is worse at night",
     "pain that is worse when you cough or sneeze",
+    "pain that is worse when you open your bowels",
     "pain between your shoulder blades",
     "new back pain when you are under 20 or over 55, or with a history of cancer or steroid use",
     "a weakened immune system (for example from medicines) or injecting drug use",

@@ -22,7 +22,8 @@ pub struct Item {
     pub skipped: bool,
     /// The id of that day's last done or skipped entry: what undo removes.
     pub last_logged: Option<String>,
-    /// The cues to show while it runs (the flexion-free cue first when flexion is avoided).
+    /// The cues to show while it runs (the flexion-free cue second, after the set-up line, when
+    /// flexion is avoided).
     pub cues: Vec<String>,
     /// What the user wrote that day: the last note of a done entry, or the skip reason.
     pub note: Option<String>,
@@ -105,6 +106,8 @@ pub enum Banner {
     /// Pain has not eased in two weeks of use; with what the weekly check-ins showed, when
     /// they decided it.
     Check(Option<crate::checkin::Trend>),
+    /// The back had not settled this morning (rule 11): every exercise holds today.
+    NotSettled,
 }
 
 impl Day {
@@ -126,6 +129,8 @@ impl Day {
             Some(Banner::GpPaused)
         } else if let Some(since) = progression::flare_since(history, date) {
             Some(Banner::Flare { since, see_gp: progression::flare_prompt(history, date) })
+        } else if history[..upto].iter().any(|e| e.date == date && e.kind == EntryKind::NotSettled) {
+            Some(Banner::NotSettled)
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
@@ -191,10 +196,12 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
         cues.push(cue.clone());
     }
+    // Avoiding flexion, the hinge cue comes right after the set-up line; it does not replace it
+    // (issue 20: the user still needs to know how to sit).
     if settings.avoid_flexion
-        && let (Some(cue), Some(first)) = (&exercise.flexion_cue, cues.first_mut())
+        && let Some(cue) = &exercise.flexion_cue
     {
-        *first = cue.clone();
+        cues.insert(cues.len().min(1), cue.clone());
     }
     let note = todays()
         .filter(of_it)

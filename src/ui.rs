@@ -7,6 +7,7 @@ pub mod breaks;
 mod checkin;
 mod digits;
 mod help;
+mod lesson;
 mod plan;
 mod progress;
 mod prompt;
@@ -96,6 +97,8 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
+        Mode::Morning => prompt::morning(frame, area, theme),
+        Mode::Lesson(n) => lesson::render(frame, area, *n, theme),
         _ => {}
     }
     if app.help
@@ -110,9 +113,9 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
     let (area, day) = (frame.area(), &app.day);
     match mode {
         Mode::Timer(run) | Mode::Leave(run) | Mode::Slept { run, .. } => {
-            if let Some(item) = day.get(&run.id) {
+            if let Some(item) = app.timer_item(&run.id) {
                 let flashing = app.flash_until.is_some_and(|t| now < t);
-                timer::render(frame, area, item, run, flashing, now, theme);
+                timer::render(frame, area, &item, run, flashing, now, theme);
             }
         }
         Mode::Week { data, row, day } => {
@@ -191,5 +194,7 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 mod breaks_tests;
 #[cfg(test)]
 mod progress_tests;
+#[cfg(test)]
+mod review_tests;
 #[cfg(test)]
 mod tests;

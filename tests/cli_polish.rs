@@ -79,7 +79,10 @@ fn init_accept_alone_writes_the_documented_config() {
     ok(dir.path(), &["init"]);
     assert!(!config.exists());
     let out = ok(dir.path(), &["init", "--accept"]);
-    assert!(out.contains("wrote the documented config") && out.contains("disclaimer accepted"), "{out}");
+    assert!(
+        out.contains("wrote the documented config") && out.contains("disclaimer above accepted"),
+        "{out}"
+    );
     let text = std::fs::read_to_string(&config).unwrap();
     assert_eq!(text, include_str!("../config.example.toml"));
     // An existing file is left as it is.

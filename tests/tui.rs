@@ -135,6 +135,9 @@ fn a_fresh_first_run() {
     pty.send("f");
     pty.wait_for("f [x]", 5);
     pty.send("\r");
+    // Issue 20.2: the warning signs once, then Today.
+    pty.wait_for("Emergency care now", 5);
+    pty.send("q");
     let screen = pty.wait_for("Welcome. Your choices are in", 5);
     // Active level, avoiding flexion: dead bug instead of curl-up, at the active start steps.
     assert!(screen.contains("Dead bug") && !screen.contains("Curl-up"), "{screen}");
@@ -203,6 +206,9 @@ fn pain_down_a_leg_pauses_the_exercise_until_cleared() {
     pty.send("x");
     pty.wait_for("pain spread down my leg", 5);
     pty.send("l");
+    // Issue 20.2: one leg pauses the exercise; both legs would be an emergency.
+    pty.wait_for("down one leg, or both?", 5);
+    pty.send("1");
     pty.wait_for("Curl-up is on hold until a clinician has checked", 5);
     pty.send("x");
     pty.wait_for("once a clinician has cleared it, press c on it", 5);

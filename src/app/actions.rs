@@ -32,6 +32,8 @@ impl App {
             Msg::Clear => return self.clear_selected(),
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
+            Msg::Char('v') => self.next_variant(&id),
+            Msg::Char('h') => return self.take_harder(&id),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
@@ -186,7 +188,17 @@ impl App {
     /// Keys in the rating prompt: a rating, then pain 0–10; Enter saves the Done entry.
     pub(super) fn feedback(&mut self, mut p: Prompt, msg: Msg) -> Step {
         let mode = match (p.stage, msg) {
-            (Stage::Rating, Msg::Char('l')) => return self.leg_symptoms(&p.id, *p.back),
+            (Stage::Rating, Msg::Char('l')) => {
+                p.stage = Stage::Legs;
+                Mode::Feedback(p)
+            }
+            (Stage::Legs, Msg::Char('1' | 'o')) => return self.leg_symptoms(&p.id, *p.back),
+            (Stage::Legs, Msg::Char('2' | 'b')) => return self.both_legs(),
+            (Stage::Legs, Msg::Back) => {
+                p.stage = Stage::Rating;
+                Mode::Feedback(p)
+            }
+            (Stage::Legs, _) => Mode::Feedback(p),
             (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
                 p.rating = Some(match c {
                     '1' | 'e' => Feedback::Easy,
@@ -219,6 +231,10 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
+                // The version chosen with `v` is today's; a past day's rating is the usual one.
+                if p.date == self.ctx.today {
+                    entry.variant = self.variants.get(&p.id).cloned();
+                }
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.
                 let bouts =
@@ -229,7 +245,11 @@ impl App {
                     ),
                     _ => {
                         let walk = p.minutes.map(|m| (m, p.needed));
-                        let line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
+                        let mut line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
+                        // The version done, as `done --as` says it.
+                        if let Some(v) = entry.variant.as_deref().and_then(|_| self.chosen_variant(&p.id)) {
+                            line.push_str(&format!(", {}", v.name.to_lowercase()));
+                        }
                         // The walk is saved with its last bout, not its first.
                         match bouts {
                             Some((bout, needed)) if bout < needed => format!("Saved: {line}."),

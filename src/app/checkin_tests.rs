@@ -15,7 +15,15 @@ pub fn write_sample(dir: &std::path::Path) {
     let settings = Settings::default();
     let today = settings.coaching_date(&NOW.parse().unwrap());
     let mut months: std::collections::BTreeMap<MonthKey, Vec<_>> = Default::default();
-    for e in crate::progress::sample_history(&Catalog::builtin(), &settings, today, 12) {
+    // The morning question (rule 11) answered, so the check-in is what opens.
+    let settled = crate::log::Entry::new(
+        "settled".into(),
+        today,
+        "2026-11-24T07:00:00+01:00".into(),
+        EntryKind::Settled,
+    );
+    let history = crate::progress::sample_history(&Catalog::builtin(), &settings, today, 12);
+    for e in history.into_iter().chain([settled]) {
         months.entry(MonthKey::of(e.date)).or_default().push(e);
     }
     std::fs::create_dir_all(dir.join("history")).unwrap();

@@ -52,6 +52,11 @@ impl App {
             Some(Awaiting::Choices(_)) => {
                 let welcome = format!("Welcome. Your choices are in {}.", self.ctx.config_path.display());
                 self.awaiting = Some(Awaiting::Log(Some(welcome)));
+                // The warning signs are shown once, before the first session (issue 20); q or
+                // Esc goes on to Today, and ! brings them back at any time.
+                if matches!(self.mode, Mode::Today) {
+                    self.mode = Mode::RedFlags { said: None, back: Box::new(Mode::Today), scroll: 0 };
+                }
                 Some(Effect::Save(Box::new(self.event(crate::state::EntryKind::DisclaimerAccepted, None))))
             }
             None => None,

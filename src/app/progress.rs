@@ -161,7 +161,8 @@ impl App {
             Answer::Skipped => {
                 let entry = self.event(EntryKind::CheckinSkipped, None);
                 let said = "Check-in skipped; it will be asked again next week.".to_string();
-                self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
+                let next = self.after_checkin();
+                self.change(next, Effect::Save(Box::new(entry)), Some(said))
             }
             Answer::Done { pain, activities } => {
                 let mut entry = self.event(EntryKind::Checkin, None);
@@ -171,7 +172,8 @@ impl App {
                     "Thanks for checking in (pain {}). g shows your progress.",
                     pain.map_or("–".to_string(), |p| p.to_string())
                 );
-                self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
+                let next = self.after_checkin();
+                self.change(next, Effect::Save(Box::new(entry)), Some(said))
             }
         }
     }

@@ -135,6 +135,13 @@ impl App {
         self.log_event(back, EntryKind::LegSymptoms, Some(id), Some(said))
     }
 
+    /// Symptoms in both legs (issue 20): an emergency sign, so the red-flag path, not a pause.
+    /// The session stops and the lists show what was reported.
+    pub(super) fn both_legs(&mut self) -> Step {
+        let shown = Mode::RedFlags { said: Some(Report::Emergency), back: Box::new(Mode::Today), scroll: 0 };
+        self.log_event(shown, EntryKind::RedFlagEmergency, None, None)
+    }
+
     /// `c` on a paused exercise: a clinician cleared it.
     pub(super) fn clear_selected(&mut self) -> Step {
         let Some(item) = self.selected_item() else { return (Mode::Today, None) };

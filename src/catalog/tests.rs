@@ -199,3 +199,20 @@ fn unknown_fields_are_rejected() {
         assert!(err.contains("unknown field"), "{extra:?}: {err}");
     }
 }
+
+/// Issue 20.6: the cue fixes of the second clinical review.
+#[test]
+fn cues_of_the_second_review() {
+    let catalog = Catalog::builtin();
+    let cues = |id: &str| catalog.get(id).unwrap().cues.join(" ");
+    let cases = [
+        ("bird-dog", "no higher than the hip"),
+        ("curl-up", "neck long"),
+        ("curl-up", "lift the chest a little"),
+        ("curl-up", "swap legs"),
+        ("farmer-carry", "Pick weights"),
+    ];
+    for (id, want) in cases {
+        assert!(cues(id).contains(want), "{id}: {want:?} in {:?}", cues(id));
+    }
+}

@@ -70,7 +70,10 @@ pub fn run(cli: Cli) -> Result<()> {
             let hint = !json
                 && !matches!(
                     command,
-                    Command::Safety { .. } | Command::Report { out: None, .. } | Command::Nudge
+                    Command::Safety { .. }
+                        | Command::Learn { .. }
+                        | Command::Report { out: None, .. }
+                        | Command::Nudge
                 );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
@@ -89,6 +92,9 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Nudge => super::nudge::nudge(&mut ctx),
                 Command::Export { format } => super::export::export(&mut ctx, format),
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
+                Command::Learn { n } => super::learn::learn(&mut ctx, n),
+                Command::Settled { answer } => super::morning::settled(&mut ctx, answer),
+                Command::Harder { id } => super::morning::harder(&mut ctx, &id),
                 Command::Safety { clear: Some(id) } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }

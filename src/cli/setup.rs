@@ -31,10 +31,17 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
     let accepted = Safety::from_entries(ctx.store.entries()).accepted;
     match (accepted, accept) {
         (Some(date), _) => outln!("disclaimer accepted on {date}"),
+        // Consent means reading (issue 20): the disclaimer is printed with the acceptance, so
+        // it is on screen (or in the file it went to) whenever it is recorded.
         (None, true) => {
+            for line in safety::DISCLAIMER {
+                outln!("{line}\n");
+            }
             let entry = ctx.event(ctx.today, EntryKind::DisclaimerAccepted);
             ctx.store.append(entry)?;
-            outln!("disclaimer accepted; run upright to start");
+            outln!(
+                "disclaimer above accepted; run upright to start (upright safety lists the warning signs)"
+            );
         }
         (None, false) => {
             for line in safety::DISCLAIMER {

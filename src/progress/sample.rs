@@ -70,7 +70,12 @@ pub fn sample_history(catalog: &Catalog, settings: &Settings, today: Date, weeks
             if (60..64).contains(&d) && id == "bird-dog" {
                 continue;
             }
-            let rx = crate::progression::prescribe_one(settings, &log, exercise, date);
+            let mut rx = crate::progression::prescribe_one(settings, &log, exercise, date);
+            // The sample user takes a harder form the day it is offered (h in the app).
+            if rx.offer.is_some() {
+                add(&mut log, date, EntryKind::HarderAccepted, &|e| e.exercise = Some(id.to_string()));
+                rx = crate::progression::prescribe_one(settings, &log, exercise, date);
+            }
             for bout in 0..rx.dose.sessions() {
                 add(&mut log, date, EntryKind::Done, &|e| {
                     e.exercise = Some(id.to_string());

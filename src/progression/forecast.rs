@@ -48,7 +48,11 @@ pub fn forecast(
             if day < today {
                 continue;
             }
-            let doses = prescribe(catalog, settings, &log, day);
+            // The plan assumes a harder form offered is taken that day (issue 20).
+            let mut doses = prescribe(catalog, settings, &log, day);
+            if accept_offers(&doses, &mut log, day) {
+                doses = prescribe(catalog, settings, &log, day);
+            }
             if day == today || i == 0 {
                 let exercises = doses
                     .iter()
@@ -79,6 +83,24 @@ pub fn forecast(
         }
     }
     plan
+}
+
+/// Logs the acceptance of each harder form `doses` offer on `day`, as a user pressing `h`
+/// would; whether there was any.
+pub(super) fn accept_offers(doses: &[super::Prescription], log: &mut Vec<Entry>, day: Date) -> bool {
+    let mut any = false;
+    for rx in doses.iter().filter(|rx| rx.offer.is_some()) {
+        let mut e = Entry::new(
+            format!("{day}-harder-{}", rx.id),
+            day,
+            format!("{day}T07:00:00Z"),
+            EntryKind::HarderAccepted,
+        );
+        e.exercise = Some(rx.id.clone());
+        log.push(e);
+        any = true;
+    }
+    any
 }
 
 #[cfg(test)]

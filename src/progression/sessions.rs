@@ -21,11 +21,20 @@ pub(super) struct Session {
     pub held: bool,
     /// Walk minutes of the day, all bouts together (0 for other kinds).
     pub minutes: u32,
+    /// Done entries that day (walk bouts), and the sessions the step's dose has (issue 20: one
+    /// bout of three is a partial session and holds).
+    pub bouts: u32,
+    pub needed: u32,
 }
 
 impl Session {
     pub fn good(&self) -> bool {
-        !self.hard && self.pain <= 3 && !self.held
+        !self.hard && self.pain <= 3 && !self.held && !self.partial()
+    }
+
+    /// Fewer bouts than the day's dose: it counts for the day but not toward the run of 3.
+    pub fn partial(&self) -> bool {
+        self.bouts < self.needed
     }
 
     /// No more than the safe zone of pain (0–3): the load a step back may return to (rule 9).
@@ -58,8 +67,20 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
                 s.held |= held;
                 s.minutes += minutes;
                 s.step = step;
+                s.bouts += 1;
+                s.needed = ex.dose(step).sessions();
             }
-            _ => out.push(Session { date: e.date, step, hard, easy, pain, held, minutes }),
+            _ => out.push(Session {
+                date: e.date,
+                step,
+                hard,
+                easy,
+                pain,
+                held,
+                minutes,
+                bouts: 1,
+                needed: ex.dose(step).sessions(),
+            }),
         }
     }
     out

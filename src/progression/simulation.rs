@@ -55,6 +55,9 @@ fn simulate_with(settings: &Settings, persona: Persona, flare: Option<(i64, i64)
                 log.push(Entry::new(format!("{d}-flare"), day, format!("{day}T06:00:00Z"), kind));
             }
         }
+        // The persona takes a harder form the day it is offered (h in the app, issue 20).
+        let offered = prescribe(&catalog, &settings, &log, day);
+        super::forecast::accept_offers(&offered, &mut log, day);
         for rx in prescribe(&catalog, &settings, &log, day) {
             let ex = catalog.get(&rx.id).unwrap();
             // Invariants, every day, every persona.

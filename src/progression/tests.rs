@@ -220,17 +220,34 @@ fn walk_cap_follows_the_longest_recent_walk() {
         e.minutes = minutes;
         e
     };
+    // A whole day of the step: its main bout as given, the top-up bouts as prescribed (one bout
+    // of three is a partial session and holds, issue 20).
+    let catalog = crate::catalog::Catalog::builtin();
+    let dose = |step| catalog.get("walk").unwrap().dose(step);
+    let day = |n, step, minutes: Option<u32>| {
+        let mut all = vec![walk(n, step, minutes)];
+        for b in 1..dose(step).sessions() {
+            // With their minutes, so no top-up is read as the main bout.
+            let mut e = walk(n, step, dose(step).walk_bout(b));
+            e.id = format!("{n}-walk-top-up-{b}");
+            all.push(e);
+        }
+        all
+    };
+    let days = |list: &[(i64, u32, Option<u32>)]| -> Vec<_> {
+        list.iter().flat_map(|&(n, step, m)| day(n, step, m)).collect()
+    };
     // Three easy days at step 10 (14 min) logged as 14-min walks: up to 15 min.
-    let h = vec![walk(0, 10, Some(14)), walk(5, 10, Some(14)), walk(6, 10, Some(14)), walk(7, 10, Some(14))];
+    let h = days(&[(0, 10, Some(14)), (5, 10, Some(14)), (6, 10, Some(14)), (7, 10, Some(14))]);
     assert_eq!(rx(&h, "walk", 8).step, 11);
     // The same days walked only 8 minutes: never above 9 min (8 + 1).
-    let h = vec![walk(0, 10, Some(8)), walk(5, 10, Some(8)), walk(6, 10, Some(8)), walk(7, 10, Some(8))];
+    let h = days(&[(0, 10, Some(8)), (5, 10, Some(8)), (6, 10, Some(8)), (7, 10, Some(8))]);
     let p = rx(&h, "walk", 8);
     assert_eq!((p.step, p.dose_text.as_str()), (5, "9 + 5 + 5 min"));
     assert_eq!(p.change, Change::Down);
     assert_eq!(p.reason.as_deref(), Some("Shorter walks: your longest in 30 days was 8 min"));
     // An active 30-minute walker (beginners stop at 30) may go to 33 min: 33 ≤ 30 + 3.
-    let h = vec![walk(0, 21, Some(30)), walk(5, 21, None), walk(6, 21, None), walk(7, 21, None)];
+    let h = days(&[(0, 21, Some(30)), (5, 21, None), (6, 21, None), (7, 21, None)]);
     assert_eq!(rx(&h, "walk", 8).step, 21, "the beginner cap");
     let active = Settings { level: Level::Active, ..Settings::default() };
     let p = rx_with(&active, &h, "walk", 8);
@@ -315,4 +332,79 @@ fn the_reason_does_not_depend_on_how_much_older_history_is_loaded() {
     let (a, b) = (rx(&all, "curl-up", 200), rx(&recent, "curl-up", 200));
     assert_eq!((a.step, a.change, &a.reason), (b.step, b.change, &b.reason));
     assert_eq!(a.reason.as_deref(), Some("Up one step: 56+ easy sessions in a row"));
+}
+
+/// Issue 20.3: one walk bout of three is a partial session. It holds, with the reason; the
+/// same days with all three bouts advance.
+#[test]
+fn a_partial_walk_session_holds() {
+    let bout = |n: i64, b: u32| {
+        let mut e = done(n, "walk", 1, Easy, 0);
+        e.id = format!("{n}-walk-bout-{b}");
+        e.minutes = Some(5);
+        e
+    };
+    let cases: &[(&str, u32, u32, Change)] = &[
+        ("one bout a day", 1, 1, Change::Hold),
+        ("two of three", 2, 1, Change::Hold),
+        ("all three", 3, 2, Change::Up),
+    ];
+    for &(what, bouts, want_step, ref want_change) in cases {
+        let h: Vec<Entry> = (0..3).flat_map(|n| (0..bouts).map(move |b| bout(n, b))).collect();
+        let p = rx(&h, "walk", 3);
+        assert_eq!((p.step, &p.change), (want_step, want_change), "{what}: {p:?}");
+        if bouts < 3 {
+            let why = format!("Same as last time: {bouts} of 3 walks last time");
+            assert_eq!(p.reason.as_deref(), Some(why.as_str()), "{what}");
+        }
+    }
+}
+
+/// Issue 20.4: resting through a 14-day flare (as the flare message allows) resumes two steps
+/// below, with the flare's reason; the missed-day rule does not add more steps back. Days
+/// after the flare ended still count as missed.
+#[test]
+fn a_rested_flare_and_missed_days_do_not_stack() {
+    let e = |n, step| done(n, "curl-up", step, Easy, 0);
+    let h = vec![e(0, 5), e(1, 5), e(2, 5), event(3, EntryKind::FlareOn), event(17, EntryKind::FlareOff)];
+    let cases = [
+        ("the day it ends", 17, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
+        ("two days later", 19, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
+        ("ten days later", 27, 2, Change::Down, "One step easier: 9 days missed since Thu 19 Nov"),
+    ];
+    for (what, on, step, change, reason) in cases {
+        let p = rx(&h, "curl-up", on);
+        assert_eq!((p.step, &p.change, p.reason.as_deref()), (step, &change, Some(reason)), "{what}");
+    }
+}
+
+/// Issue 20.5: the side bridge's move from the knees to the feet is offered and held until
+/// accepted; a flare asks again.
+#[test]
+fn harder_forms_are_offered_not_switched_in() {
+    let sb = |n, step| done(n, "side-bridge", step, Easy, 0);
+    let mut accepted = event(9, EntryKind::HarderAccepted);
+    accepted.exercise = Some("side-bridge".into());
+    let ready = vec![sb(0, 3), sb(3, 4), sb(5, 4), sb(7, 4), sb(9, 4)];
+    let with = |extra: Vec<Entry>| ready.iter().cloned().chain(extra).collect::<Vec<_>>();
+    let p = rx(&ready, "side-bridge", 10);
+    assert_eq!((p.step, &p.change, p.offer.as_deref()), (4, &Change::Hold, Some("feet")), "{p:?}");
+    assert_eq!(p.reason.as_deref(), Some("Ready for side bridge on your feet: press h to try it"));
+    let p = rx(&with(vec![accepted.clone()]), "side-bridge", 10);
+    assert_eq!((p.step, &p.change, p.offer.as_deref()), (5, &Change::Up, None), "accepted: {p:?}");
+    // At feet already (step 7), a flare and its knees sessions: resuming on the feet is asked again.
+    let h = vec![
+        accepted,
+        sb(10, 7),
+        event(11, EntryKind::FlareOn),
+        sb(12, 1),
+        sb(13, 1),
+        event(14, EntryKind::FlareOff),
+    ];
+    let p = rx(&h, "side-bridge", 14);
+    assert_eq!((p.step, p.offer.as_deref()), (4, Some("feet")), "{p:?}");
+    // The curl-up has one form: nothing to offer.
+    let cu =
+        vec![done(0, "curl-up", 1, Easy, 0), done(1, "curl-up", 1, Easy, 0), done(2, "curl-up", 1, Easy, 0)];
+    assert_eq!(rx(&cu, "curl-up", 3).offer, None);
 }

@@ -48,8 +48,22 @@ fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
 /// `name`: the exercise's name as shown.
 pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &Theme) {
     let mut lines = vec![Line::from(format!("How did {name} go?"))];
+    // A bout before the day's last is a partial session (issue 20): say it counts for the day
+    // but the step grows only with every bout.
+    if p.stage == Stage::Rating && p.needed > 1 && p.done_before + 1 < p.needed && !p.backfill {
+        let line = format!(
+            "Bout {} of {}: it counts for today; the step grows only on days with all {}.",
+            p.done_before + 1,
+            p.needed,
+            p.needed
+        );
+        lines.push(Line::from(Span::styled(line, theme.dim)));
+    }
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
-    lines.push(Line::from(choices));
+    // Asking about the legs, 1 and 2 mean one leg or both, not a rating.
+    if p.stage != Stage::Legs {
+        lines.push(Line::from(choices));
+    }
     if p.stage == Stage::Pain {
         let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
@@ -60,6 +74,11 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
             Span::styled(format!("{pain}▏"), theme.selected),
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
+    } else if p.stage == Stage::Legs {
+        lines.push(Line::from("Pain, tingling or numbness down one leg, or both?"));
+        lines.push(Line::from(
+            [key("1", "one leg", theme), key("2", "both legs", theme), key("Esc", "back", theme)].concat(),
+        ));
     } else {
         lines.push(Line::from(
             [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
@@ -109,4 +128,13 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
         Line::from([key("y", "yes", theme), key("any other key", "no", theme)].concat()),
     ];
     boxed(frame, area, "Are you sure?", lines, theme);
+}
+
+/// The next-morning check (rule 11): yes, no, or ask later.
+pub fn morning(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lines = vec![
+        Line::from(crate::morning::QUESTION),
+        Line::from([key("y", "yes", theme), key("n", "no", theme), key("Esc", "later", theme)].concat()),
+    ];
+    boxed(frame, area, "This morning", lines, theme);
 }

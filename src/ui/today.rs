@@ -91,6 +91,10 @@ fn banner_text(banner: Banner) -> (String, bool) {
             ),
             false,
         ),
+        Banner::NotSettled => (
+            "Your back had not settled this morning, so every exercise stays at its dose today.".to_string(),
+            false,
+        ),
         Banner::Check(None) => (
             "Two weeks in and the pain is not easing: please see a GP or physiotherapist. (d dismisses)"
                 .to_string(),

@@ -1,0 +1,74 @@
+//! Another version of the selected exercise for this session (COACHING.md "Alternatives when
+//! an exercise hurts, and without equipment"): `v` on Today steps through the catalog's
+//! variants and back to the usual one; the choice lasts until upright quits. The rating saves
+//! it in the entry's `variant` field and the timer shows the variant's own cues.
+
+use std::borrow::Cow;
+
+use super::{App, Effect, Mode, Step};
+use crate::catalog::Variant;
+use crate::today::Item;
+
+impl App {
+    /// `v`: the next version of exercise `id` (the usual one after the last), said in one line.
+    pub(super) fn next_variant(&mut self, id: &str) -> Mode {
+        let Some(ex) = self.ctx.catalog.get(id) else { return Mode::Today };
+        if ex.variants.is_empty() {
+            self.message = Some(format!("{} has no other version.", ex.name));
+            return Mode::Today;
+        }
+        let at = self.variants.get(id).and_then(|v| ex.variants.iter().position(|w| &w.id == v));
+        let next = match at {
+            None => Some(&ex.variants[0]),
+            Some(i) => ex.variants.get(i + 1),
+        };
+        let name = ex.name.clone();
+        self.message = Some(match next {
+            Some(v) => {
+                let counts = if v.easier { "counts for the day, holds the step" } else { "counts as usual" };
+                let line =
+                    format!("{name} this session: {} ({counts}). v for another.", v.name.to_lowercase());
+                self.variants.insert(id.to_string(), v.id.clone());
+                line
+            }
+            None => {
+                self.variants.remove(id);
+                format!("{name}: back to the usual version.")
+            }
+        });
+        Mode::Today
+    }
+
+    /// `h`: take the harder form offered for `id` (issue 20: offered, never switched in).
+    pub(super) fn take_harder(&mut self, id: &str) -> Step {
+        let Some(item) = self.item(id) else { return (Mode::Today, None) };
+        let name = item.exercise.name.clone();
+        let Some(form) = item.rx.offer.clone() else {
+            self.message = Some(format!("Nothing harder is offered for {name} yet."));
+            return (Mode::Today, None);
+        };
+        let entry = self.event(crate::state::EntryKind::HarderAccepted, Some(id));
+        let said = format!("{name} on your {form} from now. Go gently.");
+        self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
+    }
+
+    /// The version of `id` chosen for this session, if not the usual one.
+    pub fn chosen_variant(&self, id: &str) -> Option<&Variant> {
+        let ex = self.ctx.catalog.get(id)?;
+        ex.variant(self.variants.get(id)?)
+    }
+
+    /// Today's item `id` as the timer shows it: with the chosen variant's name and cues.
+    pub fn timer_item(&self, id: &str) -> Option<Cow<'_, Item>> {
+        let item = self.day.get(id)?;
+        let Some(v) = self.chosen_variant(id).filter(|v| !v.cues.is_empty() || !v.name.is_empty()) else {
+            return Some(Cow::Borrowed(item));
+        };
+        let mut item = item.clone();
+        item.exercise.name = format!("{}: {}", item.exercise.name, v.name.to_lowercase());
+        if !v.cues.is_empty() {
+            item.cues = v.cues.clone();
+        }
+        Some(Cow::Owned(item))
+    }
+}

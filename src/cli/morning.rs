@@ -1,0 +1,41 @@
+//! `upright settled yes|no`: the next-morning check (COACHING.md rule 11) from the command
+//! line, as the app asks it on the first start after a day with sessions, logged once a day;
+//! and `upright harder ID`, taking a harder form offered (issue 20), as `h` does.
+
+use color_eyre::eyre::Result;
+
+use super::YesNo;
+use crate::ctx::Ctx;
+use crate::state::EntryKind;
+
+pub fn settled(ctx: &mut Ctx, answer: YesNo) -> Result<()> {
+    ctx.load_recent()?;
+    let kinds = [EntryKind::Settled, EntryKind::NotSettled];
+    if let Some(e) = ctx.store.entries().iter().find(|e| e.date == ctx.today && kinds.contains(&e.kind)) {
+        let said = if e.kind == EntryKind::Settled { "yes" } else { "no" };
+        outln!("already answered today ({said}); nothing logged");
+        return Ok(());
+    }
+    let settled = answer == YesNo::Yes;
+    let kind = if settled { EntryKind::Settled } else { EntryKind::NotSettled };
+    ctx.store.append(ctx.event(ctx.today, kind))?;
+    outln!("{}", crate::morning::said(settled));
+    Ok(())
+}
+
+/// `upright harder ID`: take the harder form offered for ID (as `h` in the app).
+pub fn harder(ctx: &mut Ctx, id: &str) -> Result<()> {
+    ctx.load_recent()?;
+    let day = ctx.day(ctx.today)?;
+    let Some(item) = day.get(id) else {
+        color_eyre::eyre::bail!("{id} is not in your routine today");
+    };
+    let Some(form) = item.rx.offer.clone() else {
+        outln!("nothing harder is offered for {} yet", item.exercise.name);
+        return Ok(());
+    };
+    let name = item.exercise.name.clone();
+    ctx.store.append(ctx.entry(ctx.today, EntryKind::HarderAccepted, id))?;
+    outln!("{name} on your {form} from now; go gently");
+    Ok(())
+}

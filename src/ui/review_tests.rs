@@ -1,0 +1,39 @@
+//! Snapshots of the popups of issues 19 and 20: the morning question, a first walk bout's
+//! rating, one leg or both, and the
+//! longest lesson card, at 80×24, 100×30 and the 40×12 fallback.
+
+use std::time::Instant;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::app::tests::{app, step, wall};
+use crate::app::{Mode, Msg};
+
+fn snap(name: &str, app: &crate::app::App) {
+    let theme = Theme::new(false);
+    for (w, h) in [(80, 24), (100, 30), (40, 12)] {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| render_with(f, app, Instant::now(), &theme)).unwrap();
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn morning_legs_and_lesson_popups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = Mode::Morning;
+    snap("morning_question", &app);
+    app.mode = Mode::Today;
+    step(&mut app, Msg::TickOff, Instant::now(), &wall());
+    // The first walk bout of three: a partial session, and the prompt says so.
+    snap("walk_bout_rating", &app);
+    step(&mut app, Msg::Char('l'), Instant::now(), &wall());
+    snap("one_leg_or_both", &app);
+    // The longest lesson by words.
+    let longest = (1..=8).max_by_key(|n| crate::lessons::LESSONS[n - 1].body.len()).unwrap();
+    app.mode = Mode::Lesson(longest);
+    snap("lesson_card", &app);
+}
