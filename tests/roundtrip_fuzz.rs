@@ -34,9 +34,11 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
         proptest::option::of(1u32..=600),
         proptest::option::of(".{0,60}"),
         proptest::option::of("\\PC{0,40}"),
+        proptest::option::of(prop_oneof![(0u32..=4000).prop_map(|n| f64::from(n) / 4.0), 0.0f64..500.0]),
+        proptest::option::of(1u32..=60),
     )
         .prop_map(
-            move |((y, m, d), kind, exercise, step, dose, feedback, pain, minutes, note, reason)| {
+            move |((y, m, d), kind, exercise, step, dose, feedback, pain, minutes, note, reason, load, reps)| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
                 e.exercise = exercise;
@@ -47,6 +49,8 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 e.minutes = minutes;
                 e.note = note;
                 e.reason = reason;
+                e.load = load;
+                e.reps = reps;
                 e
             },
         )
