@@ -38,7 +38,20 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
         proptest::option::of(1u32..=60),
     )
         .prop_map(
-            move |((y, m, d), kind, exercise, step, dose, feedback, pain, minutes, note, reason, load, reps)| {
+            move |(
+                (y, m, d),
+                kind,
+                exercise,
+                step,
+                dose,
+                feedback,
+                pain,
+                minutes,
+                note,
+                reason,
+                load,
+                reps,
+            )| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
                 e.exercise = exercise;
