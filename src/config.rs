@@ -50,6 +50,8 @@ pub struct Settings {
     pub days_per_week: u8,
     /// The user's own name, shown on the physiotherapist report only.
     pub name: Option<String>,
+    /// Strength days (opt-in) and the user's loads.
+    pub strength: crate::strength::StrengthSettings,
 }
 
 impl Default for Settings {
@@ -66,6 +68,7 @@ impl Default for Settings {
             walk_days_per_week: 4,
             days_per_week: 5,
             name: None,
+            strength: crate::strength::StrengthSettings::default(),
         }
     }
 }
@@ -88,6 +91,8 @@ struct RawConfig {
     exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
     #[serde(default)]
     custom: Vec<Spanned<RawExercise>>,
+    strength: Option<Spanned<crate::strength::RawStrength>>,
+    units: Option<crate::strength::Units>,
 }
 
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
@@ -167,6 +172,11 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
             }
         }
     }
+    if let Some(v) = raw.strength {
+        let span = v.span();
+        s.strength = v.into_inner().validate(catalog).map_err(|e| fail(span, e))?;
+    }
+    s.strength.units = raw.units.unwrap_or_default();
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(

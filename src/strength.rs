@@ -3,6 +3,7 @@
 //! out; no clock, no files. The lifts' data (rep ranges, cues, variants) is in
 //! `assets/catalog.toml`; the user's loads come from the config's `[strength]` table.
 
+mod config;
 mod schedule;
 #[cfg(test)]
 mod simulation;
@@ -18,6 +19,7 @@ use serde::Deserialize;
 use crate::catalog::{Dose, Exercise, Level};
 use crate::log::{Entry, EntryKind, Feedback};
 
+pub use config::RawStrength;
 pub use schedule::{is_strength_day, missed_sessions, next_strength_day, spacing_days};
 
 /// The lifts of a strength day, in the order they are done: squat, hinge, row, carry.
