@@ -8,6 +8,7 @@ mod logging;
 mod plan;
 mod progress;
 mod setup;
+mod strength;
 mod week;
 
 use std::path::PathBuf;
@@ -63,6 +64,12 @@ pub enum Command {
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
         #[arg(long = "as", value_name = "VARIANT")]
         variant: Option<String>,
+        /// Strength lifts: reps done in each set (seconds for a carry), 1-300
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=300))]
+        reps: Option<u32>,
+        /// Strength lifts: the load lifted, in your units (kg or lb)
+        #[arg(long, value_parser = parse_load)]
+        load: Option<f64>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,
@@ -238,6 +245,14 @@ impl Day {
 /// for 2026), and would be filed under a month such as `-0001-01`. The latest is jiff's own
 /// limit, 9999-12-31: a year past it does not parse.
 const FIRST_DAY: Date = Date::constant(1970, 1, 1);
+
+/// A load above 0 and up to 500, as the config allows.
+fn parse_load(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 500.0 => Ok((v * 100.0).round() / 100.0),
+        _ => Err(format!("{s:?} is not a load above 0 and up to 500")),
+    }
+}
 
 fn parse_day(s: &str) -> Result<Day, String> {
     match s {

@@ -4,6 +4,7 @@
 //! `assets/catalog.toml`; the user's loads come from the config's `[strength]` table.
 
 mod config;
+mod day;
 mod schedule;
 #[cfg(test)]
 mod simulation;
@@ -20,6 +21,7 @@ use crate::catalog::{Dose, Exercise, Level};
 use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
+pub use day::{Forecast, Lift, StrengthDay, forecast, session_dates};
 pub use schedule::{is_strength_day, missed_sessions, next_strength_day, spacing_days};
 
 /// The lifts of a strength day, in the order they are done: squat, hinge, row, carry.

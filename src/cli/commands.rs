@@ -66,8 +66,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 !json && !matches!(command, Command::Safety { .. } | Command::Report { out: None, .. });
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, variant, note, date, force } => {
-                    let log = logging::Done { feedback, pain, minutes, note, variant, force };
+                Command::Done { id, feedback, pain, minutes, variant, reps, load, note, date, force } => {
+                    let log = logging::Done { feedback, pain, minutes, note, variant, reps, load, force };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {
@@ -176,6 +176,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             "hold_reason": hold,
             "exercises": exercises,
             "advice": advice,
+            "strength": super::strength::today_json(ctx, date),
         });
         return print_json(&doc);
     }
@@ -195,6 +196,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             outln!("      {reason}");
         }
     }
+    super::strength::today_lines(ctx, date)?;
     outln!("{}/{} done", day.done_count(), day.items.len());
     Ok(())
 }

@@ -17,6 +17,9 @@ pub struct Done {
     pub note: Option<String>,
     /// Done as another version of the exercise (`--as`).
     pub variant: Option<String>,
+    /// Strength lifts: reps done and the load lifted.
+    pub reps: Option<u32>,
+    pub load: Option<f64>,
     pub force: bool,
 }
 
@@ -50,6 +53,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
             false => bail!("--as {v} is not a version of {id}; it has: {}", known.join(", ")),
         }
     }
+    super::strength::check_done_flags(id, &log)?;
     ctx.load_for_save(date);
     let walk = ctx.is_walk(id);
     let action = Action::Done { minutes: log.minutes };
@@ -69,8 +73,9 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
     entry.pain = Some(log.pain.unwrap_or(0));
     entry.minutes = log.minutes;
-    entry.note = log.note;
+    entry.note = log.note.clone();
     entry.variant = log.variant.clone();
+    let lifted = super::strength::fill_lift(ctx, &exercise, date, &log, &mut entry);
     let pain = entry.pain.unwrap_or(0);
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
@@ -90,7 +95,13 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .map(|v| format!(", {}", v.name.to_lowercase()));
     outln!(
         "logged {}{}",
-        rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date),
+        rules::logged_line(
+            &exercise.name,
+            lifted.as_deref().unwrap_or(&rx.dose_text),
+            walked,
+            done_before,
+            date
+        ),
         version.unwrap_or_default()
     );
     if pain > 5 {
