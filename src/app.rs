@@ -150,6 +150,8 @@ pub struct Run {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Rating,
+    /// A strength lift: the reps actually done in each set.
+    Reps,
     Pain,
 }
 
@@ -175,6 +177,9 @@ pub struct Prompt {
     pub needed: u32,
     /// A past day (from the week screen): the prompt names it.
     pub backfill: bool,
+    /// A strength lift's planned load and reps; `reps` holds the digits typed (empty = as planned).
+    pub lift: Option<(Option<f64>, u32)>,
+    pub reps: String,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -21,7 +21,7 @@ use crate::catalog::{Dose, Exercise, Level};
 use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
-pub use day::{Forecast, Lift, StrengthDay, forecast, session_dates};
+pub use day::{Forecast, Lift, StrengthDay, forecast, session_dates, today_lifts};
 pub use schedule::{is_strength_day, missed_sessions, next_strength_day, spacing_days};
 
 /// The lifts of a strength day, in the order they are done: squat, hinge, row, carry.

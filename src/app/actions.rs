@@ -180,6 +180,12 @@ impl App {
             backfill: date != self.ctx.today,
             done_before: self.ctx.store.entries().iter().filter(|e| logged(e)).count() as u32,
             needed: rx.dose.sessions(),
+            lift: self
+                .item(id)
+                .filter(|_| date == self.day.date)
+                .and_then(|i| i.lift.as_ref())
+                .map(|l| (l.load, l.reps)),
+            reps: String::new(),
         })
     }
 
@@ -193,6 +199,25 @@ impl App {
                     '2' | 'o' => Feedback::Ok,
                     _ => Feedback::Hard,
                 });
+                p.stage = if p.lift.is_some() { Stage::Reps } else { Stage::Pain };
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Char(c)) if c.is_ascii_digit() => {
+                let typed = format!("{}{c}", p.reps);
+                if typed.parse::<u32>().is_ok_and(|n| n <= 300) {
+                    p.reps = typed.trim_start_matches('0').to_string();
+                }
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Backspace) => {
+                p.reps.pop();
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Back) => {
+                p.stage = Stage::Rating;
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Confirm) => {
                 p.stage = Stage::Pain;
                 Mode::Feedback(p)
             }
@@ -208,7 +233,7 @@ impl App {
                 Mode::Feedback(p)
             }
             (Stage::Pain, Msg::Back) => {
-                p.stage = Stage::Rating;
+                p.stage = if p.lift.is_some() { Stage::Reps } else { Stage::Rating };
                 Mode::Feedback(p)
             }
             (Stage::Pain, Msg::Confirm) => {
@@ -219,6 +244,10 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
+                if let Some((load, planned)) = p.lift {
+                    entry.load = load;
+                    entry.reps = Some(p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned));
+                }
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.
                 let bouts =

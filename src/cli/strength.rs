@@ -83,20 +83,10 @@ pub fn today_json(ctx: &Ctx, date: Date) -> Value {
     })
 }
 
-/// Today's plain lines for strength: the lifts on a strength day, else one line naming the next.
+/// Today's plain line for strength off a strength day (on one, the lifts are in the list).
 pub fn today_lines(ctx: &Ctx, date: Date) -> Result<()> {
-    let Some(day) = day(ctx, date) else { return Ok(()) };
-    if !day.today {
+    if let Some(day) = day(ctx, date).filter(|d| !d.today) {
         outln!("next strength day: {}", day.next.strftime("%A %-d %B"));
-        return Ok(());
-    }
-    let units = ctx.settings.strength.units;
-    outln!("strength day ({} s rest between sets)", strength::REST_SECS);
-    let width = day.lifts.iter().map(|l| l.exercise.name.chars().count()).max().unwrap_or(0);
-    for l in &day.lifts {
-        let mark = if l.done.is_some() { "[x]" } else { "[ ]" };
-        outln!("  {mark} {:width$}  {}", l.exercise.name, l.rx.text(l.exercise, units));
-        outln!("      {}", l.rx.reason);
     }
     Ok(())
 }

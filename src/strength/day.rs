@@ -130,3 +130,57 @@ pub fn forecast(
     }
     out
 }
+
+/// The lifts as Today items on a strength day: each with a routine-style prescription (the
+/// timer guides its sets, 90 s rest between them) and the strength one (its load). The date is
+/// the next strength day when `date` is not one; `None` when strength days are off.
+pub fn today_lifts<'c>(
+    catalog: &'c Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+) -> (Vec<(&'c Exercise, crate::progression::Prescription, Prescription)>, Option<Date>) {
+    let Some(day) = StrengthDay::build(catalog, settings, history, date) else { return (Vec::new(), None) };
+    if !day.today {
+        return (Vec::new(), Some(day.next));
+    }
+    let units = settings.strength.units;
+    let lifts = day
+        .lifts
+        .into_iter()
+        .map(|l| {
+            let ex = l.exercise;
+            let step = RepRange::of(ex).step(l.rx.reps);
+            let dose = match ex.dose(step) {
+                crate::catalog::Dose::Carry { .. } => {
+                    crate::catalog::Dose::Carry { sets: l.rx.sets, secs: l.rx.reps }
+                }
+                _ => crate::catalog::Dose::Reps {
+                    variant: None,
+                    sets: l.rx.sets,
+                    reps: l.rx.reps,
+                    pause_secs: 0,
+                },
+            };
+            // Pain above 5 today ends the lift for the day, as rule 4 does for the routine.
+            let stopped = history.iter().any(|e| {
+                e.date == date
+                    && e.kind == EntryKind::Done
+                    && e.is_for(&ex.id)
+                    && e.pain.is_some_and(|p| p > 5)
+            });
+            let routine_rx = crate::progression::Prescription {
+                id: ex.id.clone(),
+                step,
+                dose,
+                dose_text: l.rx.text(ex, units),
+                change: crate::progression::Change::Same,
+                reason: Some(l.rx.reason.clone()),
+                stopped,
+                paused: false,
+            };
+            (ex, routine_rx, l.rx)
+        })
+        .collect();
+    (lifts, None)
+}
