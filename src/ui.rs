@@ -189,4 +189,6 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 #[cfg(test)]
 mod progress_tests;
 #[cfg(test)]
+mod strength_tests;
+#[cfg(test)]
 mod tests;

@@ -18,7 +18,7 @@ fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Term
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (40, 12)];
 
 /// Snapshots of one state at every size, each checked for cut text first.
-fn snap(name: &str, app: &App, now: Instant) {
+pub(super) fn snap(name: &str, app: &App, now: Instant) {
     let theme = Theme::new(false);
     for (w, h) in SIZES {
         let terminal = draw(app, now, w, h, &theme);
@@ -47,7 +47,7 @@ fn assert_uncut(name: &str, backend: &TestBackend) {
     }
 }
 
-fn send(app: &mut App, msgs: &[Msg], now: Instant) {
+pub(super) fn send(app: &mut App, msgs: &[Msg], now: Instant) {
     for msg in msgs {
         step(app, msg.clone(), now, &wall());
     }
