@@ -235,11 +235,8 @@ pub fn prescribe(
     };
     // Rule 7 in sessions: the strength days the schedule offered since the last session.
     let missed = missed_sessions(last.date, today, per_week);
-    // A gap never makes the session heavier than the rating alone would.
-    let lower = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+    // A gap never makes the session heavier than the rating alone would: it applies only when
+    // it asks for less (a lighter load, or the same load with fewer reps).
     let (gap_load, gap_reps, what) = match missed {
         0..=3 => (p.load, p.reps, None),
         4..=7 => (load, target, Some("same as last time")),
@@ -247,11 +244,15 @@ pub fn prescribe(
         15..=28 => (down(load, 2), range.low, Some("two steps lighter")),
         _ => (load.map(|l| ((l / 2.0) / inc).floor() * inc), range.low, Some("half the load")),
     };
-    let gap = what.filter(|_| gap_load != p.load || gap_reps < p.reps).map(|w| {
-        p.load = lower(p.load, gap_load);
-        p.reps = p.reps.min(gap_reps);
-        w
-    });
+    let lighter = match (gap_load, p.load) {
+        (Some(g), Some(l)) => g < l || (g == l && gap_reps < p.reps),
+        _ => gap_reps < p.reps,
+    };
+    let gap = what.filter(|_| lighter);
+    if gap.is_some() {
+        p.load = gap_load;
+        p.reps = gap_reps;
+    }
     if let Some(what) = gap {
         reason = format!("{what}: {missed} strength sessions missed");
     }

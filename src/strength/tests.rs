@@ -21,6 +21,9 @@ fn session(day: i8, step: u32, load: Option<f64>, reps: u32, fb: Feedback, pain:
     e
 }
 
+/// History, today's day of March, then the load, reps and the start of the reason expected.
+type Case = (Vec<Entry>, i8, Option<f64>, u32, &'static str);
+
 #[test]
 fn double_progression_table() {
     use Feedback::*;
@@ -30,7 +33,7 @@ fn double_progression_table() {
     let w = Some(8.0);
     // (history (day, step, load, reps done, rating, pain), today's day) → (load, reps, reason starts)
     #[rustfmt::skip]
-    let table: Vec<(Vec<Entry>, i8, Option<f64>, u32, &str)> = vec![
+    let table: Vec<Case> = vec![
         (vec![], 2, w, 8, "first session"),
         (vec![session(2, 1, w, 8, Easy, 0)], 5, w, 9, "up to 9 reps"),
         (vec![session(2, 3, w, 10, Ok, 3)], 5, w, 11, "up to 11 reps"),
@@ -45,6 +48,10 @@ fn double_progression_table() {
         (vec![session(2, 3, w, 10, Ok, 0)], 9, w, 11, "up to 11"),
         (vec![session(2, 3, w, 10, Ok, 0)], 20, w, 10, "same as last time: 4 strength"),
         (vec![session(2, 3, w, 10, Ok, 0)], 26, w, 10, "same as last time: 5 strength"),
+        // At the top before a gap of 4-7: the same load and reps again, not the bottom reps.
+        (vec![session(2, 5, w, 12, Ok, 0)], 26, w, 12, "same as last time: 5 strength"),
+        // Pain > 5 before a short gap: the lighter load stands.
+        (vec![session(2, 3, w, 10, Ok, 6)], 26, Some(6.0), 8, "pain 6 last time"),
     ];
     for (history, today, load, reps, reason) in table {
         let p = prescribe(squat, &s, 2, &history, date(2026, 3, today));
