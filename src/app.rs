@@ -177,8 +177,9 @@ pub struct Prompt {
     pub needed: u32,
     /// A past day (from the week screen): the prompt names it.
     pub backfill: bool,
-    /// A strength lift's planned load and reps; `reps` holds the digits typed (empty = as planned).
-    pub lift: Option<(Option<f64>, u32)>,
+    /// A strength lift's planned load and reps (seconds for a carry, then `true`); `reps` holds
+    /// the digits typed (empty = as planned).
+    pub lift: Option<(Option<f64>, u32, bool)>,
     pub reps: String,
 }
 

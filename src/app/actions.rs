@@ -180,11 +180,10 @@ impl App {
             backfill: date != self.ctx.today,
             done_before: self.ctx.store.entries().iter().filter(|e| logged(e)).count() as u32,
             needed: rx.dose.sessions(),
-            lift: self
-                .item(id)
-                .filter(|_| date == self.day.date)
-                .and_then(|i| i.lift.as_ref())
-                .map(|l| (l.load, l.reps)),
+            lift: self.item(id).filter(|_| date == self.day.date).and_then(|i| {
+                let carry = matches!(i.rx.dose, crate::catalog::Dose::Carry { .. });
+                i.lift.as_ref().map(|l| (l.load, l.reps, carry))
+            }),
             reps: String::new(),
         })
     }
@@ -244,9 +243,17 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
-                if let Some((load, planned)) = p.lift {
+                if let Some((load, planned, _)) = p.lift {
                     entry.load = load;
-                    entry.reps = Some(p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned));
+                    let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
+                    entry.reps = Some(reps);
+                    // The saved line says what was done, not what was planned ("3 × 10 at 8 kg").
+                    if reps != planned
+                        && let Some((sets, rest)) = p.dose.split_once(" × ")
+                    {
+                        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                        p.dose = format!("{sets} × {reps}{rest}");
+                    }
                 }
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.

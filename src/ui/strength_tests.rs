@@ -69,7 +69,9 @@ fn a_lift_runs_sets_with_long_rests_and_asks_the_reps() {
     send(&mut app, &[Msg::Char('1'), Msg::Char('1'), Msg::Char('0')], at(60_000));
     snap("strength_reps_prompt", &app, at(60_000));
     send(&mut app, &[Msg::Confirm, Msg::Char('2'), Msg::Confirm], at(60_000));
+    assert_eq!(app.message.as_deref(), Some("Saved: Goblet squat (3 × 10 at 8 kg) for Tue 24 Nov ✓"));
     let e = app.ctx.store.entries().iter().find(|e| e.is_for("goblet-squat")).expect("saved");
+    assert_eq!(e.dose.as_deref(), Some("3 × 8 at 8 kg"), "the entry keeps the planned dose");
     assert_eq!(
         (e.load, e.reps, e.pain, e.feedback),
         (Some(8.0), Some(10), Some(2), Some(crate::log::Feedback::Easy))
