@@ -77,3 +77,19 @@ fn a_lift_runs_sets_with_long_rests_and_asks_the_reps() {
         (Some(8.0), Some(10), Some(2), Some(crate::log::Feedback::Easy))
     );
 }
+
+#[test]
+fn strength_days_can_be_chosen_at_the_first_run() {
+    use crate::app::{Mode, Onboarding};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = Mode::Onboard(Onboarding::default());
+    let t = Instant::now();
+    send(&mut app, &[Msg::Char('a'), Msg::Char('1'), Msg::Char('s')], t);
+    snap("strength_first_run", &app, t);
+    send(&mut app, &[Msg::Confirm], t);
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(config.lines().any(|l| l == "strength = true"), "{config}");
+    assert!(app.ctx.settings.strength.enabled);
+    assert_eq!(app.day.items.len(), 10, "Tuesday is the first strength day: the lifts are on Today");
+}
