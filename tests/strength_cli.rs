@@ -127,3 +127,17 @@ fn the_bodyweight_start_logs_no_load_and_units_may_be_pounds() {
     assert_eq!(v["strength"]["units"], "lb");
     assert_eq!(v["strength"]["lifts"][0]["done_load"], Value::Null);
 }
+
+#[test]
+fn week_counts_strength_days_toward_the_weekly_target() {
+    let env = Env::new(LOADS);
+    env.ok(24, &["done", "goblet-squat", "--reps", "8"]);
+    env.ok(27, &["done", "one-arm-row", "--reps", "8"]);
+    let v = env.json(27, &["week", "--json"]);
+    let week = v["weeks"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((week["strength_days"].clone(), week["strength_target"].clone()), (2.into(), 2.into()));
+    assert!(env.ok(27, &["week"]).contains("2 of 2 strength days"));
+    // Off: no strength members at all.
+    let off = Env::new("");
+    assert!(off.json(27, &["week", "--json"])["weeks"][0].get("strength_days").is_none());
+}

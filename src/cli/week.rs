@@ -23,7 +23,14 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
             .collect();
         let weeks: Vec<_> = shown
             .iter()
-            .map(|w| json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target }))
+            .map(|w| {
+                let mut v = json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target });
+                if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
+                    v["strength_days"] = json!(done);
+                    v["strength_target"] = json!(target);
+                }
+                v
+            })
             .collect();
         let doc = json!({
             "date": date.to_string(),
@@ -49,7 +56,11 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
         outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
         let target = if w.meets_target { "target met" } else { "target not met yet" };
-        outln!("  {} of {} complete days needed · {target}\n", w.complete_days, ctx.settings.days_per_week);
+        outln!("  {} of {} complete days needed · {target}", w.complete_days, ctx.settings.days_per_week);
+        if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
+            outln!("  {done} of {target} strength days");
+        }
+        outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
     outln!("✓ done  – skipped  ✗ missed  ○ today  · to come");
