@@ -153,6 +153,8 @@ pub struct Run {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     Rating,
+    /// A strength lift: the reps actually done in each set.
+    Reps,
     Pain,
     /// After `l`: one leg or both (both is an emergency sign).
     Legs,
@@ -180,6 +182,10 @@ pub struct Prompt {
     pub needed: u32,
     /// A past day (from the week screen): the prompt names it.
     pub backfill: bool,
+    /// A strength lift's planned load and reps (seconds for a carry, then `true`); `reps` holds
+    /// the digits typed (empty = as planned).
+    pub lift: Option<(Option<f64>, u32, bool)>,
+    pub reps: String,
 }
 
 #[derive(Debug, Clone, Default)]

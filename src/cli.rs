@@ -12,6 +12,7 @@ mod nudge;
 mod plan;
 mod progress;
 mod setup;
+mod strength;
 mod week;
 
 use std::path::PathBuf;
@@ -71,6 +72,12 @@ pub enum Command {
         /// Who came along (walks only), shown on the week screen
         #[arg(long, value_name = "NAME")]
         with: Option<String>,
+        /// Strength lifts: reps done in each set (seconds for a carry), 1-300
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=300))]
+        reps: Option<u32>,
+        /// Strength lifts: the load lifted, in your units (kg or lb)
+        #[arg(long, value_parser = parse_load)]
+        load: Option<f64>,
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,
@@ -277,6 +284,14 @@ impl Day {
 /// for 2026), and would be filed under a month such as `-0001-01`. The latest is jiff's own
 /// limit, 9999-12-31: a year past it does not parse.
 const FIRST_DAY: Date = Date::constant(1970, 1, 1);
+
+/// A load above 0 and up to 500, as the config allows.
+fn parse_load(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 500.0 => Ok((v * 100.0).round() / 100.0),
+        _ => Err(format!("{s:?} is not a load above 0 and up to 500")),
+    }
+}
 
 fn parse_day(s: &str) -> Result<Day, String> {
     match s {

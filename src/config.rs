@@ -52,6 +52,8 @@ pub struct Settings {
     pub name: Option<String>,
     /// When `upright breaks` offers desk breaks (`work_hours`, `break_every`).
     pub breaks: crate::breaks::Schedule,
+    /// Strength days (opt-in) and the user's loads.
+    pub strength: crate::strength::StrengthSettings,
 }
 
 impl Default for Settings {
@@ -69,6 +71,7 @@ impl Default for Settings {
             days_per_week: 5,
             name: None,
             breaks: crate::breaks::Schedule::default(),
+            strength: crate::strength::StrengthSettings::default(),
         }
     }
 }
@@ -93,6 +96,8 @@ struct RawConfig {
     exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
     #[serde(default)]
     custom: Vec<Spanned<RawExercise>>,
+    strength: Option<Spanned<crate::strength::RawStrength>>,
+    units: Option<crate::strength::Units>,
 }
 
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
@@ -190,6 +195,11 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
             }
         }
     }
+    if let Some(v) = raw.strength {
+        let span = v.span();
+        s.strength = v.into_inner().validate(catalog).map_err(|e| fail(span, e))?;
+    }
+    s.strength.units = raw.units.unwrap_or_default();
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(

@@ -46,6 +46,7 @@ pub mod safety;
 pub mod session;
 pub mod state;
 pub mod streak;
+pub mod strength;
 pub mod text;
 pub mod today;
 pub mod ui;

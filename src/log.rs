@@ -31,6 +31,12 @@ pub struct Entry {
     /// Walk minutes actually walked, when logged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
+    /// A strength set's load in the user's units (kg or lb), when lifted with weight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<f64>,
+    /// A strength session's repetitions actually done in each set (seconds for a carry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// Why a skip or safety event happened.
@@ -70,6 +76,8 @@ pub(crate) struct KnownEntry {
     feedback: Option<Feedback>,
     pain: Option<u8>,
     minutes: Option<u32>,
+    load: Option<f64>,
+    reps: Option<u32>,
     note: Option<String>,
     reason: Option<String>,
     variant: Option<String>,
@@ -92,6 +100,8 @@ impl From<KnownEntry> for Entry {
             feedback: k.feedback,
             pain: k.pain,
             minutes: k.minutes,
+            load: k.load,
+            reps: k.reps,
             note: k.note,
             reason: k.reason,
             variant: k.variant,
@@ -131,6 +141,8 @@ impl Entry {
             feedback: None,
             pain: None,
             minutes: None,
+            load: None,
+            reps: None,
             note: None,
             reason: None,
             variant: None,

@@ -141,6 +141,10 @@ fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
         }
         _ => {}
     }
+    // The strength lifts are not in the daily routine: their own schedule counts them.
+    if crate::strength::LIFTS.contains(&req.id) && day.get(req.id).is_none() {
+        return Verdict::Allowed;
+    }
     let Some(item) = day.get(req.id) else {
         return Verdict::Note(format!(
             "{name} is not in your routine; logged anyway — add it under `extras` in the config to make it part of it"

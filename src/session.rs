@@ -125,6 +125,10 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
                 if s + 1 < *sets {
                     let (secs, why) = match &ex.set_label {
                         Some(label) => (MOVE_SECS, format!("next {label}")),
+                        // Lifts rest longer between their heavier sets (60–120 s).
+                        None if crate::strength::LIFTS.contains(&ex.id.as_str()) => {
+                            (crate::strength::REST_SECS, "between sets".to_string())
+                        }
                         None => (REST_SETS, "between sets".to_string()),
                     };
                     push_rest(&mut out, secs, &why);

@@ -29,6 +29,8 @@ pub struct Item {
     pub note: Option<String>,
     /// The last sessions before that day, newest first: why a dose changed, in the user's words.
     pub recent: Vec<Session>,
+    /// A strength lift's prescription (its load), on a strength day.
+    pub lift: Option<crate::strength::Prescription>,
 }
 
 /// One earlier session as the Today screen shows it back.
@@ -74,6 +76,8 @@ pub struct Day {
     pub needs_check: bool,
     /// What the Today screen leads with instead of the greeting, safety first.
     pub banner: Option<Banner>,
+    /// With strength days on and today not one: the next strength day.
+    pub next_strength: Option<Date>,
 }
 
 /// Where the day stands (`Day::standing`).
@@ -113,13 +117,19 @@ pub enum Banner {
 impl Day {
     pub fn build(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Day {
         let prescriptions = progression::prescribe(catalog, settings, history, date);
-        let items = prescriptions
+        let mut items: Vec<Item> = prescriptions
             .into_iter()
             .filter_map(|rx| {
                 let exercise = catalog.get(&rx.id)?.clone();
                 Some(item(exercise, rx, settings, history, date))
             })
             .collect();
+        // On a strength day the lifts follow the routine; on other days Today names the next.
+        let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date);
+        items.extend(lifts.into_iter().map(|(exercise, rx, lift)| Item {
+            lift: Some(lift),
+            ..item(exercise.clone(), rx, settings, history, date)
+        }));
         let upto = history.partition_point(|e| e.date <= date);
         let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let (needs_check, trend) = needs_check(history, date);
@@ -134,7 +144,7 @@ impl Day {
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
-        Day { date, items, safety, needs_check, banner }
+        Day { date, items, safety, needs_check, banner, next_strength }
     }
 
     pub fn done_count(&self) -> usize {
@@ -219,7 +229,7 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
         .take(RECENT)
         .map(|e| Session { date: e.date, feedback: e.feedback, pain: e.pain })
         .collect();
-    Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent }
+    Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent, lift: None }
 }
 
 #[cfg(test)]

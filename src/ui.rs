@@ -197,4 +197,6 @@ mod progress_tests;
 #[cfg(test)]
 mod review_tests;
 #[cfg(test)]
+mod strength_tests;
+#[cfg(test)]
 mod tests;

@@ -35,9 +35,14 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
         proptest::option::of(1u32..=600),
         proptest::option::of(".{0,60}"),
         proptest::option::of("\\PC{0,40}"),
-        // The variant and the walk's company are written too; the quick read must take them.
-        proptest::option::of("[a-z-]{1,12}"),
-        proptest::option::of(".{0,20}"),
+        // The variant, the walk's company and a lift's load and reps are written too; the quick
+        // read must take them (grouped: a strategy tuple holds at most 12).
+        (
+            proptest::option::of("[a-z-]{1,12}"),
+            proptest::option::of(".{0,20}"),
+            proptest::option::of(prop_oneof![(0u32..=4000).prop_map(|n| f64::from(n) / 4.0), 0.0f64..500.0]),
+            proptest::option::of(1u32..=60),
+        ),
     )
         .prop_map(
             move |(
@@ -51,8 +56,7 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 minutes,
                 note,
                 reason,
-                variant,
-                with,
+                (variant, with, load, reps),
             )| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
@@ -66,6 +70,8 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 e.reason = reason;
                 e.variant = variant;
                 e.with = with;
+                e.load = load;
+                e.reps = reps;
                 e
             },
         )

@@ -182,6 +182,11 @@ impl App {
             backfill: date != self.ctx.today,
             done_before: self.ctx.store.entries().iter().filter(|e| logged(e)).count() as u32,
             needed: rx.dose.sessions(),
+            lift: self.item(id).filter(|_| date == self.day.date).and_then(|i| {
+                let carry = matches!(i.rx.dose, crate::catalog::Dose::Carry { .. });
+                i.lift.as_ref().map(|l| (l.load, l.reps, carry))
+            }),
+            reps: String::new(),
         })
     }
 
@@ -205,6 +210,25 @@ impl App {
                     '2' | 'o' => Feedback::Ok,
                     _ => Feedback::Hard,
                 });
+                p.stage = if p.lift.is_some() { Stage::Reps } else { Stage::Pain };
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Char(c)) if c.is_ascii_digit() => {
+                let typed = format!("{}{c}", p.reps);
+                if typed.parse::<u32>().is_ok_and(|n| n <= 300) {
+                    p.reps = typed.trim_start_matches('0').to_string();
+                }
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Backspace) => {
+                p.reps.pop();
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Back) => {
+                p.stage = Stage::Rating;
+                Mode::Feedback(p)
+            }
+            (Stage::Reps, Msg::Confirm) => {
                 p.stage = Stage::Pain;
                 Mode::Feedback(p)
             }
@@ -220,7 +244,7 @@ impl App {
                 Mode::Feedback(p)
             }
             (Stage::Pain, Msg::Back) => {
-                p.stage = Stage::Rating;
+                p.stage = if p.lift.is_some() { Stage::Reps } else { Stage::Rating };
                 Mode::Feedback(p)
             }
             (Stage::Pain, Msg::Confirm) => {
@@ -234,6 +258,18 @@ impl App {
                 // The version chosen with `v` is today's; a past day's rating is the usual one.
                 if p.date == self.ctx.today {
                     entry.variant = self.variants.get(&p.id).cloned();
+                }
+                if let Some((load, planned, _)) = p.lift {
+                    entry.load = load;
+                    let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
+                    entry.reps = Some(reps);
+                    // The saved line says what was done, not what was planned ("3 × 10 at 8 kg").
+                    if reps != planned
+                        && let Some((sets, rest)) = p.dose.split_once(" × ")
+                    {
+                        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                        p.dose = format!("{sets} × {reps}{rest}");
+                    }
                 }
                 let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.

@@ -24,6 +24,8 @@ pub struct Onboarding {
     pub active: bool,
     pub avoid_extension: bool,
     pub avoid_flexion: bool,
+    /// Strength days with weights (issue 16), off unless chosen.
+    pub strength: bool,
     /// Lines scrolled (j/k), so the whole disclaimer can be read on a small terminal.
     pub scroll: u16,
 }
@@ -34,19 +36,25 @@ pub struct Choices {
     pub active: bool,
     pub avoid_extension: bool,
     pub avoid_flexion: bool,
+    /// Switch strength days on (never written as off: a `[strength]` table may hold loads).
+    pub strength: bool,
 }
 
 impl Choices {
     /// The config keys they set (other keys in the file are kept).
-    pub fn keys(&self) -> [(&'static str, toml_edit::Value); 2] {
+    pub fn keys(&self) -> Vec<(&'static str, toml_edit::Value)> {
         let avoid: Vec<&str> = [(self.avoid_extension, "extension"), (self.avoid_flexion, "flexion")]
             .into_iter()
             .filter_map(|(on, name)| on.then_some(name))
             .collect();
-        [
+        let mut keys = vec![
             ("level", toml_edit::Value::from(if self.active { "active" } else { "beginner" })),
             ("avoid", toml_edit::Array::from_iter(avoid).into()),
-        ]
+        ];
+        if self.strength {
+            keys.push(("strength", toml_edit::Value::from(true)));
+        }
+        keys
     }
 }
 
@@ -109,6 +117,7 @@ impl App {
             (1, Msg::Char('2' | 'a')) => (o.active, o.step) = (true, 2),
             (2, Msg::Char('e')) => o.avoid_extension = !o.avoid_extension,
             (2, Msg::Char('f')) => o.avoid_flexion = !o.avoid_flexion,
+            (2, Msg::Char('s')) => o.strength = !o.strength,
             // The loop writes the choices to the config (keeping what is there) and reloads
             // it; then the acceptance is logged and Today opens with the routine they give.
             (2, Msg::Confirm) => {
@@ -116,6 +125,8 @@ impl App {
                     active: o.active,
                     avoid_extension: o.avoid_extension,
                     avoid_flexion: o.avoid_flexion,
+                    // Already on (perhaps a table with loads): nothing to write.
+                    strength: o.strength && !self.ctx.settings.strength.enabled,
                 };
                 self.awaiting = Some(Awaiting::Choices(o));
                 return (Mode::Today, Some(Effect::SaveChoices(choices)));

@@ -313,7 +313,7 @@ fn the_first_run_writes_the_choices_then_logs_the_acceptance() {
         assert_eq!(step(&mut app, msg, t, &w), []);
     }
     let effects = step(&mut app, Msg::Confirm, t, &w);
-    let choices = Choices { active: true, avoid_extension: true, avoid_flexion: false };
+    let choices = Choices { active: true, avoid_extension: true, avoid_flexion: false, strength: false };
     assert!(
         matches!(&effects[..], [Effect::SaveChoices(c), Effect::Save(e)]
             if *c == choices && e.kind == EntryKind::DisclaimerAccepted),

@@ -17,7 +17,11 @@ fn every_coaching_id_is_in_the_catalog() {
             "dead-bug",
             "plank",
             "sit-to-stand",
-            "farmer-carry"
+            "farmer-carry",
+            "goblet-squat",
+            "romanian-deadlift",
+            "one-arm-row",
+            "suitcase-carry"
         ]
     );
     for id in DEFAULT_ROUTINE {
@@ -152,7 +156,7 @@ fn invalid_exercises_are_rejected() {
 fn the_embedded_asset_parses() {
     // `builtin` panics on a bad asset; parsing here names the broken exercise and step instead.
     let parsed = Catalog::parse(BUILTIN).unwrap_or_else(|e| panic!("assets/catalog.toml: {e}"));
-    assert_eq!(parsed.exercises().len(), 11);
+    assert_eq!(parsed.exercises().len(), 15);
 }
 
 #[test]

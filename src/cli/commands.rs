@@ -77,8 +77,21 @@ pub fn run(cli: Cli) -> Result<()> {
                 );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
-                Command::Done { id, feedback, pain, minutes, variant, with, note, date, force } => {
-                    let log = logging::Done { feedback, pain, minutes, note, variant, with, force };
+                Command::Done {
+                    id,
+                    feedback,
+                    pain,
+                    minutes,
+                    variant,
+                    with,
+                    reps,
+                    load,
+                    note,
+                    date,
+                    force,
+                } => {
+                    let log =
+                        logging::Done { feedback, pain, minutes, note, variant, with, reps, load, force };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {
@@ -191,6 +204,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             "hold_reason": hold,
             "exercises": exercises,
             "advice": advice,
+            "strength": super::strength::today_json(ctx, date),
         });
         return print_json(&doc);
     }
@@ -217,6 +231,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             None => outln!("      {id}"),
         }
     }
+    super::strength::today_lines(ctx, date)?;
     outln!("{}/{} done · log one with: upright done ID", day.done_count(), day.items.len());
     Ok(())
 }

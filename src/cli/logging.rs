@@ -19,6 +19,9 @@ pub struct Done {
     pub variant: Option<String>,
     /// Who came along on a walk (`--with`).
     pub with: Option<String>,
+    /// Strength lifts: reps done and the load lifted.
+    pub reps: Option<u32>,
+    pub load: Option<f64>,
     pub force: bool,
 }
 
@@ -52,6 +55,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
             false => bail!("--as {v} is not a version of {id}; it has: {}", known.join(", ")),
         }
     }
+    super::strength::check_done_flags(id, &log)?;
     ctx.load_for_save(date);
     let walk = ctx.is_walk(id);
     if log.with.is_some() && !walk {
@@ -74,9 +78,10 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
     entry.pain = Some(log.pain.unwrap_or(0));
     entry.minutes = log.minutes;
-    entry.note = log.note;
+    entry.note = log.note.clone();
     entry.variant = log.variant.clone();
-    entry.with = log.with.map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
+    entry.with = log.with.as_deref().map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
+    let lifted = super::strength::fill_lift(ctx, &exercise, date, &log, &mut entry);
     let pain = entry.pain.unwrap_or(0);
     let company = entry.with.clone();
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
@@ -100,7 +105,13 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .reduce(|a, b| a + &b);
     outln!(
         "logged {}{}",
-        rules::logged_line(&exercise.name, &rx.dose_text, walked, done_before, date),
+        rules::logged_line(
+            &exercise.name,
+            lifted.as_deref().unwrap_or(&rx.dose_text),
+            walked,
+            done_before,
+            date
+        ),
         version.unwrap_or_default()
     );
     if pain > 5 {

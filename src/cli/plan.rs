@@ -23,7 +23,8 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
                 json!({ "week_start": w.week_start.to_string(), "exercises": exercises })
             })
             .collect();
-        return super::commands::print_json(&json!({ "weeks": weeks }));
+        let strength = super::strength::plan_json(ctx, weeks.len() as u32);
+        return super::commands::print_json(&json!({ "weeks": weeks, "strength_days": strength }));
     }
     outln!("If every session goes as planned (rated ok, no pain):");
     let routine = ctx.settings.routine(&ctx.catalog);
@@ -38,6 +39,7 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             last[i] = Some(item.step);
         }
     }
+    super::strength::plan_lines(ctx, weeks)?;
     Ok(())
 }
 

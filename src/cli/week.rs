@@ -26,7 +26,14 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
             .collect();
         let weeks: Vec<_> = shown
             .iter()
-            .map(|w| json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target }))
+            .map(|w| {
+                let mut v = json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target });
+                if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
+                    v["strength_days"] = json!(done);
+                    v["strength_target"] = json!(target);
+                }
+                v
+            })
             .collect();
         let doc = json!({
             "date": date.to_string(),
@@ -70,6 +77,9 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
                     outln!("  {} {name}: {said}", w.days[day].date.strftime("%a %-d"));
                 }
             }
+        }
+        if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
+            outln!("  {done} of {target} strength days");
         }
         outln!();
     }

@@ -257,3 +257,28 @@ fn a_custom_exercise_joins_the_routine() {
     assert_eq!(routine.last(), Some(&"wall-angel"));
     assert_eq!(catalog.get("wall-angel").unwrap().dose_text(2), "2 × 8");
 }
+
+#[test]
+fn strength_days_are_opt_in_with_loads_per_lift() {
+    assert!(!parse_ok("").strength.enabled);
+    assert!(parse_ok("strength = true\n").strength.enabled);
+    let s = parse_ok(
+        "units = \"lb\"\n[strength]\ndays = 3\n[strength.goblet-squat]\nload = 20\nincrement = 5\n\
+         [strength.suitcase-carry]\nload = 12.5\n",
+    );
+    assert!(s.strength.enabled);
+    assert_eq!(s.strength.per_week(Level::Beginner), 3);
+    assert_eq!(s.strength.units, crate::strength::Units::Lb);
+    assert_eq!(s.strength.lift("goblet-squat").load, Some(20.0));
+    assert_eq!(s.strength.increment("suitcase-carry"), 5.0);
+    assert!(!parse_ok("[strength]\nenabled = false\n").strength.enabled);
+    for (text, want) in [
+        ("[strength.yoga]\nload = 2\n", "strength.yoga: not a lift"),
+        ("[strength.plank]\nload = 2\n", "strength.plank: not a lift"),
+        ("[strength.goblet-squat]\nload = -2\n", "strength.goblet-squat.load = -2"),
+        ("[strength]\ndays = 5\n", "strength.days = 5"),
+    ] {
+        let e = parse_err(text);
+        assert!(e.starts_with("1:") && e.contains(want), "{text}: {e}");
+    }
+}

@@ -52,6 +52,8 @@ struct Fields {
     feedback: Option<Feedback>,
     pain: Option<u8>,
     minutes: Option<u32>,
+    load: Option<f64>,
+    reps: Option<u32>,
     note: Option<String>,
     reason: Option<String>,
     removes: Option<String>,
@@ -84,6 +86,8 @@ impl Fields {
             "feedback" => once(&mut self.feedback, string(value).and_then(|s| feedback(&s))),
             "pain" => once(&mut self.pain, integer(value).and_then(|n| u8::try_from(n).ok())),
             "minutes" => once(&mut self.minutes, integer(value).and_then(|n| u32::try_from(n).ok())),
+            "load" => once(&mut self.load, decimal(value)),
+            "reps" => once(&mut self.reps, integer(value).and_then(|n| u32::try_from(n).ok())),
             "note" => once(&mut self.note, string(value)),
             "reason" => once(&mut self.reason, string(value)),
             "removes" => once(&mut self.removes, string(value)),
@@ -101,6 +105,8 @@ impl Fields {
         e.feedback = self.feedback;
         e.pain = self.pain;
         e.minutes = self.minutes;
+        e.load = self.load;
+        e.reps = self.reps;
         e.note = self.note;
         e.reason = self.reason;
         e.removes = self.removes;
@@ -126,6 +132,15 @@ fn integer(value: &str) -> Option<u64> {
     (plain && (value == "0" || !value.starts_with('0'))).then(|| value.parse().ok()).flatten()
 }
 
+/// A float as upright writes a load: `8.0`, `12.5` (digits, one point, digits; no exponent, sign
+/// or underscore). Both sides of the point are short, so the value is exactly what TOML reads.
+fn decimal(value: &str) -> Option<f64> {
+    let (whole, frac) = value.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    let plain = digits(whole) && digits(frac) && (whole == "0" || !whole.starts_with('0'));
+    plain.then(|| value.parse().ok()).flatten()
+}
+
 /// `YYYY-MM-DD`, the only form upright writes.
 fn date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
@@ -142,5 +157,20 @@ fn feedback(s: &str) -> Option<Feedback> {
         "ok" => Some(Feedback::Ok),
         "hard" => Some(Feedback::Hard),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strength_entry_reads_on_the_quick_path() {
+        let text = "version = 1\n\n[[entry]]\nid = \"a\"\ndate = \"2026-03-02\"\nat = \"2026-03-02T08:00:00+01:00\"\nkind = \"done\"\nexercise = \"goblet-squat\"\nload = 8.5\nreps = 10\n";
+        let e = &parse(text).expect("upright's own layout")[0];
+        assert_eq!((e.load, e.reps), (Some(8.5), Some(10)));
+        for odd in ["load = 8", "load = 1e1", "load = +8.0", "load = 08.0", "load = 8_0.0"] {
+            assert!(parse(&text.replace("load = 8.5", odd)).is_none(), "{odd}");
+        }
     }
 }

@@ -64,7 +64,21 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     if p.stage != Stage::Legs {
         lines.push(Line::from(choices));
     }
-    if p.stage == Stage::Pain {
+    if let (Stage::Reps, Some((_, planned, carry))) = (p.stage, p.lift) {
+        let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
+        lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
+        lines.push(Line::from(""));
+        let reps = if p.reps.is_empty() { planned.to_string() } else { p.reps.clone() };
+        lines.push(Line::from(vec![
+            Span::raw(if carry {
+                format!("Seconds carried each time ({planned} planned): ")
+            } else {
+                format!("Reps done in each set ({planned} planned): ")
+            }),
+            Span::styled(format!("{reps}▏"), theme.selected),
+        ]));
+        lines.push(Line::from(Span::styled("Type a number · Enter next · Esc back", theme.dim)));
+    } else if p.stage == Stage::Pain {
         let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
         lines.push(Line::from(""));

@@ -66,12 +66,17 @@ pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onbo
                     Span::raw("avoid bending forwards (flexion) — the curl-up becomes the dead bug"),
                 ]),
                 Line::from(""),
+                Line::from(vec![
+                    Span::styled(format!("s {} ", check(o.strength)), theme.accent),
+                    Span::raw("add strength days with weights"),
+                ]),
+                Line::from(""),
                 Line::from(Span::styled(
                     "Your answers go into the config file, where you can change them later.",
                     theme.dim,
                 )),
             ],
-            hints(&[("e/f", "toggle"), ("Enter", "start"), ("Esc", "back")], theme),
+            hints(&[("e/f/s", "toggle"), ("Enter", "start"), ("Esc", "back")], theme),
         ),
     };
     let mut lines = lines;

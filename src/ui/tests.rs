@@ -47,7 +47,7 @@ pub(super) fn assert_uncut(name: &str, backend: &TestBackend) {
     }
 }
 
-fn send(app: &mut App, msgs: &[Msg], now: Instant) {
+pub(super) fn send(app: &mut App, msgs: &[Msg], now: Instant) {
     for msg in msgs {
         step(app, msg.clone(), now, &wall());
     }

@@ -47,6 +47,18 @@ fn dose_line(item: &Item) -> String {
 }
 
 fn greeting(day: &Day) -> String {
+    let mut line = standing_line(day);
+    if day.banner.is_none() && day.safety.locked_since.is_none() {
+        if day.items.iter().any(|i| i.lift.is_some()) {
+            line.push_str(" A strength day: the lifts come last.");
+        } else if let Some(next) = day.next_strength {
+            line.push_str(&format!(" Next strength day: {}.", next.strftime("%A")));
+        }
+    }
+    line
+}
+
+fn standing_line(day: &Day) -> String {
     match day.standing() {
         Standing::Locked => "The routine is locked. Get care first.".to_string(),
         Standing::Stopped(name) => format!("{name} stopped for today after pain. Go gently with the rest."),

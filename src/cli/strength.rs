@@ -1,0 +1,148 @@
+//! The strength parts of `done`, `today` and `plan`: a lift's entry gets its load and reps,
+//! Today lists the lifts on a strength day (else when the next one is), and the plan forecasts
+//! loads. The rules are in `crate::strength`; this only reads the context and prints.
+
+use color_eyre::eyre::{Result, bail};
+use jiff::civil::Date;
+use serde_json::{Value, json};
+
+use super::logging::Done;
+use crate::catalog::Exercise;
+use crate::ctx::Ctx;
+use crate::log::Entry;
+use crate::strength::{self, LIFTS, Prescription, RepRange, StrengthDay};
+
+/// `--reps` and `--load` belong to the lifts only.
+pub fn check_done_flags(id: &str, log: &Done) -> Result<()> {
+    if (log.reps.is_some() || log.load.is_some()) && !LIFTS.contains(&id) {
+        bail!(
+            "--reps and --load are for the strength lifts ({}), not {id} (nothing logged)",
+            LIFTS.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Fills a lift's entry with what was lifted (given, else as prescribed) and returns the line
+/// saying so; `None` for anything but a lift.
+pub fn fill_lift(
+    ctx: &Ctx,
+    exercise: &Exercise,
+    date: Date,
+    log: &Done,
+    entry: &mut Entry,
+) -> Option<String> {
+    if !LIFTS.contains(&exercise.id.as_str()) {
+        return None;
+    }
+    let s = &ctx.settings.strength;
+    let rx = strength::prescribe(exercise, s, s.per_week(ctx.settings.level), ctx.store.entries(), date);
+    // The bodyweight start carries no load; the no-equipment version keeps the given one.
+    let bodyweight = log.variant.as_deref().and_then(|v| exercise.variant(v)).is_some_and(|v| v.easier);
+    entry.load = if bodyweight { None } else { log.load.or(rx.load) };
+    entry.reps = Some(log.reps.unwrap_or(rx.reps));
+    entry.step = Some(RepRange::of(exercise).step(rx.reps));
+    entry.dose = Some(rx.text(exercise, s.units));
+    let done = Prescription { load: entry.load, reps: entry.reps.unwrap_or(rx.reps), ..rx };
+    Some(done.text(exercise, s.units))
+}
+
+fn day<'c>(ctx: &'c Ctx, date: Date) -> Option<StrengthDay<'c>> {
+    StrengthDay::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), date)
+}
+
+/// `today --json`'s `strength` member: `null` when strength days are off.
+pub fn today_json(ctx: &Ctx, date: Date) -> Value {
+    let Some(day) = day(ctx, date) else { return Value::Null };
+    let units = ctx.settings.strength.units;
+    let lifts: Vec<Value> = day
+        .lifts
+        .iter()
+        .map(|l| {
+            json!({
+                "id": l.exercise.id,
+                "name": l.exercise.name,
+                "dose": l.rx.text(l.exercise, units),
+                "sets": l.rx.sets,
+                "reps": l.rx.reps,
+                "load": l.rx.load,
+                "reason": l.rx.reason,
+                "done": l.done.is_some(),
+                "done_load": l.done.and_then(|d| d.0),
+                "done_reps": l.done.and_then(|d| d.1),
+            })
+        })
+        .collect();
+    json!({
+        "strength_day": day.today,
+        "next_strength_day": day.next.to_string(),
+        "per_week": ctx.settings.strength.per_week(ctx.settings.level),
+        "units": units.to_string(),
+        "rest_secs": strength::REST_SECS,
+        "lifts": if day.today { lifts } else { Vec::new() },
+    })
+}
+
+/// Today's plain line for strength off a strength day (on one, the lifts are in the list).
+pub fn today_lines(ctx: &Ctx, date: Date) -> Result<()> {
+    if let Some(day) = day(ctx, date).filter(|d| !d.today) {
+        outln!("next strength day: {}", day.next.strftime("%A %-d %B"));
+    }
+    Ok(())
+}
+
+/// Strength days done in the week starting `start`, and the weekly target; `None` when off.
+pub fn week_count(ctx: &Ctx, start: Date) -> Option<(usize, u8)> {
+    let s = &ctx.settings.strength;
+    let end = start.checked_add(jiff::ToSpan::days(7)).ok()?;
+    let done =
+        strength::session_dates(ctx.store.entries()).iter().filter(|d| **d >= start && **d < end).count();
+    s.enabled.then(|| (done, s.per_week(ctx.settings.level)))
+}
+
+/// `plan`'s strength part: each forecast strength day's loads.
+pub fn plan_json(ctx: &Ctx, weeks: u32) -> Value {
+    let units = ctx.settings.strength.units;
+    let days: Vec<Value> = strength::forecast(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks)
+        .iter()
+        .map(|f| {
+            let lifts: Vec<Value> = f
+                .lifts
+                .iter()
+                .map(|(id, rx)| json!({ "id": id, "load": rx.load, "sets": rx.sets, "reps": rx.reps, "units": units.to_string() }))
+                .collect();
+            json!({ "date": f.date.to_string(), "lifts": lifts })
+        })
+        .collect();
+    Value::Array(days)
+}
+
+pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
+    let plan = strength::forecast(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
+    if plan.is_empty() {
+        return Ok(());
+    }
+    let units = ctx.settings.strength.units;
+    outln!("\nstrength days");
+    for f in &plan {
+        let loads: Vec<String> = f
+            .lifts
+            .iter()
+            .filter_map(|(id, rx)| {
+                Some(format!("{} {}", short_name(id), rx.text(ctx.catalog.get(id)?, units)))
+            })
+            .collect();
+        outln!("  {}  {}", f.date.strftime("%a %-d %b"), loads.join(" · "));
+    }
+    Ok(())
+}
+
+fn short_name(id: &str) -> &str {
+    match id {
+        "goblet-squat" => "squat",
+        "romanian-deadlift" => "hinge",
+        "one-arm-row" => "row",
+        "suitcase-carry" => "carry",
+        other => other,
+    }
+}

@@ -1,0 +1,187 @@
+//! A day's strength view, shared by `today`, `plan` and the app: whether it is a strength day,
+//! when the next one is, and each lift's prescription and what was done. Pure: entries, settings
+//! and the date in.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::{LIFTS, Prescription, RepRange, is_strength_day, next_strength_day, prescribe};
+use crate::catalog::{Catalog, Exercise};
+use crate::config::Settings;
+use crate::log::{Entry, EntryKind, Feedback};
+
+#[derive(Debug, Clone)]
+pub struct Lift<'c> {
+    pub exercise: &'c Exercise,
+    pub rx: Prescription,
+    /// Today's session, when logged: (load, reps done).
+    pub done: Option<(Option<f64>, Option<u32>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StrengthDay<'c> {
+    pub date: Date,
+    /// Today is a strength day (due by the schedule, or a lift was already done today).
+    pub today: bool,
+    /// The next strength day after this one (or this one, when it is due and not started).
+    pub next: Date,
+    pub lifts: Vec<Lift<'c>>,
+}
+
+/// The dates with at least one lift done.
+pub fn session_dates(entries: &[Entry]) -> Vec<Date> {
+    let mut dates: Vec<Date> = entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Done && e.exercise.as_deref().is_some_and(|id| LIFTS.contains(&id)))
+        .map(|e| e.date)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    dates
+}
+
+impl<'c> StrengthDay<'c> {
+    /// `None` when strength days are off.
+    pub fn build(
+        catalog: &'c Catalog,
+        settings: &Settings,
+        entries: &[Entry],
+        date: Date,
+    ) -> Option<StrengthDay<'c>> {
+        let s = &settings.strength;
+        if !s.enabled {
+            return None;
+        }
+        let per_week = s.per_week(settings.level);
+        let dates: Vec<Date> = session_dates(entries).into_iter().filter(|d| *d <= date).collect();
+        let week_start = |d: Date| settings.week_start(d);
+        let started = dates.contains(&date);
+        let due = is_strength_day(&dates, date, week_start(date), per_week);
+        let next = if due {
+            date
+        } else {
+            next_strength_day(&dates, date.checked_add(1.day()).unwrap_or(date), per_week, week_start)
+        };
+        let lifts = LIFTS
+            .iter()
+            .filter_map(|id| catalog.get(id))
+            .filter(|e| settings.overrides.get(&e.id).and_then(|o| o.enabled) != Some(false))
+            .map(|exercise| {
+                let done = entries
+                    .iter()
+                    .rev()
+                    .find(|e| e.kind == EntryKind::Done && e.date == date && e.is_for(&exercise.id))
+                    .map(|e| (e.load, e.reps));
+                Lift { exercise, rx: prescribe(exercise, s, per_week, entries, date), done }
+            })
+            .collect();
+        Some(StrengthDay { date, today: started || due, next, lifts })
+    }
+}
+
+/// One forecast session: the date and each lift's prescription.
+#[derive(Debug, Clone)]
+pub struct Forecast {
+    pub date: Date,
+    pub lifts: Vec<(String, Prescription)>,
+}
+
+/// The strength days of the next `weeks` weeks from `today`, if every session goes as planned
+/// (all reps, rated ok, no pain).
+pub fn forecast(
+    catalog: &Catalog,
+    settings: &Settings,
+    entries: &[Entry],
+    today: Date,
+    weeks: u32,
+) -> Vec<Forecast> {
+    let s = &settings.strength;
+    if !s.enabled {
+        return Vec::new();
+    }
+    let per_week = s.per_week(settings.level);
+    let mut entries: Vec<Entry> = entries.to_vec();
+    let mut dates = session_dates(&entries);
+    let end = today.checked_add((i64::from(weeks) * 7).days()).unwrap_or(today);
+    let mut out = Vec::new();
+    let mut d = today;
+    while d < end {
+        if dates.contains(&d) || !is_strength_day(&dates, d, settings.week_start(d), per_week) {
+            d = d.checked_add(1.day()).unwrap_or(end);
+            continue;
+        }
+        let mut lifts = Vec::new();
+        for exercise in LIFTS.iter().filter_map(|id| catalog.get(id)) {
+            let rx = prescribe(exercise, s, per_week, &entries, d);
+            let mut e =
+                Entry::new(format!("plan-{d}-{}", exercise.id), d, format!("{d}T12:00:00Z"), EntryKind::Done);
+            e.exercise = Some(exercise.id.clone());
+            e.step = Some(RepRange::of(exercise).step(rx.reps));
+            e.load = rx.load;
+            e.reps = Some(rx.reps);
+            e.feedback = Some(Feedback::Ok);
+            e.pain = Some(0);
+            entries.push(e);
+            lifts.push((exercise.id.clone(), rx));
+        }
+        dates.push(d);
+        out.push(Forecast { date: d, lifts });
+        d = d.checked_add(1.day()).unwrap_or(end);
+    }
+    out
+}
+
+/// The lifts as Today items on a strength day: each with a routine-style prescription (the
+/// timer guides its sets, 90 s rest between them) and the strength one (its load). The date is
+/// the next strength day when `date` is not one; `None` when strength days are off.
+pub fn today_lifts<'c>(
+    catalog: &'c Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+) -> (Vec<(&'c Exercise, crate::progression::Prescription, Prescription)>, Option<Date>) {
+    let Some(day) = StrengthDay::build(catalog, settings, history, date) else { return (Vec::new(), None) };
+    if !day.today {
+        return (Vec::new(), Some(day.next));
+    }
+    let units = settings.strength.units;
+    let lifts = day
+        .lifts
+        .into_iter()
+        .map(|l| {
+            let ex = l.exercise;
+            let step = RepRange::of(ex).step(l.rx.reps);
+            let dose = match ex.dose(step) {
+                crate::catalog::Dose::Carry { .. } => {
+                    crate::catalog::Dose::Carry { sets: l.rx.sets, secs: l.rx.reps }
+                }
+                _ => crate::catalog::Dose::Reps {
+                    variant: None,
+                    sets: l.rx.sets,
+                    reps: l.rx.reps,
+                    pause_secs: 0,
+                },
+            };
+            // Pain above 5 today ends the lift for the day, as rule 4 does for the routine.
+            let stopped = history.iter().any(|e| {
+                e.date == date
+                    && e.kind == EntryKind::Done
+                    && e.is_for(&ex.id)
+                    && e.pain.is_some_and(|p| p > 5)
+            });
+            let routine_rx = crate::progression::Prescription {
+                id: ex.id.clone(),
+                step,
+                dose,
+                dose_text: l.rx.text(ex, units),
+                change: crate::progression::Change::Same,
+                reason: Some(l.rx.reason.clone()),
+                stopped,
+                paused: false,
+                offer: None,
+            };
+            (ex, routine_rx, l.rx)
+        })
+        .collect();
+    (lifts, None)
+}

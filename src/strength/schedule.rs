@@ -1,0 +1,50 @@
+//! Which days are strength days. A target of N a week spreads the sessions at least
+//! `spacing_days` apart (never on consecutive days); a missed day stays due on the next allowed
+//! day and never adds up: at most one strength day is due at a time and at most N count in a
+//! week. Pure: done dates and `today` in.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+/// Days between strength sessions: 3 for two a week (Mon, Thu, Mon …), 2 for three a week.
+pub fn spacing_days(per_week: u8) -> i32 {
+    if per_week <= 2 { 3 } else { 2 }
+}
+
+/// Whether `today` is a strength day: no session yet today, the last one at least
+/// `spacing_days` ago, and fewer than `per_week` in the week starting `week_start`.
+/// `sessions` are the dates strength was done (any order, duplicates allowed).
+pub fn is_strength_day(sessions: &[Date], today: Date, week_start: Date, per_week: u8) -> bool {
+    let last = sessions.iter().filter(|d| **d < today).max();
+    let spaced = last.is_none_or(|d| (today - *d).get_days() >= spacing_days(per_week));
+    let mut this_week: Vec<&Date> = sessions.iter().filter(|d| **d >= week_start && **d < today).collect();
+    this_week.dedup();
+    !sessions.contains(&today) && spaced && this_week.len() < usize::from(per_week)
+}
+
+/// The first strength day on or after `from` (after today when today's session is done),
+/// assuming nothing more is done meanwhile. `week_start_of` gives the week of a date.
+pub fn next_strength_day(
+    sessions: &[Date],
+    from: Date,
+    per_week: u8,
+    week_start_of: impl Fn(Date) -> Date,
+) -> Date {
+    let mut d = from;
+    // Within 8 days a week turns over and the spacing has passed, so this always ends.
+    for _ in 0..8 {
+        let done_today = sessions.contains(&d);
+        if !done_today && is_strength_day(sessions, d, week_start_of(d), per_week) {
+            return d;
+        }
+        d = d.checked_add(1.day()).unwrap_or(d);
+    }
+    d
+}
+
+/// Rule 7 counted in sessions: how many strength days the schedule offered between the last
+/// session and `today`, exclusive — the gap in days times the weekly rate, less the one due.
+pub fn missed_sessions(last: Date, today: Date, per_week: u8) -> u32 {
+    let days = (today - last).get_days().max(0) as u32;
+    (days * u32::from(per_week) / 7).saturating_sub(1)
+}

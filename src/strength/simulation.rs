@@ -1,0 +1,78 @@
+//! A 16-week persona run through the strength rules: the trajectory printed in the README
+//! ("Strength days"). Run it with `cargo test --lib strength_persona -- --nocapture`.
+
+use jiff::ToSpan;
+use jiff::civil::{Date, date};
+
+use super::*;
+use crate::catalog::Catalog;
+
+/// Beginner, two strength days a week, goblet squat from 8 kg in 2 kg steps. Her strength (the
+/// load she can lift 12 times) starts at 10 kg and grows 2% a session she trains. Two weeks
+/// away in weeks 7–8; in week 11 a session hurts (pain 6).
+#[test]
+fn strength_persona_sixteen_weeks() {
+    let catalog = Catalog::builtin();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let mut s = StrengthSettings { enabled: true, ..StrengthSettings::default() };
+    s.lifts.insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0) });
+    let per_week = s.per_week(Level::Beginner);
+    let range = RepRange::of(squat);
+    let start = date(2026, 1, 5); // a Monday
+    let week_start = |d: Date| d.checked_sub((d.weekday().to_monday_zero_offset() as i64).days()).unwrap();
+    let mut strength = 10.0_f64;
+    let mut history: Vec<Entry> = Vec::new();
+    let mut days: Vec<Date> = Vec::new();
+    let mut rows = vec!["week  date         load  reps  done  rating   because".to_string()];
+    let mut pained = false;
+    for i in 0..16 * 7 {
+        let today = start.checked_add(i.days()).unwrap();
+        let week = i / 7 + 1;
+        if !is_strength_day(&days, today, week_start(today), per_week) || (7..=8).contains(&week) {
+            continue;
+        }
+        let p = prescribe(squat, &s, per_week, &history, today);
+        let load = p.load.unwrap();
+        // Each kg under her strength is two more reps than 12 possible; over it, fewer.
+        let can = (12.0 + (strength - load) * 2.0).floor().max(0.0) as u32;
+        let done = can.min(p.reps);
+        let (feedback, pain) = if week == 11 && !pained {
+            pained = true;
+            (Feedback::Hard, 6)
+        } else if done < p.reps || can < p.reps + 1 {
+            (Feedback::Hard, 2)
+        } else if can >= p.reps + 4 {
+            (Feedback::Easy, 0)
+        } else {
+            (Feedback::Ok, 1)
+        };
+        let mut e = Entry::new(format!("s{i}"), today, format!("{today}T18:00:00+01:00"), EntryKind::Done);
+        e.exercise = Some(squat.id.clone());
+        e.step = Some(range.step(p.reps));
+        e.load = p.load;
+        e.reps = Some(done);
+        e.feedback = Some(feedback);
+        e.pain = Some(pain);
+        if let Some(prev) = history.last() {
+            let before = prev.load.unwrap();
+            assert!(load <= before + 2.0, "one increment at most a session: {before} → {load}");
+        }
+        assert!(days.last().is_none_or(|d: &Date| (today - *d).get_days() >= 2), "no consecutive days");
+        history.push(e);
+        days.push(today);
+        strength *= 1.02;
+        rows.push(format!(
+            "{week:>4}  {today}  {:>5}  {:>4}  {done:>4}  {:<7}  {}",
+            format!("{} kg", fmt_load(load)),
+            p.reps,
+            format!("{feedback}{}", if pain > 0 { format!(" p{pain}") } else { String::new() }),
+            p.reason
+        ));
+    }
+    println!("{}", rows.join("\n"));
+    let loads: Vec<f64> = history.iter().filter_map(|e| e.load).collect();
+    assert_eq!(history.len(), 28, "two a week for 14 weeks");
+    assert!(loads.last().unwrap() > &12.0, "she got stronger: {loads:?}");
+    let pain_at = history.iter().position(|e| e.pain == Some(6)).unwrap();
+    assert!(loads[pain_at + 1] < loads[pain_at], "pain 6 steps the load back");
+}

@@ -1,0 +1,159 @@
+use jiff::civil::date;
+
+use super::*;
+use crate::catalog::Catalog;
+
+fn settings(load: Option<f64>) -> StrengthSettings {
+    let mut s = StrengthSettings { enabled: true, ..StrengthSettings::default() };
+    s.lifts.insert("goblet-squat".into(), LiftConfig { load, increment: Some(2.0) });
+    s
+}
+
+fn session(day: i8, step: u32, load: Option<f64>, reps: u32, fb: Feedback, pain: u8) -> Entry {
+    let d = date(2026, 3, day);
+    let mut e = Entry::new(format!("e{day}"), d, format!("{d}T08:00:00+01:00"), EntryKind::Done);
+    e.exercise = Some("goblet-squat".into());
+    e.step = Some(step);
+    e.load = load;
+    e.reps = Some(reps);
+    e.feedback = Some(fb);
+    e.pain = Some(pain);
+    e
+}
+
+/// History, today's day of March, then the load, reps and the start of the reason expected.
+type Case = (Vec<Entry>, i8, Option<f64>, u32, &'static str);
+
+#[test]
+fn double_progression_table() {
+    use Feedback::*;
+    let catalog = Catalog::builtin();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let s = settings(Some(8.0));
+    let w = Some(8.0);
+    // (history (day, step, load, reps done, rating, pain), today's day) → (load, reps, reason starts)
+    #[rustfmt::skip]
+    let table: Vec<Case> = vec![
+        (vec![], 2, w, 8, "first session"),
+        (vec![session(2, 1, w, 8, Easy, 0)], 5, w, 9, "up to 9 reps"),
+        (vec![session(2, 3, w, 10, Ok, 3)], 5, w, 11, "up to 11 reps"),
+        (vec![session(2, 5, w, 12, Ok, 2)], 5, Some(10.0), 8, "top of the range: load up 2 kg"),
+        (vec![session(2, 3, w, 10, Hard, 0)], 5, w, 10, "hard last time: same again"),
+        (vec![session(2, 3, w, 10, Ok, 4)], 5, w, 10, "pain 4 last time"),
+        (vec![session(2, 3, w, 10, Easy, 5)], 5, w, 10, "pain 5 last time"),
+        (vec![session(2, 3, w, 7, Ok, 0)], 5, w, 10, "7 of 10 reps last time"),
+        (vec![session(2, 3, w, 10, Ok, 6)], 5, Some(6.0), 8, "pain 6 last time: one step lighter"),
+        (vec![session(2, 3, w, 10, Hard, 0), session(5, 3, w, 10, Hard, 0)], 9, Some(6.0), 8, "two hard sessions"),
+        // Rule 7 in sessions (two a week): 4-7 missed repeat, 8-14 one step, 15-28 two, more: half.
+        (vec![session(2, 3, w, 10, Ok, 0)], 9, w, 11, "up to 11"),
+        (vec![session(2, 3, w, 10, Ok, 0)], 20, w, 10, "same as last time: 4 strength"),
+        (vec![session(2, 3, w, 10, Ok, 0)], 26, w, 10, "same as last time: 5 strength"),
+        // At the top before a gap of 4-7: the same load and reps again, not the bottom reps.
+        (vec![session(2, 5, w, 12, Ok, 0)], 26, w, 12, "same as last time: 5 strength"),
+        // Pain > 5 before a short gap: the lighter load stands.
+        (vec![session(2, 3, w, 10, Ok, 6)], 26, Some(6.0), 8, "pain 6 last time"),
+    ];
+    for (history, today, load, reps, reason) in table {
+        let p = prescribe(squat, &s, 2, &history, date(2026, 3, today));
+        assert_eq!((p.load, p.reps), (load, reps), "{history:?} on day {today}: {}", p.reason);
+        assert!(p.reason.starts_with(reason), "{} vs {reason}", p.reason);
+    }
+}
+
+#[test]
+fn long_gaps_step_the_load_back_in_sessions() {
+    let catalog = Catalog::builtin();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let s = settings(Some(8.0));
+    let last = vec![session(2, 3, Some(20.0), 10, Feedback::Ok, 0)];
+    let start = date(2026, 3, 2);
+    // (days since, per week) → (missed sessions, load)
+    for (days, per_week, missed, load) in [
+        (14, 2, 3, 20.0),
+        (31, 2, 7, 20.0),
+        (32, 2, 8, 18.0),
+        (53, 2, 14, 18.0),
+        (60, 2, 16, 16.0),
+        (101, 2, 27, 16.0),
+        (105, 2, 29, 10.0),
+        (21, 3, 8, 18.0),
+    ] {
+        let today = start.checked_add(jiff::Span::new().days(days)).unwrap();
+        assert_eq!(missed_sessions(start, today, per_week), missed, "{days} days at {per_week}/week");
+        let p = prescribe(squat, &s, per_week, &last, today);
+        assert_eq!(p.load, Some(load), "{days} days: {}", p.reason);
+    }
+}
+
+#[test]
+fn without_a_load_the_bodyweight_start_climbs_to_the_top_and_asks_for_one() {
+    let catalog = Catalog::builtin();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let s = settings(None);
+    let p = prescribe(squat, &s, 2, &[], date(2026, 3, 2));
+    assert_eq!((p.load, p.reps), (None, 8));
+    assert_eq!(p.text(squat, Units::Kg), "3 × 8, no weight");
+    let top = prescribe(squat, &s, 2, &[session(2, 5, None, 12, Feedback::Easy, 0)], date(2026, 3, 5));
+    assert_eq!((top.load, top.reps), (None, 12));
+    assert!(top.reason.contains("[strength.goblet-squat] load"), "{}", top.reason);
+}
+
+#[test]
+fn prescriptions_read_in_the_users_units() {
+    let catalog = Catalog::builtin();
+    let p = Prescription { load: Some(12.5), sets: 3, reps: 30, reason: String::new() };
+    assert_eq!(p.text(catalog.get("suitcase-carry").unwrap(), Units::Lb), "3 × 30 s per side at 12.5 lb");
+    assert_eq!(
+        RepRange::of(catalog.get("suitcase-carry").unwrap()),
+        RepRange { sets: 3, low: 20, high: 40, by: 5 }
+    );
+    assert_eq!(RepRange::of(catalog.get("one-arm-row").unwrap()).step(11), 4);
+}
+
+#[test]
+fn schedule_table() {
+    let monday = |w: i8| date(2026, 3, 2 + 7 * w);
+    let week_start = |d: Date| {
+        d.checked_sub(jiff::Span::new().days(i64::from(d.weekday().to_monday_zero_offset()))).unwrap()
+    };
+    let d = |day: i8| date(2026, 3, day);
+    // (done dates, today, per week) → strength day?
+    #[rustfmt::skip]
+    let table: Vec<(Vec<Date>, Date, u8, bool)> = vec![
+        (vec![], d(2), 2, true),
+        (vec![d(2)], d(3), 2, false),            // never the day after
+        (vec![d(2)], d(4), 2, false),            // two a week: three days apart
+        (vec![d(2)], d(5), 2, true),
+        (vec![d(2)], d(4), 3, true),             // three a week: two days apart
+        (vec![d(2), d(5)], d(8), 2, false),      // Sunday: the week's two are done
+        (vec![d(2), d(5)], monday(1), 2, true),
+        (vec![d(2), d(4), d(6)], d(8), 3, false),
+        (vec![d(2)], d(7), 2, true),             // missed Thursday: still due Saturday
+        (vec![d(2)], d(8), 2, true),             // and Sunday, but only once
+        (vec![d(2)], d(2), 2, false),            // done today
+    ];
+    for (done, today, per_week, want) in table {
+        assert_eq!(
+            is_strength_day(&done, today, week_start(today), per_week),
+            want,
+            "{done:?} {today} {per_week}"
+        );
+    }
+    // A missed day moves on, never piling up: after Monday, nothing until Thursday; skipped
+    // Thursday, Friday is next; after Friday's session, the next is Monday.
+    assert_eq!(next_strength_day(&[d(2)], d(3), 2, week_start), d(5));
+    assert_eq!(next_strength_day(&[d(2)], d(6), 2, week_start), d(6));
+    assert_eq!(next_strength_day(&[d(2), d(6)], d(6), 2, week_start), monday(1));
+    // No two strength days are ever consecutive, whatever the target.
+    for per_week in 1..=7 {
+        let mut done = Vec::new();
+        for i in 0..60 {
+            let today = d(1).checked_add(jiff::Span::new().days(i)).unwrap();
+            if is_strength_day(&done, today, week_start(today), per_week) {
+                assert!(!done.iter().any(|x: &Date| (today - *x).get_days() == 1));
+                done.push(today);
+            }
+        }
+        assert!(done.len() >= 8 * usize::from(per_week.min(2)), "{per_week}/week: {}", done.len());
+    }
+}

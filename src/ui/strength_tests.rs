@@ -1,0 +1,95 @@
+//! Snapshots of the strength-day states (issue 16 part 1): Today on a strength day and on a day
+//! between them, a lift's timer in a set and in its 90 s rest, and the rating asking the reps;
+//! plus the entry the app saves for a lift.
+
+use std::time::{Duration, Instant};
+
+use super::tests::{send, snap};
+use crate::app::tests::{app, wall};
+use crate::app::{App, Msg};
+use crate::log::{Entry, EntryKind};
+use crate::strength::LiftConfig;
+use crate::today::Day;
+
+/// The test app with strength days on and a goblet-squat load of 8 kg; `history` is logged first.
+fn strength_app(dir: &std::path::Path, history: Vec<Entry>) -> App {
+    let mut app = app(dir);
+    app.ctx.settings.strength.enabled = true;
+    app.ctx
+        .settings
+        .strength
+        .lifts
+        .insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0) });
+    for e in history {
+        app.ctx.store.append(e).unwrap();
+    }
+    app.ctx.load_recent().unwrap();
+    app.day = Day::build(&app.ctx.catalog, &app.ctx.settings, app.ctx.store.entries(), app.ctx.today);
+    app
+}
+
+fn squat_yesterday(app_today: jiff::civil::Date) -> Entry {
+    let d = app_today.yesterday().unwrap();
+    let mut e = Entry::new("y1".into(), d, format!("{d}T18:00:00+01:00"), EntryKind::Done);
+    e.exercise = Some("goblet-squat".into());
+    e.step = Some(1);
+    e.load = Some(8.0);
+    e.reps = Some(8);
+    e
+}
+
+#[test]
+fn today_on_and_between_strength_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = strength_app(dir.path(), Vec::new());
+    assert_eq!(app.day.items.len(), 10, "the routine and four lifts");
+    snap("strength_today", &app, Instant::now());
+    let dir = tempfile::tempdir().unwrap();
+    let today = app.ctx.today;
+    let app = strength_app(dir.path(), vec![squat_yesterday(today)]);
+    assert_eq!(app.day.items.len(), 6, "no lifts the day after a strength day");
+    assert_eq!(app.day.next_strength, today.checked_add(jiff::Span::new().days(2)).ok());
+    snap("strength_between", &app, Instant::now());
+}
+
+#[test]
+fn a_lift_runs_sets_with_long_rests_and_asks_the_reps() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = strength_app(dir.path(), Vec::new());
+    let t0 = Instant::now();
+    let at = |ms: u64| t0 + Duration::from_millis(ms);
+    app.selected = 6;
+    send(&mut app, &[Msg::Confirm], t0);
+    app.tick(at(5_500), &wall());
+    snap("strength_timer_set", &app, at(5_500));
+    send(&mut app, &[Msg::NextPhase], at(40_000));
+    app.tick(at(41_000), &wall());
+    snap("strength_timer_rest", &app, at(41_000));
+    send(&mut app, &[Msg::NextPhase, Msg::NextPhase, Msg::NextPhase, Msg::NextPhase], at(60_000));
+    send(&mut app, &[Msg::Char('1'), Msg::Char('1'), Msg::Char('0')], at(60_000));
+    snap("strength_reps_prompt", &app, at(60_000));
+    send(&mut app, &[Msg::Confirm, Msg::Char('2'), Msg::Confirm], at(60_000));
+    assert_eq!(app.message.as_deref(), Some("Saved: Goblet squat (3 × 10 at 8 kg) for Tue 24 Nov ✓"));
+    let e = app.ctx.store.entries().iter().find(|e| e.is_for("goblet-squat")).expect("saved");
+    assert_eq!(e.dose.as_deref(), Some("3 × 8 at 8 kg"), "the entry keeps the planned dose");
+    assert_eq!(
+        (e.load, e.reps, e.pain, e.feedback),
+        (Some(8.0), Some(10), Some(2), Some(crate::log::Feedback::Easy))
+    );
+}
+
+#[test]
+fn strength_days_can_be_chosen_at_the_first_run() {
+    use crate::app::{Mode, Onboarding};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.mode = Mode::Onboard(Onboarding::default());
+    let t = Instant::now();
+    send(&mut app, &[Msg::Char('a'), Msg::Char('1'), Msg::Char('s')], t);
+    snap("strength_first_run", &app, t);
+    send(&mut app, &[Msg::Confirm], t);
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    assert!(config.lines().any(|l| l == "strength = true"), "{config}");
+    assert!(app.ctx.settings.strength.enabled);
+    assert_eq!(app.day.items.len(), 10, "Tuesday is the first strength day: the lifts are on Today");
+}

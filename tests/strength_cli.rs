@@ -1,0 +1,143 @@
+//! Strength days through the real binary (issue 16 part 1): `done --reps --load`, `today
+//! --json`'s strength member on and off strength days, `plan`'s load forecast, and the flags'
+//! errors. Each command runs at a pinned clock in a temporary data dir.
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+/// 08:00 in Berlin on day `day` of November 2026 (the 24th is a Tuesday).
+fn now(day: u8) -> String {
+    format!("2026-11-{day:02}T08:00:00+01:00[Europe/Berlin]")
+}
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new(config: &str) -> Env {
+        let env = Env { dir: tempfile::tempdir().unwrap() };
+        std::fs::write(env.dir.path().join("config.toml"), config).unwrap();
+        env
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn cmd(&self, day: u8, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("upright").unwrap();
+        cmd.env_remove("UPRIGHT_CONFIG")
+            .env_remove("UPRIGHT_DATA_DIR")
+            .env("UPRIGHT_NOW", now(day))
+            .arg("--config")
+            .arg(self.dir.path().join("config.toml"))
+            .arg("--data-dir")
+            .arg(self.data())
+            .args(args);
+        cmd
+    }
+
+    fn ok(&self, day: u8, args: &[&str]) -> String {
+        let out = self.cmd(day, args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn json(&self, day: u8, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(day, args)).unwrap()
+    }
+}
+
+const LOADS: &str = "[strength.goblet-squat]\nload = 8\nincrement = 2\n";
+
+#[test]
+fn strength_is_off_unless_chosen() {
+    let env = Env::new("");
+    assert_eq!(env.json(24, &["today", "--json"])["strength"], Value::Null);
+    assert!(!env.ok(24, &["today"]).contains("strength"));
+}
+
+#[test]
+fn done_with_reps_and_load_is_logged_and_shown_in_today_json() {
+    let env = Env::new(LOADS);
+    let v = env.json(24, &["today", "--json"]);
+    let s = &v["strength"];
+    assert_eq!(s["strength_day"], true);
+    assert_eq!(s["per_week"], 2);
+    assert_eq!(s["units"], "kg");
+    assert_eq!(s["lifts"][0]["id"], "goblet-squat");
+    assert_eq!(s["lifts"][0]["dose"], "3 × 8 at 8 kg");
+    assert_eq!(s["lifts"][1]["dose"], "3 × 8, no weight");
+    let out = env.ok(24, &["done", "goblet-squat", "--reps", "10", "--load", "8", "--feedback", "easy"]);
+    assert!(out.contains("Goblet squat (3 × 10 at 8 kg)"), "{out}");
+    let lift = &env.json(24, &["today", "--json"])["strength"]["lifts"][0];
+    assert_eq!(
+        (lift["done"].clone(), lift["done_load"].clone(), lift["done_reps"].clone()),
+        (true.into(), 8.0.into(), 10.into())
+    );
+    let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
+    assert!(month.contains("load = 8.0\nreps = 10\n"), "{month}");
+    // Wednesday is never a strength day after Tuesday's; two a week puts the next on Friday.
+    let wed = env.json(25, &["today", "--json"]);
+    assert_eq!(wed["strength"]["strength_day"], false);
+    assert_eq!(wed["strength"]["next_strength_day"], "2026-11-27");
+    assert_eq!(wed["strength"]["lifts"], Value::Array(vec![]));
+    assert!(env.ok(25, &["today"]).contains("next strength day: Friday 27 November"));
+    // Friday: 10 reps done easily, so 11 next time.
+    let fri = env.json(27, &["today", "--json"]);
+    assert_eq!(fri["strength"]["lifts"][0]["dose"], "3 × 11 at 8 kg");
+}
+
+#[test]
+fn plan_forecasts_loads_on_strength_days() {
+    let env = Env::new(LOADS);
+    let v = env.json(24, &["plan", "--weeks", "4", "--json"]);
+    let days = v["strength_days"].as_array().unwrap();
+    let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert_eq!(&dates[..4], ["2026-11-24", "2026-11-27", "2026-11-30", "2026-12-03"]);
+    let squat: Vec<(f64, u64)> = days
+        .iter()
+        .map(|d| (d["lifts"][0]["load"].as_f64().unwrap(), d["lifts"][0]["reps"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(&squat[..7], [(8.0, 8), (8.0, 9), (8.0, 10), (8.0, 11), (8.0, 12), (10.0, 8), (10.0, 9)]);
+    let text = env.ok(24, &["plan", "--weeks", "2"]);
+    assert!(text.contains("strength days") && text.contains("squat 3 × 8 at 8 kg"), "{text}");
+}
+
+#[test]
+fn reps_and_load_belong_to_the_lifts() {
+    let env = Env::new(LOADS);
+    env.cmd(24, &["done", "curl-up", "--reps", "3"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--reps and --load are for the strength lifts"));
+    env.cmd(24, &["done", "goblet-squat", "--load", "-3"]).assert().failure();
+    env.cmd(24, &["done", "goblet-squat", "--load", "600"]).assert().failure();
+}
+
+#[test]
+fn the_bodyweight_start_logs_no_load_and_units_may_be_pounds() {
+    let env = Env::new("units = \"lb\"\n[strength.goblet-squat]\nload = 20\nincrement = 5\n");
+    let out = env.ok(24, &["done", "goblet-squat", "--as", "sit-to-stand", "--reps", "9"]);
+    assert!(out.contains("3 × 9, no weight"), "{out}");
+    let v = env.json(24, &["today", "--json"]);
+    assert_eq!(v["strength"]["units"], "lb");
+    assert_eq!(v["strength"]["lifts"][0]["done_load"], Value::Null);
+}
+
+#[test]
+fn week_counts_strength_days_toward_the_weekly_target() {
+    let env = Env::new(LOADS);
+    env.ok(24, &["done", "goblet-squat", "--reps", "8"]);
+    env.ok(27, &["done", "one-arm-row", "--reps", "8"]);
+    let v = env.json(27, &["week", "--json"]);
+    let week = v["weeks"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((week["strength_days"].clone(), week["strength_target"].clone()), (2.into(), 2.into()));
+    assert!(env.ok(27, &["week"]).contains("2 of 2 strength days"));
+    // Off: no strength members at all.
+    let off = Env::new("");
+    assert!(off.json(27, &["week", "--json"])["weeks"][0].get("strength_days").is_none());
+}
