@@ -104,9 +104,12 @@ impl Pty {
         }
     }
 
+    /// Resizes the terminal. The screen takes the new size first, under its lock, so no frame the
+    /// app draws for the new size can be read at the old one (it would wrap and look cut).
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(rows, cols);
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.parser.lock().unwrap().screen_mut().set_size(rows, cols);
     }
 
     pub fn pid(&self) -> u32 {
