@@ -28,6 +28,7 @@ pub use confirm::Ask;
 pub use keys::msg_for;
 use outcome::Awaiting;
 pub use progress::{Answer, CheckinForm, CheckinStage};
+pub(crate) use run::{Input, in_terminal, inputs};
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
 

@@ -160,7 +160,7 @@ impl Store {
             if wants.is_empty() {
                 break;
             }
-            let holds = self.summary().holds(key, &stamp, &keys);
+            let holds = self.summary_mut().holds(key, &stamp, &keys);
             if holds != Some(false) {
                 if let Err(e) = self.load_month(key) {
                     first_error.get_or_insert(e);
@@ -184,14 +184,9 @@ impl Store {
         }
     }
 
-    /// The summary, loaded on first need.
-    fn summary(&mut self) -> &mut Summary {
-        self.summary.get_or_insert_with(|| Summary::load(&self.dir))
-    }
-
-    /// The summary as it is (for the streak code, which owns a section of it).
+    /// The summary, loaded on first need (the streak code owns a section of it).
     pub fn summary_mut(&mut self) -> &mut Summary {
-        self.summary()
+        self.summary.get_or_insert_with(|| Summary::load(&self.dir))
     }
 
     /// Writes the summary if it changed (best effort: it is derived).
@@ -241,7 +236,7 @@ impl Store {
                 let stamp = read.as_ref().map(|r| r.stamp);
                 let entries = read.map(|r| r.month.entries).unwrap_or_default();
                 if let Some(stamp) = &stamp {
-                    self.summary().record(key, stamp, checked, &entries);
+                    self.summary_mut().record(key, stamp, checked, &entries);
                 }
                 self.take(key, Seen { stamp, checked_ns: checked }, entries);
                 Ok(())

@@ -19,9 +19,51 @@ use super::{App, Effect, Fresh, Msg, msg_for};
 use crate::config::write;
 use crate::ctx::{self, Ctx};
 
-enum Input {
+/// What wakes a terminal loop: a terminal event, or a signal that would end the process.
+pub(crate) enum Input {
     Term(Event),
     Signal,
+}
+
+/// Terminal input and signals on one channel, from two blocking threads. Every signal whose
+/// default would end the process arrives as `Input::Signal`, so the loop leaves through the
+/// normal path and `ratatui::run` restores the terminal. Handling SIGQUIT also means no core dump
+/// with the terminal left raw; every entry is saved when it is rated, so a dump would keep nothing.
+pub(crate) fn inputs() -> Result<mpsc::Receiver<Input>> {
+    let (tx, rx) = mpsc::channel();
+    let keys = tx.clone();
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if keys.send(Input::Term(event)).is_err() {
+                break;
+            }
+        }
+    });
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            if tx.send(Input::Signal).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(rx)
+}
+
+/// Runs `f` on the terminal `ratatui::run` sets up and restores (raw mode and the screen, also
+/// on a panic); the cursor is ours to show again, on the way out and on a panic.
+pub(crate) fn in_terminal<R>(f: impl FnOnce(&mut DefaultTerminal) -> R) -> R {
+    let show_cursor = || {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+    };
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        show_cursor();
+        previous(info);
+    }));
+    let result = ratatui::run(f);
+    show_cursor();
+    result
 }
 
 /// Applies a change to the log or the config and reads today's view back: the message that
@@ -80,25 +122,7 @@ fn settle(app: &mut App, mut effect: Option<Effect>) -> Result<bool> {
 }
 
 pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
-    let (tx, rx) = mpsc::channel();
-    let keys = tx.clone();
-    std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            if keys.send(Input::Term(event)).is_err() {
-                break;
-            }
-        }
-    });
-    // Handling SIGQUIT also means no core dump with the terminal left raw; every entry is saved
-    // when it is rated, so there is nothing a dump would keep.
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Input::Signal).is_err() {
-                break;
-            }
-        }
-    });
+    let rx = inputs()?;
     loop {
         // Whatever woke the loop (a key, a tick), months another writer changed are read again.
         app.look_again();

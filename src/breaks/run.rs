@@ -12,17 +12,11 @@ use color_eyre::eyre::{Result, bail};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use jiff::Zoned;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
-use signal_hook::iterator::Signals;
 
 use super::{Companion, Effect, Msg};
+use crate::app::Input;
 use crate::ctx::Ctx;
 use crate::state::{self, EntryKind};
-
-enum Input {
-    Term(Event),
-    Signal,
-}
 
 /// The wall clock. With `UPRIGHT_NOW` pinned (tests) it starts there and runs
 /// `UPRIGHT_TEST_SPEED` times faster than real time; otherwise it is the system clock, read
@@ -89,17 +83,7 @@ pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {
     let now = clock.wall();
     let taken = taken_on(&mut ctx, &now);
     let mut companion = Companion::new(ctx.settings.breaks, &now, taken);
-    let show_cursor = || {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-    };
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        show_cursor();
-        previous(info);
-    }));
-    let result = ratatui::run(|terminal| run(&mut ctx, &mut companion, &clock, bell, terminal));
-    show_cursor();
-    result
+    crate::app::in_terminal(|terminal| run(&mut ctx, &mut companion, &clock, bell, terminal))
 }
 
 fn run(
@@ -109,23 +93,7 @@ fn run(
     bell: bool,
     terminal: &mut DefaultTerminal,
 ) -> Result<()> {
-    let (tx, rx) = mpsc::channel();
-    let keys = tx.clone();
-    std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            if keys.send(Input::Term(event)).is_err() {
-                break;
-            }
-        }
-    });
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Input::Signal).is_err() {
-                break;
-            }
-        }
-    });
+    let rx = crate::app::inputs()?;
     let mut error: Option<String> = None;
     loop {
         let now = clock.wall();

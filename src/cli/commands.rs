@@ -26,18 +26,7 @@ pub fn run(cli: Cli) -> Result<()> {
         let sound = ctx.settings.sound && !cli.silent;
         // Test switches are read here, once, and handed in.
         let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
-        // ratatui restores raw mode and the screen (also on a panic); the cursor is ours to show.
-        let show_cursor = || {
-            let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-        };
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            show_cursor();
-            previous(info);
-        }));
-        let result = ratatui::run(|terminal| crate::app::run(&mut app, terminal));
-        show_cursor();
-        return result;
+        return crate::app::in_terminal(|terminal| crate::app::run(&mut app, terminal));
     };
     match command {
         Command::Paths => {
