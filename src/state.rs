@@ -1,6 +1,6 @@
 //! The history log, the one source of truth: one TOML file per month of coaching date under
 //! `history/`. Loads only the months a view needs, always from the month files themselves; a
-//! derived summary (`history/.summary.json`) only says which old months hold what, so the walk
+//! derived summary (`history/.summary`) only says which old months hold what, so the walk
 //! back to an exercise's last entry skips the rest. Every change is saved at once, atomically,
 //! under a lock, from the month re-read under that lock. A month that does not load is reported
 //! with path, line and column and never written over.
@@ -150,7 +150,7 @@ impl Store {
         let to = today.last_of_month().tomorrow().unwrap_or(today);
         let mut first_error = self.load_range(from, to).err();
         let mut wants = Want::all(ids);
-        wants.retain(|w| !self.entries.iter().any(|e| w.matches(e)));
+        Want::keep_unmet(&mut wants, self.entries.iter().rev());
         let first = MonthKey::of(from);
         // The summary's keys of what is still wanted, asked of each older month.
         let mut keys: Vec<String> = wants.iter().flat_map(Want::keys).collect();
@@ -168,7 +168,7 @@ impl Store {
                 }
                 let month = || self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key);
                 let before = wants.len();
-                wants.retain(|w| !month().any(|(e, _)| w.matches(e)));
+                Want::keep_unmet(&mut wants, month().map(|(e, _)| e));
                 if wants.len() != before {
                     keys = wants.iter().flat_map(Want::keys).collect();
                 }

@@ -119,6 +119,23 @@ proptest! {
     }
 
     #[test]
+    fn removing_from_a_plain_month_leaves_exactly_the_month_upright_would_write(
+        entries in month(),
+        keep in proptest::collection::vec(any::<bool>(), 12),
+    ) {
+        // upright's own layout is edited as text (no TOML editor): the result must be
+        // byte for byte the file upright writes for the entries kept.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("2026-11.toml");
+        std::fs::write(&path, Month { entries, ..Month::default() }.to_toml()).unwrap();
+        let read = Month::read_file(&path).unwrap().unwrap();
+        let mut new = read.month.clone();
+        let mut flags = keep.iter();
+        new.entries.retain(|_| *flags.next().unwrap_or(&true));
+        prop_assert_eq!(new.saved_text(Some(&read)), new.to_toml());
+    }
+
+    #[test]
     fn the_quick_read_answers_exactly_as_the_toml_parser(entries in month()) {
         let text = Month { entries, ..Month::default() }.to_toml();
         prop_assert_eq!(Month::parse(text.as_bytes()), Month::parse_toml(&text));

@@ -1,4 +1,4 @@
-//! `history/.summary.json`: facts derived from the month files, never written back to one. Per
+//! `history/.summary`: facts derived from the month files, never written back to one. Per
 //! month, its stamp and the latest date of each exercise and event kind it holds, so the walk back
 //! to an exercise's last entry or a flare years ago skips months that hold nothing wanted; and a
 //! section owned by the streak code (its rules, the month stamps it used, closed weeks' results).
@@ -19,9 +19,11 @@ use serde::{Deserialize, Serialize};
 use super::month::{MonthKey, Stamp};
 use crate::log::{Entry, EntryKind};
 
-const FILE: &str = ".summary.json";
+const FILE: &str = ".summary";
+/// Where format 3 kept it (as JSON); removed by the next save.
+const OLD_FILE: &str = ".summary.json";
 /// Bumped when the layout or the meaning of a key changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 
 /// One piece of state whose latest event decides it: an exercise's latest entry, the flare
 /// state, the disclaimer, the red flags, an exercise's leg-symptom pause.
@@ -55,6 +57,24 @@ impl Want {
         }
     }
 
+    /// Keeps the wants none of `entries` meets. Kinds no entry has are checked first, so a want
+    /// for an event that never happened (most safety events) costs no scan of the entries.
+    pub fn keep_unmet<'e>(wants: &mut Vec<Want>, entries: impl Iterator<Item = &'e Entry> + Clone) {
+        let mut kinds: Vec<&EntryKind> = Vec::new();
+        for e in entries.clone() {
+            if !kinds.contains(&&e.kind) {
+                kinds.push(&e.kind);
+            }
+        }
+        wants.retain(|w| {
+            let possible = match w {
+                Want::Exercise(_) => true,
+                Want::Kinds(ks) | Want::Safety(ks, _) => ks.iter().any(|k| kinds.contains(&k)),
+            };
+            !(possible && entries.clone().any(|e| w.matches(e)))
+        });
+    }
+
     /// The summary keys that stand for this want (see [`keys`]).
     pub fn keys(&self) -> Vec<String> {
         match self {
@@ -74,8 +94,7 @@ fn keys(e: &Entry) -> impl Iterator<Item = String> + '_ {
     [Some(format!("kind:{}", e.kind)), e.exercise.clone(), pair].into_iter().flatten()
 }
 
-/// A date as year, month and day numbers: a summary of ten years holds thousands, and numbers
-/// decode several times faster than date strings.
+/// A date as year, month and day numbers: a summary of ten years holds thousands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct Day(i16, i8, i8);
 
@@ -126,7 +145,7 @@ pub struct Summary {
     dirty: bool,
 }
 
-/// A map with non-string keys, as a JSON list of pairs.
+/// A map as a list of pairs (the encoding needs no string keys then).
 mod as_pairs {
     use std::collections::BTreeMap;
 
@@ -252,11 +271,12 @@ impl Summary {
         if !dir.is_dir() {
             return;
         }
-        let Ok(body) = serde_json::to_vec(self) else { return };
+        let Ok(body) = postcard::to_allocvec(self) else { return };
         let mut bytes = header(&body).into_bytes();
         bytes.extend_from_slice(&body);
         if crate::fsutil::write_atomic_with(&dir.join(FILE), &bytes, 0o600, false).is_ok() {
             self.dirty = false;
+            let _ = std::fs::remove_file(dir.join(OLD_FILE));
         }
     }
 }
@@ -272,7 +292,7 @@ fn decode(bytes: &[u8]) -> Option<Summary> {
     if head != header(body).as_bytes() {
         return None;
     }
-    serde_json::from_slice(body).ok()
+    postcard::from_bytes(body).ok()
 }
 
 #[cfg(test)]
@@ -296,5 +316,23 @@ mod tests {
             assert!(decode(&bad).is_none(), "flip at {i}");
             assert!(decode(&good[..i]).is_none(), "cut at {i}");
         }
+    }
+
+    #[test]
+    fn a_json_summary_of_format_3_is_a_miss_and_the_next_save_removes_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = br#"{"format":3,"keys":[],"months":[],"weeks":{"rules":"","used":[],"results":[]}}"#;
+        let mut old =
+            format!("upright-summary 3 {:08x} {}\n", crc32fast::hash(body), body.len()).into_bytes();
+        old.extend_from_slice(body);
+        std::fs::write(dir.path().join(OLD_FILE), &old).unwrap();
+        std::fs::write(dir.path().join(FILE), &old).unwrap();
+        let mut s = Summary::load(dir.path());
+        assert!(s.months.is_empty() && s.format == FORMAT);
+        let stamp = Stamp { len: 10, mtime_ns: 1, ctime_ns: 1, ino: 7 };
+        s.record(MonthKey { year: 2025, month: 1 }, &stamp, 10_000_000_000, &[]);
+        s.save(dir.path());
+        assert!(!dir.path().join(OLD_FILE).exists());
+        assert_eq!(Summary::load(dir.path()).months.len(), 1);
     }
 }

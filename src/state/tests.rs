@@ -220,7 +220,7 @@ fn load_recent_reads_only_what_it_needs() {
     assert!(first.entries().iter().any(|e| e.kind == EntryKind::FlareOff));
     std::thread::sleep(Duration::from_millis(2100));
     store(dir.path()).load_recent(NOV, &["walk"]).unwrap();
-    assert!(s.history_dir().join(".summary.json").exists());
+    assert!(s.history_dir().join(".summary").exists());
     // Later looks parse the recent months (Sep..Nov and the empty Dec) plus only the months
     // that hold something wanted: January 2025 for the events, December 2024 for bird-dog.
     let mut recent = store(dir.path());

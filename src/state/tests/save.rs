@@ -18,7 +18,7 @@ fn a_save_is_atomic_private_and_keeps_a_bak() {
     let names: Vec<String> = std::fs::read_dir(s.history_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != ".summary.json")
+        .filter(|n| n != ".summary")
         .collect();
     let mut names = names;
     names.sort();

@@ -63,7 +63,7 @@ fn a_damaged_summary_is_a_miss_never_a_wrong_answer() {
     first.load_recent(NOV, &["walk", "bird-dog"]).unwrap();
     let want = ids(&first);
     assert!(want.contains(&"old-bird".to_string()));
-    let summary = s.history_dir().join(".summary.json");
+    let summary = s.history_dir().join(".summary");
     let good = std::fs::read(&summary).unwrap();
     // Every byte flipped, and cuts at many places: the same entries every time.
     let mut damaged: Vec<Vec<u8>> = (0..good.len())
@@ -313,7 +313,7 @@ fn a_save_after_a_kill_between_backup_and_replace_leaves_no_temp_file() {
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != ".summary.json")
+        .filter(|n| n.starts_with('.') && n != ".summary")
         .collect();
     assert!(names.is_empty(), "{names:?}");
     assert_eq!(Month::read(&bak_path(&path)).unwrap().entries.len(), 1);
