@@ -13,6 +13,7 @@ mod lesson;
 mod morning;
 mod outcome;
 mod progress;
+mod prompt;
 mod run;
 mod safety;
 mod timer;
@@ -28,6 +29,7 @@ pub use confirm::Ask;
 pub use keys::msg_for;
 use outcome::Awaiting;
 pub use progress::{Answer, CheckinForm, CheckinStage};
+pub use prompt::{Prompt, Stage, Way};
 pub(crate) use run::{Input, in_terminal, inputs};
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
@@ -149,44 +151,6 @@ pub struct Run {
     /// Wall and monotonic start, to notice a laptop suspend during a walk.
     started_wall: jiff::Timestamp,
     started_mono: Instant,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Rating,
-    /// A strength lift: the reps actually done in each set.
-    Reps,
-    Pain,
-    /// After `l`: one leg or both (both is an emergency sign).
-    Legs,
-}
-
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub id: String,
-    /// The coaching day it is logged for (today, or a past day from the week screen).
-    pub date: jiff::civil::Date,
-    /// The step and dose of that day, recorded in the entry.
-    pub step: u32,
-    pub dose: String,
-    /// Where to return after the prompt.
-    pub back: Box<Mode>,
-    pub stage: Stage,
-    pub rating: Option<crate::state::Feedback>,
-    /// Digits typed so far for the pain rating (empty = 0).
-    pub pain: String,
-    /// Walk minutes to log.
-    pub minutes: Option<u32>,
-    /// Done entries of it that day before this one, and the sessions the day needs (walk bouts),
-    /// for the line that says what was logged.
-    pub done_before: u32,
-    pub needed: u32,
-    /// A past day (from the week screen): the prompt names it.
-    pub backfill: bool,
-    /// A strength lift's planned load and reps (seconds for a carry, then `true`); `reps` holds
-    /// the digits typed (empty = as planned).
-    pub lift: Option<(Option<f64>, u32, bool)>,
-    pub reps: String,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -439,6 +403,8 @@ fn next_day_start(settings: &crate::config::Settings, wall: &Zoned) -> Option<Du
     Some(Duration::from_secs(secs.max(1) as u64))
 }
 
+#[cfg(test)]
+mod cardio_tests;
 #[cfg(test)]
 pub(crate) mod checkin_tests;
 #[cfg(test)]

@@ -9,6 +9,8 @@ mod learn;
 mod logging;
 mod morning;
 mod nudge;
+#[cfg(test)]
+mod parity_tests;
 mod plan;
 mod progress;
 mod setup;

@@ -22,7 +22,7 @@ use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
 pub use day::{Forecast, Lift, StrengthDay, forecast, session_dates, today_lifts};
-pub use schedule::{is_strength_day, missed_sessions, next_strength_day, spacing_days};
+pub use schedule::{StrengthWeek, is_strength_day, missed_sessions, next_strength_day, spacing_days};
 
 /// The lifts of a strength day, in the order they are done: squat, hinge, row, carry.
 pub const LIFTS: [&str; 4] = ["goblet-squat", "romanian-deadlift", "one-arm-row", "suitcase-carry"];

@@ -193,6 +193,8 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 #[cfg(test)]
 mod breaks_tests;
 #[cfg(test)]
+mod cardio_tests;
+#[cfg(test)]
 mod progress_tests;
 #[cfg(test)]
 mod review_tests;

@@ -11,6 +11,7 @@ use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::state::{Entry, EntryKind};
 use crate::streak::{self, DayStatus, Streaks};
+use crate::strength::StrengthWeek;
 
 /// Weeks of history in the heatmap and the step sparklines.
 pub const HISTORY_WEEKS: i64 = 12;
@@ -49,10 +50,24 @@ pub struct WeekData {
     /// Per routine exercise and weekday: the walk was done as other cardio (`done walk --as
     /// bike`), marked with its own symbol.
     pub cardio: Vec<Vec<bool>>,
+    /// Per weekday: who came along on that day's walks (`done walk --with`), in the order logged.
+    pub company: Vec<Vec<String>>,
+    /// The week's strength days toward the weekly target; `None` when strength days are off.
+    pub strength: Option<StrengthWeek>,
 }
 
 /// The week's mark for a walk done as bike, elliptical, swim or other cardio.
 pub const CARDIO_MARK: &str = "≈";
+
+/// What each mark of the grid means, for a legend.
+pub const MARKS: [(&str, &str); 6] = [
+    ("✓", "done"),
+    (CARDIO_MARK, "other cardio"),
+    ("–", "skipped"),
+    ("✗", "missed"),
+    ("○", "today"),
+    ("·", "to come"),
+];
 
 impl WeekData {
     /// The first day of the heatmap span for the week starting `start`.
@@ -137,7 +152,35 @@ impl WeekData {
             breaks: (0..7)
                 .map(|d| start.checked_add(d.days()).map_or(0, |date| crate::breaks::count_on(history, date)))
                 .collect(),
+            company: (0..7)
+                .map(|d| {
+                    start.checked_add(d.days()).map_or_else(|_| Vec::new(), |date| company(history, date))
+                })
+                .collect(),
+            strength: settings.strength.enabled.then(|| {
+                let target = settings.strength.per_week(settings.level);
+                StrengthWeek::of(&crate::strength::session_dates(history), start, target)
+            }),
         }
+    }
+
+    /// Who came along on the week's walks, in words ("walked with Sam on Mon and Thu; Ana on
+    /// Wed"); `None` when nobody did.
+    pub fn company_text(&self) -> Option<String> {
+        // Each name with its days, in the order first met.
+        let mut names: Vec<(&str, Vec<String>)> = Vec::new();
+        for (day, who) in self.days.iter().zip(&self.company) {
+            for name in who {
+                let when = day.date.strftime("%a").to_string();
+                match names.iter_mut().find(|(n, _)| n == name) {
+                    Some((_, days)) => days.push(when),
+                    None => names.push((name, vec![when])),
+                }
+            }
+        }
+        let said: Vec<String> =
+            names.iter().map(|(name, days)| format!("{name} on {}", and_list(days))).collect();
+        (!said.is_empty()).then(|| format!("walked with {}", said.join("; ")))
     }
 
     /// The week's target in words: met or missed for a past week, how far it is for this one.
@@ -180,6 +223,28 @@ impl WeekData {
     }
 }
 
+/// "Mon", "Mon and Thu", "Mon, Wed and Thu".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// Who came along on the walks done on `date`, each name once.
+fn company(history: &[Entry], date: Date) -> Vec<String> {
+    let lo = history.partition_point(|e| e.date < date);
+    let hi = history.partition_point(|e| e.date <= date);
+    let mut names: Vec<String> = Vec::new();
+    for name in history[lo..hi].iter().filter(|e| e.kind == EntryKind::Done).filter_map(|e| e.with.as_ref()) {
+        if !names.contains(name) {
+            names.push(name.clone());
+        }
+    }
+    names
+}
+
 /// Whether every session of `id` done on `date` was another activity (a variant).
 fn as_cardio(history: &[Entry], id: &str, date: Date) -> bool {
     let lo = history.partition_point(|e| e.date < date);
@@ -212,87 +277,4 @@ fn said(history: &[Entry], id: &str, date: Date) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use jiff::civil::date;
-
-    use super::*;
-
-    #[test]
-    fn the_target_in_words() {
-        let catalog = Catalog::builtin();
-        let settings = Settings::default();
-        let monday = date(2026, 11, 23);
-        let mut w = WeekData::build(&catalog, &settings, &[], monday, date(2026, 11, 25), Streaks::default());
-        let needed = w.needed_days;
-        let cases = [
-            // (today, complete days, met) → words
-            (date(2026, 11, 25), 3, false, format!("3 of {needed} complete days so far")),
-            (
-                date(2026, 11, 29),
-                needed,
-                true,
-                format!("target met: {needed} complete days so far ({needed} needed)"),
-            ),
-            (
-                date(2026, 12, 1),
-                needed + 1,
-                true,
-                format!("target met: {} complete days ({needed} needed)", needed + 1),
-            ),
-            (date(2026, 12, 1), 2, false, format!("target missed: 2 of {needed} complete days")),
-            (date(2026, 11, 20), 0, false, format!("{needed} complete days needed")),
-        ];
-        for (today, done, met, want) in cases {
-            (w.today, w.complete_days, w.meets_target) = (today, done, met);
-            assert_eq!(w.target_text(), want, "{today} {done}");
-        }
-    }
-
-    #[test]
-    fn grid_marks_heat_and_steps() {
-        let catalog = Catalog::builtin();
-        let settings = Settings::default();
-        let mk = |d: Date, id: &str, kind: EntryKind, step: u32| {
-            let mut e = Entry::new(format!("{d}{id}{kind}"), d, format!("{d}T08:00:00Z"), kind);
-            e.exercise = Some(id.into());
-            e.step = Some(step);
-            e
-        };
-        let monday = date(2026, 11, 23);
-        let history = vec![
-            mk(date(2026, 11, 2), "curl-up", EntryKind::Done, 1),
-            mk(date(2026, 11, 23), "curl-up", EntryKind::Done, 2),
-            mk(date(2026, 11, 23), "bird-dog", EntryKind::Skipped, 1),
-        ];
-        let w =
-            WeekData::build(&catalog, &settings, &history, monday, date(2026, 11, 24), Streaks::default());
-        let curl = w.ids.iter().position(|i| i == "curl-up").unwrap();
-        let bird = w.ids.iter().position(|i| i == "bird-dog").unwrap();
-        assert_eq!(
-            (w.mark(curl, 0), w.mark(bird, 0), w.mark(0, 0), w.mark(0, 1), w.mark(0, 2)),
-            ("✓", "–", "✗", "○", "·")
-        );
-        let fresh = WeekData::build(
-            &catalog,
-            &settings,
-            &history[1..],
-            monday.yesterday().unwrap(),
-            date(2026, 11, 24),
-            Streaks::default(),
-        );
-        assert_eq!(fresh.mark(curl, 0), " ", "before the first use nothing was missed");
-        assert_eq!(w.heat.len(), 84);
-        assert_eq!(w.heat.last().unwrap().0, date(2026, 11, 29));
-        assert_eq!(w.heat[77], (monday, 1));
-        // One value per week, the step Today prescribes at its end: the week of 2 Nov (day 56
-        // of a span starting 7 Sep, week 8) done at step 1; this week at step 2. Never 0.
-        assert_eq!(w.steps[curl].len(), 12);
-        assert_eq!((w.steps[curl][7], w.steps[curl][8], w.steps[curl][11]), (1, 1, 2));
-        assert!(w.steps.iter().all(|s| s.iter().all(|step| *step >= 1)), "{:?}", w.steps);
-        let walk = w.ids.iter().position(|i| i == "walk").unwrap();
-        assert_eq!(w.steps[walk].len(), 12, "the walk has a series too");
-        assert!(w.scale >= catalog.get("curl-up").unwrap().top().into(), "one scale for all");
-        assert_eq!(w.notes[bird][0].as_deref(), Some("skipped"));
-        assert_eq!(w.notes[curl][0].as_deref(), Some("done · pain 0"));
-    }
-}
+mod tests;

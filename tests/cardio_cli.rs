@@ -1,6 +1,6 @@
 //! Other low-impact cardio in the walk slot and a walk's company, through the real binary:
 //! `done walk --as bike|elliptical|swim|other --minutes N --with NAME` fills the day's walk,
-//! shows its own mark in `upright week` and keeps the company in the entry.
+//! shows its own mark in `upright week` and keeps the company in the entry and the week.
 
 mod common;
 
@@ -74,6 +74,9 @@ fn company_is_stored_and_said() {
     assert!(month.contains("with = \"Sam\""), "{month}");
     let export = upright(dir.path(), &["export", "--format", "json"]);
     assert!(export.contains("\"with\":\"Sam\""), "{export}");
+    // The week says who came along, as the app's week screen does.
+    let week = upright(dir.path(), &["week"]);
+    assert!(week.contains("  walked with Sam on Tue\n"), "{week}");
 }
 
 #[test]

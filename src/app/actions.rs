@@ -187,6 +187,10 @@ impl App {
                 i.lift.as_ref().map(|l| (l.load, l.reps, carry))
             }),
             reps: String::new(),
+            // `v`'s choice is for today's session; a past day's is the usual one.
+            variant: self.variants.get(id).filter(|_| date == self.ctx.today).cloned(),
+            ways: self.ways(id),
+            typed_minutes: String::new(),
         })
     }
 
@@ -204,6 +208,12 @@ impl App {
                 Mode::Feedback(p)
             }
             (Stage::Legs, _) => Mode::Feedback(p),
+            // A walk done as bike, swim … or for other minutes.
+            (Stage::Rating, Msg::Char('a')) if !p.ways.is_empty() => {
+                p.stage = Stage::DoneAs;
+                Mode::Feedback(p)
+            }
+            (Stage::DoneAs, msg) => return self.done_as(p, msg),
             (Stage::Rating, Msg::Char(c @ ('1' | '2' | '3' | 'e' | 'o' | 'h'))) => {
                 p.rating = Some(match c {
                     '1' | 'e' => Feedback::Easy,
@@ -255,10 +265,7 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
-                // The version chosen with `v` is today's; a past day's rating is the usual one.
-                if p.date == self.ctx.today {
-                    entry.variant = self.variants.get(&p.id).cloned();
-                }
+                entry.variant = p.variant.clone();
                 if let Some((load, planned, _)) = p.lift {
                     entry.load = load;
                     let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
@@ -283,7 +290,8 @@ impl App {
                         let walk = p.minutes.map(|m| (m, p.needed));
                         let mut line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
                         // The version done, as `done --as` says it.
-                        if let Some(v) = entry.variant.as_deref().and_then(|_| self.chosen_variant(&p.id)) {
+                        let ex = self.ctx.catalog.get(&p.id);
+                        if let Some(v) = p.variant.as_deref().and_then(|v| ex?.variant(v)) {
                             line.push_str(&format!(", {}", v.name.to_lowercase()));
                         }
                         // The walk is saved with its last bout, not its first.

@@ -91,15 +91,6 @@ pub fn today_lines(ctx: &Ctx, date: Date) -> Result<()> {
     Ok(())
 }
 
-/// Strength days done in the week starting `start`, and the weekly target; `None` when off.
-pub fn week_count(ctx: &Ctx, start: Date) -> Option<(usize, u8)> {
-    let s = &ctx.settings.strength;
-    let end = start.checked_add(jiff::ToSpan::days(7)).ok()?;
-    let done =
-        strength::session_dates(ctx.store.entries()).iter().filter(|d| **d >= start && **d < end).count();
-    s.enabled.then(|| (done, s.per_week(ctx.settings.level)))
-}
-
 /// `plan`'s strength part: each forecast strength day's loads.
 pub fn plan_json(ctx: &Ctx, weeks: u32) -> Value {
     let units = ctx.settings.strength.units;

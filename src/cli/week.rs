@@ -28,9 +28,9 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
             .iter()
             .map(|w| {
                 let mut v = json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target });
-                if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
-                    v["strength_days"] = json!(done);
-                    v["strength_target"] = json!(target);
+                if let Some(strength) = w.strength {
+                    v["strength_days"] = json!(strength.done());
+                    v["strength_target"] = json!(strength.target);
                 }
                 v
             })
@@ -78,12 +78,17 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
                 }
             }
         }
-        if let Some((done, target)) = super::strength::week_count(ctx, w.start) {
-            outln!("  {done} of {target} strength days");
+        if let Some(strength) = w.strength {
+            outln!("  {}", strength.text());
+        }
+        if let Some(company) = w.company_text() {
+            outln!("  {company}");
         }
         outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
-    outln!("✓ done  {} other cardio  – skipped  ✗ missed  ○ today  · to come", crate::week::CARDIO_MARK);
+    let legend: Vec<String> =
+        crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}")).collect();
+    outln!("{}", legend.join("  "));
     Ok(())
 }

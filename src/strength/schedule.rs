@@ -42,6 +42,35 @@ pub fn next_strength_day(
     d
 }
 
+/// A week's strength days, as the week screen and `upright week` show them: which of its seven
+/// days had a lift done, and the weekly target they count toward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StrengthWeek {
+    pub days: [bool; 7],
+    pub target: u8,
+}
+
+impl StrengthWeek {
+    /// The week starting `start`, from the dates strength was done (any order, duplicates
+    /// allowed) and the weekly target.
+    pub fn of(sessions: &[Date], start: Date, target: u8) -> StrengthWeek {
+        let days = std::array::from_fn(|d| {
+            start.checked_add((d as i64).days()).is_ok_and(|date| sessions.contains(&date))
+        });
+        StrengthWeek { days, target }
+    }
+
+    /// Strength days done that week (more than the target when more were done).
+    pub fn done(&self) -> usize {
+        self.days.iter().filter(|d| **d).count()
+    }
+
+    /// "1 of 2 strength days".
+    pub fn text(&self) -> String {
+        format!("{} of {} strength days", self.done(), self.target)
+    }
+}
+
 /// Rule 7 counted in sessions: how many strength days the schedule offered between the last
 /// session and `today`, exclusive — the gap in days times the weekly rate, less the one due.
 pub fn missed_sessions(last: Date, today: Date, per_week: u8) -> u32 {

@@ -157,3 +157,23 @@ fn schedule_table() {
         assert!(done.len() >= 8 * usize::from(per_week.min(2)), "{per_week}/week: {}", done.len());
     }
 }
+
+#[test]
+fn a_weeks_strength_days_toward_its_target() {
+    let d = |day: i8| date(2026, 3, day);
+    let monday = d(2);
+    // (done dates, target) → days marked Mon..Sun, the words
+    #[rustfmt::skip]
+    let table: Vec<(Vec<Date>, u8, [bool; 7], &str)> = vec![
+        (vec![], 2, [false; 7], "0 of 2 strength days"),
+        (vec![d(2), d(5)], 2, [true, false, false, true, false, false, false], "2 of 2 strength days"),
+        // The Sunday before and the Monday after belong to other weeks; a day counts once.
+        (vec![d(1), d(4), d(4), d(9)], 3, [false, false, true, false, false, false, false], "1 of 3 strength days"),
+        // More than the target are shown as done.
+        (vec![d(2), d(4), d(6)], 2, [true, false, true, false, true, false, false], "3 of 2 strength days"),
+    ];
+    for (done, target, days, words) in table {
+        let week = StrengthWeek::of(&done, monday, target);
+        assert_eq!((week.days, week.text().as_str()), (days, words), "{done:?}");
+    }
+}

@@ -35,6 +35,14 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme:
             lines.extend(wrap_text(text, theme.dim, inner, 2));
         }
     }
+    // The week grid has no room for a legend of its own: three marks a row, so a mark never
+    // wraps away from its word at 40 columns.
+    if screen == Screen::Week {
+        for row in crate::week::MARKS.chunks(3) {
+            let marks: Vec<String> = row.iter().map(|(m, what)| format!("{m} {what}")).collect();
+            lines.extend(wrap_text(&marks.join("   "), theme.dim, inner, 2));
+        }
+    }
     lines.extend(wrap_text("Every completion is saved at once.", theme.dim, inner, 0));
     let rect = popup(frame, area, width, lines.len() as u16 + 2);
     let title = format!(" {} keys · other keys close ", screen.title());

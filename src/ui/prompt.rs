@@ -60,9 +60,13 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         lines.push(Line::from(Span::styled(line, theme.dim)));
     }
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
-    // Asking about the legs, 1 and 2 mean one leg or both, not a rating.
-    if p.stage != Stage::Legs {
+    // Asking about the legs, 1 and 2 mean one leg or both, not a rating; picking the activity,
+    // e and o mean elliptical and other.
+    if !matches!(p.stage, Stage::Legs | Stage::DoneAs) {
         lines.push(Line::from(choices));
+    }
+    if p.stage == Stage::DoneAs {
+        lines.extend(done_as(p, theme));
     }
     if let (Stage::Reps, Some((_, planned, carry))) = (p.stage, p.lift) {
         let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
@@ -93,7 +97,12 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         lines.push(Line::from(
             [key("1", "one leg", theme), key("2", "both legs", theme), key("Esc", "back", theme)].concat(),
         ));
-    } else {
+    } else if p.stage == Stage::Rating {
+        // A walk says what it is logged as, and how to change that.
+        if let (Some(way), Some(minutes)) = (p.way(), p.minutes) {
+            let said = Span::raw(format!("Done as {}, {minutes} min   ", way.word()));
+            lines.push(Line::from([vec![said], key("a", "change", theme)].concat()));
+        }
         lines.push(Line::from(
             [key("l", "pain spread down my leg", theme), key("Esc", "don't log it", theme)].concat(),
         ));
@@ -102,6 +111,29 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     let title =
         if p.backfill { format!("Log for {}", p.date.strftime("%a %-d %b")) } else { "Rate it".into() };
     boxed(frame, area, &title, lines, theme);
+}
+
+/// The walk's "done as" stage: each way with its key (three to a row, so none is split at
+/// 40 columns), the one chosen highlighted, and the minutes.
+fn done_as<'a>(p: &'a Prompt, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::from("Done as (a letter):")];
+    for row in p.ways.chunks(3) {
+        let mut spans = vec![Span::raw("  ")];
+        for way in row {
+            let chosen = way.variant == p.variant;
+            spans.push(Span::styled(way.key.to_string(), theme.accent));
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(way.word(), if chosen { theme.selected } else { Default::default() }));
+            spans.push(Span::raw("   "));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::from(vec![
+        Span::raw("Minutes: "),
+        Span::styled(format!("{}▏", p.minutes_shown()), theme.selected),
+    ]));
+    lines.push(Line::from(Span::styled("Type the minutes · Enter done", theme.dim)));
+    lines
 }
 
 pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme) {

@@ -1,7 +1,8 @@
 //! The week screen: the streak (current and longest), this week's grid (exercises × days) with
-//! a selected cell, the day-complete row, walk minutes per day, the target in words and what
-//! was said about the selected cell; where there is room, the 12-week heatmap and each
-//! exercise's step at the end of each of those weeks on one scale, and a big-digit streak.
+//! a selected cell, the day-complete row, strength days (when on), walk minutes per day, the
+//! target in words, who came along on walks, and what was said about the selected cell; where
+//! there is room, the 12-week heatmap and each exercise's step at the end of each of those
+//! weeks on one scale, and a big-digit streak.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -11,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, scrolled, words_fit, wrap_text};
-use crate::week::WeekData;
+use crate::week::{CARDIO_MARK, WeekData};
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -48,6 +49,9 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
     let (mut lines, grid_width) = grid(w, row, day, width, wide, theme);
     let grid_rows = lines.len() as u16;
     lines.extend(wrap_text(&w.target_text(), theme.dim, width, 2));
+    if let Some(company) = w.company_text() {
+        lines.extend(wrap_text(&company, theme.dim, width, 2));
+    }
     if let (Some(name), Some(note)) = (w.names.get(row), w.notes.get(row).and_then(|n| n[day].as_ref())) {
         let when = w.days[day].date.strftime("%a %-d");
         lines.extend(wrap_text(&format!("{name}, {when}: {note}"), Style::new(), width, 2));
@@ -113,7 +117,7 @@ fn grid(
         for d in 0..7 {
             let style = if r == row && d == day {
                 theme.selected
-            } else if w.mark(r, d) == "✓" {
+            } else if matches!(w.mark(r, d), "✓" | CARDIO_MARK) {
                 theme.done
             } else {
                 theme.dim
@@ -129,6 +133,19 @@ fn grid(
         Span::styled(format!("  {whole:name_width$}"), theme.dim),
         Span::styled(complete, theme.done),
     ]));
+    // Strength days, with strength on: a mark on each day a lift was done, and the count
+    // toward the week's target in the label (the words `upright week` prints, where they fit).
+    if let Some(s) = &w.strength {
+        let marks: String =
+            s.days.iter().map(|&done| format!("{:^col$}", if done { "✓" } else { "·" })).collect();
+        let short = format!("strength {} of {}", s.done(), s.target);
+        let label = [s.text(), short].into_iter().find(|l| l.chars().count() <= name_width);
+        let label = label.unwrap_or_else(|| words_fit("strength", name_width));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {label:name_width$}"), theme.dim),
+            Span::styled(marks, theme.done),
+        ]));
+    }
     let minutes: String = w
         .days
         .iter()
