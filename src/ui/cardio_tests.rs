@@ -68,4 +68,7 @@ fn the_week_shows_other_cardio_company_and_strength_days() {
     assert_eq!(data.mark(0, 0), crate::week::CARDIO_MARK);
     assert_eq!(data.strength.map(|s| s.text()).as_deref(), Some("1 of 2 strength days"));
     snap("week_cardio_strength", &app, Instant::now());
+    // Below the grid at 40×12: j to the last exercise shows the rest (the scroll follows it).
+    send(&mut app, &[Msg::Down, Msg::Down, Msg::Down, Msg::Down, Msg::Down], Instant::now());
+    snap("week_cardio_strength_last_row", &app, Instant::now());
 }

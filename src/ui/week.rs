@@ -71,7 +71,14 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
         frame.render_widget(Paragraph::new(lines), upper);
         history_charts(frame, lower, w, theme);
     } else {
-        scrolled(frame, body, lines, 0, theme);
+        // Where the body does not fit (40×12), it follows the selection: the selected row stays
+        // in view, and on the last exercise it shows the end (target, company, the cell's note).
+        let scroll = if row + 1 >= w.names.len() {
+            u16::MAX
+        } else {
+            (row as u16 + 2).saturating_sub(body.height.saturating_sub(1))
+        };
+        scrolled(frame, body, lines, scroll, theme);
     }
     // The streak in big digits beside the grid, when there is room for it.
     let used = grid_width as u16 + 2;
