@@ -44,6 +44,11 @@ fn today_on_and_between_strength_days() {
     let app = strength_app(dir.path(), Vec::new());
     assert_eq!(app.day.items.len(), 10, "the routine and four lifts");
     snap("strength_today", &app, Instant::now());
+    // The last lift at 40×12: the list scrolls with the selection; its dose stays in sight.
+    let mut last = app;
+    last.selected = 9;
+    snap("strength_today_last_lift", &last, Instant::now());
+    let app = last;
     let dir = tempfile::tempdir().unwrap();
     let today = app.ctx.today;
     let app = strength_app(dir.path(), vec![squat_yesterday(today)]);

@@ -121,13 +121,13 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     // One column spare on the right: text wraps before the edge, never against it.
     let width = usize::from(inner.width).saturating_sub(1);
     let day = shown.day;
-    let list = list(shown, wide, width, theme);
+    let (list, starts) = list(shown, wide, width, theme);
     let banner = day.banner.map(|b| {
         let (text, warn) = banner_text(b);
         wrap_text(&text, if warn { theme.warn } else { theme.accent }, width, 0)
     });
     let message = shown.message.map(|m| wrap_text(m, theme.accent, width, 2)).unwrap_or_default();
-    let detail =
+    let (detail, essential) =
         shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
     let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
 
@@ -136,6 +136,15 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
     // detail; the greeting; breathing room. Each gets rows of its own, never another's.
     let warning = day.banner.is_some_and(|b| banner_text(b).1);
     let mut left = inner.height.saturating_sub(2);
+    // A routine longer than the screen (strength days at 40×12) scrolls with the selection and
+    // leaves the selected exercise's dose and reason their rows below (a warning comes first).
+    let reserve = if !warning && list.len() + essential > usize::from(left) {
+        let keep = 4 + message.len().min(4) as u16;
+        (essential as u16).min(left.saturating_sub(keep))
+    } else {
+        0
+    };
+    left -= reserve;
     let mut take = |want: usize, all_or_none: bool| {
         let got = if all_or_none && want as u16 > left { 0 } else { (want as u16).min(left) };
         left -= got;
@@ -149,7 +158,7 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         Some(_) => take(greet.len(), false),
         None => 0,
     };
-    let detail_h = take(detail.len(), false);
+    let detail_h = reserve + take(detail.len() - usize::from(reserve), false);
     // The greeting and a blank line after it, only when both fit.
     let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
     let gap = take(1, false);
@@ -165,6 +174,7 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
             Constraint::Length(1),
         ]));
     frame.render_widget(Paragraph::new(greet), greet_area);
+    let list = window(list, &starts, shown.selected, usize::from(list_h), theme);
     frame.render_widget(Paragraph::new(list), list_area);
     frame.render_widget(Paragraph::new(message), message_area);
     frame.render_widget(Paragraph::new(detail), detail_area);
@@ -185,13 +195,56 @@ fn header(frame: &mut Frame, area: Rect, shown: &Shown, wide: bool, theme: &Them
     inner
 }
 
+/// The rows of `lines` to show in `room`: all when they fit, else a window holding the
+/// selected item (its lines start at `starts[selected]`), with "↑ N more" / "↓ N more" rows
+/// saying how many exercises are out of sight.
+fn window(
+    lines: Vec<Line<'static>>,
+    starts: &[usize],
+    selected: usize,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let n = lines.len();
+    if n <= room || room < 3 {
+        return lines;
+    }
+    let end = starts.get(selected + 1).copied().unwrap_or(n);
+    let begin = starts.get(selected).copied().unwrap_or(0);
+    // Content rows from `top`: the room less a row for each mark needed.
+    let rows = |top: usize| {
+        let up = usize::from(top > 0);
+        room - up - usize::from(top + room - up < n)
+    };
+    let mut top = 0;
+    while top < begin && top + rows(top) < end {
+        top += 1;
+    }
+    let shown = rows(top);
+    let more = |count: usize, arrow: &str| {
+        Line::from(Span::styled(format!("  {arrow} {count} more (j/k)"), theme.accent))
+    };
+    let mut out = Vec::with_capacity(room);
+    if top > 0 {
+        out.push(more(starts.iter().filter(|s| **s < top).count(), "↑"));
+    }
+    out.extend(lines.into_iter().skip(top).take(shown));
+    if top + shown < n {
+        out.push(more(starts.iter().filter(|s| **s >= top + shown).count(), "↓"));
+    }
+    out
+}
+
 /// The routine: a marker on the selected row, a mark per exercise, the dose (and why it
-/// changed) where the screen is wide. Long doses and reasons wrap with an indent.
-fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// changed) where the screen is wide. Long doses and reasons wrap with an indent. Also the
+/// line each exercise starts at.
+fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<usize>) {
     let items = &shown.day.items;
     let name_width = items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
     let mut lines = Vec::new();
+    let mut starts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
+        starts.push(lines.len());
         let selected = i == shown.selected;
         let marker = if selected { "▶ " } else { "  " };
         let style = if selected {
@@ -231,12 +284,13 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
             lines.extend(wrap_text(&format!("      ↳ {reason}"), theme.dim, width, 8));
         }
     }
-    lines
+    (lines, starts)
 }
 
 /// The selected exercise: on a narrow screen its dose and why it changed; everywhere, what was
-/// written about it today and how its last sessions went.
-fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+/// written about it today and how its last sessions went. Also how many of the lines are the
+/// dose and its reason, which a long routine leaves room for.
+fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'static>>, usize) {
     let mut lines = Vec::new();
     let skipped = item.skipped && !item.is_done();
     if !wide {
@@ -250,6 +304,7 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
             lines.extend(wrap_text(reason, theme.dim, width, 2));
         }
     }
+    let essential = lines.len();
     if let Some(note) = &item.note {
         let said = if skipped { "Skipped" } else { "Note" };
         lines.extend(wrap_text(&format!("{said}: {note}"), theme.dim, width, 2));
@@ -271,7 +326,7 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> Vec<Line<'sta
         }
         lines.extend(wrap_text(&format!("{head}{}", sessions[..shown].join(" · ")), theme.dim, width, 2));
     }
-    lines
+    (lines, essential)
 }
 
 /// The progress bar with its label beside it, and the key hints.
