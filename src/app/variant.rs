@@ -58,7 +58,8 @@ impl App {
         ex.variant(self.variants.get(id)?)
     }
 
-    /// Today's item `id` as the timer shows it: with the chosen variant's name and cues.
+    /// Today's item `id` as the timer shows it: with the chosen variant's name and cues, and
+    /// without the usual form's figure.
     pub fn timer_item(&self, id: &str) -> Option<Cow<'_, Item>> {
         let item = self.day.get(id)?;
         let Some(v) = self.chosen_variant(id).filter(|v| !v.cues.is_empty() || !v.name.is_empty()) else {
@@ -66,6 +67,8 @@ impl App {
         };
         let mut item = item.clone();
         item.exercise.name = format!("{}: {}", item.exercise.name, v.name.to_lowercase());
+        // The usual form's figure would show the wrong movement; variants have none of their own.
+        item.exercise.figure = String::new();
         if !v.cues.is_empty() {
             item.cues = v.cues.clone();
         }

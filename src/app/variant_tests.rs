@@ -26,6 +26,9 @@ fn v_chooses_a_version_the_timer_shows_and_the_rating_saves() {
     let shown = app.timer_item("thoracic-extension").unwrap();
     assert_eq!(shown.cues, chair);
     assert!(shown.exercise.name.contains("over a chair back"), "{}", shown.exercise.name);
+    // Nor the roller's figure: the chair has none of its own.
+    assert!(shown.exercise.figure.is_empty());
+    assert!(!app.day.get("thoracic-extension").unwrap().exercise.figure.is_empty());
     assert!(!app.day.get("thoracic-extension").unwrap().cues.iter().any(|c| chair.contains(c)));
     // Leave it counted, rate it: the entry carries the variant.
     step(&mut app, Msg::Back, t0, &wall());

@@ -100,7 +100,8 @@ pub fn render(
     );
 
     let figure_width = ex.figure.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
-    let show_figure = art.width >= 60 && art.height >= ex.figure.lines().count() as u16;
+    let show_figure =
+        !ex.figure.is_empty() && art.width >= 60 && art.height >= ex.figure.lines().count() as u16;
     let [fig, text] = art.layout(&Layout::horizontal([
         Constraint::Length(if show_figure { figure_width + 4 } else { 0 }),
         Constraint::Fill(1),
