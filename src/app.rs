@@ -187,6 +187,8 @@ pub struct Prompt {
     /// the digits typed (empty = as planned).
     pub lift: Option<(Option<f64>, u32, bool)>,
     pub reps: String,
+    /// A hold set cut short in the timer (issue 20): saved as a partial session.
+    pub partial: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -446,7 +448,7 @@ mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]
-mod review_tests;
+pub(crate) mod review_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -33,7 +33,7 @@ impl App {
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
             Msg::Char('v') => self.next_variant(&id),
-            Msg::Char('h') => return self.take_harder(&id),
+            Msg::Char('h') => return self.ask_harder(&id),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
@@ -187,6 +187,7 @@ impl App {
                 i.lift.as_ref().map(|l| (l.load, l.reps, carry))
             }),
             reps: String::new(),
+            partial: false,
         })
     }
 
@@ -255,6 +256,7 @@ impl App {
                 entry.feedback = p.rating;
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
+                entry.partial = p.partial;
                 // The version chosen with `v` is today's; a past day's rating is the usual one.
                 if p.date == self.ctx.today {
                     entry.variant = self.variants.get(&p.id).cloned();
@@ -285,6 +287,9 @@ impl App {
                         // The version done, as `done --as` says it.
                         if let Some(v) = entry.variant.as_deref().and_then(|_| self.chosen_variant(&p.id)) {
                             line.push_str(&format!(", {}", v.name.to_lowercase()));
+                        }
+                        if p.partial {
+                            line.push_str(", cut short");
                         }
                         // The walk is saved with its last bout, not its first.
                         match bouts {
