@@ -412,7 +412,7 @@ mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;
 #[cfg(test)]
-mod review_tests;
+pub(crate) mod review_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -83,6 +83,9 @@ pub enum Command {
         /// A note, shown back on Today and in upright week
         #[arg(long)]
         note: Option<String>,
+        /// A hold set cut short: it counts for the day, and the step holds (not for walks or lifts)
+        #[arg(long)]
+        partial: bool,
         /// The day it was done: YYYY-MM-DD, today or yesterday (never a future day)
         #[arg(long, value_name = "D", value_parser = parse_day)]
         date: Option<Day>,
@@ -177,7 +180,15 @@ pub enum Command {
     /// holds every exercise today (the app asks this on the day's first start)
     Settled { answer: YesNo },
     /// Take the harder form offered for ID (the side bridge on your feet), as h in the app
-    Harder { id: String },
+    Harder {
+        /// Exercise id, e.g. side-bridge
+        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
+        id: String,
+        /// Not now: stay on the current form; it is not offered again until a flare, and
+        /// `upright harder ID` takes it any time
+        #[arg(long)]
+        no: bool,
+    },
     /// The warning signs that need a doctor
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,

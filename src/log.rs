@@ -57,6 +57,10 @@ pub struct Entry {
     /// For a walk: who came along (`done walk --with NAME`); shown on the week screen only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with: Option<String>,
+    /// A hold set cut short (a hold skipped or left early): the session counts for the day and
+    /// holds the step (issue 20). Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
     /// Fields this version does not know; preserved on save.
     #[serde(flatten)]
     pub extra: BTreeMap<String, toml::Value>,
@@ -85,6 +89,8 @@ pub(crate) struct KnownEntry {
     #[serde(default)]
     activities: Vec<Activity>,
     with: Option<String>,
+    #[serde(default)]
+    partial: bool,
 }
 
 impl From<KnownEntry> for Entry {
@@ -108,6 +114,7 @@ impl From<KnownEntry> for Entry {
             removes: k.removes,
             activities: k.activities,
             with: k.with,
+            partial: k.partial,
             extra: BTreeMap::new(),
         }
     }
@@ -149,6 +156,7 @@ impl Entry {
             removes: None,
             activities: Vec::new(),
             with: None,
+            partial: false,
             extra: BTreeMap::new(),
         }
     }
@@ -243,10 +251,13 @@ pub enum EntryKind {
     LessonRead,
     /// The user took the harder form offered for `exercise` (side bridge on the feet).
     HarderAccepted,
+    /// The user said "not now" to it: the offer is not made again until a flare; `h` (or
+    /// `upright harder ID`) still takes it.
+    HarderDeclined,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 18] = [
+const KIND_NAMES: [(EntryKind, &str); 19] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -265,6 +276,7 @@ const KIND_NAMES: [(EntryKind, &str); 18] = [
     (EntryKind::Break, "break"),
     (EntryKind::LessonRead, "lesson-read"),
     (EntryKind::HarderAccepted, "harder-accepted"),
+    (EntryKind::HarderDeclined, "harder-declined"),
 ];
 
 impl EntryKind {

@@ -26,6 +26,7 @@ mod words;
 use jiff::civil::Date;
 
 pub use forecast::{PlanItem, WeekPlan, forecast};
+pub use harder::Offer;
 use sessions::{Session, sessions, sessions_last_date};
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
@@ -67,7 +68,7 @@ pub struct Prescription {
     /// Pain down a leg paused this exercise until a clinician clears it.
     pub paused: bool,
     /// A harder form ("feet") the user may take with `h` or `upright harder ID`; held until then.
-    pub offer: Option<String>,
+    pub offer: Option<Offer>,
 }
 
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
@@ -153,13 +154,12 @@ fn prescribe_with(
     let mut offer = None;
     if !flare
         && change != Change::Start
-        && let Some((keep, form)) = harder::hold_for_offer(history, exercise, date, step)
+        && let Some((keep, held)) = harder::hold_for_offer(history, exercise, date, step)
     {
         step = keep;
         change = Change::Hold;
-        reason =
-            Some(format!("Ready for {} on your {form}: press h to try it", exercise.name.to_lowercase()));
-        offer = Some(form);
+        reason = Some(harder::reason(exercise, &held));
+        offer = Some(held);
     }
     // Rule 11: a morning the back had not settled holds every exercise that day.
     if change == Change::Up && today.iter().any(|e| e.kind == EntryKind::NotSettled) {
@@ -333,8 +333,7 @@ fn decide(settings: &Settings, history: &[Entry], past: &[Entry], ex: &Exercise,
             } else if last.pain >= 4 {
                 (base, Change::Hold, Some(words::same(&format!("pain {} last time", last.pain))))
             } else if last.partial() {
-                let why = format!("{} of {} walks last time", last.bouts, last.needed);
-                (base, Change::Hold, Some(words::same(&why)))
+                (base, Change::Hold, Some(words::same(&last.partial_why())))
             } else if last.held {
                 (base, Change::Hold, Some(words::same("an easier day last time")))
             } else if run >= 3

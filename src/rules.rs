@@ -230,6 +230,10 @@ pub fn recheck(month: &[Entry], date: Date, id: &str, needed: u32, walk: bool) -
     }
 }
 
+/// What the rating prompt (and `done --partial`) says of a hold set cut short (issue 20): a
+/// partial session counts for the day and holds the step.
+pub const CUT_SHORT: &str = "Cut short: it counts for today; the step grows after full sessions.";
+
 /// What a reply says was logged: "Walk bout 2 of 3 (6 min) for Tue 24 Nov", "Curl-up (4-3-2 ×
 /// 8 s holds) for Tue 24 Nov". `done_before` is the day's count before this entry.
 pub fn logged_line(name: &str, dose: &str, walk: Option<(u32, u32)>, done_before: u32, date: Date) -> String {

@@ -17,6 +17,9 @@ const REST_SETS: u32 = 30;
 const MOVE_SECS: u32 = 10;
 /// Seconds added by `+`.
 pub const EXTRA_SECS: u32 = 15;
+/// A hold or paced rep skipped with more than this left was cut short (issue 20: the session
+/// is partial); less is a press just before the bell.
+const CUT_SECS: u64 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -181,11 +184,14 @@ pub struct Timer {
     /// Time left in the current phase while paused.
     paused_left: Option<Duration>,
     finished: bool,
+    /// A hold or paced rep was skipped with time left.
+    cut: bool,
 }
 
 impl Timer {
     pub fn start(phases: Vec<Phase>, now: Instant) -> Timer {
-        let mut t = Timer { phases, index: 0, deadline: None, paused_left: None, finished: false };
+        let mut t =
+            Timer { phases, index: 0, deadline: None, paused_left: None, finished: false, cut: false };
         t.enter(now);
         t
     }
@@ -287,11 +293,28 @@ impl Timer {
         }
     }
 
+    /// The current phase is a hold or paced rep with more than `CUT_SECS` to go.
+    fn cutting(&self, now: Instant) -> bool {
+        let held = matches!(self.phase().map(|p| p.kind), Some(Kind::Hold | Kind::Rep));
+        held && self.remaining(now) > Duration::from_secs(CUT_SECS)
+    }
+
+    /// Whether the hold set was cut short, were the session counted at `now`: a hold or paced
+    /// rep was skipped with time left, or one is under way (with time left) or still to come.
+    /// Skipped rests and the get-ready phase do not count; a finished run answers its skips.
+    pub fn cut_short(&self, now: Instant) -> bool {
+        let later = self.phases.get(self.index + 1..).unwrap_or_default();
+        self.cut
+            || self.cutting(now)
+            || (!self.finished && later.iter().any(|p| matches!(p.kind, Kind::Hold | Kind::Rep)))
+    }
+
     /// Skips to the next phase now; returns `Finished` when that was the last.
     pub fn skip(&mut self, now: Instant) -> Vec<Event> {
         if self.finished {
             return Vec::new();
         }
+        self.cut |= self.cutting(now);
         self.index += 1;
         self.enter(now);
         if self.finished { vec![Event::Finished] } else { Vec::new() }

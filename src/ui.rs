@@ -95,7 +95,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
         Mode::Leave(_) => prompt::leave(frame, area, theme),
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
-        Mode::Confirm { ask, .. } => prompt::confirm(frame, area, &ask.question(), theme),
+        Mode::Confirm { ask, .. } => prompt::confirm(frame, area, ask, theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
         Mode::Morning => prompt::morning(frame, area, theme),
         Mode::Lesson(n) => lesson::render(frame, area, *n, theme),

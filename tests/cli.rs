@@ -224,11 +224,14 @@ fn export_csv_and_json() {
     env.ok(&["done", "walk", "--minutes", "6"]);
     let csv = env.ok(&["export", "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
-    assert_eq!(lines[0], "id,date,at,kind,exercise,step,dose,feedback,pain,minutes,note,reason,activities");
+    assert_eq!(
+        lines[0],
+        "id,date,at,kind,exercise,step,dose,feedback,pain,minutes,note,reason,activities,partial"
+    );
     assert_eq!(lines.len(), 3, "{csv}");
     assert!(
         lines[1].contains(",2026-10-02,")
-            && lines[1].ends_with(",done,curl-up,1,3-2-1 × 8 s holds,easy,2,,\"felt fine, thanks\",,"),
+            && lines[1].ends_with(",done,curl-up,1,3-2-1 × 8 s holds,easy,2,,\"felt fine, thanks\",,,"),
         "{csv}"
     );
     assert!(lines[2].contains(",walk,1,3 × 5 min,ok,0,6,,"), "{csv}");

@@ -1,5 +1,6 @@
-//! Issue 19 end to end: the CLI says what the app says (advice on `today`, the avoid flags on
-//! `done`), `done --as` records the version done, and walks below the first step.
+//! Issues 19 and 20 end to end: the CLI says what the app says (advice on `today`, the avoid
+//! flags on `done`), `done --as` records the version done, walks below the first step, a harder
+//! form declined with `harder ID --no`, and a hold set cut short with `done ID --partial`.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -98,4 +99,83 @@ fn a_two_minute_walk_is_followed_by_bouts_the_rule_allows() {
     let walk = &v["exercises"][0];
     assert_eq!(walk["dose"], "3 × 3 min", "10% over 2 min, at least 1: never the 5-min bouts rule 5 forbids");
     assert_eq!(walk["reason"], "Shorter walks: your longest in 30 days was 2 min");
+}
+
+impl Env {
+    /// Today's entry of exercise `id` in `today --json`.
+    fn today(&self, id: &str) -> Value {
+        let v: Value = serde_json::from_str(&self.run(&["today", "--json"]).0).unwrap();
+        v["exercises"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap().clone()
+    }
+
+    fn month(&self) -> String {
+        std::fs::read_to_string(self.0.path().join("data/history/2026-11.toml")).unwrap_or_default()
+    }
+}
+
+/// Issue 20.5: a side bridge at the top of its knees form is offered the feet; `harder ID --no`
+/// says not now (once), Today keeps the knees and says why; `harder ID` takes the feet later.
+#[test]
+fn harder_no_declines_and_harder_takes_it_later() {
+    let env = Env::new("");
+    let dir = env.0.path().join("data/history");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut month = String::from("version = 1\n");
+    for (day, step) in [(14, 3), (17, 4), (19, 4), (21, 4), (23, 4)] {
+        month += &format!(
+            "\n[[entry]]\nid = \"sb{day}\"\ndate = \"2026-11-{day}\"\nat = \"2026-11-{day}T08:00:00+01:00\"\nkind = \"done\"\nexercise = \"side-bridge\"\nstep = {step}\nfeedback = \"easy\"\npain = 0\n"
+        );
+    }
+    std::fs::write(dir.join("2026-11.toml"), month).unwrap();
+    let sb = env.today("side-bridge");
+    assert_eq!(sb["reason"], "Ready for side bridge on your feet: press h to try it or say not now");
+    let (out, _) = env.run(&["harder", "side-bridge", "--no"]);
+    assert_eq!(out, "Side bridge stays on your knees; upright harder side-bridge takes your feet any time\n");
+    let sb = env.today("side-bridge");
+    assert_eq!(
+        (&sb["step"], &sb["dose"]),
+        (&Value::from(4), &Value::from("knees 6-4-2 × 10 s holds per side"))
+    );
+    assert_eq!(sb["reason"], "Staying on your knees, as you chose: press h any time for your feet");
+    env.run(&["harder", "side-bridge", "--no"]);
+    assert_eq!(env.month().matches("kind = \"harder-declined\"").count(), 1, "declined once");
+    let (out, _) = env.run(&["harder", "side-bridge"]);
+    assert_eq!(out, "Side bridge on your feet from now; go gently\n");
+    assert_eq!(env.today("side-bridge")["step"], 5);
+    let (out, _) = env.run(&["harder", "curl-up", "--no"]);
+    assert_eq!(out, "nothing harder is offered for Curl-up yet\n");
+}
+
+/// Issue 20.3: `done ID --partial` logs a hold set cut short: it counts for today, says the
+/// step holds, exports as such, and the next day holds; walks and lifts refuse the flag.
+#[test]
+fn done_partial_is_a_session_cut_short() {
+    let env = Env::new("");
+    for d in ["2026-11-21", "2026-11-22"] {
+        env.run(&["done", "curl-up", "--feedback", "easy", "--date", d]);
+    }
+    let (out, _) = env.run(&["done", "curl-up", "--feedback", "easy", "--partial", "--date", "2026-11-23"]);
+    assert_eq!(
+        out,
+        "logged Curl-up (3-2-1 × 8 s holds) for Mon 23 Nov, cut short\n\
+         Cut short: it counts for today; the step grows after full sessions.\n"
+    );
+    let cu = env.today("curl-up");
+    assert_eq!(
+        (&cu["step"], &cu["reason"]),
+        (&Value::from(1), &Value::from("Same as last time: the last session was cut short"))
+    );
+    assert!(env.month().contains("partial = true"), "{}", env.month());
+    let (json, _) = env.run(&["export", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let partial: Vec<&Value> = v["entries"].as_array().unwrap().iter().map(|e| &e["partial"]).collect();
+    assert_eq!(partial, [&Value::Null, &Value::Null, &Value::from(true)]);
+    assert!(env.run(&["export"]).0.lines().last().unwrap().ends_with(",true"));
+    for (id, says) in
+        [("walk", "a walk logs the minutes walked"), ("goblet-squat", "a lift logs the reps done")]
+    {
+        let out = env.cmd(&["done", id, "--partial"]).failure().get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("--partial is for a hold set cut short") && err.contains(says), "{err}");
+    }
 }

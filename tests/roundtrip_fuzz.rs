@@ -19,6 +19,8 @@ fn kind() -> impl Strategy<Value = EntryKind> {
         Just(EntryKind::LegSymptoms),
         Just(EntryKind::Cleared),
         Just(EntryKind::Break),
+        Just(EntryKind::HarderAccepted),
+        Just(EntryKind::HarderDeclined),
         "[a-z][a-z-]{0,12}".prop_map(EntryKind::from),
     ]
 }
@@ -35,13 +37,14 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
         proptest::option::of(1u32..=600),
         proptest::option::of(".{0,60}"),
         proptest::option::of("\\PC{0,40}"),
-        // The variant, the walk's company and a lift's load and reps are written too; the quick
-        // read must take them (grouped: a strategy tuple holds at most 12).
+        // The variant, the walk's company, a lift's load and reps and a cut-short session are
+        // written too; the quick read must take them (grouped: a strategy tuple holds at most 12).
         (
             proptest::option::of("[a-z-]{1,12}"),
             proptest::option::of(".{0,20}"),
             proptest::option::of(prop_oneof![(0u32..=4000).prop_map(|n| f64::from(n) / 4.0), 0.0f64..500.0]),
             proptest::option::of(1u32..=60),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -56,7 +59,7 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 minutes,
                 note,
                 reason,
-                (variant, with, load, reps),
+                (variant, with, load, reps, partial),
             )| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
@@ -72,6 +75,7 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 e.with = with;
                 e.load = load;
                 e.reps = reps;
+                e.partial = partial;
                 e
             },
         )

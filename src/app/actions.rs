@@ -33,7 +33,7 @@ impl App {
             Msg::Flare => self.ask_flare(),
             Msg::Char('d') => return self.dismiss_check(),
             Msg::Char('v') => self.next_variant(&id),
-            Msg::Char('h') => return self.take_harder(&id),
+            Msg::Char('h') => return self.ask_harder(&id),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,
@@ -191,6 +191,7 @@ impl App {
             variant: self.variants.get(id).filter(|_| date == self.ctx.today).cloned(),
             ways: self.ways(id),
             typed_minutes: String::new(),
+            partial: false,
         })
     }
 
@@ -266,6 +267,7 @@ impl App {
                 entry.pain = Some(pain);
                 entry.minutes = p.minutes;
                 entry.variant = p.variant.clone();
+                entry.partial = p.partial;
                 if let Some((load, planned, _)) = p.lift {
                     entry.load = load;
                     let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
@@ -293,6 +295,9 @@ impl App {
                         let ex = self.ctx.catalog.get(&p.id);
                         if let Some(v) = p.variant.as_deref().and_then(|v| ex?.variant(v)) {
                             line.push_str(&format!(", {}", v.name.to_lowercase()));
+                        }
+                        if p.partial {
+                            line.push_str(", cut short");
                         }
                         // The walk is saved with its last bout, not its first.
                         match bouts {

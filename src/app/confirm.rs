@@ -1,7 +1,7 @@
 //! Deliberate keys: reporting an emergency (`e`) or a see-a-GP sign (`g`), clearing a
 //! clinician's hold (`c`), a rest day (`r`) and a backfill far back each wait for `y`, since a
-//! stray key would lock the routine or clear a hold. Also the app's way to the rules: every
-//! action asks `rules::judge` here, as the CLI does.
+//! stray key would lock the routine or clear a hold; a harder form (`h`) waits for `y` or `n`.
+//! Also the app's way to the rules: every action asks `rules::judge` here, as the CLI does.
 
 use super::{App, Effect, Mode, Msg, Report, Step};
 use crate::rules::{self, Action, Facts, Request, Verdict};
@@ -24,6 +24,12 @@ pub enum Ask {
         date: jiff::civil::Date,
         question: String,
     },
+    /// `h`: take the harder form offered (`y`), or not now (`n`); other keys leave it.
+    Harder {
+        id: String,
+        name: String,
+        offer: crate::progression::Offer,
+    },
 }
 
 impl Ask {
@@ -38,6 +44,10 @@ impl Ask {
             Ask::ClearExercise(_, name) => format!("Has a clinician cleared {name}? It goes back into your routine."),
             Ask::Rest(ids) => format!("A rest day: skip the {} remaining exercises for today?", ids.len()),
             Ask::Backfill { question, .. } => question.clone(),
+            Ask::Harder { name, offer, .. } => format!(
+                "{name} on your {} from today? Not now keeps you on your {}; h asks again any time.",
+                offer.form, offer.from
+            ),
         }
     }
 }
@@ -45,6 +55,9 @@ impl Ask {
 impl App {
     /// `y` does what was asked; any other key leaves it undone.
     pub(super) fn confirm(&mut self, ask: Ask, back: Mode, msg: Msg) -> Step {
+        if let (Ask::Harder { id, name, offer }, Msg::Char('n' | 'N')) = (&ask, &msg) {
+            return self.answer_harder(id, name, offer, false);
+        }
         if !matches!(msg, Msg::Char('y' | 'Y')) {
             self.message = Some("Nothing changed.".into());
             return (back, None);
@@ -82,6 +95,7 @@ impl App {
                 self.change(Mode::Today, Effect::SaveAll(entries), Some(said))
             }
             Ask::Backfill { id, date, .. } => (self.ask_feedback_on(&id, date, back), None),
+            Ask::Harder { id, name, offer } => self.answer_harder(&id, &name, &offer, true),
         }
     }
 

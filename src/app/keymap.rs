@@ -76,7 +76,7 @@ const TODAY: &[Binding] = &[
     bind(&[Char('c')], "c", "a clinician cleared an exercise on hold", Msg::Clear),
     bind(&[Char('d')], "d", "dismiss the see-a-GP suggestion", Msg::Char('d')),
     bind(&[Char('v')], "v", "easier or no-equipment version (this session)", Msg::Char('v')),
-    bind(&[Char('h')], "h", "take the harder form offered (on your feet)", Msg::Char('h')),
+    bind(&[Char('h')], "h", "the harder form offered: try it or not now", Msg::Char('h')),
     bind(&[Char('f')], "f", "flare-up mode on or off (asks first)", Msg::Flare),
     bind(&[Char('w')], "w", "week screen", Msg::Week),
     bind(&[Char('p')], "p", "plan: where the doses lead", Msg::Plan),

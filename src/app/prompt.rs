@@ -67,6 +67,8 @@ pub struct Prompt {
     pub ways: Vec<Way>,
     /// Minutes typed in the "done as" stage (empty = `minutes` as they are).
     pub typed_minutes: String,
+    /// A hold set cut short in the timer (issue 20): saved as a partial session.
+    pub partial: bool,
 }
 
 impl Prompt {

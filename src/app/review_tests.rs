@@ -74,13 +74,11 @@ fn the_weeks_lesson_shows_until_dismissed() {
     assert!(matches!(started(dir.path()).mode, Mode::Today), "not shown again");
 }
 
-/// Issue 20.5: `h` takes the harder form offered, and says so where nothing is offered.
-#[test]
-fn h_takes_the_harder_form_offered() {
+/// A side bridge at the top of its knees form, ready for the feet (issue 20.5).
+pub fn ready_for_feet(dir: &std::path::Path) {
     use crate::state::{Entry, Feedback, Store};
-    let dir = tempfile::tempdir().unwrap();
     let today = crate::config::Settings::default().coaching_date(&super::tests::NOW.parse().unwrap());
-    let mut store = Store::open(dir.path());
+    let mut store = Store::open(dir);
     for (n, back, step) in [(0, 10, 3), (1, 7, 4), (2, 5, 4), (3, 3, 4), (4, 1, 4)] {
         let date = today.checked_sub(jiff::Span::new().days(back)).unwrap();
         let mut e = Entry::new(format!("sb{n}"), date, "2026-11-20T08:00:00+01:00".into(), EntryKind::Done);
@@ -88,15 +86,101 @@ fn h_takes_the_harder_form_offered() {
             (Some("side-bridge".into()), Some(step), Some(Feedback::Easy), Some(0));
         store.append(e).unwrap();
     }
-    let mut app = app(dir.path());
-    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
-    step(&mut app, Msg::Char('h'), Instant::now(), &wall());
-    assert!(app.message.as_deref().unwrap().contains("Nothing harder"), "{:?}", app.message);
+}
+
+/// The side bridge's step, whether it is offered (and declined) and its reason.
+fn side_bridge(app: &mut App) -> (u32, Option<bool>, String) {
     app.selected = app.day.items.iter().position(|i| i.exercise.id == "side-bridge").unwrap();
     let rx = &app.day.items[app.selected].rx;
-    assert_eq!((rx.step, rx.offer.as_deref()), (4, Some("feet")), "{rx:?}");
-    step(&mut app, Msg::Char('h'), Instant::now(), &wall());
-    let rx = &app.day.items[app.selected].rx;
-    assert_eq!((rx.step, rx.offer.as_deref()), (5, None), "{rx:?}");
+    (rx.step, rx.offer.as_ref().map(|o| o.declined), rx.reason.clone().unwrap_or_default())
+}
+
+/// Issue 20.5: `h` asks; `y` takes the harder form offered; Esc leaves it; where nothing is
+/// offered it says so.
+#[test]
+fn h_asks_and_y_takes_the_harder_form() {
+    let dir = tempfile::tempdir().unwrap();
+    ready_for_feet(dir.path());
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+    step(&mut app, Msg::Char('h'), t, &wall());
+    assert!(app.message.as_deref().unwrap().contains("Nothing harder"), "{:?}", app.message);
+    let (at, offered, reason) = side_bridge(&mut app);
+    assert_eq!((at, offered), (4, Some(false)));
+    assert!(reason.starts_with("Ready for side bridge on your feet"), "{reason}");
+    step(&mut app, Msg::Char('h'), t, &wall());
+    assert!(matches!(&app.mode, Mode::Confirm { ask: Ask::Harder { .. }, .. }), "{:?}", app.mode);
+    step(&mut app, Msg::Back, t, &wall());
+    assert!(matches!(app.mode, Mode::Today) && logged(&app).len() == 5, "Esc: asked again later");
+    step(&mut app, Msg::Char('h'), t, &wall());
+    step(&mut app, Msg::Char('y'), t, &wall());
+    assert_eq!(side_bridge(&mut app).0, 5);
     assert!(app.message.as_deref().unwrap().contains("on your feet from now"), "{:?}", app.message);
+    assert_eq!(logged(&app).last(), Some(&EntryKind::HarderAccepted));
+}
+
+/// Issue 20.5: `h` then `n` says not now: the offer is gone, on the next start too; the side
+/// bridge stays on the knees and says so; `h` still takes the feet later.
+#[test]
+fn h_then_n_declines_and_the_offer_is_not_made_again() {
+    let dir = tempfile::tempdir().unwrap();
+    ready_for_feet(dir.path());
+    let t = Instant::now();
+    let mut app = app(dir.path());
+    side_bridge(&mut app);
+    step(&mut app, Msg::Char('h'), t, &wall());
+    step(&mut app, Msg::Char('n'), t, &wall());
+    assert_eq!(logged(&app).last(), Some(&EntryKind::HarderDeclined));
+    assert!(app.message.as_deref().unwrap().contains("stays on your knees"), "{:?}", app.message);
+    let mut app = super::tests::app(dir.path());
+    let kept = "Staying on your knees, as you chose: press h any time for your feet".to_string();
+    assert_eq!(side_bridge(&mut app), (4, Some(true), kept), "next start: held, no offer");
+    // Asked again and declined again: nothing more is logged.
+    step(&mut app, Msg::Char('h'), t, &wall());
+    step(&mut app, Msg::Char('n'), t, &wall());
+    assert_eq!(logged(&app).iter().filter(|k| **k == EntryKind::HarderDeclined).count(), 1);
+    step(&mut app, Msg::Char('h'), t, &wall());
+    step(&mut app, Msg::Char('y'), t, &wall());
+    assert_eq!(side_bridge(&mut app), (5, None, "Up one step: 4 easy sessions in a row".into()));
+}
+
+/// Issue 20.3: in the guided timer, a hold skipped with time left, or leaving (count it) before
+/// the last hold, saves a partial session; the rating prompt says so.
+#[test]
+fn a_hold_set_cut_short_in_the_timer_is_partial() {
+    use std::time::Duration;
+    let t0 = Instant::now();
+    let at = |s: u64| t0 + Duration::from_secs(s);
+    // (what, keys after Enter on the curl-up with the second each is pressed, partial)
+    let cases = [
+        ("n in the first hold", vec![(Msg::NextPhase, 0), (Msg::NextPhase, 2)], true),
+        (
+            "left in the first hold, counted",
+            vec![(Msg::NextPhase, 0), (Msg::Back, 3), (Msg::Char('y'), 3)],
+            true,
+        ),
+        ("every hold to its end", vec![(Msg::NextPhase, 0)], false),
+    ];
+    for (what, keys, partial) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+        step(&mut app, Msg::Confirm, at(0), &wall());
+        for (key, s) in keys {
+            app.tick(at(s), &wall());
+            step(&mut app, key, at(s), &wall());
+        }
+        // What is left runs out by the clock, as for a user waiting for each bell.
+        app.tick(at(2000), &wall());
+        let Mode::Feedback(p) = &app.mode else { panic!("{what}: rating: {:?}", app.mode) };
+        assert_eq!(p.cut_note().is_some(), partial, "{what}: the prompt says so");
+        for key in [Msg::Char('1'), Msg::Confirm] {
+            step(&mut app, key, at(2000), &wall());
+        }
+        let e = app.ctx.store.entries().last().unwrap();
+        assert_eq!((&e.kind, e.partial), (&EntryKind::Done, partial), "{what}");
+        let said = app.message.as_deref().unwrap_or_default();
+        assert_eq!(said.contains(", cut short"), partial, "{what}: {said}");
+    }
 }

@@ -1,5 +1,6 @@
 //! Keys and clocks while a guided exercise runs: pause, add time, next phase, leave (count it or
-//! not), and a walk that spanned a laptop sleep. A finished timer opens the rating prompt.
+//! not), and a walk that spanned a laptop sleep. A finished timer opens the rating prompt, which
+//! saves a hold set cut short as a partial session.
 
 use std::time::{Duration, Instant};
 
@@ -22,7 +23,7 @@ impl App {
             }
             Msg::NextPhase | Msg::Confirm => {
                 if run.timer.skip(now).contains(&Event::Finished) {
-                    self.ask_feedback(&run.id)
+                    self.rate_run(&run, now)
                 } else {
                     Mode::Timer(run)
                 }
@@ -45,7 +46,7 @@ impl App {
     /// Esc during a timer: count it (y), drop it (n), or keep going.
     pub(super) fn leave(&mut self, mut run: Run, msg: Msg, now: Instant) -> Step {
         let mode = match msg {
-            Msg::Char('y') => self.ask_feedback(&run.id),
+            Msg::Char('y') => self.rate_run(&run, now),
             Msg::Char('n') => {
                 self.message = Some("Left without logging it.".into());
                 Mode::Today
@@ -57,6 +58,16 @@ impl App {
             _ => Mode::Leave(run),
         };
         (mode, None)
+    }
+
+    /// The rating prompt after a guided run; a hold set cut short is saved as a partial session
+    /// (a lift records the reps done instead).
+    fn rate_run(&self, run: &Run, now: Instant) -> Mode {
+        let mut mode = self.ask_feedback(&run.id);
+        if let Mode::Feedback(p) = &mut mode {
+            p.partial = p.lift.is_none() && run.timer.cut_short(now);
+        }
+        mode
     }
 
     /// After a laptop sleep during a walk: count the full walk (c) or go on with the time shown.
@@ -108,11 +119,18 @@ impl App {
             let walked_min = ((wall.timestamp() - run.started_wall).get_seconds() / 60).max(1) as u32;
             Mode::Slept { run, walked_min }
         } else if events.contains(&Event::Finished) {
-            self.ask_feedback(&run.id)
+            self.rate_run(&run, now)
         } else {
             Mode::Timer(run)
         };
         (mode, bell)
+    }
+}
+
+impl super::Prompt {
+    /// The rating prompt's line for a hold set cut short: it counts, and the step holds.
+    pub fn cut_note(&self) -> Option<&'static str> {
+        (self.partial && self.stage == super::Stage::Rating).then_some(crate::rules::CUT_SHORT)
     }
 }
 

@@ -1,12 +1,15 @@
 //! Another version of the selected exercise for this session (COACHING.md "Alternatives when
 //! an exercise hurts, and without equipment"): `v` on Today steps through the catalog's
 //! variants and back to the usual one; the choice lasts until upright quits. The rating saves
-//! it in the entry's `variant` field and the timer shows the variant's own cues.
+//! it in the entry's `variant` field and the timer shows the variant's own cues. And `h`, the
+//! harder form offered (issue 20): asked, then taken or declined.
 
 use std::borrow::Cow;
 
-use super::{App, Effect, Mode, Step};
+use super::{App, Ask, Effect, Mode, Step};
 use crate::catalog::Variant;
+use crate::progression::Offer;
+use crate::state::EntryKind;
 use crate::today::Item;
 
 impl App {
@@ -39,16 +42,34 @@ impl App {
         Mode::Today
     }
 
-    /// `h`: take the harder form offered for `id` (issue 20: offered, never switched in).
-    pub(super) fn take_harder(&mut self, id: &str) -> Step {
+    /// `h`: asks whether to take the harder form offered for `id` (issue 20: offered, never
+    /// switched in): `y` takes it, `n` says not now, any other key leaves it for later.
+    pub(super) fn ask_harder(&mut self, id: &str) -> Step {
         let Some(item) = self.item(id) else { return (Mode::Today, None) };
         let name = item.exercise.name.clone();
-        let Some(form) = item.rx.offer.clone() else {
+        let Some(offer) = item.rx.offer.clone() else {
             self.message = Some(format!("Nothing harder is offered for {name} yet."));
             return (Mode::Today, None);
         };
-        let entry = self.event(crate::state::EntryKind::HarderAccepted, Some(id));
-        let said = format!("{name} on your {form} from now. Go gently.");
+        let ask = Ask::Harder { id: id.to_string(), name, offer };
+        (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None)
+    }
+
+    /// The answer to `h`'s question: take the harder form (logs `harder-accepted`) or not now
+    /// (logs `harder-declined` once: the offer is not made again until a flare).
+    pub(super) fn answer_harder(&mut self, id: &str, name: &str, offer: &Offer, take: bool) -> Step {
+        let Offer { form, from, declined } = offer;
+        if take {
+            let entry = self.event(EntryKind::HarderAccepted, Some(id));
+            let said = format!("{name} on your {form} from now. Go gently.");
+            return self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said));
+        }
+        let said = format!("{name} stays on your {from}. Press h when you want your {form}.");
+        if *declined {
+            self.message = Some(said);
+            return (Mode::Today, None);
+        }
+        let entry = self.event(EntryKind::HarderDeclined, Some(id));
         self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
     }
 

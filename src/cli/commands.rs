@@ -76,11 +76,22 @@ pub fn run(cli: Cli) -> Result<()> {
                     reps,
                     load,
                     note,
+                    partial,
                     date,
                     force,
                 } => {
-                    let log =
-                        logging::Done { feedback, pain, minutes, note, variant, with, reps, load, force };
+                    let log = logging::Done {
+                        feedback,
+                        pain,
+                        minutes,
+                        note,
+                        variant,
+                        with,
+                        reps,
+                        load,
+                        partial,
+                        force,
+                    };
                     logging::done(&mut ctx, &id, date.unwrap_or(Day::Today), log)
                 }
                 Command::Skip { id, reason, date, force } => {
@@ -96,7 +107,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
                 Command::Learn { n } => super::learn::learn(&mut ctx, n),
                 Command::Settled { answer } => super::morning::settled(&mut ctx, answer),
-                Command::Harder { id } => super::morning::harder(&mut ctx, &id),
+                Command::Harder { id, no } => super::morning::harder(&mut ctx, &id, !no),
                 Command::Safety { clear: Some(id) } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }

@@ -11,8 +11,9 @@ use crate::ctx::Ctx;
 use crate::state::Entry;
 use crate::text;
 
-// `activities` came last (issue 17) so scripts that index the earlier columns keep working.
-const COLUMNS: [&str; 13] = [
+// New columns come last (`activities`, issue 17; `partial`, issue 20) so scripts that index the
+// earlier columns keep working.
+const COLUMNS: [&str; 14] = [
     "id",
     "date",
     "at",
@@ -26,6 +27,7 @@ const COLUMNS: [&str; 13] = [
     "note",
     "reason",
     "activities",
+    "partial",
 ];
 
 pub fn export(ctx: &mut Ctx, format: Format) -> Result<()> {
@@ -60,7 +62,7 @@ fn io_error(e: csv::Error) -> std::io::Error {
     }
 }
 
-fn row(e: &Entry) -> [String; 13] {
+fn row(e: &Entry) -> [String; 14] {
     let opt = |v: Option<String>| v.unwrap_or_default();
     [
         e.id.clone(),
@@ -77,5 +79,7 @@ fn row(e: &Entry) -> [String; 13] {
         opt(e.reason.clone()),
         // A check-in's PSFS scores in one cell: "put on socks=4; sit through a film=6".
         e.activities.iter().map(|a| format!("{}={}", a.name, a.score)).collect::<Vec<_>>().join("; "),
+        // A session cut short (issue 20): "true", else empty.
+        if e.partial { "true".into() } else { String::new() },
     ]
 }

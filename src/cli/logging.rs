@@ -22,6 +22,8 @@ pub struct Done {
     /// Strength lifts: reps done and the load lifted.
     pub reps: Option<u32>,
     pub load: Option<f64>,
+    /// A hold set cut short (`--partial`): counts for the day, holds the step.
+    pub partial: bool,
     pub force: bool,
 }
 
@@ -61,6 +63,14 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     if log.with.is_some() && !walk {
         bail!("--with is for walks: who came along (nothing logged)");
     }
+    if log.partial && (walk || crate::strength::LIFTS.contains(&id)) {
+        let own = if walk {
+            "a walk logs the minutes walked (--minutes)"
+        } else {
+            "a lift logs the reps done (--reps)"
+        };
+        bail!("--partial is for a hold set cut short; {own} (nothing logged)");
+    }
     let action = Action::Done { minutes: log.minutes };
     let req = Request { action, id, walk, date, confirmed: log.force };
     let (verdict, day) = ctx.ask(&req)?;
@@ -81,6 +91,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.note = log.note.clone();
     entry.variant = log.variant.clone();
     entry.with = log.with.as_deref().map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
+    entry.partial = log.partial;
     let lifted = super::strength::fill_lift(ctx, &exercise, date, &log, &mut entry);
     let pain = entry.pain.unwrap_or(0);
     let company = entry.with.clone();
@@ -102,6 +113,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .map(|v| format!(", {}", v.name.to_lowercase()))
         .into_iter()
         .chain(company.map(|w| format!(", with {w}")))
+        .chain(log.partial.then(|| ", cut short".to_string()))
         .reduce(|a, b| a + &b);
     outln!(
         "logged {}{}",
@@ -114,6 +126,9 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         ),
         version.unwrap_or_default()
     );
+    if log.partial && pain <= 5 {
+        outln!("{}", crate::rules::CUT_SHORT);
+    }
     if pain > 5 {
         outln!("pain {pain} is too much: {id} is done for today, and next time it will be one step easier");
     }

@@ -1,6 +1,7 @@
 //! `upright settled yes|no`: the next-morning check (COACHING.md rule 11) from the command
 //! line, as the app asks it on the first start after a day with sessions, logged once a day;
-//! and `upright harder ID`, taking a harder form offered (issue 20), as `h` does.
+//! and `upright harder ID [--no]`, taking a harder form offered (issue 20) or not now, as `h`
+//! does.
 
 use color_eyre::eyre::Result;
 
@@ -23,19 +24,28 @@ pub fn settled(ctx: &mut Ctx, answer: YesNo) -> Result<()> {
     Ok(())
 }
 
-/// `upright harder ID`: take the harder form offered for ID (as `h` in the app).
-pub fn harder(ctx: &mut Ctx, id: &str) -> Result<()> {
+/// `upright harder ID`: take the harder form offered for ID (as `h` then `y` in the app), or
+/// with `--no` (`take` false) say not now, logged once (as `h` then `n`).
+pub fn harder(ctx: &mut Ctx, id: &str, take: bool) -> Result<()> {
     ctx.load_recent()?;
     let day = ctx.day(ctx.today)?;
     let Some(item) = day.get(id) else {
         color_eyre::eyre::bail!("{id} is not in your routine today");
     };
-    let Some(form) = item.rx.offer.clone() else {
+    let Some(offer) = item.rx.offer.clone() else {
         outln!("nothing harder is offered for {} yet", item.exercise.name);
         return Ok(());
     };
     let name = item.exercise.name.clone();
-    ctx.store.append(ctx.entry(ctx.today, EntryKind::HarderAccepted, id))?;
-    outln!("{name} on your {form} from now; go gently");
+    let (form, from) = (&offer.form, &offer.from);
+    if take {
+        ctx.store.append(ctx.entry(ctx.today, EntryKind::HarderAccepted, id))?;
+        outln!("{name} on your {form} from now; go gently");
+        return Ok(());
+    }
+    if !offer.declined {
+        ctx.store.append(ctx.entry(ctx.today, EntryKind::HarderDeclined, id))?;
+    }
+    outln!("{name} stays on your {from}; upright harder {id} takes your {form} any time");
     Ok(())
 }

@@ -43,6 +43,7 @@ fn bike_25_minutes_is_the_same_entry_from_the_cli_and_the_app() {
         with: None,
         reps: None,
         load: None,
+        partial: false,
         force: false,
     };
     done(&mut ctx, "walk", Day::Today, log).unwrap();

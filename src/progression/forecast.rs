@@ -48,7 +48,8 @@ pub fn forecast(
             if day < today {
                 continue;
             }
-            // The plan assumes a harder form offered is taken that day (issue 20).
+            // The plan assumes a harder form offered is taken that day (issue 20); one the user
+            // said "not now" to stays as they chose.
             let mut doses = prescribe(catalog, settings, &log, day);
             if accept_offers(&doses, &mut log, day) {
                 doses = prescribe(catalog, settings, &log, day);
@@ -85,11 +86,11 @@ pub fn forecast(
     plan
 }
 
-/// Logs the acceptance of each harder form `doses` offer on `day`, as a user pressing `h`
-/// would; whether there was any.
+/// Logs the acceptance of each harder form `doses` offer on `day` (not one declined), as a user
+/// pressing `h` would; whether there was any.
 pub(super) fn accept_offers(doses: &[super::Prescription], log: &mut Vec<Entry>, day: Date) -> bool {
     let mut any = false;
-    for rx in doses.iter().filter(|rx| rx.offer.is_some()) {
+    for rx in doses.iter().filter(|rx| rx.offer.as_ref().is_some_and(|o| !o.declined)) {
         let mut e = Entry::new(
             format!("{day}-harder-{}", rx.id),
             day,

@@ -1,6 +1,6 @@
 //! How the rules read the log: one exercise's Done entries of a coaching day merged into one
 //! session (walk bouts together), with what holds it (an easier variant, a morning the back had
-//! not settled). Pure.
+//! not settled, a partial session). Pure.
 
 use jiff::civil::Date;
 
@@ -25,6 +25,8 @@ pub(super) struct Session {
     /// bout of three is a partial session and holds).
     pub bouts: u32,
     pub needed: u32,
+    /// An entry of the day was a hold set cut short (issue 20): partial too.
+    pub cut: bool,
 }
 
 impl Session {
@@ -32,9 +34,18 @@ impl Session {
         !self.hard && self.pain <= 3 && !self.held && !self.partial()
     }
 
-    /// Fewer bouts than the day's dose: it counts for the day but not toward the run of 3.
+    /// Less than the day's dose (fewer bouts, or a hold set cut short): it counts for the day
+    /// but not toward the run of 3.
     pub fn partial(&self) -> bool {
-        self.bouts < self.needed
+        self.bouts < self.needed || self.cut
+    }
+
+    /// What a partial session was short of, as the hold's reason says it.
+    pub fn partial_why(&self) -> String {
+        match self.cut {
+            true => "the last session was cut short".into(),
+            false => format!("{} of {} walks last time", self.bouts, self.needed),
+        }
     }
 
     /// No more than the safe zone of pain (0–3): the load a step back may return to (rule 9).
@@ -69,6 +80,7 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
                 s.step = step;
                 s.bouts += 1;
                 s.needed = ex.dose(step).sessions();
+                s.cut |= e.partial;
             }
             _ => out.push(Session {
                 date: e.date,
@@ -80,6 +92,7 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
                 minutes,
                 bouts: 1,
                 needed: ex.dose(step).sessions(),
+                cut: e.partial,
             }),
         }
     }

@@ -378,33 +378,4 @@ fn a_rested_flare_and_missed_days_do_not_stack() {
     }
 }
 
-/// Issue 20.5: the side bridge's move from the knees to the feet is offered and held until
-/// accepted; a flare asks again.
-#[test]
-fn harder_forms_are_offered_not_switched_in() {
-    let sb = |n, step| done(n, "side-bridge", step, Easy, 0);
-    let mut accepted = event(9, EntryKind::HarderAccepted);
-    accepted.exercise = Some("side-bridge".into());
-    let ready = vec![sb(0, 3), sb(3, 4), sb(5, 4), sb(7, 4), sb(9, 4)];
-    let with = |extra: Vec<Entry>| ready.iter().cloned().chain(extra).collect::<Vec<_>>();
-    let p = rx(&ready, "side-bridge", 10);
-    assert_eq!((p.step, &p.change, p.offer.as_deref()), (4, &Change::Hold, Some("feet")), "{p:?}");
-    assert_eq!(p.reason.as_deref(), Some("Ready for side bridge on your feet: press h to try it"));
-    let p = rx(&with(vec![accepted.clone()]), "side-bridge", 10);
-    assert_eq!((p.step, &p.change, p.offer.as_deref()), (5, &Change::Up, None), "accepted: {p:?}");
-    // At feet already (step 7), a flare and its knees sessions: resuming on the feet is asked again.
-    let h = vec![
-        accepted,
-        sb(10, 7),
-        event(11, EntryKind::FlareOn),
-        sb(12, 1),
-        sb(13, 1),
-        event(14, EntryKind::FlareOff),
-    ];
-    let p = rx(&h, "side-bridge", 14);
-    assert_eq!((p.step, p.offer.as_deref()), (4, Some("feet")), "{p:?}");
-    // The curl-up has one form: nothing to offer.
-    let cu =
-        vec![done(0, "curl-up", 1, Easy, 0), done(1, "curl-up", 1, Easy, 0), done(2, "curl-up", 1, Easy, 0)];
-    assert_eq!(rx(&cu, "curl-up", 3).offer, None);
-}
+mod held;

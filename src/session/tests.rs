@@ -156,3 +156,55 @@ fn thirty_minutes_in_random_steps_finishes_exactly_once() {
     }
     assert!(timer(&[1]).phase().is_some());
 }
+
+/// Issue 20: a hold set cut short is a partial session. The timer knows when a hold or paced
+/// rep was skipped with time left, or left before the last one ended; rests do not count.
+#[test]
+fn a_hold_set_cut_short() {
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let set = || {
+        let p = |kind, secs| Phase::new(kind, secs, "", "");
+        vec![p(Kind::Ready, 5), p(Kind::Hold, 10), p(Kind::Rest, 5), p(Kind::Rep, 7), p(Kind::Rest, 30)]
+    };
+    // Run to the end by the clock: whole. Skipping the get-ready and the rests early: whole.
+    let mut t = Timer::start(set(), start);
+    t.tick(at(57_000));
+    assert!(t.is_finished() && !t.cut_short(at(57_000)));
+    let mut t = Timer::start(set(), start);
+    t.skip(at(1_000)); // get ready
+    t.tick(at(11_000)); // the hold ends on time; the rest begins
+    t.skip(at(12_000)); // the rest, 4 s early
+    t.tick(at(19_000)); // the rep ends on time
+    assert_eq!(t.skip(at(20_000)), [Event::Finished], "the last rest, 26 s early");
+    assert!(!t.cut_short(at(20_000)), "only rests were skipped");
+    // A skip in the hold's last 2 s is a press before the bell, not a cut.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.skip(at(8_500));
+    t.tick(at(60_000));
+    assert!(t.is_finished() && !t.cut_short(at(60_000)), "1.5 s left is not cut short");
+    // n with 6 s of the hold left: cut, and it stays cut to the end.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.skip(at(4_000));
+    t.tick(at(60_000));
+    assert!(t.is_finished() && t.cut_short(at(60_000)), "a hold skipped with 6 s left");
+    // A paced rep skipped with time left counts too.
+    let mut t = Timer::start(set(), start);
+    t.tick(at(20_000)); // in the rep, 2 s into its 7
+    t.skip(at(22_000));
+    assert!(t.cut_short(at(22_000)), "a rep skipped with 5 s left");
+    // Leaving (q, then y: count it) before the last hold or rep ended is cut short; after it,
+    // in the last rest, it is whole.
+    let t = Timer::start(set(), start);
+    assert!(t.cut_short(at(1_000)), "left while getting ready: every hold is to come");
+    let mut t = Timer::start(set(), start);
+    t.tick(at(21_000));
+    t.toggle_pause(at(21_000)); // the leave prompt pauses the timer
+    assert!(t.cut_short(at(90_000)), "left in the rep, 4 s of it to go");
+    let mut t = Timer::start(set(), start);
+    t.tick(at(28_000));
+    t.toggle_pause(at(28_000));
+    assert!(!t.cut_short(at(28_000)), "left in the last rest: every hold was done");
+}

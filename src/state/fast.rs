@@ -59,6 +59,7 @@ struct Fields {
     removes: Option<String>,
     variant: Option<String>,
     with: Option<String>,
+    partial: Option<bool>,
 }
 
 /// Sets `slot` once: a second value for the same key is a duplicate, which the general parser
@@ -93,6 +94,7 @@ impl Fields {
             "removes" => once(&mut self.removes, string(value)),
             "variant" => once(&mut self.variant, string(value)),
             "with" => once(&mut self.with, string(value)),
+            "partial" => once(&mut self.partial, boolean(value)),
             _ => None,
         }
     }
@@ -112,6 +114,7 @@ impl Fields {
         e.removes = self.removes;
         e.variant = self.variant;
         e.with = self.with;
+        e.partial = self.partial.unwrap_or(false);
         Some(e)
     }
 }
@@ -139,6 +142,14 @@ fn decimal(value: &str) -> Option<f64> {
     let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
     let plain = digits(whole) && digits(frac) && (whole == "0" || !whole.starts_with('0'));
     plain.then(|| value.parse().ok()).flatten()
+}
+
+fn boolean(value: &str) -> Option<bool> {
+    match value {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
 }
 
 /// `YYYY-MM-DD`, the only form upright writes.
@@ -172,5 +183,21 @@ mod tests {
         for odd in ["load = 8", "load = 1e1", "load = +8.0", "load = 08.0", "load = 8_0.0"] {
             assert!(parse(&text.replace("load = 8.5", odd)).is_none(), "{odd}");
         }
+    }
+
+    /// Issue 20: a hold set cut short and a harder form declined, as upright writes them.
+    #[test]
+    fn a_cut_short_session_and_a_declined_offer_read_on_the_quick_path() {
+        let at = "2026-03-02T08:00:00+01:00".to_string();
+        let date: Date = "2026-03-02".parse().unwrap();
+        let mut cut = Entry::new("a".into(), date, at.clone(), EntryKind::Done);
+        (cut.exercise, cut.partial) = (Some("curl-up".into()), true);
+        let mut no = Entry::new("b".into(), date, at, EntryKind::HarderDeclined);
+        no.exercise = Some("side-bridge".into());
+        let text = crate::state::Month { entries: vec![cut, no], ..Default::default() }.to_toml();
+        assert!(text.contains("partial = true") && text.contains("kind = \"harder-declined\""), "{text}");
+        let read = parse(&text).expect("upright's own layout");
+        assert_eq!((read[0].partial, &read[1].kind), (true, &EntryKind::HarderDeclined));
+        assert!(parse(&text.replace("partial = true", "partial = yes")).is_none());
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, popup};
-use crate::app::{Prompt, Stage};
+use crate::app::{Ask, Prompt, Stage};
 
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
@@ -59,6 +59,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         );
         lines.push(Line::from(Span::styled(line, theme.dim)));
     }
+    lines.extend(p.cut_note().map(|note| Line::from(Span::styled(note, theme.dim))));
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
     // Asking about the legs, 1 and 2 mean one leg or both, not a rating; picking the activity,
     // e and o mean elliptical and other.
@@ -167,13 +168,16 @@ pub fn slept(frame: &mut Frame, area: Rect, walked_min: u32, theme: &Theme) {
     boxed(frame, area, "Welcome back", lines, theme);
 }
 
-/// A deliberate key waits for `y`.
-pub fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let lines = vec![
-        Line::from(question.to_string()),
-        Line::from([key("y", "yes", theme), key("any other key", "no", theme)].concat()),
-    ];
-    boxed(frame, area, "Are you sure?", lines, theme);
+/// A deliberate key waits for `y`; a harder form offered, for `y` or `n`.
+pub fn confirm(frame: &mut Frame, area: Rect, ask: &Ask, theme: &Theme) {
+    let (title, keys) = match ask {
+        Ask::Harder { .. } => (
+            "A harder form",
+            [key("y", "try it", theme), key("n", "not now", theme), key("Esc", "later", theme)].concat(),
+        ),
+        _ => ("Are you sure?", [key("y", "yes", theme), key("any other key", "no", theme)].concat()),
+    };
+    boxed(frame, area, title, vec![Line::from(ask.question()), Line::from(keys)], theme);
 }
 
 /// The next-morning check (rule 11): yes, no, or ask later.

@@ -1,6 +1,6 @@
 //! Snapshots of the popups of issues 19 and 20: the morning question, a first walk bout's
-//! rating, one leg or both, and the
-//! longest lesson card, at 80×24, 100×30 and the 40×12 fallback.
+//! rating, one leg or both, the longest lesson card, a hold set cut short and the harder form's
+//! question, at 80×24, 100×30 and the 40×12 fallback.
 
 use std::time::Instant;
 
@@ -36,4 +36,27 @@ fn morning_legs_and_lesson_popups() {
     let longest = (1..=8).max_by_key(|n| crate::lessons::LESSONS[n - 1].body.len()).unwrap();
     app.mode = Mode::Lesson(longest);
     snap("lesson_card", &app);
+}
+
+/// Issue 20: the rating of a hold set cut short says it holds the step; the harder form offered
+/// on Today, `h`'s question, and Today once declined (each checked for cut text).
+#[test]
+fn cut_short_and_harder_form() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    crate::app::review_tests::ready_for_feet(dir.path());
+    let mut app = app(dir.path());
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+    step(&mut app, Msg::TickOff, t, &wall());
+    let Mode::Feedback(p) = &mut app.mode else { panic!("the rating prompt") };
+    p.partial = true;
+    super::tests::snap("cut_short_rating", &app, t);
+    app.mode = Mode::Today;
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "side-bridge").unwrap();
+    super::tests::snap("harder_offered", &app, t);
+    step(&mut app, Msg::Char('h'), t, &wall());
+    super::tests::snap("harder_question", &app, t);
+    step(&mut app, Msg::Char('n'), t, &wall());
+    app.message = None;
+    super::tests::snap("harder_declined", &app, t);
 }
