@@ -11,6 +11,7 @@ pub mod keymap;
 mod keys;
 mod lesson;
 mod morning;
+mod msg;
 mod outcome;
 mod progress;
 mod prompt;
@@ -27,6 +28,7 @@ use jiff::Zoned;
 
 pub use confirm::Ask;
 pub use keys::msg_for;
+pub use msg::{Effect, Msg};
 use outcome::Awaiting;
 pub use progress::{Answer, CheckinForm, CheckinStage};
 pub use prompt::{Prompt, Stage, Way};
@@ -42,64 +44,6 @@ use crate::today::{Day, Item};
 /// Minimum terminal size; below it only a note is drawn.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
-
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Up,
-    Down,
-    /// Enter: start the timer / confirm.
-    Confirm,
-    /// Esc: back, cancel, or quit from Today.
-    Back,
-    Quit,
-    Pause,
-    AddTime,
-    NextPhase,
-    TickOff,
-    Skip,
-    Undo,
-    Help,
-    /// The plan forecast.
-    Plan,
-    /// The red-flag screen (`!`).
-    RedFlags,
-    /// Flare-up mode on or off (asks first).
-    Flare,
-    /// A clinician cleared the selected exercise (after leg symptoms) or the red flags.
-    Clear,
-    /// The Progress screen (`g`).
-    Progress,
-    /// Week screen: open it, move a day, move a week.
-    Week,
-    Left,
-    Right,
-    PrevWeek,
-    NextWeek,
-    /// A typed character (digits in the pain prompt, text in the skip reason).
-    Char(char),
-    Backspace,
-    /// The outcome of the last `Save`, `Remove` or `SaveChoices`: the day as the log has it
-    /// now, or the error to show.
-    Saved(Result<Box<Fresh>, String>),
-}
-
-/// What `update` asks the loop to do; the app itself touches no file.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Append an entry to the log.
-    Save(Box<Entry>),
-    /// Append several (a rest day's skips).
-    SaveAll(Vec<Entry>),
-    /// Remove the entry `id` of `date` (undo).
-    Remove {
-        date: jiff::civil::Date,
-        id: String,
-    },
-    /// Write the first-run choices to the config and reload it.
-    SaveChoices(Choices),
-    Bell,
-    Quit,
-}
 
 /// The views rebuilt from the log after a change (or a new coaching day).
 #[derive(Debug, Clone)]

@@ -56,6 +56,9 @@ pub struct Store {
     /// The day `load_recent` last completed for, with nothing changed since (then it has
     /// nothing to do).
     recent_for: Option<Date>,
+    /// The month files listed with their stamps, kept until the next save or refresh, so one
+    /// command lists the folder once (the walk back and the streak both need every stamp).
+    listing: Option<Vec<(MonthKey, Stamp)>>,
 }
 
 impl Store {
@@ -69,6 +72,7 @@ impl Store {
             summary: None,
             lock_wait: LOCK_WAIT,
             recent_for: None,
+            listing: None,
         }
     }
 
@@ -115,8 +119,18 @@ impl Store {
         self.months.iter().filter_map(|(k, m)| m.as_ref().err().map(|e| (*k, e.as_str())))
     }
 
-    /// Month files present on disk, oldest first, each with its stamp.
-    pub fn months_on_disk(&self) -> Result<Vec<(MonthKey, Stamp)>> {
+    /// Month files present on disk, oldest first, each with its stamp (as listed since the
+    /// last save or refresh).
+    pub fn months_on_disk(&mut self) -> Result<Vec<(MonthKey, Stamp)>> {
+        if let Some(listing) = &self.listing {
+            return Ok(listing.clone());
+        }
+        let months = self.list_months()?;
+        self.listing = Some(months.clone());
+        Ok(months)
+    }
+
+    fn list_months(&self) -> Result<Vec<(MonthKey, Stamp)>> {
         let read = match std::fs::read_dir(&self.dir) {
             Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -272,6 +286,7 @@ impl Store {
     /// CLI, a hand edit, a sync): cheap, one stat per loaded month. Returns whether anything
     /// changed. The app calls it before it handles a key or a tick.
     pub fn refresh(&mut self) -> Result<bool> {
+        self.listing = None;
         let mut changed = false;
         let mut result = Ok(());
         let keys: Vec<(MonthKey, Option<Stamp>)> =

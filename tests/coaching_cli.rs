@@ -179,3 +179,36 @@ fn done_partial_is_a_session_cut_short() {
         assert!(err.contains("--partial is for a hold set cut short") && err.contains(says), "{err}");
     }
 }
+
+/// Issue 20.7: `upright learn` prints this week's lesson and the list; `learn N` one lesson,
+/// wrapped for an 80-column terminal; N outside 1-8 is refused.
+#[test]
+fn learn_prints_the_weekly_lessons() {
+    let env = Env::new("");
+    let out = env.run(&["learn"]).0;
+    assert!(out.starts_with("Week 1 of 8: Hurt is not harm\n"), "{out}");
+    assert!(out.contains("All lessons (upright learn N):") && out.contains("  8. Keeping it going"), "{out}");
+    let out = env.run(&["learn", "4"]).0;
+    assert!(out.starts_with("Week 4 of 8: A flare-up plan\n") && !out.contains("All lessons"), "{out}");
+    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    env.cmd(&["learn", "9"]).failure();
+}
+
+/// Rule 11 from the command line: `settled no` holds every exercise today and is logged once.
+#[test]
+fn settled_no_holds_today_once() {
+    let env = Env::new("");
+    let out = env.run(&["settled", "no"]).0;
+    assert!(out.contains("every exercise holds"), "{out}");
+    assert!(env.run(&["settled", "yes"]).0.contains("already answered today (no)"));
+    let month = std::fs::read_to_string(env.0.path().join("data/history/2026-11.toml")).unwrap();
+    assert_eq!(month.matches("kind = \"not-settled\"").count(), 1, "{month}");
+}
+
+/// Issue 20.5 from the CLI: nothing harder is offered on a first day; `harder` says so.
+#[test]
+fn harder_without_an_offer_says_so() {
+    let env = Env::new("");
+    assert!(env.run(&["harder", "side-bridge"]).0.contains("nothing harder is offered for Side bridge"));
+    env.cmd(&["harder", "no-such"]).failure();
+}

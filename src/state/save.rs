@@ -145,6 +145,7 @@ impl Store {
         self.take(key, Seen { stamp, checked_ns: checked }, month.entries);
         // The latest entry of something may have moved (an undo): the next view walks again.
         self.recent_for = None;
+        self.listing = None;
         result
     }
 
