@@ -165,6 +165,9 @@ pub struct App {
     pub help: bool,
     /// Lines the help overlay is scrolled (j/k), for small terminals.
     pub help_scroll: u16,
+    /// The furthest a scrolled screen (help, plan, warning signs, disclaimer) can go at the size
+    /// it was last drawn: `j` stops there, so `k` comes back at once. Set by the drawing.
+    pub scroll_end: std::cell::Cell<u16>,
     /// One calm line under the list: what just happened, or an error.
     pub message: Option<String>,
     pub sound: bool,
@@ -194,6 +197,7 @@ impl App {
             mode,
             help: false,
             help_scroll: 0,
+            scroll_end: std::cell::Cell::new(u16::MAX),
             message: None,
             sound,
             hooks,
@@ -279,7 +283,7 @@ impl App {
         if self.help {
             // j/k scroll a help longer than the screen; any other key closes it.
             match msg {
-                Msg::Down => self.help_scroll += 1,
+                Msg::Down => self.help_scroll = self.scrolled_down(self.help_scroll),
                 Msg::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 _ => (self.help, self.help_scroll) = (false, 0),
             }
@@ -305,7 +309,7 @@ impl App {
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg),
             (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg),
             (Mode::RedFlags { said, back, scroll }, Msg::Down) => {
-                (Mode::RedFlags { said, back, scroll: scroll + 1 }, None)
+                (Mode::RedFlags { said, back, scroll: self.scrolled_down(scroll) }, None)
             }
             (Mode::RedFlags { said, back, scroll }, Msg::Up) => {
                 (Mode::RedFlags { said, back, scroll: scroll.saturating_sub(1) }, None)
@@ -331,6 +335,11 @@ impl App {
         let mut entry = self.ctx.event(self.day.date, kind);
         entry.exercise = exercise.map(String::from);
         entry
+    }
+
+    /// One line further down a scrolled screen, never past its end as last drawn.
+    pub(super) fn scrolled_down(&self, scroll: u16) -> u16 {
+        scroll.saturating_add(1).min(self.scroll_end.get())
     }
 
     pub(super) fn name(&self, id: &str) -> String {

@@ -104,7 +104,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     if app.help
         && let Some(screen) = crate::app::keymap::Screen::of(&app.mode)
     {
-        help::render(frame, area, screen, app.help_scroll, theme);
+        app.scroll_end.set(help::render(frame, area, screen, app.help_scroll, theme));
     }
 }
 
@@ -122,12 +122,16 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week::render(frame, area, data, *row, *day, theme);
             week_message(frame, area, app.message.as_deref(), theme);
         }
-        Mode::Plan { weeks, scroll } => plan::render(frame, area, day, weeks, *scroll, theme),
+        Mode::Plan { weeks, scroll } => {
+            app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
+        }
         Mode::Progress(p) => progress::render(frame, area, p, theme),
         Mode::RedFlags { said, scroll, .. } => {
-            safety::red_flags(frame, area, &day.safety, *said, *scroll, theme);
+            app.scroll_end.set(safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }
-        Mode::Onboard(o) => safety::onboarding(frame, area, app.message.as_deref(), o, theme),
+        Mode::Onboard(o) => {
+            app.scroll_end.set(safety::onboarding(frame, area, app.message.as_deref(), o, theme))
+        }
         // A prompt or a question is drawn over the screen it came from.
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
         Mode::Confirm { back, .. } => screen(frame, app, back, now, theme),

@@ -39,7 +39,7 @@ impl App {
     pub(super) fn plan(&mut self, weeks: Vec<crate::progression::WeekPlan>, scroll: u16, msg: Msg) -> Step {
         let mode = match msg {
             Msg::Back | Msg::Plan => Mode::Today,
-            Msg::Down => Mode::Plan { weeks, scroll: scroll + 1 },
+            Msg::Down => Mode::Plan { weeks, scroll: self.scrolled_down(scroll) },
             Msg::Up => Mode::Plan { weeks, scroll: scroll.saturating_sub(1) },
             Msg::Help => {
                 self.help = true;

@@ -110,7 +110,7 @@ impl App {
     pub(super) fn onboard(&mut self, mut o: Onboarding, msg: Msg) -> Step {
         match (o.step, msg) {
             (0, Msg::Char('a')) => o.step = 1,
-            (0, Msg::Char('j') | Msg::Down) => o.scroll += 1,
+            (0, Msg::Char('j') | Msg::Down) => o.scroll = self.scrolled_down(o.scroll),
             (0, Msg::Char('k') | Msg::Up) => o.scroll = o.scroll.saturating_sub(1),
             (0, Msg::Back | Msg::Char('q')) => return (Mode::Onboard(o), Some(Effect::Quit)),
             (1, Msg::Char('1' | 'b')) => (o.active, o.step) = (false, 2),

@@ -19,7 +19,8 @@ pub const NOTATION: [&str; 4] = [
     "knees: the easier form, on your knees; feet and toes: the full one.",
 ];
 
-pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) {
+/// Draws the help of `screen`; returns the furthest scroll (see [`scrolled`]).
+pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> u16 {
     let width = 56.min(area.width);
     let inner = usize::from(width.saturating_sub(2));
     let rows = help_rows(screen);
@@ -50,5 +51,5 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme:
     let block = Block::new().borders(Borders::ALL).title(Span::styled(title, theme.title));
     let body = block.inner(rect);
     frame.render_widget(block, rect);
-    scrolled(frame, body, lines, scroll, theme);
+    scrolled(frame, body, lines, scroll, theme)
 }

@@ -15,7 +15,15 @@ use crate::today::Day;
 const GAP: usize = 2;
 
 /// One row per exercise of `day`, in its order.
-pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scroll: u16, theme: &Theme) {
+/// Returns the furthest scroll (see [`scrolled`]).
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    day: &Day,
+    plan: &[WeekPlan],
+    scroll: u16,
+    theme: &Theme,
+) -> u16 {
     let title = if area.width >= 50 {
         " Plan — if every session goes as planned "
     } else {
@@ -82,7 +90,8 @@ pub fn render(frame: &mut Frame, area: Rect, day: &Day, plan: &[WeekPlan], scrol
             }
         }
     }
-    scrolled(frame, body, lines, scroll, theme);
+    let end = scrolled(frame, body, lines, scroll, theme);
     let k = [("j/k", "scroll"), ("?", "help"), ("Esc", "back")];
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
+    end
 }

@@ -21,7 +21,14 @@ fn frame_with(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> (Rec
 }
 
 /// `message`: why the choices could not be saved, if they could not.
-pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onboarding, theme: &Theme) {
+/// Returns the furthest scroll of the disclaimer (see [`scrolled`]).
+pub fn onboarding(
+    frame: &mut Frame,
+    area: Rect,
+    message: Option<&str>,
+    o: &Onboarding,
+    theme: &Theme,
+) -> u16 {
     let (body, keys) = frame_with(frame, area, "Welcome to upright", theme);
     let check = |on: bool| if on { "[x]" } else { "[ ]" };
     let (lines, key_line): (Vec<Line>, _) = match o.step {
@@ -87,12 +94,14 @@ pub fn onboarding(frame: &mut Frame, area: Rect, message: Option<&str>, o: &Onbo
     // mark: on a small terminal the reader sees there is more before accepting.
     let lines: Vec<Line> =
         lines.into_iter().flat_map(|l| wrap(l.spans, usize::from(body.width), 0)).collect();
-    if o.step == 0 {
-        scrolled(frame, body, lines, o.scroll, theme);
+    let end = if o.step == 0 {
+        scrolled(frame, body, lines, o.scroll, theme)
     } else {
         frame.render_widget(Paragraph::new(lines), body);
-    }
+        0
+    };
     frame.render_widget(Paragraph::new(key_line), keys);
+    end
 }
 
 /// `safety`: what the log says was reported (and when), from the day view.
@@ -103,7 +112,7 @@ pub fn red_flags(
     said: Option<Report>,
     scroll: u16,
     theme: &Theme,
-) {
+) -> u16 {
     let (body, keys) = frame_with(frame, area, "Warning signs", theme);
     let mut lines = Vec::new();
     match said {
@@ -153,7 +162,7 @@ pub fn red_flags(
             wrap(l.spans, width, indent)
         })
         .collect();
-    scrolled(frame, body, lines, scroll, theme);
+    let end = scrolled(frame, body, lines, scroll, theme);
     let wide = area.width >= 80;
     let mut k = if wide {
         vec![("e", "I have an emergency sign now"), ("g", "I have a see-a-GP sign")]
@@ -165,4 +174,5 @@ pub fn red_flags(
     }
     k.push(("Esc", "back"));
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
+    end
 }

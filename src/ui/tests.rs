@@ -263,6 +263,14 @@ fn onboarding_and_red_flag_screens() {
     // Small terminals scroll the lists.
     send(&mut app, &vec![Msg::Down; 10], t);
     insta::assert_snapshot!("red_flags_scrolled_40x12", draw(&app, t, 40, 12, &Theme::new(false)).backend());
+    // j stops at the end as drawn, so one k scrolls back at once.
+    let end = app.scroll_end.get();
+    assert!(end > 10 && end < 40, "{end}");
+    send(&mut app, &vec![Msg::Down; 60], t);
+    assert!(matches!(app.mode, crate::app::Mode::RedFlags { scroll, .. } if scroll == end), "{:?}", app.mode);
+    send(&mut app, &[Msg::Up], t);
+    assert!(matches!(app.mode, crate::app::Mode::RedFlags { scroll, .. } if scroll == end - 1));
+    send(&mut app, &vec![Msg::Up; 60], t);
     // Each report waits for `y`: a stray key changes nothing.
     send(&mut app, &[Msg::Char('g')], t);
     snap("red_flags_confirm", &app, t);

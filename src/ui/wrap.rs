@@ -79,7 +79,7 @@ pub fn wrap_text(text: &str, style: Style, width: usize, indent: usize) -> Vec<L
 
 /// `lines` (one row each) from `scroll` on; when they do not all fit, the last row says
 /// "more ↓" (and "↑" when scrolled), so a small terminal shows there is more. Returns the
-/// scroll actually used (clamped to the end).
+/// furthest scroll that still shows something new (0 when all fit), for the app to stop at.
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16, theme: &Theme) -> u16 {
     let height = usize::from(area.height);
     if lines.len() <= height {
@@ -87,7 +87,8 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16
         return 0;
     }
     let room = height.saturating_sub(1);
-    let top = usize::from(scroll).min(lines.len() - room);
+    let end = lines.len() - room;
+    let top = usize::from(scroll).min(end);
     let below = top + room < lines.len();
     let mut shown: Vec<Line> = lines.into_iter().skip(top).take(room).collect();
     let mark = match (top > 0, below) {
@@ -97,7 +98,7 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16
     };
     shown.push(Line::from(Span::styled(mark, theme.accent)));
     frame.render_widget(Paragraph::new(shown), area);
-    top as u16
+    end as u16
 }
 
 /// The leading whole words of `s` that fit `width` (a name in a narrow column): never a
