@@ -119,10 +119,6 @@ pub enum Mode {
         weeks: Vec<crate::progression::WeekPlan>,
         scroll: u16,
     },
-    /// Asks before switching flare-up mode on (`on`) or off.
-    Flare {
-        on: bool,
-    },
     /// The red-flag lists; `said` is what the user just reported, shown plainly.
     RedFlags {
         said: Option<safety::Report>,
@@ -317,7 +313,6 @@ impl App {
             (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
             (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
-            (Mode::Flare { on }, msg) => self.flare(on, msg),
             (Mode::Checkin(form), msg) => self.checkin(form, msg),
             (Mode::Morning, msg) => self.morning(msg),
             (Mode::Lesson(n), msg) => self.lesson(n, msg),

@@ -24,6 +24,10 @@ pub enum Ask {
         date: jiff::civil::Date,
         question: String,
     },
+    /// `f`: switch flare-up mode on (`on`) or off.
+    Flare {
+        on: bool,
+    },
     /// `h`: take the harder form offered (`y`), or not now (`n`); other keys leave it.
     Harder {
         id: String,
@@ -44,6 +48,12 @@ impl Ask {
             Ask::ClearExercise(_, name) => format!("Has a clinician cleared {name}? It goes back into your routine."),
             Ask::Rest(ids) => format!("A rest day: skip the {} remaining exercises for today?", ids.len()),
             Ask::Backfill { question, .. } => question.clone(),
+            Ask::Flare { on: true } => {
+                "Switch flare-up mode on? Every exercise goes to its gentlest step until you switch it off with f.".into()
+            }
+            Ask::Flare { on: false } => {
+                "Switch flare-up mode off? Each exercise resumes two steps below where it was.".into()
+            }
             Ask::Harder { name, offer, .. } => format!(
                 "{name} on your {} from today? Not now keeps you on your {}; h asks again any time.",
                 offer.form, offer.from
@@ -95,6 +105,7 @@ impl App {
                 self.change(Mode::Today, Effect::SaveAll(entries), Some(said))
             }
             Ask::Backfill { id, date, .. } => (self.ask_feedback_on(&id, date, back), None),
+            Ask::Flare { on } => self.switch_flare(on),
             Ask::Harder { id, name, offer } => self.answer_harder(&id, &name, &offer, true),
         }
     }

@@ -379,7 +379,7 @@ fn the_flare_key_asks_first() {
     let mut app = app(dir.path());
     let (t, w) = (Instant::now(), wall());
     assert!(step(&mut app, Msg::Flare, t, &w).is_empty());
-    assert!(matches!(app.mode, Mode::Flare { on: true }));
+    assert!(matches!(&app.mode, Mode::Confirm { ask: crate::app::Ask::Flare { on: true }, .. }));
     assert!(step(&mut app, Msg::Char('n'), t, &w).is_empty());
     assert!(matches!(app.mode, Mode::Today) && app.day.banner.is_none());
     step(&mut app, Msg::Flare, t, &w);
@@ -390,5 +390,8 @@ fn the_flare_key_asks_first() {
     );
     assert!(matches!(app.day.banner, Some(crate::today::Banner::Flare { .. })));
     step(&mut app, Msg::Flare, t, &w);
-    assert!(matches!(app.mode, Mode::Flare { on: false }), "the second time it offers to switch it off");
+    assert!(
+        matches!(&app.mode, Mode::Confirm { ask: crate::app::Ask::Flare { on: false }, .. }),
+        "the second time it offers to switch it off"
+    );
 }

@@ -63,6 +63,11 @@ fn today_screens() {
     send(&mut app, &[Msg::TickOff, Msg::Char('2'), Msg::Confirm, Msg::Down], t);
     send(&mut app, &[Msg::TickOff, Msg::Char('1'), Msg::Confirm, Msg::Down, Msg::Skip, Msg::Confirm], t);
     snap("today_partial", &app, t);
+    // f asks before flare-up mode changes every dose; the question is on screen.
+    send(&mut app, &[Msg::Flare], t);
+    snap("flare_question", &app, t);
+    send(&mut app, &[Msg::Char('n')], t);
+    app.message = None;
     app.selected = 0;
     send(
         &mut app,
