@@ -54,7 +54,10 @@ impl App {
                     Ok(data) => {
                         let day = (0..7).find(|d| data.days[*d].date == self.day.date).unwrap_or(0);
                         self.message = None;
-                        Mode::Week { data: Box::new(data), row: self.selected, day }
+                        // The same exercise's row (a lift selected on Today has none: the first).
+                        let id = self.selected_item().map(|i| i.exercise.id.as_str());
+                        let row = data.ids.iter().position(|r| Some(r.as_str()) == id).unwrap_or(0);
+                        Mode::Week { data: Box::new(data), row, day }
                     }
                     Err(e) => {
                         self.message = Some(format!("{e:#}"));

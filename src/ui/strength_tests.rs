@@ -48,6 +48,14 @@ fn today_on_and_between_strength_days() {
     let mut last = app;
     last.selected = 9;
     snap("strength_today_last_lift", &last, Instant::now());
+    // The week has no row for a lift: it opens on the first row, not on a row that is not there.
+    send(&mut last, &[Msg::Week], Instant::now());
+    assert!(matches!(last.mode, crate::app::Mode::Week { row: 0, .. }), "{:?}", last.mode);
+    send(&mut last, &[Msg::Back], Instant::now());
+    last.selected = 3;
+    send(&mut last, &[Msg::Week], Instant::now());
+    assert!(matches!(last.mode, crate::app::Mode::Week { row: 3, .. }), "curl-up keeps its row");
+    send(&mut last, &[Msg::Back], Instant::now());
     let app = last;
     let dir = tempfile::tempdir().unwrap();
     let today = app.ctx.today;
