@@ -48,11 +48,11 @@ fn key<'a>(k: &'a str, what: &'a str, theme: &Theme) -> Vec<Span<'a>> {
 /// `name`: the exercise's name as shown.
 pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &Theme) {
     let mut lines = vec![Line::from(format!("How did {name} go?"))];
-    // A bout before the day's last is a partial session (issue 20): say it counts for the day
-    // but the step grows only with every bout.
+    // A bout before the day's last is a partial session (issue 20): the day's walk is done, and
+    // the step grows, only with every bout.
     if p.stage == Stage::Rating && p.needed > 1 && p.done_before + 1 < p.needed && !p.backfill {
         let line = format!(
-            "Bout {} of {}: it counts for today; the step grows only on days with all {}.",
+            "Bout {} of {}: all {} finish today's walk; only full days grow the step.",
             p.done_before + 1,
             p.needed,
             p.needed
