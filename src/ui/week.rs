@@ -52,11 +52,12 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
     if let Some(company) = w.company_text() {
         lines.extend(wrap_text(&company, theme.dim, width, 2));
     }
+    let mut said = Vec::new();
     if let (Some(name), Some(note)) = (w.names.get(row), w.notes.get(row).and_then(|n| n[day].as_ref())) {
         let when = w.days[day].date.strftime("%a %-d");
-        lines.extend(wrap_text(&format!("{name}, {when}: {note}"), Style::new(), width, 2));
+        said = wrap_text(&format!("{name}, {when}: {note}"), Style::new(), width, 2);
     }
-    let top = lines.len() as u16;
+    let top = (lines.len() + said.len()) as u16;
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
     // History (heatmap and steps, side by side) only where it fits below the rest, never
     // pushing the grid off.
@@ -68,11 +69,25 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
             Constraint::Length(1),
             Constraint::Length(8),
         ]));
+        lines.extend(said);
         frame.render_widget(Paragraph::new(lines), upper);
         history_charts(frame, lower, w, theme);
+    } else if body.height >= top {
+        lines.extend(said);
+        frame.render_widget(Paragraph::new(lines), body);
     } else {
-        // Where the body does not fit (40×12), it follows the selection: the selected row stays
-        // in view, and on the last exercise it shows the end (target, company, the cell's note).
+        // What was logged in the selected cell stays in sight at the bottom (40×12) when it
+        // fits there whole; the rest scrolls above it.
+        let pinned = said.len() as u16 <= body.height.saturating_sub(4);
+        let said_h = if pinned { said.len() as u16 } else { 0 };
+        let [body, note] = body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(said_h)]));
+        if pinned {
+            frame.render_widget(Paragraph::new(said), note);
+        } else {
+            lines.extend(said);
+        }
+        // The rest follows the selection: the selected row stays in view, and on the last
+        // exercise it shows the end (target, walk minutes, company).
         let scroll = if row + 1 >= w.names.len() {
             u16::MAX
         } else {
