@@ -53,6 +53,25 @@ pub enum Change {
     Flare,
 }
 
+/// How the app says what clears a leg-symptom pause (the CLI names its command instead).
+const PAUSED_KEY: &str = "Press c when a clinician clears it";
+
+impl Prescription {
+    /// The reason as the command line says it: where the app names a key, the command that does
+    /// the same.
+    pub fn reason_in_cli(&self, ex: &Exercise) -> Option<String> {
+        let reason = self.reason.as_ref()?;
+        Some(match &self.offer {
+            _ if self.paused => reason.replace(
+                PAUSED_KEY,
+                &format!("Run `upright safety --clear {}` when a clinician clears it", ex.id),
+            ),
+            Some(offer) if !self.stopped => harder::reason(ex, offer, true),
+            _ => reason.clone(),
+        })
+    }
+}
+
 /// Today's dose of one exercise.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prescription {
@@ -159,7 +178,7 @@ fn prescribe_with(
     {
         step = keep;
         change = Change::Hold;
-        reason = Some(harder::reason(exercise, &held));
+        reason = Some(harder::reason(exercise, &held, false));
         offer = Some(held);
     }
     // Rule 11: a morning the back had not settled holds every exercise that day.
@@ -177,10 +196,7 @@ fn prescribe_with(
     }
     let paused = safety.paused.get(&exercise.id).copied();
     if let Some(since) = paused {
-        reason = Some(format!(
-            "Paused: pain down a leg ({}). Press c when a clinician clears it",
-            since.strftime("%a %-d %b")
-        ));
+        reason = Some(format!("Paused: pain down a leg ({}). {PAUSED_KEY}", since.strftime("%a %-d %b")));
     }
     let stopped = today_pain.is_some_and(|p| p > 5);
     if let Some(pain) = today_pain.filter(|_| stopped) {

@@ -128,7 +128,10 @@ fn harder_no_declines_and_harder_takes_it_later() {
     }
     std::fs::write(dir.join("2026-11.toml"), month).unwrap();
     let sb = env.today("side-bridge");
-    assert_eq!(sb["reason"], "Ready for side bridge on your feet: press h to try it or say not now");
+    assert_eq!(
+        sb["reason"],
+        "Ready for side bridge on your feet: `upright harder side-bridge` to try it, `--no` for not now"
+    );
     let (out, _) = env.run(&["harder", "side-bridge", "--no"]);
     assert_eq!(out, "Side bridge stays on your knees; upright harder side-bridge takes your feet any time\n");
     let sb = env.today("side-bridge");
@@ -136,7 +139,10 @@ fn harder_no_declines_and_harder_takes_it_later() {
         (&sb["step"], &sb["dose"]),
         (&Value::from(4), &Value::from("knees 6-4-2 × 10 s holds per side"))
     );
-    assert_eq!(sb["reason"], "Staying on your knees, as you chose: press h any time for your feet");
+    assert_eq!(
+        sb["reason"],
+        "Staying on your knees, as you chose: `upright harder side-bridge` any time for your feet"
+    );
     env.run(&["harder", "side-bridge", "--no"]);
     assert_eq!(env.month().matches("kind = \"harder-declined\"").count(), 1, "declined once");
     let (out, _) = env.run(&["harder", "side-bridge"]);

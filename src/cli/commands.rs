@@ -191,7 +191,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                     "paused": i.rx.paused,
                     "sessions_done": i.done,
                     "sessions_needed": i.needed,
-                    "reason": i.rx.reason,
+                    "reason": i.rx.reason_in_cli(&i.exercise),
                 })
             })
             .collect();
@@ -223,7 +223,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
         // The id is what `done`, `skip` and `undo` take; on a line of its own (a third column
         // would pass 80 characters), with the reason beside it where both fit.
         let id = format!("id {}", item.exercise.id);
-        match &item.rx.reason {
+        match &item.rx.reason_in_cli(&item.exercise) {
             Some(reason) if 6 + id.chars().count() + 3 + reason.chars().count() <= 80 => {
                 outln!("      {id} · {reason}")
             }

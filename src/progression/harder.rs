@@ -68,12 +68,22 @@ pub(super) fn hold_for_offer(
     Some((keep, Offer { form: next.to_string(), from: here.to_string(), declined }))
 }
 
-/// The line Today shows under a held exercise: the offer, or the choice it keeps.
-pub(super) fn reason(ex: &Exercise, offer: &Offer) -> String {
+/// The line Today shows under a held exercise: the offer, or the choice it keeps; with the
+/// app's key, or (`cli`) the command that does the same.
+pub(super) fn reason(ex: &Exercise, offer: &Offer, cli: bool) -> String {
     let Offer { form, from, declined } = offer;
-    if *declined {
-        format!("Staying on your {from}, as you chose: press h any time for your {form}")
-    } else {
-        format!("Ready for {} on your {form}: press h to try it or say not now", ex.name.to_lowercase())
+    let id = &ex.id;
+    match (declined, cli) {
+        (true, false) => format!("Staying on your {from}, as you chose: press h any time for your {form}"),
+        (true, true) => {
+            format!("Staying on your {from}, as you chose: `upright harder {id}` any time for your {form}")
+        }
+        (false, false) => {
+            format!("Ready for {} on your {form}: press h to try it or say not now", ex.name.to_lowercase())
+        }
+        (false, true) => format!(
+            "Ready for {} on your {form}: `upright harder {id}` to try it, `--no` for not now",
+            ex.name.to_lowercase()
+        ),
     }
 }
