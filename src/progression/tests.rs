@@ -379,37 +379,3 @@ fn a_rested_flare_and_missed_days_do_not_stack() {
 }
 
 mod held;
-
-/// The CLI names its commands where the app names keys; other reasons read the same.
-#[test]
-fn the_command_line_says_commands_where_the_app_says_keys() {
-    let catalog = Catalog::builtin();
-    let ex = catalog.get("side-bridge").unwrap();
-    let base = rx(&[], "side-bridge", 0);
-    let with = |reason: &str, offer: Option<Offer>, paused: bool, stopped: bool| Prescription {
-        reason: Some(reason.into()),
-        offer,
-        paused,
-        stopped,
-        ..base.clone()
-    };
-    let offer = |declined| Some(Offer { form: "feet".into(), from: "knees".into(), declined });
-    let cases = [
-        (
-            with("app words", offer(false), false, false),
-            "`upright harder side-bridge` to try it, `--no` for not now",
-        ),
-        (with("app words", offer(true), false, false), "`upright harder side-bridge` any time for your feet"),
-        (
-            with(&format!("Paused: pain down a leg (Tue 24 Nov). {PAUSED_KEY}"), None, true, false),
-            "Run `upright safety --clear side-bridge` when a clinician clears it",
-        ),
-        (with("Stopped for today: pain 7", offer(false), false, true), "Stopped for today: pain 7"),
-        (with("Same as last time", None, false, false), "Same as last time"),
-    ];
-    for (rx, says) in cases {
-        let cli = rx.reason_in_cli(ex).unwrap();
-        assert!(cli.ends_with(says), "{cli}");
-        assert!(!cli.contains("press h") && !cli.contains("Press c"), "{cli}");
-    }
-}

@@ -1,5 +1,5 @@
 //! Issue 20: what keeps a step without lowering it — a harder form offered and not taken yet (or
-//! declined), and a hold set cut short.
+//! declined), and a hold set cut short; and how the command line words the offer.
 
 use super::*;
 
@@ -188,5 +188,39 @@ fn a_hold_set_cut_short_holds() {
         let h: Vec<Entry> = (0..on).map(|n| e(n, Some(n) == cut)).collect();
         let p = rx(&h, "curl-up", on);
         assert_eq!((p.step, &p.change, p.reason.as_deref()), (step, &change, reason), "{what}");
+    }
+}
+
+/// The CLI names its commands where the app names keys; other reasons read the same.
+#[test]
+fn the_command_line_says_commands_where_the_app_says_keys() {
+    let catalog = Catalog::builtin();
+    let ex = catalog.get("side-bridge").unwrap();
+    let base = rx(&[], "side-bridge", 0);
+    let with = |reason: &str, offer: Option<Offer>, paused: bool, stopped: bool| Prescription {
+        reason: Some(reason.into()),
+        offer,
+        paused,
+        stopped,
+        ..base.clone()
+    };
+    let offer = |declined| Some(Offer { form: "feet".into(), from: "knees".into(), declined });
+    let cases = [
+        (
+            with("app words", offer(false), false, false),
+            "`upright harder side-bridge` to try it, `--no` for not now",
+        ),
+        (with("app words", offer(true), false, false), "`upright harder side-bridge` any time for your feet"),
+        (
+            with(&format!("Paused: pain down a leg (Tue 24 Nov). {PAUSED_KEY}"), None, true, false),
+            "Run `upright safety --clear side-bridge` when a clinician clears it",
+        ),
+        (with("Stopped for today: pain 7", offer(false), false, true), "Stopped for today: pain 7"),
+        (with("Same as last time", None, false, false), "Same as last time"),
+    ];
+    for (rx, says) in cases {
+        let cli = rx.reason_in_cli(ex).unwrap();
+        assert!(cli.ends_with(says), "{cli}");
+        assert!(!cli.contains("press h") && !cli.contains("Press c"), "{cli}");
     }
 }
