@@ -65,9 +65,15 @@ impl App {
     fn rate_run(&self, run: &Run, now: Instant) -> Mode {
         let mut mode = self.ask_feedback(&run.id);
         if let Mode::Feedback(p) = &mut mode {
-            p.partial = p.lift.is_none() && run.timer.cut_short(now);
+            p.partial = self.cut_short(run, now);
         }
         mode
+    }
+
+    /// Whether `run`, counted at `now`, is a hold set cut short (never a lift: it records the
+    /// reps done instead). The leave question says so before it is counted.
+    pub fn cut_short(&self, run: &Run, now: Instant) -> bool {
+        self.item(&run.id).is_some_and(|i| i.lift.is_none()) && run.timer.cut_short(now)
     }
 
     /// After a laptop sleep during a walk: count the full walk (c) or go on with the time shown.

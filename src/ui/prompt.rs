@@ -146,13 +146,15 @@ pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme
     boxed(frame, area, "Skip", lines, theme);
 }
 
-pub fn leave(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lines = vec![
-        Line::from("Leave the timer. Count this exercise as done?"),
-        Line::from(
-            [key("y", "count it", theme), key("n", "don't", theme), key("Esc", "keep going", theme)].concat(),
-        ),
-    ];
+/// `cut`: counting it now would be a hold set cut short, which the question says.
+pub fn leave(frame: &mut Frame, area: Rect, cut: bool, theme: &Theme) {
+    let mut lines = vec![Line::from("Count this exercise as done?")];
+    if cut {
+        lines.push(Line::from(Span::styled("Cut short: it counts for today and the step holds.", theme.dim)));
+    }
+    lines.push(Line::from(
+        [key("y", "count it", theme), key("n", "don't", theme), key("Esc", "keep going", theme)].concat(),
+    ));
     boxed(frame, area, "Leave the timer?", lines, theme);
 }
 

@@ -60,3 +60,17 @@ fn cut_short_and_harder_form() {
     app.message = None;
     super::tests::snap("harder_declined", &app, t);
 }
+
+/// Leaving a hold set under way: the question says counting it now is a cut-short session.
+#[test]
+fn leaving_a_hold_set_says_it_would_be_cut_short() {
+    let t = Instant::now();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    app.selected = app.day.items.iter().position(|i| i.exercise.id == "curl-up").unwrap();
+    for msg in [Msg::Confirm, Msg::NextPhase, Msg::Back] {
+        step(&mut app, msg, t, &wall());
+    }
+    assert!(matches!(app.mode, Mode::Leave(_)), "{:?}", app.mode);
+    super::tests::snap("leave_cut_short", &app, t);
+}

@@ -75,6 +75,8 @@ pub fn render(
     ]));
 
     frame.render_widget(Paragraph::new(notation), explained);
+    // Centred in the width it was wrapped to, so a full line never touches the border.
+    let label = Rect { width: label.width.saturating_sub(1), ..label };
     frame.render_widget(Paragraph::new(head).alignment(Alignment::Center), label);
 
     let shown = timer.shown_secs(now);
