@@ -82,7 +82,7 @@ pub fn render(frame: &mut Frame, app: &App, now: Instant) {
 pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let note = format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}");
+        let note = format!("terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT} · q quits");
         frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
         return;
     }

@@ -103,8 +103,12 @@ fn tiny_and_resized_terminals() {
     upright(dir.path(), &["init", "--accept"]);
     let mut pty = Pty::spawn(&[], &[("UPRIGHT_NOW", NOW)], dir.path(), 30, 8);
     pty.wait_for("terminal too small — need", 10);
+    // Keys do not act on the screen that cannot be seen: x would have opened the rating.
+    pty.send("x");
+    std::thread::sleep(std::time::Duration::from_millis(300));
     pty.resize(40, 12);
-    pty.wait_for("Tue 24 Nov", 5);
+    let screen = pty.wait_for("Tue 24 Nov", 5);
+    assert!(!screen.contains("How did"), "{screen}");
     pty.send("\r");
     pty.wait_for("GET READY", 5);
     // It ends on a size the app has not drawn at yet, so its next frame is drawn whole (an

@@ -6,6 +6,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::keymap::{Screen, lookup};
 use super::{Mode, Msg};
 
+/// Keys while the terminal is below the minimum size: `q` and Ctrl-C quit, nothing else acts
+/// (the screen it would act on cannot be seen).
+pub fn msg_when_small(key: KeyEvent) -> Option<Msg> {
+    let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+    let quit = ctrl_c || key.code == KeyCode::Char('q');
+    (quit && key.kind != KeyEventKind::Release).then_some(Msg::Quit)
+}
+
 pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;

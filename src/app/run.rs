@@ -131,7 +131,7 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         // The bell rings once the frame that shows why is drawn.
         let bell = app.tick(now, &wall);
         let panic_now = app.hooks.panic_on_draw && std::mem::replace(&mut app.drawn, true);
-        terminal.draw(|frame| {
+        let drawn = terminal.draw(|frame| {
             // A test-only trigger (UPRIGHT_TEST_PANIC=draw): a panic in the middle of the second
             // frame must still restore the terminal.
             if panic_now {
@@ -139,6 +139,9 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             }
             crate::ui::render(frame, app, now)
         })?;
+        // Below the minimum size only a note shows: keys acting on an unseen screen would be
+        // blind, so only quitting works until it grows.
+        let small = drawn.area.width < super::MIN_WIDTH || drawn.area.height < super::MIN_HEIGHT;
         if !settle(app, bell)? {
             return Ok(());
         }
@@ -156,7 +159,8 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         match input {
             Input::Signal => return Ok(()),
             Input::Term(Event::Key(key)) => {
-                if let Some(msg) = msg_for(&app.mode, key) {
+                let msg = if small { super::keys::msg_when_small(key) } else { msg_for(&app.mode, key) };
+                if let Some(msg) = msg {
                     let effect = app.update(msg, Instant::now(), &ctx::now()?);
                     if !settle(app, effect)? {
                         return Ok(());
