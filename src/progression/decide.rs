@@ -156,6 +156,15 @@ pub(super) fn decide(
                 } else {
                     (base + 1, Change::Up, Some(words::up(run, longer, word)))
                 }
+            } else if run >= 3 && base < cap && gap.unwrap_or(0) <= 3 {
+                // Ready but for the 7-day limit: say when the next step can come.
+                let next = step_began.checked_add(jiff::Span::new().days(7)).unwrap_or(date);
+                let when = next.strftime("%a %-d %b");
+                (
+                    base,
+                    Change::Same,
+                    Some(words::same(&format!("one step a week at most; the next from {when}"))),
+                )
             } else {
                 (base, Change::Same, None)
             }

@@ -62,7 +62,7 @@ fn rule_table() {
             6,
             2,
             Change::Same,
-            "",
+            "Same as last time: one step a week at most; the next from Thu 12 Nov",
         ),
         (
             "after a change, 7 days at the step: up",
