@@ -27,7 +27,9 @@ fn week_label(p: &Progress, i: usize) -> String {
 
 pub fn render(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let first = p.weeks.first().map_or(p.today, |w| w.start);
-    let title = format!(" Progress · {} weeks since {} ", p.weeks.len(), first.strftime("%-d %b"));
+    let n = p.weeks.len();
+    let title =
+        format!(" Progress · {n} week{} since {} ", if n == 1 { "" } else { "s" }, first.strftime("%-d %b"));
     let block = Block::new().borders(Borders::TOP).title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
