@@ -142,6 +142,8 @@ impl Companion {
         match &self.phase {
             Phase::Waiting if *now >= self.due => {
                 self.phase = Phase::Due;
+                // "Break done. Next at 10:48." is old news once that time has come.
+                self.said = None;
                 Some(Effect::Ring)
             }
             Phase::Break { step, step_ends } if now >= step_ends => {

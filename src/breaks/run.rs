@@ -100,7 +100,12 @@ fn run(
         let effect = c.tick(&now);
         terminal.draw(|frame| crate::ui::breaks::render(frame, c, &now, error.as_deref()))?;
         match effect {
-            Some(Effect::Ring) => ring(bell),
+            Some(Effect::Ring) => {
+                ring(bell);
+                // Breaks another upright logged meanwhile (a second tab) count too.
+                let _ = ctx.store.refresh();
+                c.taken_today = taken_on(ctx, &now);
+            }
             Some(Effect::Log(at)) => {
                 let entry = state::Entry::new(
                     state::new_id(&at),

@@ -65,6 +65,7 @@ fn snooze_and_skip() {
     assert_eq!((c.phase.clone(), c.due.clone()), (Phase::Waiting, at("2026-11-24T10:56:00")));
     assert_eq!(c.said.as_deref(), Some("Snoozed until 10:56."));
     assert_eq!(c.tick(&at("2026-11-24T10:56:00")), Some(Effect::Ring));
+    assert_eq!(c.said, None, "what was said before is old news once the break is due");
     assert_eq!(c.update(Msg::Skip, &at("2026-11-24T10:57:00")), None);
     assert_eq!(c.due, at("2026-11-24T11:42:00"));
     // Snooze and skip mean nothing while nothing is due.
