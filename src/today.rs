@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::progression::{self, Prescription};
-use crate::state::{Entry, EntryKind};
+use crate::state::{Entry, EntryKind, Feedback};
 
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -222,13 +222,27 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
         })
         .filter(|n| !n.trim().is_empty());
     let before = history.partition_point(|e| e.date < date);
-    let recent = history[..before]
-        .iter()
-        .rev()
-        .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
-        .take(RECENT)
-        .map(|e| Session { date: e.date, feedback: e.feedback, pain: e.pain })
-        .collect();
+    // One line a day: a day's walk bouts are one session, its worst rating and highest pain.
+    let mut recent: Vec<Session> = Vec::with_capacity(RECENT);
+    let worse = |a: Option<Feedback>, b: Option<Feedback>| {
+        let rank = |f: Option<Feedback>| match f {
+            Some(Feedback::Hard) => 3,
+            None | Some(Feedback::Ok) => 2,
+            Some(Feedback::Easy) => 1,
+        };
+        if rank(b) > rank(a) { b } else { a }
+    };
+    for e in history[..before].iter().rev().filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id)) {
+        let full = recent.len() == RECENT;
+        match recent.last_mut() {
+            Some(s) if s.date == e.date => {
+                s.feedback = worse(s.feedback, e.feedback);
+                s.pain = s.pain.max(e.pain);
+            }
+            _ if full => break,
+            _ => recent.push(Session { date: e.date, feedback: e.feedback, pain: e.pain }),
+        }
+    }
     Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent, lift: None }
 }
 
