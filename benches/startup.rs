@@ -60,7 +60,12 @@ fn main() {
     std::fs::write(empty.join("no-config.toml"), "").unwrap();
     std::fs::create_dir_all(&long).unwrap();
     std::fs::write(long.join("no-config.toml"), "").unwrap();
+    // One year beside ten: what the years themselves cost, apart from having recent months.
+    let year = dir.path().join("year");
+    std::fs::create_dir_all(&year).unwrap();
+    std::fs::write(year.join("no-config.toml"), "").unwrap();
     let last = Date::constant(2026, 11, 23);
+    generate(&year, 1, last);
     let start = Instant::now();
     generate(&long, years, last);
     let size: u64 =
@@ -70,16 +75,23 @@ fn main() {
     let views: [&[&str]; 4] = [&["today", "--json"], &["status"], &["status", "--json"], &["nudge"]];
     let mut cases: Vec<(&Path, &[&str])> = vec![(&empty, &["--version"])];
     for args in views {
-        cases.extend([(empty.as_path(), args), (long.as_path(), args)]);
+        cases.extend([(empty.as_path(), args), (year.as_path(), args), (long.as_path(), args)]);
     }
     let t = medians(&cases, runs);
     let base = t[0];
-    println!("{:<28} {:>10} {:>10} {:>8}", "median of runs", "empty", format!("{years}y"), "vs --version");
-    println!("{:<28} {:>10.2?}", "upright --version", base);
+    println!(
+        "{:<24} {:>10} {:>10} {:>10} {:>13}",
+        "median of runs",
+        "empty",
+        "1y",
+        format!("{years}y"),
+        "vs --version"
+    );
+    println!("{:<24} {:>10.2?}", "upright --version", base);
     for (i, args) in views.iter().enumerate() {
-        let (e, l) = (t[1 + 2 * i], t[2 + 2 * i]);
+        let (e, y, l) = (t[1 + 3 * i], t[2 + 3 * i], t[3 + 3 * i]);
         let ratio = l.as_secs_f64() / base.as_secs_f64();
-        println!("{:<28} {:>10.2?} {:>10.2?} {:>7.2}×", args.join(" "), e, l, ratio);
+        println!("{:<24} {:>10.2?} {:>10.2?} {:>10.2?} {:>12.2}×", args.join(" "), e, y, l, ratio);
     }
     // A save and its undo, in turn, so every run is a real save (a fourth walk bout of three
     // would be refused) and the month stays the same size.
