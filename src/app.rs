@@ -337,8 +337,11 @@ impl App {
         scroll.saturating_add(1).min(self.scroll_end.get())
     }
 
+    /// The exercise's name as today shows it (a lift's bodyweight start by its own name), else
+    /// the catalog's.
     pub(super) fn name(&self, id: &str) -> String {
-        self.ctx.catalog.get(id).map_or(id.to_string(), |e| e.name.clone())
+        let shown = self.day.get(id).map(|i| &i.exercise).or_else(|| self.ctx.catalog.get(id));
+        shown.map_or(id.to_string(), |e| e.name.clone())
     }
 }
 

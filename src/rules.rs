@@ -96,7 +96,7 @@ pub fn judge(day: &Day, facts: &Facts, req: &Request) -> Verdict {
         }
         Action::Undo { logged: true } => return Verdict::Allowed,
         _ if facts.locked => return Verdict::Refused(LOCKED.into()),
-        Action::Done { minutes } => done(day, req, name, minutes),
+        Action::Done { minutes } => done(day, facts.today, req, name, minutes),
         Action::Skip => skip(day, req, name),
         Action::Rest if rest_ids(day).is_empty() => {
             Verdict::Nothing(format!("nothing left to skip on {}: every exercise is settled", short(date)))
@@ -127,7 +127,7 @@ fn far_back(facts: &Facts, date: Date) -> Option<String> {
     Some(format!("before your first entry ({})", first.strftime("%a %-d %b %Y")))
 }
 
-fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
+fn done(day: &Day, today: Date, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
     match minutes {
         Some(_) if !req.walk => {
             return Verdict::Refused(format!(
@@ -142,8 +142,10 @@ fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
         _ => {}
     }
     // The strength lifts are not in the daily routine: their own schedule counts them.
-    if crate::strength::LIFTS.contains(&req.id) && day.get(req.id).is_none() {
-        return Verdict::Allowed;
+    let lift = crate::strength::LIFTS.contains(&req.id);
+    let lift_note = || off_schedule(day, today, req.date, name).map_or(Verdict::Allowed, Verdict::Note);
+    if lift && day.get(req.id).is_none() {
+        return lift_note();
     }
     let Some(item) = day.get(req.id) else {
         return Verdict::Note(format!(
@@ -162,7 +164,48 @@ fn done(day: &Day, req: &Request, name: &str, minutes: Option<u32>) -> Verdict {
     if item.skipped {
         return Verdict::Note(format!("{name} was skipped for {}; this replaces the skip", short(req.date)));
     }
+    if lift {
+        return lift_note();
+    }
     Verdict::Allowed
+}
+
+/// Why a lift on `date` is outside the strength schedule, and what logging it does to it: the
+/// day is not a strength day, or it is next to one (strength days are never on consecutive
+/// days, issue 16). Logged anyway, since it was done: the day counts as a strength day and
+/// the next one may move. `None` when the day is a strength day, or already counts as one.
+fn off_schedule(day: &Day, today: Date, date: Date, name: &str) -> Option<String> {
+    let Some(schedule) = &day.strength else {
+        return Some(format!(
+            "{name} is a strength-day lift and strength days are off; logged anyway — set strength = true in the config to make them part of your routine"
+        ));
+    };
+    let (before, after) = schedule.beside(date);
+    if schedule.has_session(date) || (schedule.is_due(date) && before.is_none() && after.is_none()) {
+        return None;
+    }
+    let day_of = |d: Date| format!("{}'s", short(d));
+    let why = match (before, after) {
+        (None, None) => format!("{} is not a strength day", short(date)),
+        (Some(b), None) => format!("{} follows {} strength day", short(date), day_of(b)),
+        (None, Some(a)) => format!("{} is the day before {} strength day", short(date), day_of(a)),
+        (Some(b), Some(a)) => {
+            format!("{} falls between the strength days of {} and {}", short(date), short(b), short(a))
+        }
+    };
+    let apart = if before.is_some() || after.is_some() {
+        ", and strength days are never back to back (the muscles recover in between)"
+    } else {
+        ""
+    };
+    let when = |d: Date| if d == today { "today".to_string() } else { short(d) };
+    let (next, then) = (schedule.next_from(today), schedule.with(date).next_from(today));
+    let moves = if next == then {
+        format!("; the next is still {}", when(next))
+    } else {
+        format!(": the next moves from {} to {}", when(next), when(then))
+    };
+    Some(format!("{why}{apart}; logged anyway, it counts as a strength day{moves}"))
 }
 
 fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
@@ -246,5 +289,7 @@ pub fn logged_line(name: &str, dose: &str, walk: Option<(u32, u32)>, done_before
     }
 }
 
+#[cfg(test)]
+mod day_tests;
 #[cfg(test)]
 mod tests;

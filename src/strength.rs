@@ -17,12 +17,14 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use crate::catalog::{Dose, Exercise, Level};
+use crate::catalog::{Dose, Exercise, Level, Variant};
 use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
-pub use day::{Forecast, Lift, StrengthDay, forecast, session_dates, today_lifts};
-pub use schedule::{StrengthWeek, is_strength_day, missed_sessions, next_strength_day, spacing_days};
+pub use day::{Forecast, Lift, StrengthDay, forecast, schedule, session_dates, today_lifts};
+pub use schedule::{
+    Schedule, StrengthWeek, is_strength_day, missed_sessions, next_strength_day, spacing_days,
+};
 
 /// The lifts of a strength day, in the order they are done: squat, hinge, row, carry.
 pub const LIFTS: [&str; 4] = ["goblet-squat", "romanian-deadlift", "one-arm-row", "suitcase-carry"];
@@ -135,14 +137,61 @@ pub struct Prescription {
     pub reason: String,
 }
 
+/// The form a lift is done in: `chosen` (`done --as`, `v` in the app) when given, else the
+/// bodyweight start (the lift's easier variant: sit-to-stand, hip-hinge drill, band row, farmer
+/// carry) while there is no load, else the lift itself (`None`).
+pub fn form<'e>(
+    exercise: &'e Exercise,
+    chosen: Option<&'e Variant>,
+    load: Option<f64>,
+) -> Option<&'e Variant> {
+    chosen.or_else(|| load.is_none().then(|| exercise.alternative()).flatten())
+}
+
+/// What a reply says a lift session was: the name and the dose as done ("Sit-to-stand, no
+/// weight", "3 × 10"). Done as a chosen variant, the lift's own name (the reply adds the
+/// variant's, as `done --as` says it); otherwise the form the load makes it.
+pub fn done_text(
+    exercise: &Exercise,
+    chosen: Option<&Variant>,
+    done: &Prescription,
+    units: Units,
+) -> (String, String) {
+    let form = form(exercise, chosen, done.load);
+    let name = match (chosen, form) {
+        (None, Some(start)) => start.name.clone(),
+        _ => exercise.name.clone(),
+    };
+    (name, done.text_as(exercise, form, units))
+}
+
 impl Prescription {
-    /// "3 × 10 at 8 kg", "3 × 30 s at 12 kg", "3 × 8, no weight".
+    /// The form prescribed: the bodyweight start without a load, else the lift itself.
+    pub fn form<'e>(&self, exercise: &'e Exercise) -> Option<&'e Variant> {
+        form(exercise, None, self.load)
+    }
+
+    /// The lift as prescribed: the start's name, cues and sides without a load (so Today, the
+    /// timer and the replies show a sit-to-stand, not a goblet squat), else the lift itself.
+    pub fn shown(&self, exercise: &Exercise) -> Exercise {
+        self.form(exercise).map_or_else(|| exercise.clone(), |v| exercise.as_variant(v))
+    }
+
+    /// "3 × 10 at 8 kg", "3 × 30 s per side at 12 kg"; the bodyweight start "3 × 8", its carry
+    /// "3 × 20 s" (a bag in each hand at once, not per side).
     pub fn text(&self, exercise: &Exercise, units: Units) -> String {
+        self.text_as(exercise, self.form(exercise), units)
+    }
+
+    /// As done in `form` (`None`: the lift itself), which may take both sides at once.
+    pub fn text_as(&self, exercise: &Exercise, form: Option<&Variant>, units: Units) -> String {
         let unit = if matches!(exercise.dose(1), Dose::Carry { .. }) { " s" } else { "" };
-        let side = if exercise.per_side { " per side" } else { "" };
+        let per_side = form.and_then(|v| v.per_side).unwrap_or(exercise.per_side);
+        let side = if per_side { " per side" } else { "" };
         match self.load {
             Some(load) => format!("{} × {}{unit}{side} at {} {units}", self.sets, self.reps, fmt_load(load)),
-            None => format!("{} × {}{unit}{side}, no weight", self.sets, self.reps),
+            // The form's name says what is lifted (no weight, a broom, a band, a bag in each hand).
+            None => format!("{} × {}{unit}{side}", self.sets, self.reps),
         }
     }
 }

@@ -78,6 +78,9 @@ pub struct Day {
     pub banner: Option<Banner>,
     /// With strength days on and today not one: the next strength day.
     pub next_strength: Option<Date>,
+    /// With strength days on: the days lifts were done, for the rules to place a lift logged
+    /// off the schedule.
+    pub strength: Option<crate::strength::Schedule>,
 }
 
 /// Where the day stands (`Day::standing`).
@@ -128,8 +131,9 @@ impl Day {
         let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date);
         items.extend(lifts.into_iter().map(|(exercise, rx, lift)| Item {
             lift: Some(lift),
-            ..item(exercise.clone(), rx, settings, history, date)
+            ..item(exercise, rx, settings, history, date)
         }));
+        let strength = crate::strength::schedule(settings, history);
         let upto = history.partition_point(|e| e.date <= date);
         let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let (needs_check, trend) = needs_check(history, date);
@@ -144,7 +148,7 @@ impl Day {
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
-        Day { date, items, safety, needs_check, banner, next_strength }
+        Day { date, items, safety, needs_check, banner, next_strength, strength }
     }
 
     pub fn done_count(&self) -> usize {

@@ -70,7 +70,10 @@ fn done_with_reps_and_load_is_logged_and_shown_in_today_json() {
     assert_eq!(s["units"], "kg");
     assert_eq!(s["lifts"][0]["id"], "goblet-squat");
     assert_eq!(s["lifts"][0]["dose"], "3 × 8 at 8 kg");
-    assert_eq!(s["lifts"][1]["dose"], "3 × 8, no weight");
+    assert_eq!(
+        (&s["lifts"][1]["name"], &s["lifts"][1]["dose"]),
+        (&"Hip-hinge drill with a broom".into(), &"3 × 8".into())
+    );
     let out = env.ok(24, &["done", "goblet-squat", "--reps", "10", "--load", "8", "--feedback", "easy"]);
     assert!(out.contains("Goblet squat (3 × 10 at 8 kg)"), "{out}");
     let lift = &env.json(24, &["today", "--json"])["strength"]["lifts"][0];
@@ -122,7 +125,7 @@ fn reps_and_load_belong_to_the_lifts() {
 fn the_bodyweight_start_logs_no_load_and_units_may_be_pounds() {
     let env = Env::new("units = \"lb\"\n[strength.goblet-squat]\nload = 20\nincrement = 5\n");
     let out = env.ok(24, &["done", "goblet-squat", "--as", "sit-to-stand", "--reps", "9"]);
-    assert!(out.contains("3 × 9, no weight"), "{out}");
+    assert!(out.contains("Goblet squat (3 × 9) for Tue 24 Nov, sit-to-stand, no weight"), "{out}");
     let v = env.json(24, &["today", "--json"]);
     assert_eq!(v["strength"]["units"], "lb");
     assert_eq!(v["strength"]["lifts"][0]["done_load"], Value::Null);
@@ -140,4 +143,60 @@ fn week_counts_strength_days_toward_the_weekly_target() {
     // Off: no strength members at all.
     let off = Env::new("");
     assert!(off.json(27, &["week", "--json"])["weeks"][0].get("strength_days").is_none());
+}
+
+/// Without loads each lift is its bodyweight start wherever it is shown, with its own dose (the
+/// band row and the farmer carry take both sides at once); the log still names the lift.
+#[test]
+fn without_a_load_each_lift_is_its_start() {
+    let env = Env::new("strength = true\n");
+    let v = env.json(24, &["today", "--json"]);
+    let shown = |l: &Value| (l["id"].as_str().unwrap().to_string(), l["name"].clone(), l["dose"].clone());
+    let starts: Vec<_> = v["strength"]["lifts"].as_array().unwrap().iter().map(shown).collect();
+    let want = [
+        ("goblet-squat", "Sit-to-stand, no weight", "3 × 8"),
+        ("romanian-deadlift", "Hip-hinge drill with a broom", "3 × 8"),
+        ("one-arm-row", "Band row", "3 × 8"),
+        ("suitcase-carry", "Farmer carry, a bag in each hand", "3 × 20 s"),
+    ]
+    .map(|(id, name, dose)| (id.to_string(), Value::from(name), Value::from(dose)));
+    assert_eq!(starts, want);
+    // The day's list says the same.
+    let listed: Vec<_> = v["exercises"].as_array().unwrap()[6..].iter().map(shown).collect();
+    assert_eq!(listed, want);
+    let text = env.ok(24, &["today"]);
+    assert!(text.contains("Farmer carry, a bag in each hand  3 × 20 s\n"), "{text}");
+    assert!(!text.contains("Goblet squat") && !text.contains("no weight\n"), "{text}");
+    let plan = env.ok(24, &["plan", "--weeks", "1"]);
+    let line = "sit-to-stand 3 × 8 · hip-hinge drill 3 × 8 · band row 3 × 8 · farmer carry 3 × 20 s";
+    assert!(plan.contains(line), "{plan}");
+    let out = env.ok(24, &["done", "suitcase-carry", "--reps", "25"]);
+    assert!(out.contains("logged Farmer carry, a bag in each hand (3 × 25 s) for Tue 24 Nov"), "{out}");
+    let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
+    assert!(month.contains("exercise = \"suitcase-carry\"") && month.contains("reps = 25\n"), "{month}");
+    assert!(!month.contains("load =") && !month.contains("variant ="), "{month}");
+}
+
+/// Strength days are never on consecutive days (issue 16): a lift done the day after one is
+/// logged (it was done) with a note saying so and where the next strength day moves.
+#[test]
+fn a_lift_off_the_schedule_is_logged_with_a_note() {
+    let env = Env::new("strength = true\n");
+    let quiet = || predicate::str::contains("strength").not();
+    env.cmd(24, &["done", "goblet-squat"]).assert().success().stderr(quiet());
+    assert_eq!(env.json(25, &["today", "--json"])["strength"]["next_strength_day"], "2026-11-27");
+    env.cmd(25, &["done", "goblet-squat"]).assert().success().stderr(predicate::str::contains(
+        "upright: Wed 25 Nov follows Tue 24 Nov's strength day, and strength days are never back to back \
+         (the muscles recover in between); logged anyway, it counts as a strength day: the next moves \
+         from Fri 27 Nov to Mon 30 Nov\n",
+    ));
+    // Wednesday counts now: its other lifts are listed, and they log without a note.
+    assert_eq!(env.json(25, &["today", "--json"])["strength"]["strength_day"], true);
+    env.cmd(25, &["done", "one-arm-row"]).assert().success().stderr(quiet());
+    assert_eq!(env.json(26, &["today", "--json"])["strength"]["next_strength_day"], "2026-11-30");
+    // A day that is not one and not next to one says only that.
+    env.cmd(27, &["done", "goblet-squat"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("upright: Fri 27 Nov is not a strength day; logged anyway"));
 }

@@ -66,7 +66,9 @@ impl App {
                 }
             }
             Msg::Confirm => {
-                let mut phases = session::phases_for_bout(&item.exercise, &item.rx.dose, item.done);
+                // The version chosen with v may take both sides at once (a band row).
+                let shown = self.timer_item(&id).map_or(item.exercise.clone(), |i| i.exercise.clone());
+                let mut phases = session::phases_for_bout(&shown, &item.rx.dose, item.done);
                 for p in &mut phases {
                     p.secs = p.secs.div_ceil(self.hooks.speed);
                 }
@@ -271,19 +273,17 @@ impl App {
                 entry.minutes = p.minutes;
                 entry.variant = p.variant.clone();
                 entry.partial = p.partial;
+                let mut name = self.name(&p.id);
                 if let Some((load, planned, _)) = p.lift {
                     entry.load = load;
                     let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
                     entry.reps = Some(reps);
-                    // The saved line says what was done, not what was planned ("3 × 10 at 8 kg").
-                    if reps != planned
-                        && let Some((sets, rest)) = p.dose.split_once(" × ")
-                    {
-                        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-                        p.dose = format!("{sets} × {reps}{rest}");
+                    // The saved line says what was done, not what was planned ("3 × 10 at 8 kg"),
+                    // and in which form.
+                    if let Some((form, done)) = self.lift_done(&p, reps) {
+                        (name, p.dose) = (form, done);
                     }
                 }
-                let name = self.name(&p.id);
                 // A walk of several bouts is done with its last bout, not its first.
                 let bouts =
                     self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));

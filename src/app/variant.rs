@@ -16,14 +16,17 @@ impl App {
     /// `v`: the next version of exercise `id` (the usual one after the last), said in one line.
     pub(super) fn next_variant(&mut self, id: &str) -> Mode {
         let Some(ex) = self.ctx.catalog.get(id) else { return Mode::Today };
-        if ex.variants.is_empty() {
+        // A lift shown as its bodyweight start has that as its usual version, not another.
+        let start = self.item(id).and_then(|i| i.lift.as_ref()?.form(ex)).map(|v| v.id.as_str());
+        let others: Vec<&Variant> = ex.variants.iter().filter(|v| Some(v.id.as_str()) != start).collect();
+        if others.is_empty() {
             self.message = Some(format!("{} has no other version.", ex.name));
             return Mode::Today;
         }
-        let at = self.variants.get(id).and_then(|v| ex.variants.iter().position(|w| &w.id == v));
+        let at = self.variants.get(id).and_then(|v| others.iter().position(|w| &w.id == v));
         let next = match at {
-            None => Some(&ex.variants[0]),
-            Some(i) => ex.variants.get(i + 1),
+            None => Some(others[0]),
+            Some(i) => others.get(i + 1).copied(),
         };
         let name = ex.name.clone();
         self.message = Some(match next {
@@ -36,7 +39,10 @@ impl App {
             }
             None => {
                 self.variants.remove(id);
-                format!("{name}: back to the usual version.")
+                match start.and_then(|v| ex.variant(v)) {
+                    Some(start) => format!("{name}: back to the start, {}.", start.name.to_lowercase()),
+                    None => format!("{name}: back to the usual version."),
+                }
             }
         });
         Mode::Today
@@ -79,20 +85,33 @@ impl App {
         ex.variant(self.variants.get(id)?)
     }
 
-    /// Today's item `id` as the timer shows it: with the chosen variant's name and cues, and
-    /// without the usual form's figure.
+    /// Today's item `id` as the timer shows it: with the chosen variant's name, cues and sides,
+    /// and without the usual form's figure (`Exercise::as_variant`).
     pub fn timer_item(&self, id: &str) -> Option<Cow<'_, Item>> {
         let item = self.day.get(id)?;
-        let Some(v) = self.chosen_variant(id).filter(|v| !v.cues.is_empty() || !v.name.is_empty()) else {
+        let (Some(v), Some(ex)) = (self.chosen_variant(id), self.ctx.catalog.get(id)) else {
             return Some(Cow::Borrowed(item));
         };
         let mut item = item.clone();
-        item.exercise.name = format!("{}: {}", item.exercise.name, v.name.to_lowercase());
-        // The usual form's figure would show the wrong movement; variants have none of their own.
-        item.exercise.figure = String::new();
+        // Named after the exercise itself, not the form the day shows it as (a lift's start).
+        let name = format!("{}: {}", ex.name, v.name.to_lowercase());
+        item.exercise = ex.as_variant(v);
+        item.exercise.name = name;
         if !v.cues.is_empty() {
             item.cues = v.cues.clone();
         }
         Some(Cow::Owned(item))
+    }
+
+    /// What the saved line says of lift `p.id` done today with `reps` a set: the form's name and
+    /// the dose as done, as `upright done` says them (`strength::done_text`); `None` for
+    /// anything but today's lift.
+    pub(super) fn lift_done(&self, p: &super::Prompt, reps: u32) -> Option<(String, String)> {
+        let (load, _, _) = p.lift?;
+        let rx = self.item(&p.id)?.lift.as_ref()?;
+        let ex = self.ctx.catalog.get(&p.id)?;
+        let chosen = p.variant.as_deref().and_then(|v| ex.variant(v));
+        let done = crate::strength::Prescription { load, reps, ..rx.clone() };
+        Some(crate::strength::done_text(ex, chosen, &done, self.ctx.settings.strength.units))
     }
 }

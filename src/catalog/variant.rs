@@ -14,6 +14,7 @@ pub struct RawVariant {
     pub easier: bool,
     #[serde(default)]
     pub cues: Vec<String>,
+    pub per_side: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +29,9 @@ pub struct Variant {
     pub easier: bool,
     /// Cues shown instead of the exercise's own while the variant runs.
     pub cues: Vec<String>,
+    /// Done one side at a time, when it differs from the exercise (a band row pulls with both
+    /// arms where the one-arm row takes turns); `None`: as the exercise.
+    pub per_side: Option<bool>,
 }
 
 impl RawVariant {
@@ -38,6 +42,31 @@ impl RawVariant {
                 "exercise {exercise}: variant id {id:?} must be lowercase letters, digits and '-'"
             );
         }
-        Ok(Variant { id: self.id, name: self.name, easier: self.easier, cues: self.cues })
+        Ok(Variant {
+            id: self.id,
+            name: self.name,
+            easier: self.easier,
+            cues: self.cues,
+            per_side: self.per_side,
+        })
+    }
+}
+
+impl super::Exercise {
+    /// The exercise as `variant` is done: its name, its cues (the exercise's when it has none),
+    /// its sides, and no figure (the usual form's would show the wrong movement; variants have
+    /// none of their own). The id stays the exercise's: the log counts it as the exercise.
+    pub fn as_variant(&self, variant: &Variant) -> super::Exercise {
+        let mut shown = self.clone();
+        shown.name = variant.name.clone();
+        if !variant.cues.is_empty() {
+            shown.cues = variant.cues.clone();
+            // The exercise's extra cues are about its own form.
+            shown.flexion_cue = None;
+            shown.next_set_cue = None;
+        }
+        shown.per_side = variant.per_side.unwrap_or(self.per_side);
+        shown.figure = String::new();
+        shown
     }
 }

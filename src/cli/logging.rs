@@ -115,15 +115,11 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .chain(company.map(|w| format!(", with {w}")))
         .chain(log.partial.then(|| ", cut short".to_string()))
         .reduce(|a, b| a + &b);
+    // A lift says the form done (the bodyweight start's name while no load is set).
+    let (name, dose) = lifted.unwrap_or_else(|| (exercise.name.clone(), rx.dose_text.clone()));
     outln!(
         "logged {}{}",
-        rules::logged_line(
-            &exercise.name,
-            lifted.as_deref().unwrap_or(&rx.dose_text),
-            walked,
-            done_before,
-            date
-        ),
+        rules::logged_line(&name, &dose, walked, done_before, date),
         version.unwrap_or_default()
     );
     if log.partial && pain <= 5 {

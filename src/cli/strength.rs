@@ -23,28 +23,29 @@ pub fn check_done_flags(id: &str, log: &Done) -> Result<()> {
     Ok(())
 }
 
-/// Fills a lift's entry with what was lifted (given, else as prescribed) and returns the line
-/// saying so; `None` for anything but a lift.
+/// Fills a lift's entry with what was lifted (given, else as prescribed) and returns what the
+/// reply says of it: the name of the form done (the bodyweight start's while no load is set)
+/// and its dose; `None` for anything but a lift. The app saves the same (`App::lift_done`).
 pub fn fill_lift(
     ctx: &Ctx,
     exercise: &Exercise,
     date: Date,
     log: &Done,
     entry: &mut Entry,
-) -> Option<String> {
+) -> Option<(String, String)> {
     if !LIFTS.contains(&exercise.id.as_str()) {
         return None;
     }
     let s = &ctx.settings.strength;
     let rx = strength::prescribe(exercise, s, s.per_week(ctx.settings.level), ctx.store.entries(), date);
     // The bodyweight start carries no load; the no-equipment version keeps the given one.
-    let bodyweight = log.variant.as_deref().and_then(|v| exercise.variant(v)).is_some_and(|v| v.easier);
-    entry.load = if bodyweight { None } else { log.load.or(rx.load) };
+    let chosen = log.variant.as_deref().and_then(|v| exercise.variant(v));
+    entry.load = if chosen.is_some_and(|v| v.easier) { None } else { log.load.or(rx.load) };
     entry.reps = Some(log.reps.unwrap_or(rx.reps));
     entry.step = Some(RepRange::of(exercise).step(rx.reps));
     entry.dose = Some(rx.text(exercise, s.units));
     let done = Prescription { load: entry.load, reps: entry.reps.unwrap_or(rx.reps), ..rx };
-    Some(done.text(exercise, s.units))
+    Some(strength::done_text(exercise, chosen, &done, s.units))
 }
 
 fn day<'c>(ctx: &'c Ctx, date: Date) -> Option<StrengthDay<'c>> {
@@ -61,7 +62,7 @@ pub fn today_json(ctx: &Ctx, date: Date) -> Value {
         .map(|l| {
             json!({
                 "id": l.exercise.id,
-                "name": l.exercise.name,
+                "name": l.name(),
                 "dose": l.rx.text(l.exercise, units),
                 "sets": l.rx.sets,
                 "reps": l.rx.reps,
@@ -120,7 +121,8 @@ pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
             .lifts
             .iter()
             .filter_map(|(id, rx)| {
-                Some(format!("{} {}", short_name(id), rx.text(ctx.catalog.get(id)?, units)))
+                let lift = ctx.catalog.get(id)?;
+                Some(format!("{} {}", short_name(lift, rx), rx.text(lift, units)))
             })
             .collect();
         outln!("  {}  {}", f.date.strftime("%a %-d %b"), loads.join(" · "));
@@ -128,12 +130,20 @@ pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
     Ok(())
 }
 
-fn short_name(id: &str) -> &str {
-    match id {
+/// "squat" for the goblet squat; the bodyweight start by its name up to what it takes
+/// ("sit-to-stand", "hip-hinge drill", "farmer carry").
+fn short_name(lift: &Exercise, rx: &Prescription) -> String {
+    if let Some(start) = rx.form(lift) {
+        let name = start.name.split(',').next().unwrap_or_default();
+        let name = name.split(" with ").next().unwrap_or_default();
+        return name.to_lowercase();
+    }
+    match lift.id.as_str() {
         "goblet-squat" => "squat",
         "romanian-deadlift" => "hinge",
         "one-arm-row" => "row",
         "suitcase-carry" => "carry",
         other => other,
     }
+    .to_string()
 }

@@ -17,9 +17,10 @@ impl Ctx {
     /// load is judged without (the caller warned of it, and the save that follows re-reads the
     /// month it changes and keeps the entry waiting if that one is broken).
     pub fn ask(&mut self, req: &Request) -> Result<(Verdict, Day)> {
+        // Today's months first: a lift backfilled is placed among the strength days up to today.
+        let facts = self.facts(req.date);
         let _ = self.load_for(req.date);
         let day = Day::build(&self.catalog, &self.settings, self.store.entries(), req.date);
-        let facts = self.facts(req.date);
         Ok((rules::judge(&day, &facts, req), day))
     }
 

@@ -5,9 +5,9 @@ use super::*;
 use crate::catalog::Catalog;
 use crate::config::Settings;
 
-const TODAY: Date = date(2026, 11, 24);
+pub(super) const TODAY: Date = date(2026, 11, 24);
 
-fn on(days_ago: i64, kind: EntryKind, exercise: Option<&str>, pain: u8) -> Entry {
+pub(super) fn on(days_ago: i64, kind: EntryKind, exercise: Option<&str>, pain: u8) -> Entry {
     let d = TODAY.checked_sub(days_ago.days()).unwrap();
     let n = NEXT.with(|c| c.replace(c.get() + 1));
     let mut e = Entry::new(format!("e{n:04}"), d, format!("{d}T08:{:02}:00+01:00", n % 60), kind);
@@ -18,14 +18,33 @@ fn on(days_ago: i64, kind: EntryKind, exercise: Option<&str>, pain: u8) -> Entry
 
 thread_local!(static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) });
 
-fn done(id: &str) -> Entry {
+pub(super) fn done(id: &str) -> Entry {
     on(0, EntryKind::Done, Some(id), 0)
 }
 
+/// A user who chose strength days (two a week, weeks from Monday): the routine's rules are the
+/// same either way, and the lifts' are asked too.
+fn strength_on() -> Settings {
+    let mut settings = Settings::default();
+    settings.strength.enabled = true;
+    settings
+}
+
 fn ask(history: &[Entry], action: Action, id: &str, days_ago: i64, confirmed: bool) -> Verdict {
+    ask_with(&strength_on(), history, action, id, days_ago, confirmed)
+}
+
+fn ask_with(
+    settings: &Settings,
+    history: &[Entry],
+    action: Action,
+    id: &str,
+    days_ago: i64,
+    confirmed: bool,
+) -> Verdict {
     let date = TODAY.checked_sub(days_ago.days()).unwrap();
-    let day = Day::build(&Catalog::builtin(), &Settings::default(), history, date);
-    let now = Day::build(&Catalog::builtin(), &Settings::default(), history, TODAY);
+    let day = Day::build(&Catalog::builtin(), settings, history, date);
+    let now = Day::build(&Catalog::builtin(), settings, history, TODAY);
     let first_entry =
         history.iter().find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped)).map(|e| e.date);
     let facts = Facts { today: TODAY, locked: now.safety.locked_since.is_some(), first_entry };
@@ -66,9 +85,11 @@ fn every_rule_in_one_table() {
     let all_skipped = || -> Vec<Entry> {
         ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"]
             .iter()
+            .chain(&crate::strength::LIFTS)
             .map(|id| on(0, Skipped, Some(id), 0))
             .collect()
     };
+    let lift = |days_ago| on(days_ago, Done, Some("goblet-squat"), 0);
     // (case, history, action, id, days ago, confirmed, answer)
     let cases: Vec<Case> = vec![
         ("1 lock: done refused", vec![lock()], DONE, "walk", 0, false, Is::Refused("locked")),
@@ -277,6 +298,77 @@ fn every_rule_in_one_table() {
             Is::Nothing("nothing left"),
         ),
         ("9 a rest day a year back", vec![], Action::Rest, "", 400, false, Is::Confirm("a rest day")),
+        // Tue 24 Nov is the first strength day; two a week are at least 3 days apart.
+        ("10 a lift on a strength day", vec![], DONE, "goblet-squat", 0, false, Is::Allowed),
+        (
+            "10 a lift the day after a strength day",
+            vec![lift(1)],
+            DONE,
+            "romanian-deadlift",
+            0,
+            false,
+            Is::Note(
+                "Tue 24 Nov follows Mon 23 Nov's strength day, and strength days are never back to back (the muscles recover in between); logged anyway, it counts as a strength day: the next moves from Thu 26 Nov to Mon 30 Nov",
+            ),
+        ),
+        (
+            "10 a lift two days after one",
+            vec![lift(2)],
+            DONE,
+            "one-arm-row",
+            0,
+            false,
+            Is::Note(
+                "Tue 24 Nov is not a strength day; logged anyway, it counts as a strength day: the next moves from Wed 25 Nov to Fri 27 Nov",
+            ),
+        ),
+        (
+            "10 a second lift that day: it is one now",
+            vec![lift(1), on(0, Done, Some("one-arm-row"), 0)],
+            DONE,
+            "goblet-squat",
+            0,
+            false,
+            Is::Allowed,
+        ),
+        (
+            "10 a lift backfilled the day before one",
+            vec![on(9, Done, Some("walk"), 0), lift(0)],
+            DONE,
+            "suitcase-carry",
+            1,
+            false,
+            Is::Note("Mon 23 Nov is the day before Tue 24 Nov's strength day"),
+        ),
+        (
+            "10 between two",
+            vec![on(9, Done, Some("walk"), 0), lift(2), lift(0)],
+            DONE,
+            "goblet-squat",
+            1,
+            false,
+            Is::Note("falls between the strength days of Sun 22 Nov and Tue 24 Nov"),
+        ),
+        (
+            "10 a backfill that moves nothing",
+            vec![lift(6), lift(0)],
+            DONE,
+            "goblet-squat",
+            4,
+            false,
+            Is::Note(
+                "Fri 20 Nov is not a strength day; logged anyway, it counts as a strength day; the next is still Fri 27 Nov",
+            ),
+        ),
+        (
+            "10 the lift done already",
+            vec![lift(0)],
+            DONE,
+            "goblet-squat",
+            0,
+            false,
+            Is::Nothing("already done"),
+        ),
     ];
     for (name, history, action, id, ago, confirmed, want) in cases {
         let got = ask(&history, action, id, ago, confirmed);
@@ -285,91 +377,7 @@ fn every_rule_in_one_table() {
 }
 
 #[test]
-fn a_rest_day_skips_only_what_is_left() {
-    let history = vec![done("walk"), on(0, EntryKind::Done, Some("curl-up"), 8), done("walk"), done("walk")];
-    let day = Day::build(&Catalog::builtin(), &Settings::default(), &history, TODAY);
-    assert_eq!(rest_ids(&day), ["hamstring-stretch", "thoracic-extension", "side-bridge", "bird-dog"]);
-}
-
-#[test]
-fn the_count_rule_again_under_the_lock() {
-    let d = TODAY;
-    let bouts = |n| (0..n).map(|_| done("walk")).collect::<Vec<_>>();
-    for (name, month, id, needed, walk, refused) in [
-        ("two bouts of three", bouts(2), "walk", 3, true, false),
-        ("three bouts of three", bouts(3), "walk", 3, true, true),
-        ("curl-up not yet", bouts(3), "curl-up", 1, false, false),
-        ("curl-up logged meanwhile", vec![done("curl-up")], "curl-up", 1, false, true),
-        (
-            "yesterday's does not count",
-            vec![on(1, EntryKind::Done, Some("curl-up"), 0)],
-            "curl-up",
-            1,
-            false,
-            false,
-        ),
-        (
-            "a skip is not a done",
-            vec![on(0, EntryKind::Skipped, Some("curl-up"), 0)],
-            "curl-up",
-            1,
-            false,
-            false,
-        ),
-    ] {
-        assert_eq!(recheck(&month, d, id, needed, walk).is_some(), refused, "{name}");
-    }
-}
-
-#[test]
-fn replies_say_what_was_logged() {
-    let d = TODAY;
-    assert_eq!(
-        logged_line("Walk", "3 × 6 min", Some((6, 3)), 1, d),
-        "Walk bout 2 of 3 (6 min) for Tue 24 Nov"
-    );
-    assert_eq!(logged_line("Walk", "1 × 30 min", Some((30, 1)), 0, d), "Walk (30 min) for Tue 24 Nov");
-    assert_eq!(
-        logged_line("Curl-up", "4-3-2 × 8 s holds", None, 0, d),
-        "Curl-up (4-3-2 × 8 s holds) for Tue 24 Nov"
-    );
-}
-
-#[test]
-fn the_day_counts_skips_and_stops_as_settled() {
-    use crate::today::Standing;
-    let standing =
-        |h: Vec<Entry>| Day::build(&Catalog::builtin(), &Settings::default(), &h, TODAY).standing();
-    let mut h = vec![done("curl-up"), done("bird-dog")];
-    assert_eq!(standing(h.clone()), Standing::Going { done: 2, to_go: 4 });
-    h.push(on(0, EntryKind::Skipped, Some("side-bridge"), 0));
-    assert_eq!(standing(h.clone()), Standing::Going { done: 2, to_go: 3 });
-    h.push(on(0, EntryKind::Done, Some("walk"), 7));
-    assert_eq!(standing(h.clone()), Standing::Stopped("Walk".into()), "the greeting follows a pain stop");
-    let all: Vec<Entry> =
-        ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"]
-            .iter()
-            .map(|id| done(id))
-            .chain([done("walk"), done("walk")])
-            .collect();
-    assert_eq!(standing(all), Standing::Complete);
-    let rest: Vec<Entry> =
-        ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"]
-            .iter()
-            .map(|id| on(0, EntryKind::Skipped, Some(id), 0))
-            .collect();
-    assert_eq!(standing(rest), Standing::Rest);
-    assert_eq!(standing(vec![on(1, EntryKind::RedFlagEmergency, None, 0)]), Standing::Locked);
-    assert_eq!(standing(vec![]), Standing::Fresh(6));
-}
-
-#[test]
-fn a_done_after_a_skip_replaces_it_and_undo_brings_it_back() {
-    let skip = on(0, EntryKind::Skipped, Some("curl-up"), 0);
-    let day = |h: &[Entry]| Day::build(&Catalog::builtin(), &Settings::default(), h, TODAY);
-    let h = vec![skip.clone(), done("curl-up")];
-    let item = day(&h).get("curl-up").cloned().unwrap();
-    assert!(item.is_done() && !item.skipped);
-    assert_eq!(item.last_logged.as_deref(), Some(h[1].id.as_str()));
-    assert!(day(&h[..1]).get("curl-up").unwrap().skipped);
+fn a_lift_with_strength_days_off_is_logged_with_a_note() {
+    let got = ask_with(&Settings::default(), &[], Action::Done { minutes: None }, "goblet-squat", 0, false);
+    assert!(matches(&got, &Is::Note("strength days are off; logged anyway")), "{got:?}");
 }

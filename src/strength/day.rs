@@ -5,7 +5,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{LIFTS, Prescription, RepRange, is_strength_day, next_strength_day, prescribe};
+use super::{LIFTS, Prescription, RepRange, Schedule, is_strength_day, next_strength_day, prescribe};
 use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::log::{Entry, EntryKind, Feedback};
@@ -16,6 +16,13 @@ pub struct Lift<'c> {
     pub rx: Prescription,
     /// Today's session, when logged: (load, reps done).
     pub done: Option<(Option<f64>, Option<u32>)>,
+}
+
+impl Lift<'_> {
+    /// The name shown: the bodyweight start's without a load ("Sit-to-stand, no weight").
+    pub fn name(&self) -> &str {
+        self.rx.form(self.exercise).map_or(&self.exercise.name, |v| &v.name)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +45,14 @@ pub fn session_dates(entries: &[Entry]) -> Vec<Date> {
     dates.sort();
     dates.dedup();
     dates
+}
+
+/// The strength schedule of `entries` (every day a lift was done, before and after any day
+/// asked about); `None` when strength days are off.
+pub fn schedule(settings: &Settings, entries: &[Entry]) -> Option<Schedule> {
+    let s = &settings.strength;
+    s.enabled
+        .then(|| Schedule::new(session_dates(entries), s.per_week(settings.level), settings.week_starts_on))
 }
 
 impl<'c> StrengthDay<'c> {
@@ -131,15 +146,17 @@ pub fn forecast(
     out
 }
 
-/// The lifts as Today items on a strength day: each with a routine-style prescription (the
-/// timer guides its sets, 90 s rest between them) and the strength one (its load). The date is
-/// the next strength day when `date` is not one; `None` when strength days are off.
-pub fn today_lifts<'c>(
-    catalog: &'c Catalog,
+/// The lifts as Today items on a strength day: each as it is shown (the bodyweight start in the
+/// lift's place while no load is set; the id stays the lift's), with a routine-style
+/// prescription (the timer guides its sets, 90 s rest between them) and the strength one (its
+/// load). The date is the next strength day when `date` is not one; `None` when strength days
+/// are off.
+pub fn today_lifts(
+    catalog: &Catalog,
     settings: &Settings,
     history: &[Entry],
     date: Date,
-) -> (Vec<(&'c Exercise, crate::progression::Prescription, Prescription)>, Option<Date>) {
+) -> (Vec<(Exercise, crate::progression::Prescription, Prescription)>, Option<Date>) {
     let Some(day) = StrengthDay::build(catalog, settings, history, date) else { return (Vec::new(), None) };
     if !day.today {
         return (Vec::new(), Some(day.next));
@@ -180,7 +197,7 @@ pub fn today_lifts<'c>(
                 paused: false,
                 offer: None,
             };
-            (ex, routine_rx, l.rx)
+            (l.rx.shown(ex), routine_rx, l.rx)
         })
         .collect();
     (lifts, None)

@@ -4,7 +4,7 @@
 //! week. Pure: done dates and `today` in.
 
 use jiff::ToSpan;
-use jiff::civil::Date;
+use jiff::civil::{Date, Weekday};
 
 /// Days between strength sessions: 3 for two a week (Mon, Thu, Mon …), 2 for three a week.
 pub fn spacing_days(per_week: u8) -> i32 {
@@ -40,6 +40,57 @@ pub fn next_strength_day(
         d = d.checked_add(1.day()).unwrap_or(d);
     }
     d
+}
+
+/// The strength schedule as the rules ask it of any day: the days a lift was done (before and
+/// after that day), the weekly target and the day weeks start on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// Sorted, one a day.
+    sessions: Vec<Date>,
+    per_week: u8,
+    week_starts_on: Weekday,
+}
+
+impl Schedule {
+    pub fn new(mut sessions: Vec<Date>, per_week: u8, week_starts_on: Weekday) -> Schedule {
+        sessions.sort();
+        sessions.dedup();
+        Schedule { sessions, per_week, week_starts_on }
+    }
+
+    fn week_start(&self, date: Date) -> Date {
+        let back = date.weekday().since(self.week_starts_on);
+        date.checked_sub(i64::from(back).days()).unwrap_or(date)
+    }
+
+    /// A lift was done on `date`.
+    pub fn has_session(&self, date: Date) -> bool {
+        self.sessions.binary_search(&date).is_ok()
+    }
+
+    /// Whether `date` was due as a strength day, by the sessions before it.
+    pub fn is_due(&self, date: Date) -> bool {
+        is_strength_day(&self.sessions, date, self.week_start(date), self.per_week)
+    }
+
+    /// The first strength day on or after `from`, if nothing more is done meanwhile.
+    pub fn next_from(&self, from: Date) -> Date {
+        next_strength_day(&self.sessions, from, self.per_week, |d| self.week_start(d))
+    }
+
+    /// The day before and the day after `date`, those of them with a lift done.
+    pub fn beside(&self, date: Date) -> (Option<Date>, Option<Date>) {
+        let with = |d: Result<Date, _>| d.ok().filter(|d| self.has_session(*d));
+        (with(date.yesterday()), with(date.tomorrow()))
+    }
+
+    /// The schedule with a lift done on `date` too.
+    pub fn with(&self, date: Date) -> Schedule {
+        let mut sessions = self.sessions.clone();
+        sessions.push(date);
+        Schedule::new(sessions, self.per_week, self.week_starts_on)
+    }
 }
 
 /// A week's strength days, as the week screen and `upright week` show them: which of its seven

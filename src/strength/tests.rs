@@ -92,7 +92,8 @@ fn without_a_load_the_bodyweight_start_climbs_to_the_top_and_asks_for_one() {
     let s = settings(None);
     let p = prescribe(squat, &s, 2, &[], date(2026, 3, 2));
     assert_eq!((p.load, p.reps), (None, 8));
-    assert_eq!(p.text(squat, Units::Kg), "3 × 8, no weight");
+    assert_eq!(p.text(squat, Units::Kg), "3 × 8");
+    assert_eq!(p.shown(squat).name, "Sit-to-stand, no weight");
     let top = prescribe(squat, &s, 2, &[session(2, 5, None, 12, Feedback::Easy, 0)], date(2026, 3, 5));
     assert_eq!((top.load, top.reps), (None, 12));
     assert!(top.reason.contains("[strength.goblet-squat] load"), "{}", top.reason);
@@ -176,4 +177,55 @@ fn a_weeks_strength_days_toward_its_target() {
         let week = StrengthWeek::of(&done, monday, target);
         assert_eq!((week.days, week.text().as_str()), (days, words), "{done:?}");
     }
+}
+
+/// Without a load a lift is its bodyweight start wherever it is shown: the start's name, cues and
+/// sides (a band row and a farmer carry take both sides at once), no figure of the loaded lift;
+/// the id stays the lift's. With a load, the lift itself.
+#[test]
+fn a_lift_without_a_load_is_shown_as_its_start() {
+    let catalog = Catalog::builtin();
+    let start = |load| Prescription { load, sets: 3, reps: 20, reason: String::new() };
+    let eight = |load| Prescription { reps: 8, ..start(load) };
+    // (lift, name shown, dose, a word of its cues)
+    let table = [
+        ("goblet-squat", "Sit-to-stand, no weight", "3 × 8", "sturdy chair"),
+        ("romanian-deadlift", "Hip-hinge drill with a broom", "3 × 8", "broom along your back"),
+        ("one-arm-row", "Band row", "3 × 8", "resistance band"),
+        ("suitcase-carry", "Farmer carry, a bag in each hand", "3 × 20 s", "water bottles"),
+    ];
+    for (id, name, dose, cue) in table {
+        let lift = catalog.get(id).unwrap();
+        let rx = if id == "suitcase-carry" { start(None) } else { eight(None) };
+        let shown = rx.shown(lift);
+        assert_eq!((shown.id.as_str(), shown.name.as_str()), (id, name));
+        assert_eq!(rx.text(lift, Units::Kg), dose, "{id}");
+        assert!(shown.cues.join(" ").contains(cue), "{id}: {:?}", shown.cues);
+        assert!(shown.figure.is_empty(), "{id}: the loaded lift's figure");
+        assert!(rx.form(lift).is_some_and(|v| v.easier), "{id}: the start is the easier variant");
+        let loaded = Prescription { load: Some(8.0), ..rx };
+        assert_eq!(loaded.shown(lift).name, lift.name, "{id} with a load");
+        assert!(!loaded.shown(lift).figure.is_empty());
+    }
+    let carry = catalog.get("suitcase-carry").unwrap();
+    assert!(!start(None).shown(carry).per_side && carry.per_side, "a bag in each hand at once");
+    assert_eq!(start(Some(12.0)).text(carry, Units::Kg), "3 × 20 s per side at 12 kg");
+}
+
+/// What a reply says was done: the start by its own name; a version chosen (`--as`, `v`) after
+/// the lift's name, with that version's sides.
+#[test]
+fn replies_name_the_form_done() {
+    let catalog = Catalog::builtin();
+    let row = catalog.get("one-arm-row").unwrap();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let done = |load| Prescription { load, sets: 3, reps: 9, reason: String::new() };
+    let text = |ex: &Exercise, v: Option<&str>, load| {
+        done_text(ex, v.and_then(|v| ex.variant(v)), &done(load), Units::Kg)
+    };
+    let said = |n: &str, d: &str| (n.to_string(), d.to_string());
+    assert_eq!(text(row, None, None), said("Band row", "3 × 9"));
+    assert_eq!(text(row, None, Some(10.0)), said("One-arm dumbbell row", "3 × 9 per side at 10 kg"));
+    assert_eq!(text(row, Some("backpack"), None), said("One-arm dumbbell row", "3 × 9 per side"));
+    assert_eq!(text(squat, Some("sit-to-stand"), None), said("Goblet squat", "3 × 9"));
 }

@@ -106,3 +106,57 @@ fn strength_days_can_be_chosen_at_the_first_run() {
     assert!(app.ctx.settings.strength.enabled);
     assert_eq!(app.day.items.len(), 10, "Tuesday is the first strength day: the lifts are on Today");
 }
+
+/// A lift without a load is its bodyweight start in the app too: the timer's title and cues
+/// (the band row pulls with both arms, so no sides), the saved line, and the entry, which names
+/// the lift and no load or version, as `upright done` writes it.
+#[test]
+fn without_a_load_the_timer_and_the_saved_line_show_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = strength_app(dir.path(), Vec::new());
+    let t0 = Instant::now();
+    let at = |ms: u64| t0 + Duration::from_millis(ms);
+    app.selected = 9;
+    assert_eq!(app.selected_item().unwrap().exercise.id, "suitcase-carry");
+    send(&mut app, &[Msg::Confirm], t0);
+    app.tick(at(5_500), &wall());
+    snap("strength_timer_start", &app, at(5_500));
+    let shown = app.timer_item("suitcase-carry").unwrap();
+    assert_eq!(shown.exercise.name, "Farmer carry, a bag in each hand");
+    assert!(shown.cues[0].contains("shopping bag"), "{:?}", shown.cues);
+    send(&mut app, &vec![Msg::NextPhase; 5], at(60_000));
+    send(&mut app, &[Msg::Char('2'), Msg::Confirm, Msg::Confirm], at(60_000));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Saved: Farmer carry, a bag in each hand (3 × 20 s) for Tue 24 Nov ✓")
+    );
+    let e = app.ctx.store.entries().iter().find(|e| e.is_for("suitcase-carry")).expect("saved");
+    assert_eq!((e.load, e.reps, e.variant.as_deref()), (None, Some(20), None));
+    assert_eq!(e.dose.as_deref(), Some("3 × 20 s"));
+    // Get ready, then three sets of the band row and two rests: no sides to switch.
+    let row = app.day.get("one-arm-row").unwrap();
+    let phases = crate::session::phases_for_bout(&row.exercise, &row.rx.dose, 0);
+    assert_eq!(phases.len(), 6, "{phases:?}");
+}
+
+/// `v` on a lift shown as its start offers the other version, then goes back to the start (not
+/// the start again as if it were another version).
+#[test]
+fn v_on_a_start_offers_the_other_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = strength_app(dir.path(), Vec::new());
+    app.selected = 7;
+    let t = Instant::now();
+    send(&mut app, &[Msg::Char('v')], t);
+    assert_eq!(app.chosen_variant("romanian-deadlift").map(|v| v.id.as_str()), Some("bottles"));
+    assert_eq!(
+        app.timer_item("romanian-deadlift").unwrap().exercise.name,
+        "Romanian deadlift: water-bottle hinge, no equipment"
+    );
+    send(&mut app, &[Msg::Char('v')], t);
+    assert_eq!(app.chosen_variant("romanian-deadlift"), None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Romanian deadlift: back to the start, hip-hinge drill with a broom.")
+    );
+}
