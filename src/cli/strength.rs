@@ -125,7 +125,19 @@ pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
                 Some(format!("{} {}", short_name(lift, rx), rx.text(lift, units)))
             })
             .collect();
-        outln!("  {}  {}", f.date.strftime("%a %-d %b"), loads.join(" · "));
+        // Within 80 columns: the lifts wrap under the first, whole.
+        let mut line = format!("  {:<10}  ", f.date.strftime("%a %-d %b").to_string());
+        let indent = line.chars().count();
+        for (i, load) in loads.iter().enumerate() {
+            let piece = if i + 1 < loads.len() { format!("{load} ·") } else { load.clone() };
+            if line.chars().count() > indent && line.chars().count() + piece.chars().count() > 80 {
+                outln!("{}", line.trim_end());
+                line = " ".repeat(indent);
+            }
+            line.push_str(&piece);
+            line.push(' ');
+        }
+        outln!("{}", line.trim_end());
     }
     Ok(())
 }

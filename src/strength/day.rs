@@ -117,7 +117,8 @@ pub fn forecast(
     let per_week = s.per_week(settings.level);
     let mut entries: Vec<Entry> = entries.to_vec();
     let mut dates = session_dates(&entries);
-    let end = today.checked_add((i64::from(weeks) * 7).days()).unwrap_or(today);
+    // The same weeks as the routine's plan: from the start of this week.
+    let end = settings.week_start(today).checked_add((i64::from(weeks) * 7).days()).unwrap_or(today);
     let mut out = Vec::new();
     let mut d = today;
     while d < end {
