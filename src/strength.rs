@@ -196,6 +196,18 @@ impl Prescription {
     }
 }
 
+/// The load a session of `exercise` was done with: none for its bodyweight start (an easier
+/// variant), else the load given, else the one planned. The app and `done --load` both ask it.
+pub fn load_done(
+    exercise: &Exercise,
+    variant: Option<&str>,
+    given: Option<f64>,
+    planned: Option<f64>,
+) -> Option<f64> {
+    let bodyweight = variant.and_then(|v| exercise.variant(v)).is_some_and(|v| v.easier);
+    if bodyweight { None } else { given.or(planned) }
+}
+
 /// 8 → "8", 12.5 → "12.5".
 pub fn fmt_load(load: f64) -> String {
     let rounded = (load * 100.0).round() / 100.0;
@@ -228,8 +240,14 @@ pub fn prescribe(
         };
         return Prescription { load, sets: range.sets, reps: range.low, reason };
     };
-    let target = range.reps_at(last.step.unwrap_or(1));
-    let load = last.load;
+    // The bodyweight start done in a loaded lift's place counts for the day and holds: the
+    // load and reps come from the last loaded session, not from the start's missing load.
+    let easier = |e: &Entry| e.variant.as_deref().and_then(|v| exercise.variant(v)).is_some_and(|v| v.easier);
+    let held_by =
+        if easier(last) { done.iter().rev().find(|e| !easier(e) && e.load.is_some()).copied() } else { None };
+    let base = held_by.unwrap_or(last);
+    let target = range.reps_at(base.step.unwrap_or(1));
+    let load = base.load;
     let done_reps = last.reps.unwrap_or(target);
     let pain = last.pain.unwrap_or(0);
     let hard = last.feedback == Some(Feedback::Hard);
@@ -253,6 +271,11 @@ pub fn prescribe(
         (
             Prescription { load, sets: range.sets, reps: target, reason: String::new() },
             format!("{why}: same again"),
+        )
+    } else if held_by.is_some() {
+        (
+            Prescription { load, sets: range.sets, reps: target, reason: String::new() },
+            "the bodyweight start last time: same load again".to_string(),
         )
     } else if done_reps < target {
         (

@@ -203,3 +203,16 @@ fn a_lift_off_the_schedule_is_logged_with_a_note() {
         .success()
         .stderr(predicate::str::contains("upright: Fri 27 Nov is not a strength day; logged anyway"));
 }
+
+/// A loaded lift done once as its bodyweight start: logged without a load, and the next
+/// strength day keeps the load (it used to fall back to the bodyweight start).
+#[test]
+fn the_bodyweight_start_in_a_loaded_lifts_place_keeps_the_load() {
+    let env = Env::new(LOADS);
+    env.ok(24, &["done", "goblet-squat", "--reps", "8"]);
+    env.ok(27, &["done", "goblet-squat", "--as", "sit-to-stand"]);
+    let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
+    assert_eq!(month.matches("load = 8.0").count(), 1, "the start carries no load: {month}");
+    let s = &env.json(30, &["today", "--json"])["strength"];
+    assert_eq!(s["lifts"][0]["dose"], "3 × 8 at 8 kg", "{s}");
+}

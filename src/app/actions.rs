@@ -275,7 +275,9 @@ impl App {
                 entry.partial = p.partial;
                 let mut name = self.name(&p.id);
                 if let Some((load, planned, _)) = p.lift {
-                    entry.load = load;
+                    let ex = self.ctx.catalog.get(&p.id);
+                    entry.load =
+                        ex.and_then(|ex| crate::strength::load_done(ex, p.variant.as_deref(), None, load));
                     let reps = p.reps.parse().ok().filter(|n| *n > 0).unwrap_or(planned);
                     entry.reps = Some(reps);
                     // The saved line says what was done, not what was planned ("3 × 10 at 8 kg"),

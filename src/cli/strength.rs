@@ -38,9 +38,8 @@ pub fn fill_lift(
     }
     let s = &ctx.settings.strength;
     let rx = strength::prescribe(exercise, s, s.per_week(ctx.settings.level), ctx.store.entries(), date);
-    // The bodyweight start carries no load; the no-equipment version keeps the given one.
     let chosen = log.variant.as_deref().and_then(|v| exercise.variant(v));
-    entry.load = if chosen.is_some_and(|v| v.easier) { None } else { log.load.or(rx.load) };
+    entry.load = strength::load_done(exercise, log.variant.as_deref(), log.load, rx.load);
     entry.reps = Some(log.reps.unwrap_or(rx.reps));
     entry.step = Some(RepRange::of(exercise).step(rx.reps));
     entry.dose = Some(rx.text(exercise, s.units));

@@ -21,6 +21,13 @@ fn session(day: i8, step: u32, load: Option<f64>, reps: u32, fb: Feedback, pain:
     e
 }
 
+/// A session done as the goblet squat's bodyweight start (sit-to-stand): no load.
+fn start(day: i8, reps: u32) -> Entry {
+    let mut e = session(day, 1, None, reps, Feedback::Easy, 0);
+    e.variant = Some("sit-to-stand".into());
+    e
+}
+
 /// History, today's day of March, then the load, reps and the start of the reason expected.
 type Case = (Vec<Entry>, i8, Option<f64>, u32, &'static str);
 
@@ -52,6 +59,9 @@ fn double_progression_table() {
         (vec![session(2, 5, w, 12, Ok, 0)], 26, w, 12, "same as last time: 5 strength"),
         // Pain > 5 before a short gap: the lighter load stands.
         (vec![session(2, 3, w, 10, Ok, 6)], 26, Some(6.0), 8, "pain 6 last time"),
+        // The bodyweight start done in its place holds the load and reps, never drops them.
+        (vec![session(2, 3, w, 10, Easy, 0), start(5, 10)], 9, w, 10, "the bodyweight start last time"),
+        (vec![session(2, 3, w, 10, Easy, 0), start(5, 10), session(9, 3, w, 10, Easy, 0)], 12, w, 11, "up to 11"),
     ];
     for (history, today, load, reps, reason) in table {
         let p = prescribe(squat, &s, 2, &history, date(2026, 3, today));
