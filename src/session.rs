@@ -146,9 +146,22 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         }
         Dose::Carry { sets, secs } => {
             for s in 0..*sets {
-                out.push(Phase::new(Kind::Hold, *secs, "Carry", format!("Carry {} of {sets}", s + 1)));
+                // A suitcase carry is carried in one hand, then the other.
+                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                    let pos = join(&[format!("Carry {} of {sets}", s + 1), side.to_string()]);
+                    out.push(Phase::new(Kind::Hold, *secs, "Carry", pos));
+                    if ex.per_side && i == 0 {
+                        push_rest(&mut out, REST_SIDES, "switch hands");
+                    }
+                }
                 if s + 1 < *sets {
-                    push_rest(&mut out, REST_SETS, "between carries");
+                    // The suitcase carry is a lift: the same long rests (60–120 s) as the others.
+                    let lift = crate::strength::LIFTS.contains(&ex.id.as_str());
+                    push_rest(
+                        &mut out,
+                        if lift { crate::strength::REST_SECS } else { REST_SETS },
+                        "between carries",
+                    );
                 }
             }
         }

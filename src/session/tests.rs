@@ -75,6 +75,18 @@ fn paced_reps_untimed_sets_walks_and_carries() {
     assert_eq!(brief(&phases_for_bout(&w, w.dose(3), 2)), ["Ready 5 Walk", "Walk 300 bout 3 of 3 today"]);
     let c = ex("farmer-carry");
     assert_eq!(total_secs(&phases(&c, c.dose(1))), 5 + 30 + 30 + 30);
+    // The suitcase carry is a lift carried in each hand in turn, with a lift's long rests.
+    let s = ex("suitcase-carry");
+    assert_eq!(
+        brief(&phases(&s, s.dose(1)))[..5],
+        [
+            "Ready 5 Suitcase carry",
+            "Hold 20 Carry 1 of 3 · Left side",
+            "Rest 5 switch hands",
+            "Hold 20 Carry 1 of 3 · Right side",
+            "Rest 90 between carries"
+        ]
+    );
 }
 
 fn timer(secs: &[u32]) -> Timer {
