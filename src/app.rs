@@ -181,7 +181,8 @@ impl App {
     pub fn new(mut ctx: Ctx, sound: bool, hooks: TestHooks) -> Result<App> {
         let Fresh { day, streak } = Fresh::load(&mut ctx)?;
         let mode = if day.safety.accepted.is_none() {
-            Mode::Onboard(safety::Onboarding::default())
+            let on = ctx.settings.strength.enabled;
+            Mode::Onboard(safety::Onboarding { strength: on, strength_set: on, ..Default::default() })
         } else {
             Mode::Today
         };

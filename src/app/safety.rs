@@ -26,6 +26,9 @@ pub struct Onboarding {
     pub avoid_flexion: bool,
     /// Strength days with weights (issue 16), off unless chosen.
     pub strength: bool,
+    /// The config already has them on: shown ticked, and not turned off from here (a
+    /// `[strength]` table may hold the user's loads).
+    pub strength_set: bool,
     /// Lines scrolled (j/k), so the whole disclaimer can be read on a small terminal.
     pub scroll: u16,
 }
@@ -117,7 +120,7 @@ impl App {
             (1, Msg::Char('2' | 'a')) => (o.active, o.step) = (true, 2),
             (2, Msg::Char('e')) => o.avoid_extension = !o.avoid_extension,
             (2, Msg::Char('f')) => o.avoid_flexion = !o.avoid_flexion,
-            (2, Msg::Char('s')) => o.strength = !o.strength,
+            (2, Msg::Char('s')) if !o.strength_set => o.strength = !o.strength,
             // The loop writes the choices to the config (keeping what is there) and reloads
             // it; then the acceptance is logged and Today opens with the routine they give.
             (2, Msg::Confirm) => {

@@ -75,7 +75,11 @@ pub fn onboarding(
                 Line::from(""),
                 Line::from(vec![
                     Span::styled(format!("s {} ", check(o.strength)), theme.accent),
-                    Span::raw("add strength days with weights"),
+                    Span::raw(if o.strength_set {
+                        "strength days with weights (on in your config)"
+                    } else {
+                        "add strength days with weights"
+                    }),
                 ]),
                 Line::from(""),
                 Line::from(Span::styled(

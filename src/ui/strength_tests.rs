@@ -160,3 +160,20 @@ fn v_on_a_start_offers_the_other_version() {
         Some("Romanian deadlift: back to the start, hip-hinge drill with a broom.")
     );
 }
+
+/// A first run whose config already turns strength days on shows them ticked, says so, and
+/// does not offer to turn them off from there (a `[strength]` table may hold the loads).
+#[test]
+fn a_first_run_with_strength_in_the_config_shows_it_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = app(dir.path()).ctx;
+    ctx.settings.strength.enabled = true;
+    let empty = tempfile::tempdir().unwrap();
+    ctx.store = crate::state::Store::open(empty.path());
+    let mut first = App::new(ctx, false, crate::app::TestHooks::default()).unwrap();
+    let t = Instant::now();
+    send(&mut first, &[Msg::Char('a'), Msg::Char('1'), Msg::Char('s')], t);
+    let crate::app::Mode::Onboard(o) = &first.mode else { panic!("{:?}", first.mode) };
+    assert!(o.strength && o.strength_set, "{o:?}");
+    snap("onboarding_strength_set", &first, t);
+}
