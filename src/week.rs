@@ -60,14 +60,18 @@ pub struct WeekData {
 pub const CARDIO_MARK: &str = "≈";
 
 /// What each mark of the grid means, for a legend.
-pub const MARKS: [(&str, &str); 6] = [
+pub const MARKS: [(&str, &str); 7] = [
     ("✓", "done"),
     (CARDIO_MARK, "other cardio"),
+    (PART_MARK, "some bouts"),
     ("–", "skipped"),
     ("✗", "missed"),
     ("○", "today"),
     ("·", "to come"),
 ];
+
+/// A day with some of the walk's bouts, not all.
+pub const PART_MARK: &str = "◐";
 
 impl WeekData {
     /// The first day of the heatmap span for the week starting `start`.
@@ -211,6 +215,9 @@ impl WeekData {
             "✓"
         } else if cell.skipped {
             "–"
+        } else if cell.done > 0 && d.date <= self.today {
+            // Some of the day's walk bouts: not missed, not the whole walk.
+            PART_MARK
         } else if d.date > self.today {
             "·"
         } else if d.date == self.today {
