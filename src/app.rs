@@ -228,13 +228,18 @@ impl App {
     /// app, a hand edit, a sync) and shows the day as it is now. Costs a stat per loaded month,
     /// so the loop calls it whenever it wakes; it never polls.
     pub fn look_again(&mut self) {
-        match self.ctx.store.refresh() {
-            Ok(false) => {}
+        let error = match self.ctx.store.refresh() {
+            Ok(false) => return,
             Ok(true) => match Fresh::load(&mut self.ctx) {
-                Ok(fresh) => self.install(fresh),
-                Err(e) => self.message = Some(format!("{e:#}")),
+                Ok(fresh) => return self.install(fresh),
+                Err(e) => format!("{e:#}"),
             },
-            Err(e) => self.message = Some(format!("{e:#}")),
+            Err(e) => format!("{e:#}"),
+        };
+        // A month still broken is read again at every wake: its error never replaces a
+        // message that already says it (a failed save's "the entry waits in …").
+        if !self.message.as_deref().is_some_and(|m| m.contains(&error)) {
+            self.message = Some(error);
         }
     }
 
@@ -363,6 +368,8 @@ pub(crate) mod checkin_tests;
 mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;
+#[cfg(test)]
+mod refresh_tests;
 #[cfg(test)]
 pub(crate) mod review_tests;
 #[cfg(test)]

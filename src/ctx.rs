@@ -44,10 +44,19 @@ impl Ctx {
         let settings = config::load(config, &mut catalog)?;
         let now = now()?;
         let today = settings.coaching_date(&now);
-        let mut store = Store::open(data);
-        // Entries a failed save left waiting go in first; if their month is still broken the
-        // command reports it below, and they keep waiting.
-        if let Ok(n @ 1..) = store.merge_pending() {
+        let rules = catalog.clone();
+        let mut store = Store::open(data).with_merge_rule(std::sync::Arc::new(move |month, e| {
+            crate::rules::recheck_waiting(&rules, month, e)
+        }));
+        // Entries a failed save left waiting go in first, each asked the count rule again (it
+        // was judged without its month); if their month is still broken the command reports it
+        // below, and they keep waiting.
+        let merged = store.merge_pending();
+        let dropped = store.take_dropped();
+        for why in &dropped {
+            crate::errln!("upright: {why}");
+        }
+        if let Ok(n @ 1..) = merged.map(|n| n.saturating_sub(dropped.len())) {
             crate::errln!(
                 "upright: saved {n} entr{} that had been waiting",
                 if n == 1 { "y" } else { "ies" }

@@ -273,6 +273,18 @@ pub fn recheck(month: &[Entry], date: Date, id: &str, needed: u32, walk: bool) -
     }
 }
 
+/// The count rule of a waiting entry (one a failed save kept in a pending file) as it is merged
+/// into `month`: it was judged when the month could not be read, so a second "done" of the same
+/// day, logged while it waited, is one too many now. The day's bouts come from the step the
+/// entry records. The store asks it through [`crate::state::MergeRule`].
+pub fn recheck_waiting(catalog: &crate::catalog::Catalog, month: &[Entry], e: &Entry) -> Option<String> {
+    let id = e.exercise.as_deref().filter(|_| e.kind == EntryKind::Done)?;
+    let ex = catalog.get(id)?;
+    let walk = ex.dose(1).walk_minutes().is_some();
+    let needed = if walk { ex.dose(e.step.unwrap_or(1)).sessions() } else { 1 };
+    recheck(month, e.date, id, needed, walk).map(|why| format!("a waiting entry was not saved: {why}"))
+}
+
 /// What the rating prompt (and `done --partial`) says of a hold set cut short (issue 20): a
 /// partial session counts for the day and holds the step.
 pub const CUT_SHORT: &str = "Cut short: it counts for today; the step grows after full sessions.";

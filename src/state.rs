@@ -59,7 +59,15 @@ pub struct Store {
     /// The month files listed with their stamps, kept until the next save or refresh, so one
     /// command lists the folder once (the walk back and the streak both need every stamp).
     listing: Option<Vec<(MonthKey, Stamp)>>,
+    /// The rule a waiting entry is asked again when it is merged into its month (a second
+    /// "done" logged while the month could not be saved is one too many); see `rules`.
+    merge_rule: Option<MergeRule>,
+    /// What merges left out, and why, for the command to say once.
+    dropped: Vec<String>,
 }
+
+/// Why a waiting entry would be one too many in `month` (as re-read under the lock).
+pub type MergeRule = std::sync::Arc<dyn Fn(&[Entry], &Entry) -> Option<String> + Send + Sync>;
 
 impl Store {
     /// The log under `data_dir` (its `history/` folder). Creates nothing on disk.
@@ -73,6 +81,8 @@ impl Store {
             lock_wait: LOCK_WAIT,
             recent_for: None,
             listing: None,
+            merge_rule: None,
+            dropped: Vec::new(),
         }
     }
 
@@ -80,6 +90,17 @@ impl Store {
     pub fn with_lock_wait(mut self, wait: Duration) -> Store {
         self.lock_wait = wait;
         self
+    }
+
+    /// Asks `rule` of every waiting entry before it is merged into its month.
+    pub fn with_merge_rule(mut self, rule: MergeRule) -> Store {
+        self.merge_rule = Some(rule);
+        self
+    }
+
+    /// What merges of waiting entries left out since last asked, each with why.
+    pub fn take_dropped(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.dropped)
     }
 
     pub fn history_dir(&self) -> &Path {

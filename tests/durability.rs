@@ -224,3 +224,36 @@ fn a_broken_old_month_does_not_stop_todays_logging() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("the limit is 2000"));
     assert!(!std::fs::read_to_string(data.join("history/2026-11.toml")).unwrap().contains("bird-dog"));
 }
+
+/// Logged twice while the month could not be saved (broken by a hand edit, so each `done` was
+/// judged without it): both wait, and the merge asks the once-a-day rule again, keeping one.
+/// The month stays byte-identical while it is broken.
+#[test]
+fn entries_logged_twice_while_waiting_are_saved_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    assert!(upright(data).args(["done", "walk"]).output().unwrap().status.success());
+    let month = data.join("history/2026-11.toml");
+    let good = std::fs::read(&month).unwrap();
+    let mut broken = good.clone();
+    broken.extend_from_slice(b"garbage\n");
+    std::fs::write(&month, &broken).unwrap();
+    for _ in 0..2 {
+        let out = upright(data).args(["done", "bird-dog"]).output().unwrap();
+        assert!(String::from_utf8_lossy(&out.stderr).contains("waits in"));
+    }
+    assert_eq!(std::fs::read(&month).unwrap(), broken, "left as it is while broken");
+    std::fs::write(&month, &good).unwrap();
+    let out = upright(data).args(["status"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("a waiting entry was not saved") && stderr.contains("saved 1 entry"), "{stderr}");
+    let text = std::fs::read_to_string(&month).unwrap();
+    assert_eq!(text.matches("exercise = \"bird-dog\"").count(), 1, "{text}");
+    assert!(
+        !std::fs::read_dir(data).unwrap().any(|e| e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("pending"))
+    );
+}

@@ -121,8 +121,18 @@ impl Store {
         let read = Month::read_file(&path).map_err(SaveError::Unchanged)?;
         let mut month = read.as_ref().map(|r| r.month.clone()).unwrap_or_default();
         let waiting = self.pending_for(key);
-        let mut changed =
-            waiting.iter().fold(false, |changed, (_, e)| month.merge(e.clone()) == Merge::Added || changed);
+        let mut changed = false;
+        for (_, e) in &waiting {
+            // Logged while the month could not be saved, so judged without it: asked again now.
+            let new = !month.entries.iter().any(|m| m.id == e.id);
+            if let Some(why) =
+                self.merge_rule.as_ref().filter(|_| new).and_then(|rule| rule(&month.entries, e))
+            {
+                self.dropped.push(why);
+                continue;
+            }
+            changed |= month.merge(e.clone()) == Merge::Added;
+        }
         changed |= op(&mut month);
         let mut result = Ok(changed);
         if changed {
