@@ -225,6 +225,9 @@ pub fn prescribe(
     today: Date,
 ) -> Prescription {
     let range = RepRange::of(exercise);
+    // A carry counts seconds where the other lifts count reps.
+    let (reps_word, reps_unit) =
+        if matches!(exercise.dose(1), Dose::Carry { .. }) { ("seconds", " s") } else { ("reps", " reps") };
     let inc = settings.increment(&exercise.id);
     let units = settings.units;
     let mut done: Vec<&Entry> = history
@@ -280,7 +283,7 @@ pub fn prescribe(
     } else if done_reps < target {
         (
             Prescription { load, sets: range.sets, reps: target, reason: String::new() },
-            format!("{done_reps} of {target} reps last time: same again"),
+            format!("{done_reps} of {target}{reps_unit} last time: same again"),
         )
     } else if target.max(done_reps) >= range.high {
         match load {
@@ -291,7 +294,11 @@ pub fn prescribe(
                     reps: range.low,
                     reason: String::new(),
                 },
-                format!("top of the range: load up {} {units}, reps back to {}", fmt_load(inc), range.low),
+                format!(
+                    "top of the range: load up {} {units}, {reps_word} back to {}",
+                    fmt_load(inc),
+                    range.low
+                ),
             ),
             None => (
                 Prescription { load: None, sets: range.sets, reps: range.high, reason: String::new() },
@@ -302,7 +309,7 @@ pub fn prescribe(
         let next = (target.max(done_reps) + range.by).min(range.high);
         (
             Prescription { load, sets: range.sets, reps: next, reason: String::new() },
-            format!("up to {next} reps"),
+            format!("up to {next}{reps_unit}"),
         )
     };
     // Rule 7 in sessions: the strength days the schedule offered since the last session.

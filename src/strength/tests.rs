@@ -239,3 +239,17 @@ fn replies_name_the_form_done() {
     assert_eq!(text(row, Some("backpack"), None), said("One-arm dumbbell row", "3 × 9 per side"));
     assert_eq!(text(squat, Some("sit-to-stand"), None), said("Goblet squat", "3 × 9"));
 }
+
+/// The carry counts seconds: its reasons say so, not "reps".
+#[test]
+fn a_carrys_reasons_count_seconds() {
+    let catalog = Catalog::builtin();
+    let carry = catalog.get("suitcase-carry").unwrap();
+    let mut e = session(2, 1, Some(8.0), 20, Feedback::Easy, 0);
+    e.exercise = Some("suitcase-carry".into());
+    let p = prescribe(carry, &settings(Some(8.0)), 2, &[e.clone()], date(2026, 3, 5));
+    assert_eq!(p.reason, "up to 25 s");
+    e.reps = Some(15);
+    let p = prescribe(carry, &settings(Some(8.0)), 2, &[e], date(2026, 3, 5));
+    assert!(p.reason.starts_with("15 of 20 s last time"), "{}", p.reason);
+}
