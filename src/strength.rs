@@ -276,8 +276,10 @@ pub fn prescribe(
             format!("{why}: same again"),
         )
     } else if held_by.is_some() {
+        // What was due that day, held: the load and the reps the start stood in for.
+        let due = prescribe(exercise, settings, per_week, history, last.date);
         (
-            Prescription { load, sets: range.sets, reps: target, reason: String::new() },
+            Prescription { load: due.load, sets: range.sets, reps: due.reps, reason: String::new() },
             "the bodyweight start last time: same load again".to_string(),
         )
     } else if done_reps < target {

@@ -209,10 +209,11 @@ fn a_lift_off_the_schedule_is_logged_with_a_note() {
 #[test]
 fn the_bodyweight_start_in_a_loaded_lifts_place_keeps_the_load() {
     let env = Env::new(LOADS);
-    env.ok(24, &["done", "goblet-squat", "--reps", "8"]);
+    env.ok(24, &["done", "goblet-squat", "--reps", "10"]);
+    assert_eq!(env.json(27, &["today", "--json"])["strength"]["lifts"][0]["dose"], "3 × 11 at 8 kg");
     env.ok(27, &["done", "goblet-squat", "--as", "sit-to-stand"]);
     let month = std::fs::read_to_string(env.data().join("history/2026-11.toml")).unwrap();
     assert_eq!(month.matches("load = 8.0").count(), 1, "the start carries no load: {month}");
     let s = &env.json(30, &["today", "--json"])["strength"];
-    assert_eq!(s["lifts"][0]["dose"], "3 × 8 at 8 kg", "{s}");
+    assert_eq!(s["lifts"][0]["dose"], "3 × 11 at 8 kg", "what was due, held: {s}");
 }
