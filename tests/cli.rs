@@ -221,20 +221,20 @@ fn export_csv_and_json() {
         "--date",
         "2026-10-02",
     ]);
-    env.ok(&["done", "walk", "--minutes", "6"]);
+    env.ok(&["done", "walk", "--minutes", "6", "--as", "bike", "--with", "Sam"]);
     let csv = env.ok(&["export", "--format", "csv"]);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "id,date,at,kind,exercise,step,dose,feedback,pain,minutes,note,reason,activities,partial"
+        "id,date,at,kind,exercise,step,dose,feedback,pain,minutes,note,reason,activities,partial,variant,load,reps,with"
     );
     assert_eq!(lines.len(), 3, "{csv}");
     assert!(
         lines[1].contains(",2026-10-02,")
-            && lines[1].ends_with(",done,curl-up,1,3-2-1 × 8 s holds,easy,2,,\"felt fine, thanks\",,,"),
+            && lines[1].ends_with(",done,curl-up,1,3-2-1 × 8 s holds,easy,2,,\"felt fine, thanks\",,,,,,,"),
         "{csv}"
     );
-    assert!(lines[2].contains(",walk,1,3 × 5 min,ok,0,6,,"), "{csv}");
+    assert!(lines[2].contains(",walk,1,3 × 5 min,ok,0,6,,") && lines[2].ends_with(",bike,,,Sam"), "{csv}");
     let v = env.json(&["export", "--format", "json"]);
     assert_eq!(v["entries"].as_array().unwrap().len(), 2);
     assert_eq!(v["entries"][0]["note"], "felt fine, thanks");

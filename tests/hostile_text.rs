@@ -131,10 +131,11 @@ fn csv_export_escapes_controls_and_neutralises_formulas() {
     let (csv, _) = env.run_clean(&["export", "--format", "csv"], true);
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 4, "{csv}");
-    // The last columns are `activities` and `partial` (empty here: no check-ins, nothing cut short).
-    assert!(rows[1].ends_with(r#",,"'=HYPERLINK(""http://evil.example"",""click"")",,"#), "{csv}");
-    assert!(rows[2].ends_with(r#","'+1 then -2, @home",,,"#), "{csv}");
-    assert!(rows[3].ends_with(r",sore\u{1b}[2J\u{0} back\u{7f},,,"), "{csv}");
+    // The last columns are `activities`, `partial`, `variant`, `load`, `reps` and `with` (empty
+    // here: no check-ins, nothing cut short, no version, load or company).
+    assert!(rows[1].ends_with(r#",,"'=HYPERLINK(""http://evil.example"",""click"")",,,,,,"#), "{csv}");
+    assert!(rows[2].ends_with(r#","'+1 then -2, @home",,,,,,,"#), "{csv}");
+    assert!(rows[3].ends_with(r",sore\u{1b}[2J\u{0} back\u{7f},,,,,,,"), "{csv}");
     // Numbers and dates are never touched.
     assert!(rows[2].contains(",2026-11-23,") && rows[2].contains(",done,bird-dog,1,"), "{csv}");
     // JSON export: the exact strings, no raw control byte.

@@ -45,7 +45,7 @@ fn checkin_is_logged_listed_exported_and_charted() {
     assert_eq!(list[0]["activities"][1], serde_json::json!({ "name": "sit through a film", "score": 5 }));
     assert_eq!(list[1]["pain"], 5);
     let csv = upright(d, &["export", "--format", "csv"]);
-    assert!(csv.contains(",checkin,,,,,6,,,,put on socks=3; sit through a film=5,\n"), "{csv}");
+    assert!(csv.contains(",checkin,,,,,6,,,,put on socks=3; sit through a film=5,,,,,\n"), "{csv}");
     let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
     assert!(
         json["entries"]

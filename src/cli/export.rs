@@ -11,9 +11,9 @@ use crate::ctx::Ctx;
 use crate::state::Entry;
 use crate::text;
 
-// New columns come last (`activities`, issue 17; `partial`, issue 20) so scripts that index the
-// earlier columns keep working.
-const COLUMNS: [&str; 14] = [
+// New columns come last (`activities`, issue 17; `partial`, issue 20; the version done, load,
+// reps and company, issue 16) so scripts that index the earlier columns keep working.
+const COLUMNS: [&str; 18] = [
     "id",
     "date",
     "at",
@@ -28,6 +28,10 @@ const COLUMNS: [&str; 14] = [
     "reason",
     "activities",
     "partial",
+    "variant",
+    "load",
+    "reps",
+    "with",
 ];
 
 pub fn export(ctx: &mut Ctx, format: Format) -> Result<()> {
@@ -62,7 +66,7 @@ fn io_error(e: csv::Error) -> std::io::Error {
     }
 }
 
-fn row(e: &Entry) -> [String; 14] {
+fn row(e: &Entry) -> [String; 18] {
     let opt = |v: Option<String>| v.unwrap_or_default();
     [
         e.id.clone(),
@@ -81,5 +85,9 @@ fn row(e: &Entry) -> [String; 14] {
         e.activities.iter().map(|a| format!("{}={}", a.name, a.score)).collect::<Vec<_>>().join("; "),
         // A session cut short (issue 20): "true", else empty.
         if e.partial { "true".into() } else { String::new() },
+        opt(e.variant.clone()),
+        opt(e.load.map(crate::strength::fmt_load)),
+        opt(e.reps.map(|r| r.to_string())),
+        opt(e.with.clone()),
     ]
 }
