@@ -48,8 +48,10 @@ fn dose_line(item: &Item) -> String {
 
 fn greeting(day: &Day) -> String {
     let mut line = standing_line(day);
+    let open = matches!(day.standing(), Standing::Fresh(_) | Standing::Going { .. });
     if day.banner.is_none() && day.safety.locked_since.is_none() {
-        if day.items.iter().any(|i| i.lift.is_some()) {
+        // "The lifts come last" is for a day still under way, not one complete or rested.
+        if day.items.iter().any(|i| i.lift.is_some()) && open {
             line.push_str(" A strength day: the lifts come last.");
         } else if let Some(next) = day.next_strength {
             line.push_str(&format!(" Next strength day: {}.", next.strftime("%A")));
