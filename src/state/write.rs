@@ -48,7 +48,9 @@ impl Month {
         let kept: BTreeSet<&str> = self.entries.iter().map(|e| e.id.as_str()).collect();
         let before: BTreeSet<&str> = old.month.entries.iter().map(|e| e.id.as_str()).collect();
         let bom = old.text.starts_with('\u{feff}');
-        let mut text = old.text.trim_start_matches('\u{feff}').to_string();
+        // A file written with CRLF (a Windows editor) is edited as LF and keeps its CRLF.
+        let crlf = old.text.contains("\r\n");
+        let mut text = old.text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
         if text.trim().is_empty() {
             return None;
         }
@@ -74,6 +76,9 @@ impl Month {
         added.sort_by(|a, b| order(a).cmp(&order(b)));
         for e in added {
             text.push_str(&Month::entry_text(e));
+        }
+        if crlf {
+            text = text.replace('\n', "\r\n");
         }
         Some(if bom { format!("\u{feff}{text}") } else { text })
     }

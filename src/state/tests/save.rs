@@ -155,3 +155,25 @@ fn a_save_edits_the_text_keeping_comments_and_order_of_a_hand_edited_month() {
     let ids: Vec<String> = Month::parse(text.as_bytes()).unwrap().entries.into_iter().map(|e| e.id).collect();
     assert_eq!(ids, ["e3", "e0", "e1", "e4", "mine", "removed-e2"]);
 }
+
+/// A month a Windows editor saved with CRLF keeps CRLF (and its comments) through an append
+/// and an undo: the whole file, not just the lines upright adds.
+#[test]
+fn a_crlf_month_stays_crlf_through_an_append_and_an_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = store(dir.path());
+    s.append(entry("a", NOV, "walk")).unwrap();
+    let path = s.path(MonthKey::of(NOV));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let crlf = format!("# my log\n{text}").replace('\n', "\r\n");
+    std::fs::write(&path, &crlf).unwrap();
+    let mut s = store(dir.path());
+    s.load_range(NOV, NOV).unwrap();
+    s.append(entry("b", NOV, "curl-up")).unwrap();
+    assert!(s.remove(NOV, "a").unwrap());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with("# my log\r\n"), "{after:?}");
+    assert!(!after.replace("\r\n", "").contains('\n'), "every line ends in CRLF: {after:?}");
+    let ids: Vec<String> = Month::read(&path).unwrap().entries.into_iter().map(|e| e.id).collect();
+    assert!(ids.contains(&"b".to_string()) && !ids.contains(&"a".to_string()), "{ids:?}");
+}
