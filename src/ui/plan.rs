@@ -34,9 +34,12 @@ pub fn render(
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
     let picks = [("now", plan.first()), ("in 4 weeks", plan.get(4)), ("in 8 weeks", plan.get(8))];
+    // The lifts have no ladder of weeks (their reps and loads climb each strength day): they
+    // are left out of the table, and a line says where their forecast is.
     let rows: Vec<(&str, [String; 3])> = day
         .items
         .iter()
+        .filter(|item| item.lift.is_none())
         .map(|item| {
             let dose = |w: Option<&WeekPlan>| {
                 w.and_then(|w| w.exercises.iter().find(|e| e.id == item.exercise.id))
@@ -89,6 +92,11 @@ pub fn render(
                 lines.extend(wrap(spans, width, 15));
             }
         }
+    }
+    if day.items.iter().any(|i| i.lift.is_some()) || day.next_strength.is_some() {
+        lines.push(Line::default());
+        let said = "Strength days: reps and loads climb each session; upright plan lists them day by day.";
+        lines.extend(wrap_text(said, theme.dim, width, 0));
     }
     let end = scrolled(frame, body, lines, scroll, theme);
     let k = [("j/k", "scroll"), ("?", "help"), ("Esc", "back")];

@@ -177,3 +177,13 @@ fn a_first_run_with_strength_in_the_config_shows_it_on() {
     assert!(o.strength && o.strength_set, "{o:?}");
     snap("onboarding_strength_set", &first, t);
 }
+
+/// The plan screen on a strength day: the routine's weeks, the lifts left out of the table (they
+/// have no weekly ladder) and a line saying where their forecast is.
+#[test]
+fn the_plan_screen_on_a_strength_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = strength_app(dir.path(), Vec::new());
+    send(&mut app, &[Msg::Plan], Instant::now());
+    snap("strength_plan", &app, Instant::now());
+}
