@@ -39,10 +39,12 @@ pub fn render(
     let right = if left.chars().count() + 12 <= width { left } else { count };
     let room = width.saturating_sub(right.chars().count() + 2);
     let full = format!("{} · {}", ex.name, item.rx.dose_text);
-    let title = [full, ex.name.clone(), String::new()]
+    let title = [full.clone(), ex.name.clone(), String::new()]
         .into_iter()
         .find(|t| t.chars().count() <= room)
         .unwrap_or_default();
+    let whole_title = title == full;
+    let name_in_title = title == ex.name;
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(border)
@@ -57,7 +59,15 @@ pub fn render(
         if timer.is_paused() { format!("PAUSED — {}", phase.label) } else { phase.label.to_uppercase() };
     let head = if phase.position.is_empty() { what } else { format!("{what} · {}", phase.position) };
     let style = if phase.kind == Kind::Rest { theme.dim } else { theme.accent };
-    let head = wrap_text(&head, style, width, 0);
+    let mut head = wrap_text(&head, style, width, 0);
+    // A title too narrow for the name and dose (40×12): they open the body instead, whole.
+    if !whole_title {
+        // The name, then the dose on a line of its own (a dose never breaks across lines).
+        let mut named = if name_in_title { Vec::new() } else { wrap_text(&ex.name, theme.title, width, 2) };
+        named.extend(wrap_text(&item.rx.dose_text, theme.title, width, 2));
+        named.append(&mut head);
+        head = named;
+    }
     let notation = explain(item).map(|t| wrap_text(&t, theme.dim, width, 2)).unwrap_or_default();
     let roomy = inner.height >= 20;
     let notation_rows = if inner.height >= 14 { notation.len() as u16 } else { 0 };
