@@ -32,7 +32,7 @@ pub use msg::{Effect, Msg};
 use outcome::Awaiting;
 pub use progress::{Answer, CheckinForm, CheckinStage};
 pub use prompt::{Prompt, Stage, Way};
-pub(crate) use run::{Input, in_terminal, inputs};
+pub(crate) use run::{Input, in_terminal, inputs, next_input};
 pub use run::{apply, run};
 pub use safety::{Choices, Onboarding, Report};
 

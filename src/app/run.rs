@@ -29,6 +29,22 @@ pub(crate) enum Input {
 /// default would end the process arrives as `Input::Signal`, so the loop leaves through the
 /// normal path and `ratatui::run` restores the terminal. Handling SIGQUIT also means no core dump
 /// with the terminal left raw; every entry is saved when it is rated, so a dump would keep nothing.
+/// The next input, waiting at most `wait` (`None`: until one comes). `Ok(None)`: the wait ran
+/// out (the loop redraws); `Err(())`: the input thread is gone (the loop ends).
+pub(crate) fn next_input(
+    rx: &mpsc::Receiver<Input>,
+    wait: Option<std::time::Duration>,
+) -> Result<Option<Input>, ()> {
+    match wait {
+        Some(wait) => match rx.recv_timeout(wait) {
+            Ok(input) => Ok(Some(input)),
+            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(mpsc::RecvTimeoutError::Disconnected) => Err(()),
+        },
+        None => rx.recv().map(Some).map_err(drop),
+    }
+}
+
 pub(crate) fn inputs() -> Result<mpsc::Receiver<Input>> {
     let (tx, rx) = mpsc::channel();
     let keys = tx.clone();
@@ -145,16 +161,11 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         if !settle(app, bell)? {
             return Ok(());
         }
-        let input = match app.next_wake(now, &wall) {
-            Some(at) => match rx.recv_timeout(at.saturating_duration_since(Instant::now())) {
-                Ok(input) => input,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-            },
-            None => match rx.recv() {
-                Ok(input) => input,
-                Err(_) => return Ok(()),
-            },
+        let wait = app.next_wake(now, &wall).map(|at| at.saturating_duration_since(Instant::now()));
+        let input = match next_input(&rx, wait) {
+            Ok(Some(input)) => input,
+            Ok(None) => continue,
+            Err(()) => return Ok(()),
         };
         match input {
             Input::Signal => return Ok(()),

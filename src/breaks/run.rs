@@ -5,7 +5,6 @@
 //! due time itself, so a waiting companion makes no wakeups at all.
 
 use std::io::Write;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use color_eyre::eyre::{Result, bail};
@@ -120,16 +119,10 @@ fn run(
             }
             Some(Effect::Quit) | None => {}
         }
-        let input = match c.next_wake(&now) {
-            Some(at) => match rx.recv_timeout(clock.until(&at)) {
-                Ok(input) => input,
-                Err(mpsc::RecvTimeoutError::Timeout) => continue,
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-            },
-            None => match rx.recv() {
-                Ok(input) => input,
-                Err(_) => return Ok(()),
-            },
+        let input = match crate::app::next_input(&rx, c.next_wake(&now).map(|at| clock.until(&at))) {
+            Ok(Some(input)) => input,
+            Ok(None) => continue,
+            Err(()) => return Ok(()),
         };
         match input {
             Input::Signal => return Ok(()),
