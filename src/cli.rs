@@ -57,7 +57,7 @@ pub enum Command {
     /// Log a completed exercise
     Done {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
+        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
         /// How it went (default: ok)
         #[arg(long, value_enum)]
@@ -69,7 +69,7 @@ pub enum Command {
         #[arg(long)]
         minutes: Option<u32>,
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
-        #[arg(long = "as", value_name = "VARIANT", value_parser = complete::VariantId, hide_possible_values = true)]
+        #[arg(long = "as", value_name = "VARIANT", value_parser = complete::VARIANT_ID, hide_possible_values = true)]
         variant: Option<String>,
         /// Who came along (walks only), shown on the week screen
         #[arg(long, value_name = "NAME")]
@@ -96,7 +96,7 @@ pub enum Command {
     /// Log an excused skip
     Skip {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
+        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
         /// Why, shown back on Today and in upright week
         #[arg(long)]
@@ -123,7 +123,7 @@ pub enum Command {
     /// Remove that day's last entry for an exercise
     Undo {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
+        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
         /// The day to undo on: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day)]
@@ -182,7 +182,7 @@ pub enum Command {
     /// Take the harder form offered for ID (the side bridge on your feet), as h in the app
     Harder {
         /// Exercise id, e.g. side-bridge
-        #[arg(value_parser = complete::ExerciseId, hide_possible_values = true)]
+        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
         /// Not now: stay on the current form; it is not offered again until a flare, and
         /// `upright harder ID` takes it any time
@@ -193,7 +193,7 @@ pub enum Command {
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
         /// they cleared that exercise after pain down a leg
-        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::ExerciseId, hide_possible_values = true)]
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         clear: Option<String>,
     },
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer

@@ -6,19 +6,17 @@ use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 
 use crate::catalog::Catalog;
 
-/// An exercise id (`done`, `skip`, `undo`, `safety --clear`): completes the built-in ids.
+/// Any text, offering to `upright completions` the ids its function lists.
 #[derive(Clone, Copy, Debug)]
-pub struct ExerciseId;
+pub struct Ids(fn() -> Vec<String>);
+
+/// An exercise id (`done`, `skip`, `undo`, `safety --clear`): completes the built-in ids.
+pub const EXERCISE_ID: Ids = Ids(exercise_ids);
 
 /// A variant for `done --as`: completes every built-in exercise's variant ids.
-#[derive(Clone, Copy, Debug)]
-pub struct VariantId;
+pub const VARIANT_ID: Ids = Ids(variant_ids);
 
-fn offer(ids: Vec<String>) -> Option<Box<dyn Iterator<Item = PossibleValue> + 'static>> {
-    Some(Box::new(ids.into_iter().map(PossibleValue::new)))
-}
-
-impl TypedValueParser for ExerciseId {
+impl TypedValueParser for Ids {
     type Value = String;
 
     fn parse_ref(
@@ -31,24 +29,7 @@ impl TypedValueParser for ExerciseId {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        offer(exercise_ids())
-    }
-}
-
-impl TypedValueParser for VariantId {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &std::ffi::OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        offer(variant_ids())
+        Some(Box::new((self.0)().into_iter().map(PossibleValue::new)))
     }
 }
 
