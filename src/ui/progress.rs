@@ -66,6 +66,23 @@ fn points(values: impl Iterator<Item = Option<f64>>) -> Vec<(f64, f64)> {
 
 /// The series' names in their colours, for a chart's bottom border: ratatui's own legend box
 /// covers the lines in a box this small.
+/// One line chart dataset per series, each named and in its series colour.
+fn lines<'a>(series: &'a [Vec<(f64, f64)>], names: &'a [String], theme: &Theme) -> Vec<Dataset<'a>> {
+    series
+        .iter()
+        .zip(names)
+        .enumerate()
+        .map(|(i, (s, n))| {
+            Dataset::default()
+                .name(n.as_str())
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(series_style(i, theme))
+                .data(s)
+        })
+        .collect()
+}
+
 fn legend<'a>(names: impl Iterator<Item = (String, Style)>) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     for (name, style) in names {
@@ -138,19 +155,7 @@ fn psfs(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let series: Vec<Vec<(f64, f64)>> =
         (0..p.activities.len()).map(|i| points(p.weeks.iter().map(|w| w.psfs[i].map(f64::from)))).collect();
     let names: Vec<String> = p.activities.clone();
-    let data = series
-        .iter()
-        .zip(&names)
-        .enumerate()
-        .map(|(i, (s, n))| {
-            Dataset::default()
-                .name(n.as_str())
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(series_style(i, theme))
-                .data(s)
-        })
-        .collect();
+    let data = lines(&series, &names, theme);
     // The names go under the chart, wrapped whole: a bottom border would have to cut them.
     let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
     let inner = area.width.saturating_sub(2).max(1);
@@ -216,19 +221,7 @@ fn steps(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
         })
         .collect();
     let names: Vec<String> = p.exercises.iter().map(|(id, ..)| id.clone()).collect();
-    let data = series
-        .iter()
-        .zip(&names)
-        .enumerate()
-        .map(|(i, (s, n))| {
-            Dataset::default()
-                .name(n.as_str())
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(series_style(i, theme))
-                .data(s)
-        })
-        .collect();
+    let data = lines(&series, &names, theme);
     let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
     frame.render_widget(chart(" Steps, % of ladder ", data, key, p, 100.0, theme), area);
 }
