@@ -69,6 +69,9 @@ pub struct Exercise {
     pub cues: Vec<String>,
     /// The cue that replaces the first one when the user must avoid flexion.
     pub flexion_cue: Option<String>,
+    /// A nerve tension position or a loaded hinge, squat or carry: paused along with any
+    /// leg-symptom pause (COACHING.md "Turn 3 review" A).
+    pub leg_pause: bool,
     /// Shown only when the dose has more than one set (the roller's "move it higher").
     pub next_set_cue: Option<String>,
     pub figure: String,
@@ -189,6 +192,8 @@ pub struct RawExercise {
     #[serde(default)]
     pub flexion_cue: Option<String>,
     #[serde(default)]
+    pub leg_pause: bool,
+    #[serde(default)]
     pub next_set_cue: Option<String>,
     #[serde(default)]
     pub figure: String,
@@ -264,6 +269,7 @@ impl RawExercise {
             active_cap,
             cues: self.cues,
             flexion_cue: self.flexion_cue,
+            leg_pause: self.leg_pause,
             next_set_cue: self.next_set_cue,
             figure: self.figure.trim_matches('\n').to_string(),
             variants,

@@ -27,12 +27,12 @@ mod words;
 use jiff::civil::Date;
 
 use decide::{Decision, decide};
+
 pub use forecast::{PlanItem, WeekPlan, forecast};
 pub use harder::Offer;
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
 use crate::config::Settings;
-use crate::safety::Safety;
 use crate::state::{Entry, EntryKind};
 
 /// Days back over which a run of good sessions is counted (views always load more than this).
@@ -53,8 +53,7 @@ pub enum Change {
     Flare,
 }
 
-/// How the app says what clears a leg-symptom pause (the CLI names its command instead).
-const PAUSED_KEY: &str = "Press c when a clinician clears it";
+use crate::holds::{Gated, Holds, PAUSED_KEY};
 
 impl Prescription {
     /// The reason as the command line says it: where the app names a key, the command that does
@@ -94,16 +93,46 @@ pub struct Prescription {
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
 /// ignored (a backfill sees the log as it was); entries of `date` itself do not change the dose,
 /// except that pain above 5 stops the exercise for the day.
-pub fn prescribe(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Vec<Prescription> {
+pub fn prescribe(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+) -> Vec<Gated<Prescription>> {
     let upto = &history[..history.partition_point(|e| e.date <= date)];
-    // What is the same for every exercise that day is read from the log once.
-    let safety = Safety::from_entries(upto);
-    let flare = flare_since(upto, date).is_some();
-    settings
-        .routine(catalog)
-        .into_iter()
-        .map(|e| prescribe_with(settings, upto, e, date, &safety, flare))
-        .collect()
+    // The holds are the same for every exercise that day: read from the log once.
+    let holds = Holds::on(settings, upto, date);
+    settings.routine(catalog).into_iter().map(|e| gated(settings, upto, e, date, &holds)).collect()
+}
+
+/// One exercise's raw dose through the holds.
+fn gated(
+    settings: &Settings,
+    upto: &[Entry],
+    ex: &Exercise,
+    date: Date,
+    holds: &Holds,
+) -> Gated<Prescription> {
+    let raw = prescribe_raw(settings, upto, ex, date, holds.flare.is_some());
+    let past = &upto[..upto.partition_point(|e| e.date < date)];
+    let last_step =
+        past.iter().rev().find(|e| e.kind == EntryKind::Done && e.is_for(&ex.id)).and_then(|e| e.step);
+    holds.routine(ex, raw, last_step)
+}
+
+/// `ex` at ladder `step`: its dose and the text of it.
+pub(crate) fn dose_at(ex: &Exercise, step: u32) -> (Dose, String) {
+    let dose = ex.dose(step).clone();
+    let text = match &dose {
+        Dose::Walk { bouts } => walk_text(bouts),
+        _ => ex.dose_text(step),
+    };
+    (dose, text)
+}
+
+/// "Same as last time: why", the line a held dose shows.
+pub(crate) fn same_because(why: &str) -> String {
+    words::same(why)
 }
 
 fn days_between(a: Date, b: Date) -> i64 {
@@ -137,19 +166,18 @@ pub fn prescribe_one(
     history: &[Entry],
     exercise: &Exercise,
     date: Date,
-) -> Prescription {
+) -> Gated<Prescription> {
     let history = &history[..history.partition_point(|e| e.date <= date)];
-    let safety = Safety::from_entries(history);
-    prescribe_with(settings, history, exercise, date, &safety, flare_since(history, date).is_some())
+    gated(settings, history, exercise, date, &Holds::on(settings, history, date))
 }
 
-/// One exercise's dose, given the log up to `date` and that day's safety and flare state.
-fn prescribe_with(
+/// One exercise's dose by the ladder's own rules, before the holds (`holds.rs` applies them):
+/// the log up to `date`; `flare` only keeps a harder form from being offered in a flare-up.
+fn prescribe_raw(
     settings: &Settings,
     history: &[Entry],
     exercise: &Exercise,
     date: Date,
-    safety: &Safety,
     flare: bool,
 ) -> Prescription {
     let past = &history[..history.partition_point(|e| e.date < date)];
@@ -159,17 +187,7 @@ fn prescribe_with(
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id))
         .filter_map(|e| e.pain)
         .max();
-    let d = if flare {
-        Decision {
-            step: 1,
-            change: Change::Flare,
-            reason: Some("Flare-up mode: the gentlest step".into()),
-            dose: None,
-        }
-    } else {
-        decide(settings, history, past, exercise, date)
-    };
-    let Decision { mut step, mut change, mut reason, dose } = d;
+    let Decision { mut step, mut change, mut reason, dose } = decide(settings, history, past, exercise, date);
     // Harder forms are offered, not switched in (issue 20).
     let mut offer = None;
     if !flare
@@ -180,23 +198,6 @@ fn prescribe_with(
         change = Change::Hold;
         reason = Some(harder::reason(exercise, &held, false));
         offer = Some(held);
-    }
-    // Rule 11: a morning the back had not settled holds every exercise that day.
-    if change == Change::Up && today.iter().any(|e| e.kind == EntryKind::NotSettled) {
-        step -= 1;
-        change = Change::Hold;
-        reason = Some(words::same("your back had not settled this morning"));
-    }
-    // Safety (COACHING.md): a see-a-GP red flag pauses progression until a clinician has
-    // checked it; pain down a leg pauses the exercise itself until it is cleared.
-    if change == Change::Up && safety.gp_since.is_some() {
-        step -= 1;
-        change = Change::Hold;
-        reason = Some(words::same("progress waits for a clinician's check"));
-    }
-    let paused = safety.paused.get(&exercise.id).copied();
-    if let Some(since) = paused {
-        reason = Some(format!("Paused: pain down a leg ({}). {PAUSED_KEY}", since.strftime("%a %-d %b")));
     }
     let stopped = today_pain.is_some_and(|p| p > 5);
     if let Some(pain) = today_pain.filter(|_| stopped) {
@@ -222,7 +223,7 @@ fn prescribe_with(
         change,
         reason,
         stopped,
-        paused: paused.is_some(),
+        paused: false,
         offer,
     }
 }

@@ -93,7 +93,7 @@ impl Report {
                         exercise: exercise.name.clone(),
                         from: dose(prev),
                         to: dose(e),
-                        reason: rx.reason,
+                        reason: rx.reason.clone(),
                     });
                 }
                 last = Some(e);

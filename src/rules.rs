@@ -7,6 +7,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::holds::Hold;
 use crate::log::{Entry, EntryKind};
 use crate::today::Day;
 
@@ -144,6 +145,9 @@ fn done(day: &Day, today: Date, req: &Request, name: &str, minutes: Option<u32>)
     // The strength lifts are not in the daily routine: their own schedule counts them.
     let lift = crate::strength::LIFTS.contains(&req.id);
     let lift_note = || off_schedule(day, today, req.date, name).map_or(Verdict::Allowed, Verdict::Note);
+    if let Some(why) = day.hold_of(req.id).and_then(|h| held(h, name, req.id)) {
+        return Verdict::Refused(why);
+    }
     if lift && day.get(req.id).is_none() {
         return lift_note();
     }
@@ -152,9 +156,6 @@ fn done(day: &Day, today: Date, req: &Request, name: &str, minutes: Option<u32>)
             "{name} is not in your routine; logged anyway — add it under `extras` in the config to make it part of it"
         ));
     };
-    if item.rx.paused {
-        return Verdict::Refused(paused(name, req.id));
-    }
     if item.rx.stopped {
         return Verdict::Refused(stopped(name));
     }
@@ -218,8 +219,8 @@ fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
     if item.rx.stopped {
         return Verdict::Refused(stopped(name));
     }
-    if item.rx.paused {
-        return Verdict::Nothing(paused(name, req.id));
+    if let Some(why) = item.rx.hold().and_then(|h| held(h, name, req.id)) {
+        return Verdict::Nothing(why);
     }
     if item.skipped {
         return Verdict::Nothing(format!("{name} is already skipped for {}", short(req.date)));
@@ -230,6 +231,20 @@ fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
 /// The ids a rest day skips: every exercise not yet settled.
 pub fn rest_ids(day: &Day) -> Vec<String> {
     day.items.iter().filter(|i| !i.is_settled()).map(|i| i.exercise.id.clone()).collect()
+}
+
+/// Why a hold that pauses an exercise refuses logging it (the lock is answered before any day).
+fn held(hold: Hold, name: &str, id: &str) -> Option<String> {
+    match hold {
+        Hold::LegPause { own: true, .. } => Some(paused(name, id)),
+        Hold::LegPause { own: false, .. } => Some(format!(
+            "{name} is paused along with the leg symptoms you reported (it loads the nerve or the lower back); it comes back when a clinician has cleared them (`upright safety` lists what is paused)"
+        )),
+        Hold::FlarePause { .. } => Some(format!(
+            "{name} is paused during a flare-up: loaded lifts and carries rest until it is over (`upright flare off`)"
+        )),
+        _ => None,
+    }
 }
 
 fn paused(name: &str, id: &str) -> String {

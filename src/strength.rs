@@ -21,7 +21,7 @@ use crate::catalog::{Dose, Exercise, Level, Variant};
 use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
-pub use day::{Forecast, Lift, StrengthDay, forecast, schedule, session_dates, today_lifts};
+pub use day::{Forecast, Lift, StrengthDay, dose, forecast, schedule, session_dates, today_lifts};
 pub use schedule::{
     Schedule, StrengthWeek, is_strength_day, missed_sessions, next_strength_day, spacing_days,
 };
@@ -214,10 +214,10 @@ pub fn fmt_load(load: f64) -> String {
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") }
 }
 
-/// The next session of `exercise` on `today`, from the user's config and the done entries of
-/// that exercise (any order; other entries are ignored). `per_week` sizes rule 7's gap in
-/// sessions.
-pub fn prescribe(
+/// The next session of `exercise` on `today` by the strength rules alone, from the user's config
+/// and the done entries of that exercise (any order; other entries are ignored). `per_week`
+/// sizes rule 7's gap in sessions. Raw: nothing shows it before the holds ([`dose`]).
+pub(crate) fn prescribe(
     exercise: &Exercise,
     settings: &StrengthSettings,
     per_week: u8,

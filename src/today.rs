@@ -8,13 +8,14 @@ use jiff::civil::Date;
 
 use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
+use crate::holds::Gated;
 use crate::progression::{self, Prescription};
 use crate::state::{Entry, EntryKind, Feedback};
 
 #[derive(Debug, Clone)]
 pub struct Item {
     pub exercise: Exercise,
-    pub rx: Prescription,
+    pub rx: Gated<Prescription>,
     /// Done entries logged for it that day (walk bouts count one each).
     pub done: u32,
     /// Sessions needed to count as done: the bouts for a walk, otherwise 1.
@@ -30,7 +31,7 @@ pub struct Item {
     /// The last sessions before that day, newest first: why a dose changed, in the user's words.
     pub recent: Vec<Session>,
     /// A strength lift's prescription (its load), on a strength day.
-    pub lift: Option<crate::strength::Prescription>,
+    pub lift: Option<Gated<crate::strength::Prescription>>,
 }
 
 /// One earlier session as the Today screen shows it back.
@@ -51,6 +52,9 @@ impl Item {
 
     /// The dose with walk bouts counted ("3 × 7 min walk, 1 of 3 done").
     pub fn dose_line(&self) -> String {
+        if matches!(self.rx.hold(), Some(crate::holds::Hold::Locked { .. })) {
+            return self.rx.dose_text.clone();
+        }
         let walk = if self.rx.dose.walk_minutes().is_some() { " walk" } else { "" };
         let mut line = format!("{}{walk}", self.rx.dose_text);
         // Stopped by pain, the bouts left are not to come: "1 of 3 done" would say they were.
@@ -81,6 +85,9 @@ pub struct Day {
     /// With strength days on: the days lifts were done, for the rules to place a lift logged
     /// off the schedule.
     pub strength: Option<crate::strength::Schedule>,
+    /// The holds on a lift that is not on the list today (not a strength day): what the rules
+    /// answer when it is logged anyway.
+    pub lift_holds: Vec<(String, crate::holds::Hold)>,
 }
 
 /// Where the day stands (`Day::standing`).
@@ -148,7 +155,17 @@ impl Day {
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
-        Day { date, items, safety, needs_check, banner, next_strength, strength }
+        let holds = crate::holds::Holds::on(settings, history, date);
+        let lift_holds = crate::strength::LIFTS
+            .iter()
+            .filter(|id| !items.iter().any(|i| i.exercise.id == **id))
+            .filter_map(|id| catalog.get(id))
+            .filter_map(|ex| {
+                let rx = crate::strength::dose(&holds, ex, settings, history, date);
+                Some((ex.id.clone(), rx.hold()?))
+            })
+            .collect();
+        Day { date, items, safety, needs_check, banner, next_strength, strength, lift_holds }
     }
 
     pub fn done_count(&self) -> usize {
@@ -177,6 +194,14 @@ impl Day {
     pub fn get(&self, id: &str) -> Option<&Item> {
         self.items.iter().find(|i| i.exercise.id == id)
     }
+
+    /// The hold on exercise `id` today, on the list or (a lift off its day) not.
+    pub fn hold_of(&self, id: &str) -> Option<crate::holds::Hold> {
+        match self.get(id) {
+            Some(item) => item.rx.hold(),
+            None => self.lift_holds.iter().find(|(l, _)| l == id).map(|(_, h)| *h),
+        }
+    }
 }
 
 /// The two-week suggestion: pain not improving or trending up, and not dismissed in the last
@@ -195,7 +220,13 @@ fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::T
     (crate::safety::needs_check(history, first, date), None)
 }
 
-fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[Entry], date: Date) -> Item {
+fn item(
+    exercise: Exercise,
+    rx: Gated<Prescription>,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+) -> Item {
     let todays = || history.iter().rev().take_while(|e| e.date >= date).filter(|e| e.date == date);
     let of_it = |e: &&Entry| e.is_for(&exercise.id);
     let done = todays().filter(of_it).filter(|e| e.kind == EntryKind::Done).count() as u32;

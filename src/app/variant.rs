@@ -112,7 +112,7 @@ impl App {
         let ex = self.ctx.catalog.get(&p.id)?;
         let chosen = p.variant.as_deref().and_then(|v| ex.variant(v));
         let load = crate::strength::load_done(ex, p.variant.as_deref(), None, load);
-        let done = crate::strength::Prescription { load, reps, ..rx.clone() };
+        let done = crate::strength::Prescription { load, reps, ..(**rx).clone() };
         Some(crate::strength::done_text(ex, chosen, &done, self.ctx.settings.strength.units))
     }
 }

@@ -37,7 +37,8 @@ pub fn fill_lift(
         return None;
     }
     let s = &ctx.settings.strength;
-    let rx = strength::prescribe(exercise, s, s.per_week(ctx.settings.level), ctx.store.entries(), date);
+    let holds = crate::holds::Holds::on(&ctx.settings, ctx.store.entries(), date);
+    let rx = strength::dose(&holds, exercise, &ctx.settings, ctx.store.entries(), date).into_inner();
     let chosen = log.variant.as_deref().and_then(|v| exercise.variant(v));
     entry.load = strength::load_done(exercise, log.variant.as_deref(), log.load, rx.load);
     entry.reps = Some(log.reps.unwrap_or(rx.reps));

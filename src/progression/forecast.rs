@@ -88,7 +88,11 @@ pub fn forecast(
 
 /// Logs the acceptance of each harder form `doses` offer on `day` (not one declined), as a user
 /// pressing `h` would; whether there was any.
-pub(super) fn accept_offers(doses: &[super::Prescription], log: &mut Vec<Entry>, day: Date) -> bool {
+pub(super) fn accept_offers(
+    doses: &[crate::holds::Gated<super::Prescription>],
+    log: &mut Vec<Entry>,
+    day: Date,
+) -> bool {
     let mut any = false;
     for rx in doses.iter().filter(|rx| rx.offer.as_ref().is_some_and(|o| !o.declined)) {
         let mut e = Entry::new(

@@ -35,7 +35,7 @@ fn rx_with(settings: &Settings, history: &[Entry], id: &str, on: i64) -> Prescri
     let catalog = Catalog::builtin();
     let mut h = history.to_vec();
     h.sort_by(|a, b| (a.date, &a.at).cmp(&(b.date, &b.at)));
-    prescribe_one(settings, &h, catalog.get(id).unwrap(), day(on))
+    prescribe_one(settings, &h, catalog.get(id).unwrap(), day(on)).into_inner()
 }
 
 use Feedback::{Easy, Hard, Ok as Fine};

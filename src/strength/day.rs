@@ -8,12 +8,13 @@ use jiff::civil::Date;
 use super::{LIFTS, Prescription, RepRange, Schedule, is_strength_day, next_strength_day, prescribe};
 use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
+use crate::holds::{Gated, Holds};
 use crate::log::{Entry, EntryKind, Feedback};
 
 #[derive(Debug, Clone)]
 pub struct Lift<'c> {
     pub exercise: &'c Exercise,
-    pub rx: Prescription,
+    pub rx: Gated<Prescription>,
     /// Today's session, when logged: (load, reps done).
     pub done: Option<(Option<f64>, Option<u32>)>,
 }
@@ -72,6 +73,7 @@ impl<'c> StrengthDay<'c> {
         let week_start = |d: Date| settings.week_start(d);
         let started = dates.contains(&date);
         let due = is_strength_day(&dates, date, week_start(date), per_week);
+        let holds = Holds::on(settings, entries, date);
         let next = if due {
             date
         } else {
@@ -87,18 +89,35 @@ impl<'c> StrengthDay<'c> {
                     .rev()
                     .find(|e| e.kind == EntryKind::Done && e.date == date && e.is_for(&exercise.id))
                     .map(|e| (e.load, e.reps));
-                Lift { exercise, rx: prescribe(exercise, s, per_week, entries, date), done }
+                Lift { exercise, rx: dose(&holds, exercise, settings, entries, date), done }
             })
             .collect();
         Some(StrengthDay { date, today: started || due, next, lifts })
     }
 }
 
+/// A lift's dose on `date`: its own rules (`prescribe`), then the holds. The one way to a lift's
+/// dose for Today, `done`, the plan and the app.
+pub fn dose(
+    holds: &Holds,
+    exercise: &Exercise,
+    settings: &Settings,
+    entries: &[Entry],
+    date: Date,
+) -> Gated<Prescription> {
+    let s = &settings.strength;
+    let raw = prescribe(exercise, s, s.per_week(settings.level), entries, date);
+    holds.lift(exercise, raw, entries, date)
+}
+
+/// A lift as a Today row: as shown, its routine-style dose (for the timer) and its strength one.
+pub type TodayLift = (Exercise, Gated<crate::progression::Prescription>, Gated<Prescription>);
+
 /// One forecast session: the date and each lift's prescription.
 #[derive(Debug, Clone)]
 pub struct Forecast {
     pub date: Date,
-    pub lifts: Vec<(String, Prescription)>,
+    pub lifts: Vec<(String, Gated<Prescription>)>,
 }
 
 /// The strength days of the next `weeks` weeks from `today`, if every session goes as planned
@@ -114,7 +133,6 @@ pub fn forecast(
     if !s.enabled {
         return Vec::new();
     }
-    let per_week = s.per_week(settings.level);
     let mut entries: Vec<Entry> = entries.to_vec();
     let mut dates = session_dates(&entries);
     // The same weeks as the routine's plan: from the start of this week.
@@ -122,13 +140,22 @@ pub fn forecast(
     let mut out = Vec::new();
     let mut d = today;
     while d < end {
-        if dates.contains(&d) || !is_strength_day(&dates, d, settings.week_start(d), per_week) {
+        if dates.contains(&d)
+            || !is_strength_day(&dates, d, settings.week_start(d), s.per_week(settings.level))
+        {
             d = d.checked_add(1.day()).unwrap_or(end);
             continue;
         }
         let mut lifts = Vec::new();
+        // The holds in force now last through the forecast (only a clinician or the user ends
+        // them); a lift they pause is not done, so it does not move on either.
+        let holds = Holds::on(settings, &entries, d);
         for exercise in LIFTS.iter().filter_map(|id| catalog.get(id)) {
-            let rx = prescribe(exercise, s, per_week, &entries, d);
+            let rx = dose(&holds, exercise, settings, &entries, d);
+            if rx.hold().is_some_and(|h| h.pauses()) {
+                lifts.push((exercise.id.clone(), rx));
+                continue;
+            }
             let mut e =
                 Entry::new(format!("plan-{d}-{}", exercise.id), d, format!("{d}T12:00:00Z"), EntryKind::Done);
             e.exercise = Some(exercise.id.clone());
@@ -157,7 +184,7 @@ pub fn today_lifts(
     settings: &Settings,
     history: &[Entry],
     date: Date,
-) -> (Vec<(Exercise, crate::progression::Prescription, Prescription)>, Option<Date>) {
+) -> (Vec<TodayLift>, Option<Date>) {
     let Some(day) = StrengthDay::build(catalog, settings, history, date) else { return (Vec::new(), None) };
     if !day.today {
         return (Vec::new(), Some(day.next));
@@ -187,17 +214,19 @@ pub fn today_lifts(
                     && e.is_for(&ex.id)
                     && e.pain.is_some_and(|p| p > 5)
             });
-            let routine_rx = crate::progression::Prescription {
+            let paused = l.rx.hold().is_some_and(|h| h.pauses());
+            let locked = matches!(l.rx.hold(), Some(crate::holds::Hold::Locked { .. }));
+            let routine_rx = l.rx.clone().map(|rx| crate::progression::Prescription {
                 id: ex.id.clone(),
                 step,
                 dose,
-                dose_text: l.rx.text(ex, units),
+                dose_text: if locked { crate::holds::LOCKED_DOSE.to_string() } else { rx.text(ex, units) },
                 change: crate::progression::Change::Same,
-                reason: Some(l.rx.reason.clone()),
+                reason: Some(rx.reason),
                 stopped,
-                paused: false,
+                paused,
                 offer: None,
-            };
+            });
             (l.rx.shown(ex), routine_rx, l.rx)
         })
         .collect();
