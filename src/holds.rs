@@ -121,7 +121,8 @@ pub struct Holds {
     pub legs: BTreeMap<String, Date>,
     pub avoid_extension: bool,
     pub avoid_flexion: bool,
-    date: Option<Date>,
+    /// The day they were read for (a leg pause counts its week to it).
+    pub date: Option<Date>,
 }
 
 impl Holds {

@@ -67,6 +67,13 @@ fn msg_for(key: KeyEvent) -> Option<Msg> {
 }
 
 /// Breaks logged on the coaching day of `now`.
+/// The break's movements through the holds on the coaching day of `now` (the lock among them).
+fn steps_on(ctx: &mut Ctx, now: &Zoned) -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
+    let date = ctx.settings.coaching_date(now);
+    let _ = ctx.load_for(date);
+    crate::holds::break_steps(&crate::holds::Holds::on(&ctx.settings, ctx.store.entries(), date))
+}
+
 fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
     let date = ctx.settings.coaching_date(now);
     let _ = ctx.load_for(date);
@@ -81,7 +88,8 @@ pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {
     let clock = Clock::new(ctx.now.clone());
     let now = clock.wall();
     let taken = taken_on(&mut ctx, &now);
-    let mut companion = Companion::new(ctx.settings.breaks, &now, taken);
+    let steps = steps_on(&mut ctx, &now);
+    let mut companion = Companion::new(ctx.settings.breaks, &now, taken, steps);
     crate::app::in_terminal(|terminal| run(&mut ctx, &mut companion, &clock, bell, terminal))
 }
 
@@ -96,6 +104,11 @@ fn run(
     let mut error: Option<String> = None;
     loop {
         let now = clock.wall();
+        // A lock reported (or lifted) in the app meanwhile shows at the next due time.
+        if matches!(c.phase, crate::breaks::Phase::Waiting) && now >= c.due {
+            let _ = ctx.store.refresh();
+            c.steps = steps_on(ctx, &now);
+        }
         let effect = c.tick(&now);
         terminal.draw(|frame| crate::ui::breaks::render(frame, c, &now, error.as_deref()))?;
         match effect {

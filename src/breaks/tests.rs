@@ -47,7 +47,7 @@ fn work_hours_parse() {
 
 #[test]
 fn a_due_break_rings_once_and_waits_for_an_answer() {
-    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
     assert_eq!(c.next_wake(&at("2026-11-24T10:00:00")), Some(at("2026-11-24T10:45:00")));
     assert_eq!(c.tick(&at("2026-11-24T10:44:59")), None);
     assert_eq!(c.tick(&at("2026-11-24T10:45:00")), Some(Effect::Ring));
@@ -59,7 +59,7 @@ fn a_due_break_rings_once_and_waits_for_an_answer() {
 
 #[test]
 fn snooze_and_skip() {
-    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
     c.tick(&at("2026-11-24T10:45:00"));
     c.update(Msg::Snooze, &at("2026-11-24T10:46:00"));
     assert_eq!((c.phase.clone(), c.due.clone()), (Phase::Waiting, at("2026-11-24T10:56:00")));
@@ -76,7 +76,7 @@ fn snooze_and_skip() {
 
 #[test]
 fn a_taken_break_runs_its_steps_then_logs_once() {
-    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
     c.tick(&at("2026-11-24T10:45:00"));
     c.update(Msg::Take, &at("2026-11-24T10:45:10"));
     assert_eq!(c.phase, Phase::Break { step: 0, step_ends: at("2026-11-24T10:45:25") });
@@ -92,7 +92,7 @@ fn a_taken_break_runs_its_steps_then_logs_once() {
 
 #[test]
 fn a_guided_break_wakes_once_per_shown_second() {
-    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
     c.update(Msg::Take, &at("2026-11-24T10:00:00"));
     let wake = c.next_wake(&at("2026-11-24T10:00:00.250")).unwrap();
     assert_eq!(wake, at("2026-11-24T10:00:01"));
@@ -100,13 +100,13 @@ fn a_guided_break_wakes_once_per_shown_second() {
 
 #[test]
 fn the_guided_break_lasts_one_to_two_minutes() {
-    let total: u32 = STEPS.iter().map(|s| s.1).sum();
+    let total = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain()).total_secs();
     assert!((60..=120).contains(&total), "{total} s");
 }
 
 #[test]
 fn a_long_sleep_passes_every_step_in_one_tick() {
-    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0);
+    let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
     c.update(Msg::Take, &at("2026-11-24T10:00:00"));
     assert_eq!(c.tick(&at("2026-11-24T10:20:00")), Some(Effect::Log(at("2026-11-24T10:20:00"))));
     assert_eq!(c.phase, Phase::Waiting);
@@ -135,4 +135,24 @@ fn the_config_keys() {
     for (text, want) in table {
         assert_eq!(parse(text).unwrap_err(), want);
     }
+}
+
+/// The break's movements with no hold.
+fn plain() -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
+    crate::holds::break_steps(&crate::holds::Holds::default())
+}
+
+#[test]
+fn locked_no_break_rings_or_starts() {
+    let locked = crate::holds::Holds { locked: Some(jiff::civil::date(2026, 11, 20)), ..Default::default() };
+    let mut c = Companion::new(
+        Schedule::default(),
+        &at("2026-11-24T10:00:00"),
+        0,
+        crate::holds::break_steps(&locked),
+    );
+    assert_eq!(c.tick(&at("2026-11-24T10:45:00")), None, "no bell while locked");
+    assert_eq!(c.phase, Phase::Waiting);
+    c.update(Msg::Take, &at("2026-11-24T10:46:00"));
+    assert_eq!(c.phase, Phase::Waiting, "b starts nothing while locked");
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
-use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, STEPS, when};
+use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, when};
 
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
     let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
@@ -20,8 +20,17 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]));
     let mut lines: Vec<Line> = Vec::new();
-    let total: u32 = STEPS.iter().map(|s| s.1).sum();
+    let total = c.total_secs();
     let keys_text = match &c.phase {
+        // Locked after an emergency sign: the lock instead of movements.
+        _ if c.locked() => {
+            lines.push(Line::styled("The routine is locked: you reported an emergency sign.", theme.warn));
+            lines.push(Line::from(
+                "No desk breaks until a clinician has checked you; then run upright safety --clear.",
+            ));
+            lines.push(Line::from(""));
+            "q quit".to_string()
+        }
         Phase::Waiting => {
             lines.push(Line::styled(format!("Next break at {}", when(&c.due, now)), theme.accent));
             lines.push(Line::from(""));
@@ -29,9 +38,14 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
         }
         Phase::Due => {
             lines.push(Line::styled("Time for a break.", theme.warn));
+            let middle = if c.steps.iter().any(|s| s.text.starts_with("Upper-back")) {
+                "upper-back extension over the chair back\u{a0}×\u{a0}5"
+            } else {
+                "shoulder rolls and chin tucks"
+            };
             lines.push(Line::from(format!(
                 // No-break spaces: the break's length is never split over two lines.
-                "Stand up, upper-back extension over the chair back\u{a0}×\u{a0}5, a short walk: {}\u{a0}min\u{a0}{}\u{a0}s.",
+                "Stand up, {middle}, a short walk: {}\u{a0}min\u{a0}{}\u{a0}s.",
                 total / 60,
                 total % 60
             )));
@@ -41,11 +55,11 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
         Phase::Break { step, step_ends } => {
             let left = step_ends.duration_since(now).as_secs_f64().max(0.0).ceil() as u64;
             lines.push(Line::from(vec![
-                Span::styled(format!("Step {} of {}", step + 1, STEPS.len()), theme.title),
+                Span::styled(format!("Step {} of {}", step + 1, c.steps.len()), theme.title),
                 Span::raw("  "),
                 Span::styled(format!("{}:{:02}", left / 60, left % 60), theme.accent),
             ]));
-            lines.push(Line::from(STEPS[*step].0));
+            lines.push(Line::from(c.steps.get(*step).map_or("", |s| s.text)));
             lines.push(Line::from(""));
             "s stop (not logged) · q quit".to_string()
         }

@@ -26,7 +26,7 @@ fn snap_breaks(name: &str, c: &Companion, now: &Zoned) {
 #[test]
 fn breaks_screens() {
     let start = at("2026-11-24T10:00:00");
-    let mut c = Companion::new(Schedule::default(), &start, 2);
+    let mut c = Companion::new(Schedule::default(), &start, 2, plain());
     snap_breaks("breaks_waiting", &c, &start);
     let due = at("2026-11-24T10:45:00");
     c.tick(&due);
@@ -39,7 +39,7 @@ fn breaks_screens() {
     snap_breaks("breaks_done", &c, &at("2026-11-24T10:47:00"));
     // Friday evening: the next break is on Monday, named by its day.
     let friday = at("2026-11-27T18:00:00");
-    snap_breaks("breaks_weekend", &Companion::new(Schedule::default(), &friday, 0), &friday);
+    snap_breaks("breaks_weekend", &Companion::new(Schedule::default(), &friday, 0, plain()), &friday);
 }
 
 #[test]
@@ -63,4 +63,30 @@ fn the_week_shows_breaks_per_day() {
     entries.extend(crate::app::tests::full_days(days_back(1, 1)));
     let app = week_app(dir.path(), entries);
     snap("week_breaks", &app, Instant::now());
+}
+
+/// The break's movements with no hold.
+fn plain() -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
+    crate::holds::break_steps(&crate::holds::Holds::default())
+}
+
+#[test]
+fn breaks_under_the_lock_and_avoid_extension() {
+    let due = at("2026-11-24T10:45:00");
+    let holds = crate::holds::Holds { avoid_extension: true, ..Default::default() };
+    let mut c =
+        Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, crate::holds::break_steps(&holds));
+    c.tick(&due);
+    snap_breaks("breaks_due_avoid_extension", &c, &due);
+    c.update(Msg::Take, &due);
+    c.tick(&at("2026-11-24T10:45:15"));
+    snap_breaks("breaks_step_avoid_extension", &c, &at("2026-11-24T10:45:20"));
+    let locked = crate::holds::Holds { locked: Some(due.date()), ..Default::default() };
+    let c = Companion::new(
+        Schedule::default(),
+        &at("2026-11-24T10:00:00"),
+        0,
+        crate::holds::break_steps(&locked),
+    );
+    snap_breaks("breaks_locked", &c, &due);
 }
