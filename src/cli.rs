@@ -13,6 +13,7 @@ mod nudge;
 mod parity_tests;
 mod plan;
 mod progress;
+mod safety;
 mod setup;
 mod strength;
 mod week;
@@ -193,8 +194,19 @@ pub enum Command {
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
         /// they cleared that exercise after pain down a leg
-        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::EXERCISE_ID, hide_possible_values = true, conflicts_with = "report")]
         clear: Option<String>,
+        /// Report what you feel, as the app's keys do: `leg` (pain, tingling or numbness down one
+        /// leg during --exercise ID), or a warning sign by its id (`both-legs`, `saddle`, `fever`,
+        /// … : `upright safety` lists them). Without a value, on a terminal: pick from the list
+        #[arg(long, value_name = "SIGN", num_args = 0..=1, default_missing_value = "")]
+        report: Option<String>,
+        /// With `--report leg`: the exercise it happened in
+        #[arg(long, value_name = "ID", value_parser = complete::EXERCISE_ID, hide_possible_values = true, requires = "report")]
+        exercise: Option<String>,
+        /// With `--report leg`: numbness or weakness in that leg too (asked on a terminal)
+        #[arg(long, value_enum, requires = "report")]
+        numb: Option<YesNo>,
     },
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer
     Init {

@@ -107,6 +107,14 @@ pub const PAUSED_KEY: &str = "Press c when a clinician clears it";
 /// What the lock says in place of every dose.
 pub const LOCKED_REASON: &str = "Locked: an emergency sign was reported. Get care first";
 
+/// What switching flare-up mode on says, in the app and the CLI (Turn 3 review G: stay gently
+/// active, never "rest is fine", NICE NG59).
+pub const FLARE_ON: &str = "Flare-up mode on: keep gently active — short walks as comfortable, the gentlest steps; loaded lifts and carries rest until it is over.";
+
+/// What a greeting or an answer says while the routine is locked (Turn 3 review G), in place
+/// of "carry on as planned".
+pub const LOCKED_SAID: &str = "The routine is locked after the emergency sign you reported: get care first. Nothing is prescribed until a clinician has checked you.";
+
 /// What the lock shows where a dose would be: nothing is prescribed.
 pub const LOCKED_DOSE: &str = "none while locked";
 
@@ -144,6 +152,42 @@ impl Holds {
             avoid_flexion: settings.avoid_flexion,
             date: Some(date),
         }
+    }
+
+    /// The holds in force, in one line for the plan and the CLI, most binding first; `None`
+    /// with none (a not-settled morning is today's only and says so on Today).
+    pub fn line(&self) -> Option<String> {
+        let day = |d: &Date| d.strftime("%a %-d %b").to_string();
+        if let Some(since) = &self.locked {
+            return Some(format!(
+                "Locked since {}: nothing is prescribed until a clinician has checked you.",
+                day(since)
+            ));
+        }
+        let mut parts = Vec::new();
+        if let Some(since) = &self.flare {
+            parts.push(format!(
+                "flare-up mode since {}: the gentlest steps, no advancing; loaded lifts and carries rest",
+                day(since)
+            ));
+        }
+        if let Some(since) = &self.gp {
+            parts.push(format!(
+                "a sign for a GP since {}: no dose rises until a clinician has checked it",
+                day(since)
+            ));
+        }
+        if !self.legs.is_empty() {
+            let ids: Vec<&str> = self.legs.keys().map(String::as_str).collect();
+            parts.push(format!(
+                "pain down a leg ({}): paused with the hamstring stretch and the loaded hinge, squat and carry",
+                ids.join(", ")
+            ));
+        }
+        let mut line = parts.join("; ");
+        let first = line.chars().next()?.to_uppercase().to_string();
+        line.replace_range(..1, &first);
+        Some(format!("Held: {line}."))
     }
 
     /// The leg pause that covers `ex`: its own, or, for a nerve tension position or a loaded
@@ -234,9 +278,13 @@ fn held_why(hold: Hold) -> &'static str {
 /// The leg pause's line: since when, what clears it, and after a week, who to see.
 fn leg_reason(since: Date, own: bool, week: bool) -> String {
     let when = since.strftime("%a %-d %b");
-    let what = if own { "pain down a leg" } else { "with the leg symptoms" };
     let see = if week { ". Not settled in a week: see a physiotherapist or GP" } else { "" };
-    format!("Paused: {what} ({when}). {PAUSED_KEY}{see}")
+    if own {
+        format!("Paused: pain down a leg ({when}). {PAUSED_KEY}{see}")
+    } else {
+        // Cleared with the exercise that caused it, not on its own.
+        format!("Paused with the leg symptoms of {when}: back once a clinician has cleared them{see}")
+    }
 }
 
 /// Puts `rx` at ladder `step`, its dose and text with it.

@@ -25,8 +25,10 @@ pub fn due(entries: &[Entry], today: Date) -> bool {
 }
 
 /// What the app says after the answer.
-pub fn said(settled: bool) -> &'static str {
-    if settled {
+pub fn said(settled: bool, locked: bool) -> &'static str {
+    if locked {
+        crate::holds::LOCKED_SAID
+    } else if settled {
         "Good: your back settled. Carry on as planned."
     } else {
         "Noted: your back had not settled, so every exercise holds at today's dose."

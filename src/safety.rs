@@ -20,32 +20,81 @@ pub const DISCLAIMER: [&str; 4] = [
     "Press ! at any time (or run upright safety) for the warning signs that need a doctor.",
 ];
 
-/// Back pain with any of these needs emergency care now (NHS and cauda-equina guidance).
-pub const EMERGENCY: [&str; 10] = [
-    "pain, tingling, weakness or numbness in both legs",
-    "numbness or tingling around your genitals or buttocks",
-    "changed feeling when you wipe after using the toilet",
-    "trouble passing urine, or not feeling when your bladder is full",
-    "loss of bladder or bowel control",
-    "new problems getting or keeping an erection, or other new sexual problems",
-    "leg weakness or unsteadiness that is getting worse",
-    "chest pain",
-    "the pain started after a serious fall or accident",
-    "osteoporosis and the pain started after a minor fall or strain",
+/// Back pain with any of these needs emergency care now (NHS and cauda-equina guidance). Each
+/// sign has a short id for `upright safety --report ID`.
+pub const EMERGENCY_SIGNS: [(&str, &str); 9] = [
+    ("both-legs", "pain, tingling, weakness or numbness in both legs"),
+    ("saddle", "numbness or tingling around your genitals or buttocks"),
+    ("wiping", "changed feeling when you wipe after using the toilet"),
+    ("bladder", "trouble passing urine, or not feeling when your bladder is full"),
+    ("control", "loss of bladder or bowel control"),
+    ("sexual", "new problems getting or keeping an erection, or other new sexual problems"),
+    ("weakness", "leg weakness or unsteadiness that is getting worse"),
+    ("chest", "chest pain"),
+    ("accident", "the pain started after a serious fall or accident"),
 ];
 
-/// Back pain with any of these needs an urgent GP appointment today, or NHS 111.
-pub const SEE_GP: [&str; 9] = [
-    "a fever",
-    "weight loss you cannot explain",
-    "a lump, swelling or change in the shape of your back",
-    "pain that rest does not ease, or that is worse at night",
-    "pain that is worse when you cough or sneeze",
-    "pain that is worse when you open your bowels",
-    "pain between your shoulder blades",
-    "new back pain when you are under 20 or over 55, or with a history of cancer or steroid use",
-    "a weakened immune system (for example from medicines) or injecting drug use",
+/// Back pain with any of these needs an urgent GP appointment today, or NHS 111 (Turn 3
+/// review G: osteoporosis with a minor fall belongs here, and the age is over 50).
+pub const SEE_GP_SIGNS: [(&str, &str); 10] = [
+    ("fever", "a fever"),
+    ("weight", "weight loss you cannot explain"),
+    ("lump", "a lump, swelling or change in the shape of your back"),
+    ("night", "pain that rest does not ease, or that is worse at night"),
+    ("cough", "pain that is worse when you cough or sneeze"),
+    ("bowels", "pain that is worse when you open your bowels"),
+    ("shoulders", "pain between your shoulder blades"),
+    (
+        "age-cancer",
+        "new back pain when you are under 20 or over 50, or with a history of cancer or steroid use",
+    ),
+    ("immune", "a weakened immune system (for example from medicines) or injecting drug use"),
+    ("osteoporosis", "osteoporosis and the pain started after a minor fall or strain"),
 ];
+
+/// The emergency list's lines.
+pub const EMERGENCY: [&str; 9] = texts(EMERGENCY_SIGNS);
+
+/// The see-a-GP list's lines.
+pub const SEE_GP: [&str; 10] = texts(SEE_GP_SIGNS);
+
+const fn texts<const N: usize>(signs: [(&'static str, &'static str); N]) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = signs[i].1;
+        i += 1;
+    }
+    out
+}
+
+/// A sign by its short id: its words, and whether it is an emergency.
+pub fn sign(id: &str) -> Option<(&'static str, bool)> {
+    let find = |list: &[(&'static str, &'static str)]| list.iter().find(|(i, _)| *i == id).map(|(_, t)| *t);
+    find(&EMERGENCY_SIGNS).map(|t| (t, true)).or_else(|| find(&SEE_GP_SIGNS).map(|t| (t, false)))
+}
+
+/// Pain, tingling or numbness down a leg, as reported (COACHING.md "Turn 3 review" A).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Legs {
+    /// One leg; `numb`: with numbness or weakness in it.
+    One {
+        numb: bool,
+    },
+    Both,
+}
+
+impl Legs {
+    /// What the log records, for every front end: one leg pauses the exercise (and what it
+    /// covers); numbness or weakness adds the see-a-GP-today sign; both legs is an emergency.
+    pub fn entries(self) -> Vec<EntryKind> {
+        match self {
+            Legs::One { numb: false } => vec![EntryKind::LegSymptoms],
+            Legs::One { numb: true } => vec![EntryKind::LegSymptoms, EntryKind::RedFlagGp],
+            Legs::Both => vec![EntryKind::RedFlagEmergency],
+        }
+    }
+}
 
 /// What to do about the second list: the same day, not "soon" (NHS guidance).
 pub const SEE_GP_WHEN: &str =
@@ -166,21 +215,23 @@ mod tests {
     #[test]
     fn red_flag_lists_carry_the_cauda_equina_signs() {
         let emergency = EMERGENCY.join("\n");
-        for sign in [
-            "tingling around your genitals",
-            "wipe",
-            "bladder is full",
-            "erection",
-            "getting worse",
-            "minor fall",
-        ] {
+        for sign in ["tingling around your genitals", "wipe", "bladder is full", "erection", "getting worse"]
+        {
             assert!(emergency.contains(sign), "emergency list lacks {sign:?}");
         }
         let gp = SEE_GP.join("\n");
-        for sign in ["history of cancer", "immune system", "injecting drug use"] {
+        for sign in ["history of cancer", "immune system", "injecting drug use", "minor fall"] {
             assert!(gp.contains(sign), "GP list lacks {sign:?}");
         }
         assert!(SEE_GP_WHEN.contains("today") && SEE_GP_WHEN.contains("NHS 111"));
+        // Turn 3 review G: a minor fall with osteoporosis is urgent GP, not emergency; over 50.
+        assert_eq!(sign("osteoporosis").map(|s| s.1), Some(false));
+        assert!(gp.contains("over 50") && !gp.contains("55"));
+        let ids: Vec<&str> = EMERGENCY_SIGNS.iter().chain(&SEE_GP_SIGNS).map(|s| s.0).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "sign ids are unique");
         assert!(DISCLAIMER[1].contains("recent spinal surgery") && DISCLAIMER[1].contains("osteoporosis"));
         assert!(DISCLAIMER.iter().all(|l| !l.contains('`')), "no Markdown in app text");
     }

@@ -101,7 +101,7 @@ fn flare_mode_switches_the_routine() {
         env.run(&["done", "curl-up", "--feedback", "easy", "--date", d]);
     }
     assert_eq!(env.curl_up(&[])["step"], 2);
-    assert!(env.run(&["flare", "on"]).contains("flare-up mode on"));
+    assert!(env.run(&["flare", "on"]).contains("Flare-up mode on"));
     assert!(env.run(&["flare", "on"]).contains("already on"));
     let curl = env.curl_up(&[]);
     assert_eq!(curl["step"], 1);

@@ -213,7 +213,9 @@ fn pain_down_a_leg_pauses_the_exercise_until_cleared() {
     // Issue 20.2: one leg pauses the exercise; both legs would be an emergency.
     pty.wait_for("down one leg, or both?", 5);
     pty.send("1");
-    pty.wait_for("Curl-up is on hold until a clinician has checked", 5);
+    pty.wait_for("Any numbness, or weakness, in that leg?", 5);
+    pty.send("n");
+    pty.wait_for("on hold until a clinician has checked", 5);
     pty.send("x");
     pty.wait_for("once a clinician has cleared it, press c on it", 5);
     pty.send("q");

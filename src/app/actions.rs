@@ -207,8 +207,18 @@ impl App {
                 p.stage = Stage::Legs;
                 Mode::Feedback(p)
             }
-            (Stage::Legs, Msg::Char('1' | 'o')) => return self.leg_symptoms(&p.id, *p.back),
+            (Stage::Legs, Msg::Char('1' | 'o')) => {
+                p.stage = Stage::LegNumb;
+                Mode::Feedback(p)
+            }
             (Stage::Legs, Msg::Char('2' | 'b')) => return self.both_legs(),
+            (Stage::LegNumb, Msg::Char('y')) => return self.leg_symptoms(&p.id, true, *p.back),
+            (Stage::LegNumb, Msg::Char('n')) => return self.leg_symptoms(&p.id, false, *p.back),
+            (Stage::LegNumb, Msg::Back) => {
+                p.stage = Stage::Legs;
+                Mode::Feedback(p)
+            }
+            (Stage::LegNumb, _) => Mode::Feedback(p),
             (Stage::Legs, Msg::Back) => {
                 p.stage = Stage::Rating;
                 Mode::Feedback(p)

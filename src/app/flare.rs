@@ -16,7 +16,7 @@ impl App {
     /// The flare-up question answered `y`: logged like `upright flare on|off`.
     pub(super) fn switch_flare(&mut self, on: bool) -> Step {
         let (kind, said) = if on {
-            (EntryKind::FlareOn, "Flare-up mode on: every exercise at its gentlest step. Rest is fine too.")
+            (EntryKind::FlareOn, crate::holds::FLARE_ON)
         } else {
             (EntryKind::FlareOff, "Flare-up mode off: each exercise resumes two steps below where it was.")
         };

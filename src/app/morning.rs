@@ -26,6 +26,10 @@ impl App {
         let kind = if settled { EntryKind::Settled } else { EntryKind::NotSettled };
         let entry = self.event(kind, None);
         let mode = next(self);
-        self.change(mode, Effect::Save(Box::new(entry)), Some(crate::morning::said(settled).into()))
+        self.change(
+            mode,
+            Effect::Save(Box::new(entry)),
+            Some(crate::morning::said(settled, self.day.safety.locked_since.is_some()).into()),
+        )
     }
 }

@@ -16,6 +16,8 @@ pub enum Stage {
     Pain,
     /// After `l`: one leg or both (both is an emergency sign).
     Legs,
+    /// One leg: with numbness or weakness in it (yes is the see-a-GP-today path)?
+    LegNumb,
 }
 
 /// One way to fill the walk slot, as the walk prompt offers it.

@@ -140,20 +140,38 @@ impl App {
         (Mode::Onboard(o), None)
     }
 
-    /// "Pain spread down my leg" in the feedback prompt: stop, log, pause the exercise.
-    pub(super) fn leg_symptoms(&mut self, id: &str, back: Mode) -> Step {
-        let said = format!(
-            "Stopped: {} is on hold until a clinician has checked the leg symptoms (then press c on it).",
-            self.name(id)
-        );
-        self.log_event(back, EntryKind::LegSymptoms, Some(id), Some(said))
+    /// "Pain spread down my leg" in one leg: stop, log, pause the exercise (and what the pause
+    /// covers); with numbness or weakness, the see-a-GP-today sign too (`safety::Legs`).
+    pub(super) fn leg_symptoms(&mut self, id: &str, numb: bool, back: Mode) -> Step {
+        let name = self.name(id);
+        let said = if numb {
+            format!(
+                "Stopped: {name} and the exercises that load the leg are on hold. Numbness or weakness: {}",
+                crate::safety::SEE_GP_WHEN
+            )
+        } else {
+            format!(
+                "Stopped: {name} and the exercises that load the leg are on hold until a clinician has checked the leg symptoms (then press c on it)."
+            )
+        };
+        let entries = crate::safety::Legs::One { numb }
+            .entries()
+            .into_iter()
+            .map(|kind| {
+                let leg = kind == EntryKind::LegSymptoms;
+                self.event(kind, leg.then_some(id))
+            })
+            .collect();
+        self.change(back, Effect::SaveAll(entries), Some(said))
     }
 
     /// Symptoms in both legs (issue 20): an emergency sign, so the red-flag path, not a pause.
     /// The session stops and the lists show what was reported.
     pub(super) fn both_legs(&mut self) -> Step {
         let shown = Mode::RedFlags { said: Some(Report::Emergency), back: Box::new(Mode::Today), scroll: 0 };
-        self.log_event(shown, EntryKind::RedFlagEmergency, None, None)
+        let entries =
+            crate::safety::Legs::Both.entries().into_iter().map(|kind| self.event(kind, None)).collect();
+        self.change(shown, Effect::SaveAll(entries), None)
     }
 
     /// `c` on a paused exercise: a clinician cleared it.
@@ -161,6 +179,16 @@ impl App {
         let Some(item) = self.selected_item() else { return (Mode::Today, None) };
         if !item.rx.paused {
             self.message = Some(format!("{} is not on hold.", item.exercise.name));
+            return (Mode::Today, None);
+        }
+        // Paused along with another exercise's leg symptoms: that one is what is cleared.
+        if let Some(crate::holds::Hold::LegPause { own: false, .. }) = item.rx.hold() {
+            let causes: Vec<String> = self.day.safety.paused.keys().map(|id| self.name(id)).collect();
+            self.message = Some(format!(
+                "{} is paused along with the leg symptoms in {}: press c on that one once a clinician has cleared them.",
+                item.exercise.name,
+                causes.join(", ")
+            ));
             return (Mode::Today, None);
         }
         let ask = Ask::ClearExercise(item.exercise.id.clone(), item.exercise.name.clone());

@@ -104,11 +104,14 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Status { json } => status(&mut ctx, json),
                 Command::Nudge => super::nudge::nudge(&mut ctx),
                 Command::Export { format } => super::export::export(&mut ctx, format),
-                Command::Safety { clear: None } => super::setup::show_safety(&mut ctx),
+                Command::Safety { clear: None, report: None, .. } => super::setup::show_safety(&mut ctx),
+                Command::Safety { report: Some(sign), exercise, numb, .. } => {
+                    super::safety::report(&mut ctx, &sign, exercise.as_deref(), numb)
+                }
                 Command::Learn { n } => super::learn::learn(&mut ctx, n),
                 Command::Settled { answer } => super::morning::settled(&mut ctx, answer),
                 Command::Harder { id, no } => super::morning::harder(&mut ctx, &id, !no),
-                Command::Safety { clear: Some(id) } => {
+                Command::Safety { clear: Some(id), .. } => {
                     logging::clear(&mut ctx, Some(id.as_str()).filter(|id| !id.is_empty()))
                 }
                 Command::Week { date, weeks, json } => {
@@ -189,6 +192,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                     "skipped": i.skipped,
                     "stopped": i.rx.stopped,
                     "paused": i.rx.paused,
+                    "hold": i.rx.hold().map(|h| h.id()),
                     "sessions_done": i.done,
                     "sessions_needed": i.needed,
                     "reason": i.rx.reason_in_cli(&i.exercise),

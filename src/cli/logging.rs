@@ -189,6 +189,16 @@ pub fn clear(ctx: &mut Ctx, id: Option<&str>) -> Result<()> {
         Some(id) => {
             ctx.exercise(id)?;
             if !safety.paused.contains_key(id) {
+                // Paused along with another's leg symptoms: that one is what a clinician clears.
+                let causes: Vec<&str> = safety.paused.keys().map(String::as_str).collect();
+                if ctx.exercise(id)?.leg_pause && !causes.is_empty() {
+                    errln!(
+                        "upright: {id} is paused along with the leg symptoms reported in {}; clear that: upright safety --clear {}",
+                        causes.join(", "),
+                        causes[0]
+                    );
+                    return Ok(());
+                }
                 errln!("upright: {id} is not paused; nothing to clear");
                 return Ok(());
             }

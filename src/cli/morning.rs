@@ -20,7 +20,8 @@ pub fn settled(ctx: &mut Ctx, answer: YesNo) -> Result<()> {
     let settled = answer == YesNo::Yes;
     let kind = if settled { EntryKind::Settled } else { EntryKind::NotSettled };
     ctx.store.append(ctx.event(ctx.today, kind))?;
-    outln!("{}", crate::morning::said(settled));
+    let locked = crate::safety::Safety::from_entries(ctx.store.entries()).locked_since.is_some();
+    outln!("{}", crate::morning::said(settled, locked));
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! `upright nudge`: one short line for a shell's start-up file, or nothing. It loads exactly
 //! what `upright today` loads (the recent months), so it costs no more than that in every new
-//! shell. Quiet once the day is settled, on a rest day, while locked, and before the day starts.
+//! shell. Quiet once the day is settled, on a rest day, and before the day starts; while locked it
+//! says the lock (Turn 3 review A: every command shows it), never a nudge to exercise.
 
 use color_eyre::eyre::Result;
 
@@ -23,7 +24,9 @@ pub fn nudge(ctx: &mut Ctx) -> Result<()> {
 /// The line for `day`, or `None` when there is nothing left to ask for.
 pub(super) fn line(day: &Day) -> Option<String> {
     if day.safety.locked_since.is_some() {
-        return None;
+        return Some(
+            "upright: locked after an emergency sign — get care first; then upright safety --clear".into(),
+        );
     }
     // Skipped (a rest day), stopped by pain and paused count as settled: nothing to nudge about.
     let to_go = day.items.iter().filter(|i| !i.is_settled()).count();

@@ -11,6 +11,8 @@ use crate::state::EntryKind;
 pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
     ctx.load_recent()?;
     let plan = progression::forecast(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
+    // The holds in force last through the forecast: only a clinician or the user ends them.
+    let held = crate::holds::Holds::on(&ctx.settings, ctx.store.entries(), ctx.today).line();
     if json {
         let weeks: Vec<_> = plan
             .iter()
@@ -24,7 +26,12 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             })
             .collect();
         let strength = super::strength::plan_json(ctx, weeks.len() as u32);
-        return super::commands::print_json(&json!({ "weeks": weeks, "strength_days": strength }));
+        return super::commands::print_json(
+            &json!({ "weeks": weeks, "strength_days": strength, "hold": held }),
+        );
+    }
+    if let Some(held) = &held {
+        outln!("{held}");
     }
     outln!("If every session goes as planned (rated ok, no pain):");
     let routine = ctx.settings.routine(&ctx.catalog);
@@ -57,8 +64,8 @@ pub fn flare(ctx: &mut Ctx, state: OnOff) -> Result<()> {
         (OnOff::On, None) => {
             let entry = ctx.event(ctx.today, EntryKind::FlareOn);
             ctx.store.append(entry)?;
-            outln!("flare-up mode on: every exercise at its gentlest step, walks short and easy.");
-            outln!("Rest is fine too. If it is not settling within a few days, see a GP or physiotherapist.");
+            outln!("{}", crate::holds::FLARE_ON);
+            outln!("If it is not settling within a few days, see a GP or physiotherapist.");
         }
         (OnOff::Off, Some(date)) => {
             let entry = ctx.event(ctx.today, EntryKind::FlareOff);

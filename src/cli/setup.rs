@@ -37,6 +37,9 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
             for line in safety::DISCLAIMER {
                 outln!("{line}\n");
             }
+            // Turn 3 review A: the warning signs are read before acceptance, as onboarding shows them.
+            red_flag_lists()?;
+            outln!();
             let entry = ctx.event(ctx.today, EntryKind::DisclaimerAccepted);
             ctx.store.append(entry)?;
             outln!(
@@ -56,16 +59,10 @@ pub fn init(paths: &Paths, level: Option<Level>, avoid: &[Avoid], accept: bool) 
 pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
     ctx.load_recent()?;
     let s = Safety::from_entries(ctx.store.entries());
-    outln!("Get emergency care now (call 999 / 112 / 911) if you have back pain with:");
-    for line in safety::EMERGENCY {
-        outln!("  - {line}");
-    }
-    outln!("\nSee a GP today if you have back pain with:");
-    for line in safety::SEE_GP {
-        outln!("  - {line}");
-    }
-    outln!("{}", safety::SEE_GP_WHEN);
-    outln!("\nStop any exercise that causes pain spreading down a leg.");
+    red_flag_lists()?;
+    outln!(
+        "Report one from here: upright safety --report ID (the id in brackets), or --report leg --exercise ID."
+    );
     if let Some(date) = s.locked_since {
         outln!(
             "\nThe routine is locked since {date}: an emergency sign was reported. Open upright to confirm a clinician checked it."
@@ -75,5 +72,20 @@ pub fn show_safety(ctx: &mut Ctx) -> Result<()> {
             "\nDoses have stayed where they were since {date}, until you confirm a clinician checked the sign you reported."
         );
     }
+    Ok(())
+}
+
+/// Both warning-sign lists with the id each is reported by, and the leg rule.
+pub(super) fn red_flag_lists() -> Result<()> {
+    outln!("Get emergency care now (call 999 / 112 / 911) if you have back pain with:");
+    for (id, line) in safety::EMERGENCY_SIGNS {
+        outln!("  - {line} [{id}]");
+    }
+    outln!("\nSee a GP today if you have back pain with:");
+    for (id, line) in safety::SEE_GP_SIGNS {
+        outln!("  - {line} [{id}]");
+    }
+    outln!("{}", safety::SEE_GP_WHEN);
+    outln!("\nStop any exercise that causes pain spreading down a leg.");
     Ok(())
 }

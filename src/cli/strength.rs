@@ -68,6 +68,8 @@ pub fn today_json(ctx: &Ctx, date: Date) -> Value {
                 "reps": l.rx.reps,
                 "load": l.rx.load,
                 "reason": l.rx.reason,
+                "hold": l.rx.hold().map(|h| h.id()),
+                "paused": l.rx.hold().is_some_and(|h| h.pauses()),
                 "done": l.done.is_some(),
                 "done_load": l.done.and_then(|d| d.0),
                 "done_reps": l.done.and_then(|d| d.1),
@@ -95,17 +97,28 @@ pub fn today_lines(ctx: &Ctx, date: Date) -> Result<()> {
 /// `plan`'s strength part: each forecast strength day's loads.
 pub fn plan_json(ctx: &Ctx, weeks: u32) -> Value {
     let units = ctx.settings.strength.units;
-    let days: Vec<Value> = strength::forecast(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks)
-        .iter()
-        .map(|f| {
-            let lifts: Vec<Value> = f
-                .lifts
-                .iter()
-                .map(|(id, rx)| json!({ "id": id, "load": rx.load, "sets": rx.sets, "reps": rx.reps, "units": units.to_string() }))
-                .collect();
-            json!({ "date": f.date.to_string(), "lifts": lifts })
-        })
-        .collect();
+    let days: Vec<Value> = strength::forecast(
+        &ctx.catalog,
+        &ctx.settings,
+        ctx.store.entries(),
+        ctx.today,
+        weeks,
+    )
+    .iter()
+    .map(|f| {
+        let lifts: Vec<Value> = f
+            .lifts
+            .iter()
+            .map(|(id, rx)| {
+                json!({
+                    "id": id, "load": rx.load, "sets": rx.sets, "reps": rx.reps, "units": units.to_string(),
+                    "hold": rx.hold().map(|h| h.id()), "paused": rx.hold().is_some_and(|h| h.pauses()),
+                })
+            })
+            .collect();
+        json!({ "date": f.date.to_string(), "lifts": lifts })
+    })
+    .collect();
     Value::Array(days)
 }
 
@@ -122,7 +135,9 @@ pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
             .iter()
             .filter_map(|(id, rx)| {
                 let lift = ctx.catalog.get(id)?;
-                Some(format!("{} {}", short_name(lift, rx), rx.text(lift, units)))
+                let paused = rx.hold().is_some_and(|h| h.pauses());
+                let dose = if paused { "paused".to_string() } else { rx.text(lift, units) };
+                Some(format!("{} {dose}", short_name(lift, rx)))
             })
             .collect();
         // Within 80 columns: the lifts wrap under the first, whole.

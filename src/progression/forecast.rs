@@ -36,8 +36,11 @@ pub fn forecast(
     today: Date,
     weeks: u32,
 ) -> Vec<WeekPlan> {
-    // Only what the rules look at: today's past is enough, plus what we simulate.
-    let mut log: Vec<Entry> = history.iter().filter(|e| e.date < today).cloned().collect();
+    // Only what the rules look at: today's past, today's events (a flare switched on, a sign
+    // reported, a morning not settled: the holds), plus what we simulate.
+    let session = |e: &Entry| matches!(e.kind, EntryKind::Done | EntryKind::Skipped);
+    let mut log: Vec<Entry> =
+        history.iter().filter(|e| e.date < today || (e.date == today && !session(e))).cloned().collect();
     let mut plan = Vec::new();
     let first_week = settings.week_start(today);
     let mut n = 0u64;

@@ -63,7 +63,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
     // Asking about the legs, 1 and 2 mean one leg or both, not a rating; picking the activity,
     // e and o mean elliptical and other.
-    if !matches!(p.stage, Stage::Legs | Stage::DoneAs) {
+    if !matches!(p.stage, Stage::Legs | Stage::LegNumb | Stage::DoneAs) {
         lines.push(Line::from(choices));
     }
     if p.stage == Stage::DoneAs {
@@ -93,6 +93,11 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
             Span::styled(format!("{pain}▏"), theme.selected),
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter saves · Esc back", theme.dim)));
+    } else if p.stage == Stage::LegNumb {
+        lines.push(Line::from("Any numbness, or weakness, in that leg?"));
+        lines.push(Line::from(
+            [key("y", "yes", theme), key("n", "no", theme), key("Esc", "back", theme)].concat(),
+        ));
     } else if p.stage == Stage::Legs {
         lines.push(Line::from("Pain, tingling or numbness down one leg, or both?"));
         lines.push(Line::from(
