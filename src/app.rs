@@ -365,6 +365,8 @@ mod cardio_tests;
 #[cfg(test)]
 pub(crate) mod checkin_tests;
 #[cfg(test)]
+mod holds_tests;
+#[cfg(test)]
 mod morning_tests;
 #[cfg(test)]
 mod no_disk_tests;

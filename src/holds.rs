@@ -23,7 +23,7 @@ use crate::progression::{Change, Prescription};
 mod breaks;
 mod lift;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use breaks::{BreakStep, break_steps};
 

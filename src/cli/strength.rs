@@ -97,16 +97,11 @@ pub fn today_lines(ctx: &Ctx, date: Date) -> Result<()> {
 /// `plan`'s strength part: each forecast strength day's loads.
 pub fn plan_json(ctx: &Ctx, weeks: u32) -> Value {
     let units = ctx.settings.strength.units;
-    let days: Vec<Value> = strength::forecast(
-        &ctx.catalog,
-        &ctx.settings,
-        ctx.store.entries(),
-        ctx.today,
-        weeks,
-    )
-    .iter()
-    .map(|f| {
-        let lifts: Vec<Value> = f
+    let days: Vec<Value> =
+        strength::forecast(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks)
+            .iter()
+            .map(|f| {
+                let lifts: Vec<Value> = f
             .lifts
             .iter()
             .map(|(id, rx)| {
@@ -116,9 +111,9 @@ pub fn plan_json(ctx: &Ctx, weeks: u32) -> Value {
                 })
             })
             .collect();
-        json!({ "date": f.date.to_string(), "lifts": lifts })
-    })
-    .collect();
+                json!({ "date": f.date.to_string(), "lifts": lifts })
+            })
+            .collect();
     Value::Array(days)
 }
 

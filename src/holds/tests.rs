@@ -14,11 +14,11 @@ use crate::today::Day;
 
 const D0: Date = date(2026, 11, 2);
 
-fn day(n: i64) -> Date {
+pub(crate) fn day(n: i64) -> Date {
     D0.checked_add(n.days()).unwrap()
 }
 
-fn entry(n: i64, kind: EntryKind, id: Option<&str>, seq: usize) -> Entry {
+pub(crate) fn entry(n: i64, kind: EntryKind, id: Option<&str>, seq: usize) -> Entry {
     let d = day(n);
     let mut e = Entry::new(format!("{n}-{seq}-{kind}"), d, format!("{d}T{:02}:00:00Z", 6 + seq % 12), kind);
     e.exercise = id.map(String::from);
@@ -35,7 +35,7 @@ fn done(n: i64, id: &str, step: u32, lift: (Option<f64>, Option<u32>), pain: u8,
     e
 }
 
-fn settings(avoid_extension: bool) -> Settings {
+pub(crate) fn settings(avoid_extension: bool) -> Settings {
     let mut s = Settings { avoid_extension, ..Settings::default() };
     s.strength.enabled = true;
     for id in LIFTS {
@@ -55,7 +55,19 @@ fn good_fortnight(catalog: &Catalog, settings: &Settings) -> Vec<Entry> {
 }
 
 /// Logs day `n` as prescribed: every exercise easy with `pain`, every lift at its dose.
-fn log_day(catalog: &Catalog, settings: &Settings, log: &mut Vec<Entry>, n: i64, pain: u8) {
+pub(crate) fn log_day(catalog: &Catalog, settings: &Settings, log: &mut Vec<Entry>, n: i64, pain: u8) {
+    log_day_with(catalog, settings, log, n, pain, true);
+}
+
+/// As [`log_day`], the lifts only when `lifts`.
+pub(crate) fn log_day_with(
+    catalog: &Catalog,
+    settings: &Settings,
+    log: &mut Vec<Entry>,
+    n: i64,
+    pain: u8,
+    lifts: bool,
+) {
     let holds = Holds::on(settings, log, day(n));
     let mut seq = 100;
     for rx in crate::progression::prescribe(catalog, settings, log, day(n)) {
@@ -67,7 +79,7 @@ fn log_day(catalog: &Catalog, settings: &Settings, log: &mut Vec<Entry>, n: i64,
             log.push(done(n, &rx.id, rx.step, (None, None), pain, seq));
         }
     }
-    for ex in LIFTS.iter().filter_map(|id| catalog.get(id)) {
+    for ex in LIFTS.iter().filter_map(|id| catalog.get(id)).filter(|_| lifts) {
         let rx = crate::strength::dose(&holds, ex, settings, log, day(n));
         if rx.hold().is_some_and(|h| h.pauses()) {
             continue;
