@@ -217,7 +217,7 @@ pub fn fmt_load(load: f64) -> String {
 /// The next session of `exercise` on `today` by the strength rules alone, from the user's config
 /// and the done entries of that exercise (any order; other entries are ignored). `per_week`
 /// sizes rule 7's gap in sessions. Raw: nothing shows it before the holds ([`dose`]).
-pub(crate) fn prescribe(
+fn prescribe(
     exercise: &Exercise,
     settings: &StrengthSettings,
     per_week: u8,
