@@ -236,6 +236,10 @@ impl Holds {
                 rx.change = Change::Hold;
             }
         }
+        // A pause shows the dose it would have: in a flare-up, the gentlest.
+        if self.flare.is_some() && hold.is_some_and(|h| h.pauses()) && rx.step > 1 {
+            set_step(&mut rx, ex, 1);
+        }
         match hold {
             None => {}
             // The banner says why; each row says only that nothing is prescribed.

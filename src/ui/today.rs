@@ -232,7 +232,10 @@ fn window(
     }
     out.extend(lines.into_iter().skip(top).take(shown));
     if top + shown < n {
-        out.push(more(starts.iter().filter(|s| **s >= top + shown).count(), "↓"));
+        // Exercises not wholly in sight: one whose reason is cut off counts too ("0 more" said
+        // nothing while a line of the last one was hidden).
+        let ends = starts.iter().skip(1).copied().chain(std::iter::once(n));
+        out.push(more(ends.filter(|end| *end > top + shown).count(), "↓"));
     }
     out
 }
