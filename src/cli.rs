@@ -59,7 +59,9 @@ pub enum Command {
         /// Exercise id, e.g. curl-up (upright today lists them)
         #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
-        /// How it went (default: ok)
+        /// How it went (default: ok). A walk by the talk test: easy (could sing), ok = about
+        /// right (can talk, not sing), hard = too hard (could not talk); a lift by reps left:
+        /// easy 3+, ok 1-2, hard none
         #[arg(long, value_enum)]
         feedback: Option<Feedback>,
         /// Pain during the exercise, 0-10

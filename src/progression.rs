@@ -29,6 +29,7 @@ use jiff::civil::Date;
 use decide::{Decision, decide};
 pub use forecast::{PlanItem, WeekPlan, forecast};
 pub use harder::Offer;
+pub use words::{lift_rating, walk_rating};
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
 use crate::config::Settings;
