@@ -86,7 +86,9 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     if !matches!(p.stage, Stage::Legs | Stage::DoneAs) {
         let keys = ["1", "2", "3"];
         if p.ways.is_empty() && p.lift.is_none() {
-            lines.push(Line::from(keys.iter().zip(ratings).flat_map(|(k, f)| key(k, word(f), theme)).collect::<Vec<_>>()));
+            lines.push(Line::from(
+                keys.iter().zip(ratings).flat_map(|(k, f)| key(k, word(f), theme)).collect::<Vec<_>>(),
+            ));
         } else if p.stage == Stage::Rating {
             lines.extend(keys.iter().zip(ratings).map(|(k, f)| Line::from(key(k, word(f), theme))));
         }

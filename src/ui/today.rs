@@ -98,13 +98,7 @@ fn banner_text(banner: Banner) -> (String, bool) {
             ),
             false,
         ),
-        Banner::Check(Some(trend)) => (
-            format!(
-                "Your check-ins show {}: please see a GP or physiotherapist. (d dismisses)",
-                trend.describe()
-            ),
-            false,
-        ),
+        Banner::Check(Some(m)) => (crate::checkin::advice(&m) + " (d dismisses)", false),
         Banner::NotSettled => (
             "Your back had not settled this morning, so every exercise stays at its dose today.".to_string(),
             false,
