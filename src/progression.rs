@@ -20,6 +20,7 @@
 mod decide;
 mod forecast;
 mod harder;
+mod reentry;
 mod sessions;
 mod walk;
 mod words;
