@@ -81,7 +81,8 @@ fn parses_name_equals_score() {
 fn the_verdict_is_clinically_important_change() {
     // (pain baseline → now, PSFS baseline → now, verdict): COACHING.md turn 3, D.
     use Verdict::*;
-    let cases: [((f64, f64), Option<(f64, f64)>, Verdict); 12] = [
+    type Case = ((f64, f64), Option<(f64, f64)>, Verdict);
+    let cases: [Case; 12] = [
         ((5.0, 3.0), None, Better),
         ((5.0, 3.5), None, Better),   // 30%
         ((3.0, 2.0), None, Better),   // 33%
