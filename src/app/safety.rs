@@ -55,7 +55,7 @@ impl Choices {
             ("avoid", toml_edit::Array::from_iter(avoid).into()),
         ];
         if self.strength {
-            keys.push(("strength", toml_edit::Value::from(true)));
+            keys.push(("strength.enabled", toml_edit::Value::from(true)));
         }
         keys
     }

@@ -19,7 +19,7 @@ fn strength_app(dir: &std::path::Path, history: Vec<Entry>) -> App {
         .settings
         .strength
         .lifts
-        .insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0) });
+        .insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0), cap: None });
     for e in history {
         app.ctx.store.append(e).unwrap();
     }
