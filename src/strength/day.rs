@@ -96,16 +96,10 @@ impl<'c> StrengthDay<'c> {
     }
 }
 
-/// Strength days start in week 2 at the earliest (COACHING.md turn 3, E): a week after the first
-/// day of use (the disclaimer accepted, or the first exercise logged; `today` on a fresh log).
+/// Strength days start in week 2 at the earliest (COACHING.md turn 3, E): a week after the log
+/// begins (usually the disclaimer accepted; `today` on a fresh log).
 pub fn first_strength_day(entries: &[Entry], today: Date) -> Date {
-    let first = entries
-        .iter()
-        .filter(|e| matches!(e.kind, EntryKind::Done | EntryKind::DisclaimerAccepted))
-        .map(|e| e.date)
-        .min()
-        .unwrap_or(today)
-        .min(today);
+    let first = entries.iter().map(|e| e.date).min().unwrap_or(today).min(today);
     first.checked_add(7.days()).unwrap_or(first)
 }
 
