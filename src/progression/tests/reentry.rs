@@ -81,3 +81,23 @@ fn the_walk_comes_back_by_its_minutes() {
         Some("Back to 100% of your dose before the setback: 2 good sessions")
     );
 }
+
+#[test]
+fn the_plan_shows_the_way_back() {
+    // 19 + 5 + 5 min a day for a week, then a pain-7 walk: the plan starts at 20 min today and is
+    // back at 29 min by next week (before turn 3: a step a week, 9 weeks).
+    let walk = Catalog::builtin().get("walk").unwrap().clone();
+    let h: Vec<Entry> = (0..8)
+        .flat_map(|n| {
+            (0..walk.dose(15).sessions()).map(move |b| {
+                let mut e = done(n, "walk", 15, Easy, if n == 7 { 7 } else { 0 });
+                e.id = format!("{}-{b}", e.id);
+                e.at = format!("{}T08:{b:02}:00Z", day(n));
+                e
+            })
+        })
+        .collect();
+    let plan = forecast(&Catalog::builtin(), &Settings::default(), &h, day(8), 2);
+    let walk_in = |w: usize| plan[w].exercises.iter().find(|i| i.id == "walk").unwrap().dose_text.clone();
+    assert_eq!((walk_in(0), walk_in(1)), ("10 + 5 + 5 min".to_string(), "19 + 5 + 5 min".to_string()));
+}
