@@ -142,7 +142,7 @@ pub enum Command {
     },
     /// Flare-up mode: gentlest steps until you switch it off
     Flare {
-        /// on: gentlest steps; off: back to two steps below where you were
+        /// on: gentlest steps; off: back at about half, then in stages
         state: OnOff,
     },
     /// The weekly streak screen as text

@@ -30,8 +30,8 @@ pub(super) fn decide(
 ) -> Decision {
     let cap = settings.cap_step(ex);
     let is_walk = ex.dose(1).walk_minutes().is_some();
-    // The last flare-off (on or before `date`) restarts the ladder two steps below where the
-    // exercise was when the flare began.
+    // The last flare-off (on or before `date`) restarts the ladder at about half of where the
+    // exercise was when the flare began (turn 3, C), then back in stages.
     let off = history.iter().rposition(|e| e.kind == EntryKind::FlareOff);
     let on = off.and_then(|off| history[..off].iter().rposition(|e| e.kind == EntryKind::FlareOn));
     let (base, since, flare_back) = match (off, on) {

@@ -362,3 +362,20 @@ fn l_a_beginner_at_29_min_is_back_within_3_weeks_of_one_pain_7_walk() {
         Some("Back to 75% of your dose before the setback: 2 good sessions")
     );
 }
+
+#[test]
+fn m_walks_that_feel_like_effort_are_about_right_not_too_hard() {
+    // Turn 3, F: a beginner for whom 2 walks in 7 feel like effort. Rated "too hard" (the old
+    // "hard") they hold the walk; rated "about right (can talk, not sing)" (ok) it climbs weekly.
+    let effort = |f: Feedback| {
+        move |d: i64, id: &str| {
+            Some(if id == "walk" && [2, 5].contains(&(d % 7)) { (f, 0) } else { (Feedback::Easy, 0) })
+        }
+    };
+    let too_hard = simulate(&effort(Feedback::Hard), None);
+    let about_right = simulate(&effort(Feedback::Ok), None);
+    let week16 = |run: &Run| run.steps["walk"][16 * 7 - 1];
+    println!("walk step in week 16: too hard {}, about right {}", week16(&too_hard), week16(&about_right));
+    assert_eq!(week16(&too_hard), 1, "2 too-hard walks a week hold it (rule 10)");
+    assert!(week16(&about_right) >= 16, "about right advances like ok: step {}", week16(&about_right));
+}
