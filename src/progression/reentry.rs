@@ -68,10 +68,11 @@ fn untroubled(s: &Session) -> bool {
     !s.hard && s.pain <= 3 && !s.partial()
 }
 
-/// The way back the sessions (oldest first, since the last flare-up ended) are on, if any:
-/// from their last pain-above-5 session, else from `flare` (the way back out of a flare-up).
-/// `restart` gives the step a painful session restarts at. It is over once a session reached
-/// the target, and after 12 weeks.
+/// The way back the sessions (oldest first, since the last flare-up ended) are on, if any: from
+/// `flare` (the way back out of a flare-up), restarted by each pain-above-5 session — to the way
+/// back it interrupted, else to the highest step up to its own done without trouble in the 12
+/// weeks before it. `restart` gives the step a painful session restarts at. A way back is over
+/// once a session reached its target, and after 12 weeks. One pass over the sessions.
 pub(super) fn current(
     ex: &Exercise,
     sessions: &[Session],
@@ -79,44 +80,33 @@ pub(super) fn current(
     restart: &dyn Fn(usize) -> u32,
     date: Date,
 ) -> Option<Reentry> {
-    let found = match sessions.iter().rposition(|s| s.pain > 5) {
-        Some(i) => from_pain(ex, sessions, i, flare, restart),
-        None => flare,
-    }?;
-    let reached = sessions.iter().any(|s| s.date >= found.from && s.step >= found.target);
-    (!reached && days_between(found.from, date) <= TARGET_DAYS).then_some(found)
-}
-
-/// The way back from the painful session `i`: to the way back it interrupted (pain above 5
-/// restarts it), else to the highest step up to its own done without trouble in the 12 weeks
-/// before it. `None` when there is nothing to return to above the restart.
-fn from_pain(
-    ex: &Exercise,
-    sessions: &[Session],
-    i: usize,
-    flare: Option<Reentry>,
-    restart: &dyn Fn(usize) -> u32,
-) -> Option<Reentry> {
-    let pained = sessions[i];
-    let before = match sessions[..i].iter().rposition(|s| s.pain > 5) {
-        Some(j) => from_pain(ex, sessions, j, flare, restart),
-        None => flare,
-    }
-    .filter(|r| {
-        let on_the_way = sessions[..i].iter().filter(|s| s.date >= r.from).all(|s| s.step < r.target);
-        on_the_way && days_between(r.from, pained.date) <= TARGET_DAYS
-    });
-    let target = match before {
-        Some(r) => r.target,
-        None => sessions[..i]
-            .iter()
-            .filter(|s| untroubled(s) && s.step <= pained.step)
-            .filter(|s| days_between(s.date, pained.date) <= TARGET_DAYS)
-            .map(|s| s.step)
-            .max()?,
+    let over = |r: &Reentry, s: &Session| {
+        (s.date >= r.from && s.step >= r.target) || days_between(r.from, s.date) > TARGET_DAYS
     };
-    let r = Reentry::new(ex, target, restart(i), pained.date.tomorrow().ok()?);
-    (r.restart < r.target).then_some(r)
+    let mut back = flare;
+    for (i, s) in sessions.iter().enumerate() {
+        if back.is_some_and(|r| over(&r, s)) {
+            back = None;
+        }
+        if s.pain <= 5 {
+            continue;
+        }
+        let target = back.map(|r| r.target).or_else(|| {
+            sessions[..i]
+                .iter()
+                .rev()
+                .take_while(|b| days_between(b.date, s.date) <= TARGET_DAYS)
+                .filter(|b| untroubled(b) && b.step <= s.step)
+                .map(|b| b.step)
+                .max()
+        });
+        let from = s.date.tomorrow().ok();
+        back = target
+            .zip(from)
+            .map(|(t, from)| Reentry::new(ex, t, restart(i), from))
+            .filter(|r| r.restart < r.target);
+    }
+    back.filter(|r| days_between(r.from, date) <= TARGET_DAYS)
 }
 
 #[cfg(test)]
