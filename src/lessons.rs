@@ -35,8 +35,9 @@ stiffens and gets more sensitive.",
         title: "Pacing: a little, often",
         body: "Doing a lot on a good day and nothing on a bad one keeps many backs stuck in a boom \
 and bust cycle. Pacing means a steady amount every day, whatever the day feels like, and \
-growing it slowly. That is why upright adds at most one step a week and keeps walks from \
-growing more than a tenth at a time. If a session feels easy, enjoy it and stop anyway: the \
+growing it slowly. That is why upright adds at most one step a week (faster only on the way \
+back to a dose you managed before a setback) and keeps walks from growing more than a tenth at \
+a time. If a session feels easy, enjoy it and stop anyway: the \
 next step will come. Consistency beats effort.",
     },
     Lesson {
