@@ -1,8 +1,8 @@
 //! The weekly check-in (issue 17): the last week's average back pain (0–10) and the
 //! Patient-Specific Functional Scale — up to three activities the user named, each rated 0
 //! (unable) to 10 (as before the problem). When it is due, the names to ask about, and what the
-//! check-ins say for the two-week "see a GP or physiotherapist" suggestion. Pure: entries and
-//! dates in, answers out.
+//! check-ins say for the "see a GP or physiotherapist" suggestion. Pure: entries and
+//! dates in, answers out. Whether the person is better is `verdict` (COACHING.md turn 3, D).
 
 use jiff::civil::Date;
 
@@ -79,44 +79,8 @@ pub fn check_activities(activities: &[Activity]) -> Result<(), String> {
     Ok(())
 }
 
-/// What the check-ins say about pain over (at least) two weeks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Trend {
-    pub from: u8,
-    pub to: u8,
-    pub days: i64,
-}
-
-impl Trend {
-    /// Not better: the same or worse, with pain to begin with (a steady 0 is fine).
-    pub fn not_better(&self) -> bool {
-        self.to > self.from || (self.to == self.from && self.from > 0)
-    }
-
-    /// What was seen, for the suggestion: "pain 6 → 7 over 2 weeks".
-    pub fn describe(&self) -> String {
-        let weeks = (self.days + 3) / 7;
-        format!("pain {} → {} over {weeks} week{}", self.from, self.to, if weeks == 1 { "" } else { "s" })
-    }
-}
-
-/// The latest check-in with a pain score (within the last 14 days of `today`) against the
-/// latest one at least 14 days before it (and within 35 days of it); `None` when the check-ins
-/// cannot say, and the session pain decides instead.
-pub fn pain_trend(history: &[Entry], today: Date) -> Option<Trend> {
-    let rated: Vec<(Date, u8)> = checkins(history)
-        .into_iter()
-        .filter(|c| c.date <= today)
-        .filter_map(|c| Some((c.date, c.pain?)))
-        .collect();
-    let &(last, to) = rated.last()?;
-    let days = |a: Date, b: Date| a.until(b).map(|s| s.get_days() as i64).unwrap_or(0);
-    if days(last, today) > 14 {
-        return None;
-    }
-    let &(first, from) = rated.iter().rev().find(|(d, _)| (14..=35).contains(&days(*d, last)))?;
-    Some(Trend { from, to, days: days(first, last) })
-}
+mod verdict;
+pub use verdict::{Measure, Verdict, advice, judge, verdict};
 
 #[cfg(test)]
 mod tests;

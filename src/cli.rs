@@ -60,7 +60,9 @@ pub enum Command {
         /// Exercise id, e.g. curl-up (upright today lists them)
         #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
         id: String,
-        /// How it went (default: ok)
+        /// How it went (default: ok). A walk by the talk test: easy (could sing), ok = about
+        /// right (can talk, not sing), hard = too hard (could not talk); a lift by reps left:
+        /// easy 3+, ok 1-2, hard none
         #[arg(long, value_enum)]
         feedback: Option<Feedback>,
         /// Pain during the exercise, 0-10
@@ -141,7 +143,7 @@ pub enum Command {
     },
     /// Flare-up mode: gentlest steps until you switch it off
     Flare {
-        /// on: gentlest steps; off: back to two steps below where you were
+        /// on: gentlest steps; off: back at about half, then in stages
         state: OnOff,
     },
     /// The weekly streak screen as text

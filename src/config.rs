@@ -114,11 +114,26 @@ pub fn load(path: &Path, catalog: &mut Catalog) -> Result<Settings> {
 }
 
 /// Parses config text. Errors read "LINE:COL: message" so the caller can prefix the path.
+/// `strength = true` with a `[strength.LIFT]` table after it is not TOML: say which key and
+/// what to write instead (turn 3, E).
+fn strength_hint(text: &str, message: &str) -> &'static str {
+    let switch = text
+        .lines()
+        .any(|l| l.split('#').next().is_some_and(|l| l.replace(' ', "").starts_with("strength=")));
+    let table = text.lines().any(|l| l.trim_start().starts_with("[strength"));
+    if switch && table && (message.contains("dotted key") || message.contains("duplicate key")) {
+        " (the key `strength`: `strength = true` cannot take [strength.…] tables; write `[strength]` \
+         with `enabled = true` instead)"
+    } else {
+        ""
+    }
+}
+
 pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let at = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
-        format!("{}:{}: {}", at.0, at.1, e.message())
+        format!("{}:{}: {}{}", at.0, at.1, e.message(), strength_hint(text, e.message()))
     })?;
     let fail = |span: Range<usize>, msg: String| {
         let (line, col) = position(text, span.start);

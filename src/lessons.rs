@@ -35,8 +35,9 @@ stiffens and gets more sensitive.",
         title: "Pacing: a little, often",
         body: "Doing a lot on a good day and nothing on a bad one keeps many backs stuck in a boom \
 and bust cycle. Pacing means a steady amount every day, whatever the day feels like, and \
-growing it slowly. That is why upright adds at most one step a week and keeps walks from \
-growing more than a tenth at a time. If a session feels easy, enjoy it and stop anyway: the \
+growing it slowly. That is why upright adds at most one step a week (faster only on the way \
+back to a dose you managed before a setback) and keeps walks from growing more than a tenth at \
+a time. If a session feels easy, enjoy it and stop anyway: the \
 next step will come. Consistency beats effort.",
     },
     Lesson {
@@ -58,8 +59,9 @@ is not \"all in your head\": the nervous system and the back are one system.",
     },
     Lesson {
         title: "Walking is medicine",
-        body: "A large trial (WalkBack, 2024) found that a gradual walking programme roughly \
-halved the time people stayed free of a new episode of back pain. Walking loads the spine \
+        body: "A large trial (WalkBack, 2024) followed people who had recovered from an episode \
+of back pain. Those given a gradual walking programme with some education went nearly twice as \
+long before pain next limited their activities: a median of 208 days against 112. Walking loads the spine \
 gently, moves the discs, strengthens the legs and lifts mood. Brisk means you can talk but not \
 sing. Splitting the day's minutes into short bouts counts just as well. Aim for the dose shown, \
 not more: the slow build is what protects you.",
@@ -119,6 +121,17 @@ mod tests {
             assert!(!l.body.contains('`') && !l.body.contains("  "), "lesson {}: plain text", i + 1);
         }
         assert_eq!(LESSONS.len(), 8);
+    }
+
+    #[test]
+    fn the_walkback_lesson_says_what_the_trial_found() {
+        // Pocovi et al. 2024 (Lancet 404:134): median 208 vs 112 days to an activity-limiting
+        // recurrence, in people recovered from an episode (COACHING.md turn 3, G).
+        let body = LESSONS[5].body;
+        for fact in ["recovered from an episode", "nearly twice", "208 days against 112"] {
+            assert!(body.contains(fact), "{fact}");
+        }
+        assert!(!body.contains("halved"));
     }
 
     #[test]

@@ -200,7 +200,11 @@ impl Entry {
 #[serde(rename_all = "kebab-case")]
 pub enum Feedback {
     Easy,
+    /// A walk's "about right (can talk, not sing)".
+    #[value(alias = "about-right")]
     Ok,
+    /// A walk's "too hard (could not talk)".
+    #[value(alias = "too-hard")]
     Hard,
 }
 

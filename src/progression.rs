@@ -20,6 +20,7 @@
 mod decide;
 mod forecast;
 mod harder;
+mod reentry;
 mod sessions;
 mod walk;
 mod words;
@@ -30,6 +31,7 @@ use decide::{Decision, decide};
 
 pub use forecast::{PlanItem, WeekPlan, forecast};
 pub use harder::Offer;
+pub use words::{lift_rating, walk_rating};
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
 use crate::config::Settings;

@@ -51,6 +51,8 @@ pub struct Report {
     pub flares: Vec<(Date, Option<Date>)>,
     /// Notes and skip reasons: date, exercise name, text.
     pub notes: Vec<(Date, String, String)>,
+    /// The check-ins' verdict by clinically important change (COACHING.md turn 3, D).
+    pub verdict: Option<crate::checkin::Measure>,
 }
 
 impl Report {
@@ -143,6 +145,7 @@ impl Report {
             leg,
             flares: flares(history, from, today),
             notes,
+            verdict: crate::checkin::verdict(history, today),
         }
     }
 }

@@ -5,6 +5,7 @@
 
 mod config;
 mod day;
+mod prescribe;
 mod schedule;
 #[cfg(test)]
 mod simulation;
@@ -14,14 +15,15 @@ mod tests;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use jiff::civil::Date;
 use serde::Deserialize;
 
 use crate::catalog::{Dose, Exercise, Level, Variant};
-use crate::log::{Entry, EntryKind, Feedback};
 
 pub use config::RawStrength;
 pub use day::{Forecast, Lift, StrengthDay, dose, forecast, schedule, session_dates, today_lifts};
+// The raw rule is private to this module: a lift's dose comes through `dose` and the gate.
+use prescribe::prescribe;
+pub use prescribe::{lighter, step_up};
 pub use schedule::{
     Schedule, StrengthWeek, is_strength_day, missed_sessions, next_strength_day, spacing_days,
 };
@@ -50,14 +52,35 @@ impl fmt::Display for Units {
     }
 }
 
-/// One lift's config: `[strength.goblet-squat] load = 8, increment = 2`.
+/// One lift's config: `[strength.goblet-squat] load = 8, increment = 2, cap = 30`.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LiftConfig {
-    /// The starting load; without it the lift starts at its bodyweight variant.
+    /// The starting load (applied from the next session when set or raised); without it the
+    /// lift starts at its bodyweight variant.
     pub load: Option<f64>,
     /// The smallest step the user's weights allow.
     pub increment: Option<f64>,
+    /// The maintenance load, which a clinician may raise (turn 3, E).
+    pub cap: Option<f64>,
+}
+
+/// The maintenance cap of each lift in kg when the config sets none (COACHING.md turn 3, E):
+/// goblet squat 24, Romanian deadlift 40, row 24, carries 24 per hand (and 40 s, the top of
+/// their range).
+pub fn default_cap(id: &str, units: Units) -> f64 {
+    let kg = if id == "romanian-deadlift" { 40.0 } else { 24.0 };
+    match units {
+        Units::Kg => kg,
+        // 24 kg ≈ 53 lb, 40 kg ≈ 88 lb: the nearest 5 lb below.
+        Units::Lb => {
+            if kg > 30.0 {
+                85.0
+            } else {
+                50.0
+            }
+        }
+    }
 }
 
 /// Validated strength settings (see `config.rs` for the file side).
@@ -84,12 +107,18 @@ impl StrengthSettings {
         self.lifts.get(id).copied().unwrap_or_default()
     }
 
-    /// The default increment when none is set: 2 kg (the usual dumbbell step) or 5 lb.
+    /// The smallest load step when none is set: 1 kg or 2.5 lb (turn 3, E; a load step is
+    /// otherwise 10% of the load).
     pub fn increment(&self, id: &str) -> f64 {
         self.lift(id).increment.unwrap_or(match self.units {
-            Units::Kg => 2.0,
-            Units::Lb => 5.0,
+            Units::Kg => 1.0,
+            Units::Lb => 2.5,
         })
+    }
+
+    /// The lift's maintenance load: the config's `cap`, else the default.
+    pub fn cap(&self, id: &str) -> f64 {
+        self.lift(id).cap.unwrap_or_else(|| default_cap(id, self.units))
     }
 }
 
@@ -101,6 +130,8 @@ pub struct RepRange {
     pub low: u32,
     pub high: u32,
     pub by: u32,
+    /// The top under 20 kg: 15 reps before load is added (turn 3, E); the carry's stays.
+    pub wide: u32,
 }
 
 impl RepRange {
@@ -113,16 +144,28 @@ impl RepRange {
         let low = count(exercise.dose(1));
         let high = count(exercise.dose(exercise.top()));
         let by = if exercise.top() > 1 { count(exercise.dose(2)).saturating_sub(low).max(1) } else { 1 };
-        RepRange { sets: exercise.dose(1).sets(), low, high, by }
+        let carry = matches!(exercise.dose(1), Dose::Carry { .. });
+        let wide = if carry { high } else { high.max(15) };
+        RepRange { sets: exercise.dose(1).sets(), low, high, by, wide }
     }
 
-    /// The ladder step of `reps` (1-based, clamped into the range).
+    /// The top of the range at `load`: 15 reps under 20 kg (44 lb), else the ladder's top; the
+    /// bodyweight start's is the ladder's.
+    pub fn top(&self, load: Option<f64>, units: Units) -> u32 {
+        let light = match units {
+            Units::Kg => 20.0,
+            Units::Lb => 44.0,
+        };
+        if load.is_some_and(|l| l < light) { self.wide } else { self.high }
+    }
+
+    /// The step of `reps` (1-based, clamped into the widest range).
     pub fn step(&self, reps: u32) -> u32 {
-        (reps.clamp(self.low, self.high) - self.low) / self.by + 1
+        (reps.clamp(self.low, self.wide) - self.low) / self.by + 1
     }
 
     pub fn reps_at(&self, step: u32) -> u32 {
-        (self.low + step.saturating_sub(1) * self.by).min(self.high)
+        (self.low + step.saturating_sub(1) * self.by).min(self.wide)
     }
 }
 
@@ -212,131 +255,4 @@ pub fn load_done(
 pub fn fmt_load(load: f64) -> String {
     let rounded = (load * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded}") }
-}
-
-/// The next session of `exercise` on `today` by the strength rules alone, from the user's config
-/// and the done entries of that exercise (any order; other entries are ignored). `per_week`
-/// sizes rule 7's gap in sessions. Raw: nothing shows it before the holds ([`dose`]).
-fn prescribe(
-    exercise: &Exercise,
-    settings: &StrengthSettings,
-    per_week: u8,
-    history: &[Entry],
-    today: Date,
-) -> Prescription {
-    let range = RepRange::of(exercise);
-    // A carry counts seconds where the other lifts count reps.
-    let (reps_word, reps_unit) =
-        if matches!(exercise.dose(1), Dose::Carry { .. }) { ("seconds", " s") } else { ("reps", " reps") };
-    let inc = settings.increment(&exercise.id);
-    let units = settings.units;
-    let mut done: Vec<&Entry> = history
-        .iter()
-        .filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id) && e.date < today)
-        .collect();
-    done.sort_by(|a, b| (a.date, &a.at).cmp(&(b.date, &b.at)));
-    let Some(last) = done.last() else {
-        let load = settings.lift(&exercise.id).load;
-        let reason = match load {
-            Some(l) => format!("first session: your starting load, {} {units}", fmt_load(l)),
-            None => "first session: no load set, so the bodyweight start".to_string(),
-        };
-        return Prescription { load, sets: range.sets, reps: range.low, reason };
-    };
-    // The bodyweight start done in a loaded lift's place counts for the day and holds: the
-    // load and reps come from the last loaded session, not from the start's missing load.
-    let easier = |e: &Entry| e.variant.as_deref().and_then(|v| exercise.variant(v)).is_some_and(|v| v.easier);
-    let held_by =
-        if easier(last) { done.iter().rev().find(|e| !easier(e) && e.load.is_some()).copied() } else { None };
-    let base = held_by.unwrap_or(last);
-    let target = range.reps_at(base.step.unwrap_or(1));
-    let load = base.load;
-    let done_reps = last.reps.unwrap_or(target);
-    let pain = last.pain.unwrap_or(0);
-    let hard = last.feedback == Some(Feedback::Hard);
-    let before_hard = done.len() >= 2 && {
-        let prev = done[done.len() - 2];
-        prev.feedback == Some(Feedback::Hard) && prev.load == last.load
-    };
-    let down = |l: Option<f64>, steps: u32| l.map(|l| (l - inc * f64::from(steps)).max(0.0));
-    let (mut p, mut reason) = if pain > 5 {
-        (
-            Prescription { load: down(load, 1), sets: range.sets, reps: range.low, reason: String::new() },
-            format!("pain {pain} last time: one step lighter"),
-        )
-    } else if hard && before_hard {
-        (
-            Prescription { load: down(load, 1), sets: range.sets, reps: range.low, reason: String::new() },
-            "two hard sessions in a row: one step lighter".to_string(),
-        )
-    } else if hard || pain >= 4 {
-        let why = if hard { "hard last time".to_string() } else { format!("pain {pain} last time") };
-        (
-            Prescription { load, sets: range.sets, reps: target, reason: String::new() },
-            format!("{why}: same again"),
-        )
-    } else if held_by.is_some() {
-        // What was due that day, held: the load and the reps the start stood in for.
-        let due = prescribe(exercise, settings, per_week, history, last.date);
-        (
-            Prescription { load: due.load, sets: range.sets, reps: due.reps, reason: String::new() },
-            "the bodyweight start last time: same load again".to_string(),
-        )
-    } else if done_reps < target {
-        (
-            Prescription { load, sets: range.sets, reps: target, reason: String::new() },
-            format!("{done_reps} of {target}{reps_unit} last time: same again"),
-        )
-    } else if target.max(done_reps) >= range.high {
-        match load {
-            Some(l) => (
-                Prescription {
-                    load: Some(l + inc),
-                    sets: range.sets,
-                    reps: range.low,
-                    reason: String::new(),
-                },
-                format!(
-                    "top of the range: load up {} {units}, {reps_word} back to {}",
-                    fmt_load(inc),
-                    range.low
-                ),
-            ),
-            None => (
-                Prescription { load: None, sets: range.sets, reps: range.high, reason: String::new() },
-                format!("top of the range without weight: set [strength.{}] load to go on", exercise.id),
-            ),
-        }
-    } else {
-        let next = (target.max(done_reps) + range.by).min(range.high);
-        (
-            Prescription { load, sets: range.sets, reps: next, reason: String::new() },
-            format!("up to {next}{reps_unit}"),
-        )
-    };
-    // Rule 7 in sessions: the strength days the schedule offered since the last session.
-    let missed = missed_sessions(last.date, today, per_week);
-    // A gap never makes the session heavier than the rating alone would: it applies only when
-    // it asks for less (a lighter load, or the same load with fewer reps).
-    let (gap_load, gap_reps, what) = match missed {
-        0..=3 => (p.load, p.reps, None),
-        4..=7 => (load, target, Some("same as last time")),
-        8..=14 => (down(load, 1), range.low, Some("one step lighter")),
-        15..=28 => (down(load, 2), range.low, Some("two steps lighter")),
-        _ => (load.map(|l| ((l / 2.0) / inc).floor() * inc), range.low, Some("half the load")),
-    };
-    let lighter = match (gap_load, p.load) {
-        (Some(g), Some(l)) => g < l || (g == l && gap_reps < p.reps),
-        _ => gap_reps < p.reps,
-    };
-    let gap = what.filter(|_| lighter);
-    if gap.is_some() {
-        p.load = gap_load;
-        p.reps = gap_reps;
-    }
-    if let Some(what) = gap {
-        reason = format!("{what}: {missed} strength sessions missed");
-    }
-    p.reason = reason;
-    p
 }

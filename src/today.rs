@@ -76,8 +76,10 @@ pub struct Day {
     pub items: Vec<Item>,
     /// What the log says about red flags, leg symptoms and the disclaimer.
     pub safety: crate::safety::Safety,
-    /// The two-week suggestion to see a GP or physiotherapist is due (and not dismissed).
+    /// The suggestion to see a GP or physiotherapist is due (and not dismissed).
     pub needs_check: bool,
+    /// The check-ins' measure behind it, when they decided it.
+    pub check: Option<crate::checkin::Measure>,
     /// What the Today screen leads with instead of the greeting, safety first.
     pub banner: Option<Banner>,
     /// With strength days on and today not one: the next strength day.
@@ -109,7 +111,7 @@ pub enum Standing {
 }
 
 /// The one line of safety state the Today screen shows above the list, most urgent first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Banner {
     /// An emergency sign was reported: the routine is locked.
     Locked,
@@ -117,9 +119,9 @@ pub enum Banner {
     GpPaused,
     /// Flare-up mode since a day; `see_gp` after two weeks of it.
     Flare { since: Date, see_gp: bool },
-    /// Pain has not eased in two weeks of use; with what the weekly check-ins showed, when
-    /// they decided it.
-    Check(Option<crate::checkin::Trend>),
+    /// See a GP or physiotherapist: the weekly check-ins' measure when they decided it (worse,
+    /// or no clear change after 4+ weeks), else two weeks of session pain not easing.
+    Check(Option<crate::checkin::Measure>),
     /// The back had not settled this morning (rule 11): every exercise holds today.
     NotSettled,
 }
@@ -165,7 +167,7 @@ impl Day {
                 Some((ex.id.clone(), rx.hold()?))
             })
             .collect();
-        Day { date, items, safety, needs_check, banner, next_strength, strength, lift_holds }
+        Day { date, items, safety, needs_check, check: trend, banner, next_strength, strength, lift_holds }
     }
 
     pub fn done_count(&self) -> usize {
@@ -204,17 +206,26 @@ impl Day {
     }
 }
 
-/// The two-week suggestion: pain not improving or trending up, and not dismissed in the last
-/// 7 days. The weekly check-ins decide when they span two weeks (the user's own view of the
-/// week, rather than pain during exercise); otherwise the session pain does.
-fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::Trend>) {
-    let week_ago = date.checked_sub(7.days()).unwrap_or(date);
-    let dismissed = history.iter().any(|e| e.kind == EntryKind::CheckDismissed && e.date > week_ago);
-    if dismissed {
-        return (false, None);
+/// The suggestion to see a GP or physiotherapist (COACHING.md turn 3, D), with the measure the
+/// weekly check-ins gave when they decided it: "worse" at once (dismissed, quiet for a week);
+/// "no clear change" after 4+ weeks with pain 3 or more, at most once a fortnight, and not while
+/// pain is a point lower (improving, if not yet by a change that matters); never while better. Without two check-ins to compare, the session pain decides as before.
+fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::Measure>) {
+    use crate::checkin::Verdict;
+    let dismissed = |days: i64| {
+        let since = date.checked_sub(days.days()).unwrap_or(date);
+        history.iter().any(|e| e.kind == EntryKind::CheckDismissed && e.date > since && e.date <= date)
+    };
+    if let Some(m) = crate::checkin::verdict(history, date) {
+        let due = match m.verdict {
+            Verdict::Worse => !dismissed(7),
+            Verdict::NoChange => m.weeks() >= 4 && m.pain.1 >= 3.0 && !m.improving() && !dismissed(14),
+            Verdict::Better => false,
+        };
+        return (due, due.then_some(m));
     }
-    if let Some(trend) = crate::checkin::pain_trend(history, date) {
-        return (trend.not_better(), Some(trend));
+    if dismissed(7) {
+        return (false, None);
     }
     let first = history.iter().find(|e| e.kind == EntryKind::Done).map(|e| e.date);
     (crate::safety::needs_check(history, first, date), None)

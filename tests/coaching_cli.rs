@@ -57,6 +57,29 @@ fn today_says_the_two_week_suggestion_and_the_flare_prompt() {
 }
 
 #[test]
+fn today_shows_the_check_ins_measure_beside_the_advice() {
+    // COACHING.md turn 3, D: pain up 2 points between check-ins is said at once, with the measure.
+    let env = Env::new("");
+    env.run(&["done", "walk", "--date", "2026-11-10"]);
+    env.run(&["checkin", "--pain", "3", "--activity", "socks=6", "--date", "2026-11-17"]);
+    env.run(&["checkin", "--pain", "5", "--activity", "socks=6"]);
+    let (json, _) = env.run(&["today", "--json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let said = "Your check-ins show pain 3 → 5, activities 6 → 6 since 17 Nov: worse. Please see a GP or physiotherapist.";
+    assert_eq!(v["advice"], serde_json::json!([said]));
+    let (_, err) = env.run(&["today"]);
+    assert!(err.contains(said), "{err}");
+    // Better by 30% (pain 5 → 3): nothing to say.
+    let env = Env::new("");
+    env.run(&["done", "walk", "--date", "2026-11-01"]);
+    for (d, p) in [("2026-11-03", "5"), ("2026-11-10", "5"), ("2026-11-17", "3"), ("2026-11-24", "3")] {
+        env.run(&["checkin", "--pain", p, "--date", d]);
+    }
+    let (json, _) = env.run(&["today", "--json"]);
+    assert_eq!(serde_json::from_str::<Value>(&json).unwrap()["advice"], serde_json::json!([]));
+}
+
+#[test]
 fn done_refuses_an_exercise_the_avoid_flags_removed() {
     let env = Env::new("avoid = [\"extension\"]\n");
     let out = env.cmd(&["done", "thoracic-extension"]).failure().get_output().clone();

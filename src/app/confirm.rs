@@ -52,7 +52,7 @@ impl Ask {
                 "Switch flare-up mode on? Every exercise goes to its gentlest step until you switch it off with f.".into()
             }
             Ask::Flare { on: false } => {
-                "Switch flare-up mode off? Each exercise resumes two steps below where it was.".into()
+                "Switch flare-up mode off? Each exercise restarts at about half and comes back in stages.".into()
             }
             Ask::Harder { name, offer, .. } => format!(
                 "{name} on your {} from today? Not now keeps you on your {}; h asks again any time.",

@@ -18,7 +18,10 @@ impl App {
         let (kind, said) = if on {
             (EntryKind::FlareOn, crate::holds::FLARE_ON)
         } else {
-            (EntryKind::FlareOff, "Flare-up mode off: each exercise resumes two steps below where it was.")
+            (
+                EntryKind::FlareOff,
+                "Flare-up mode off: each exercise restarts at about half and comes back in stages.",
+            )
         };
         let entry = self.event(kind, None);
         self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said.into()))

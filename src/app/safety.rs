@@ -55,7 +55,7 @@ impl Choices {
             ("avoid", toml_edit::Array::from_iter(avoid).into()),
         ];
         if self.strength {
-            keys.push(("strength", toml_edit::Value::from(true)));
+            keys.push(("strength.enabled", toml_edit::Value::from(true)));
         }
         keys
     }
@@ -195,12 +195,15 @@ impl App {
         (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None)
     }
 
-    /// `d` on Today: dismiss the two-week suggestion for a week.
+    /// `d` on Today: dismiss the suggestion to see a clinician (a week; "no clear change" two).
     pub(super) fn dismiss_check(&mut self) -> Step {
         if !self.day.needs_check {
             return (Mode::Today, None);
         }
-        let said = "Noted. We'll ask again in a week.".to_string();
+        // "No clear change" is said at most once a fortnight; the rest again in a week.
+        let fortnight = self.day.check.is_some_and(|m| m.verdict == crate::checkin::Verdict::NoChange);
+        let when = if fortnight { "in two weeks" } else { "in a week" };
+        let said = format!("Noted. We'll ask again {when}.");
         self.log_event(Mode::Today, EntryKind::CheckDismissed, None, Some(said))
     }
 }

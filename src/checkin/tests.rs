@@ -78,24 +78,73 @@ fn parses_name_equals_score() {
 }
 
 #[test]
-fn pain_trend_over_two_weeks() {
-    let c = |n: i64, p: u8| entry(day(n), EntryKind::Checkin, Some(p), &[]);
-    type Case = (&'static str, Vec<Entry>, i64, Option<(u8, u8, i64)>, bool);
-    let cases: [Case; 7] = [
-        ("no check-ins", vec![], 0, None, false),
-        ("one week only", vec![c(-7, 6), c(0, 7)], 0, None, false),
-        ("worse over two weeks", vec![c(-14, 6), c(-7, 6), c(0, 7)], 0, Some((6, 7, 14)), true),
-        ("same over two weeks", vec![c(-14, 4), c(0, 4)], 2, Some((4, 4, 14)), true),
-        ("better", vec![c(-14, 6), c(0, 3)], 0, Some((6, 3, 14)), false),
-        ("pain-free throughout", vec![c(-14, 0), c(0, 0)], 0, Some((0, 0, 14)), false),
-        ("last check-in too old", vec![c(-30, 6), c(-16, 7)], 0, None, false),
+fn the_verdict_is_clinically_important_change() {
+    // (pain baseline → now, PSFS baseline → now, verdict): COACHING.md turn 3, D.
+    use Verdict::*;
+    type Case = ((f64, f64), Option<(f64, f64)>, Verdict);
+    let cases: [Case; 12] = [
+        ((5.0, 3.0), None, Better),
+        ((5.0, 3.5), None, Better),   // 30%
+        ((3.0, 2.0), None, Better),   // 33%
+        ((6.0, 4.5), None, NoChange), // 1.5 points, 25%: under both
+        ((3.0, 3.0), None, NoChange),
+        ((4.0, 3.0), None, NoChange), // 25%, 1 point
+        ((0.0, 0.0), None, NoChange),
+        ((3.0, 5.0), None, Worse),
+        ((3.0, 4.5), None, NoChange),
+        ((4.0, 4.0), Some((4.0, 6.0)), Better), // PSFS mean up 2
+        ((4.0, 4.0), Some((6.0, 4.0)), Worse),  // PSFS mean down 2
+        ((6.0, 3.0), Some((6.0, 4.0)), Worse),  // worse by either wins
     ];
-    for (name, h, today, want, not_better) in cases {
-        let got = pain_trend(&h, day(today));
-        assert_eq!(got.map(|t| (t.from, t.to, t.days)), want, "{name}");
-        assert_eq!(got.is_some_and(|t| t.not_better()), not_better, "{name}");
+    for (pain, psfs, want) in cases {
+        assert_eq!(judge(pain, psfs), want, "{pain:?} {psfs:?}");
     }
-    let t = Trend { from: 6, to: 7, days: 14 };
-    assert_eq!(t.describe(), "pain 6 → 7 over 2 weeks");
+}
+
+#[test]
+fn the_verdict_reads_its_baseline_from_the_check_ins() {
+    let c = |n: i64, p: u8| entry(day(n), EntryKind::Checkin, Some(p), &[]);
+    let ca = |n: i64, p: u8, s: u8| entry(day(n), EntryKind::Checkin, Some(p), &[("socks", s)]);
+    // (what, history, today, (baseline pain, latest pain, verdict))
+    type Case = (&'static str, Vec<Entry>, i64, Option<(f64, f64, Verdict)>);
+    let cases: Vec<Case> = vec![
+        ("no check-ins", vec![], 0, None),
+        ("one check-in", vec![c(0, 6)], 0, None),
+        ("two: one against one", vec![c(-7, 6), c(0, 3)], 0, Some((6.0, 3.0, Verdict::Better))),
+        (
+            "three: first against last",
+            vec![c(-14, 3), c(-7, 6), c(0, 5)],
+            0,
+            Some((3.0, 5.0, Verdict::Worse)),
+        ),
+        (
+            "four: first two against last two",
+            vec![c(-21, 5), c(-14, 5), c(-7, 4), c(0, 4)],
+            0,
+            Some((5.0, 4.0, Verdict::NoChange)),
+        ),
+        (
+            "past 6 weeks: the two from 4-6 weeks before",
+            vec![c(-70, 8), c(-63, 8), c(-35, 3), c(-28, 3), c(-7, 3), c(0, 3)],
+            0,
+            Some((3.0, 3.0, Verdict::NoChange)),
+        ),
+        ("the latest too old", vec![c(-30, 6), c(-16, 7)], 0, None),
+        (
+            "a later check-in is not read",
+            vec![c(-7, 3), c(0, 3), c(7, 9)],
+            0,
+            Some((3.0, 3.0, Verdict::NoChange)),
+        ),
+    ];
+    for (what, h, today, want) in cases {
+        let got = verdict(&h, day(today)).map(|m| (m.pain.0, m.pain.1, m.verdict));
+        assert_eq!(got, want, "{what}");
+    }
+    // The activities' mean, shown beside the pain.
+    let m = verdict(&[ca(-21, 4, 3), ca(-14, 4, 3), ca(-7, 4, 5), ca(0, 4, 6)], day(0)).unwrap();
+    assert_eq!((m.psfs, m.verdict), (Some((3.0, 5.5)), Verdict::Better));
+    assert_eq!(m.describe(), "pain 4 → 4, activities 3 → 5.5 since 2 Nov");
+    assert_eq!(m.weeks(), 3);
     let _ = date(2026, 1, 1);
 }

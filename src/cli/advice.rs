@@ -10,14 +10,15 @@ pub const NOT_BETTER: &str =
 pub const LONG_FLARE: &str =
     "Two weeks in flare-up mode: please see a GP or physiotherapist before you go on.";
 
-/// The suggestions due on `day`, in the words the app uses.
-pub fn advice(day: &Day, flare_prompt: bool) -> Vec<&'static str> {
+/// The suggestions due on `day`, in the words the app uses: the check-ins' measure beside the
+/// "see a clinician" advice when they decided it (COACHING.md turn 3, D).
+pub fn advice(day: &Day, flare_prompt: bool) -> Vec<String> {
     let mut out = Vec::new();
     if flare_prompt {
-        out.push(LONG_FLARE);
+        out.push(LONG_FLARE.to_string());
     }
     if day.needs_check {
-        out.push(NOT_BETTER);
+        out.push(day.check.as_ref().map_or_else(|| NOT_BETTER.to_string(), crate::checkin::advice));
     }
     out
 }

@@ -114,6 +114,8 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         .into_iter()
         .chain(company.map(|w| format!(", with {w}")))
         .chain(log.partial.then(|| ", cut short".to_string()))
+        // A walk's rating given is said back in the talk test's words (COACHING.md turn 3, F).
+        .chain(log.feedback.filter(|_| walk).map(|f| format!(", {}", crate::progression::walk_rating(f))))
         .reduce(|a, b| a + &b);
     // A lift says the form done (the bodyweight start's name while no load is set).
     let (name, dose) = lifted.unwrap_or_else(|| (exercise.name.clone(), rx.dose_text.clone()));

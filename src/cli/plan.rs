@@ -71,7 +71,7 @@ pub fn flare(ctx: &mut Ctx, state: OnOff) -> Result<()> {
             let entry = ctx.event(ctx.today, EntryKind::FlareOff);
             ctx.store.append(entry)?;
             outln!(
-                "flare-up mode off (it was on since {date}): each exercise resumes two steps below where it was."
+                "flare-up mode off (it was on since {date}): each exercise restarts at about half and comes back in stages."
             );
         }
     }

@@ -270,8 +270,18 @@ fn strength_days_are_opt_in_with_loads_per_lift() {
     assert_eq!(s.strength.per_week(Level::Beginner), 3);
     assert_eq!(s.strength.units, crate::strength::Units::Lb);
     assert_eq!(s.strength.lift("goblet-squat").load, Some(20.0));
-    assert_eq!(s.strength.increment("suitcase-carry"), 5.0);
+    assert_eq!(s.strength.increment("suitcase-carry"), 2.5, "1 kg or 2.5 lb by default");
+    assert_eq!(s.strength.increment("goblet-squat"), 5.0);
     assert!(!parse_ok("[strength]\nenabled = false\n").strength.enabled);
+    // The README's example under the table onboarding writes (turn 3, E); a switch with a lift
+    // table is an error naming the key.
+    let readme = "[strength]\nenabled = true\n[strength.goblet-squat]\nload = 8\nincrement = 2\ncap = 30\n";
+    let s = parse_ok(readme);
+    assert!(s.strength.enabled);
+    assert_eq!((s.strength.lift("goblet-squat").load, s.strength.cap("goblet-squat")), (Some(8.0), 30.0));
+    let err =
+        parse("strength = true\n[strength.goblet-squat]\nload = 8\n", &mut Catalog::builtin()).unwrap_err();
+    assert!(err.contains("the key `strength`") && err.contains("enabled = true"), "{err}");
     for (text, want) in [
         ("[strength.yoga]\nload = 2\n", "strength.yoga: not a lift"),
         ("[strength.plank]\nload = 2\n", "strength.plank: not a lift"),

@@ -15,6 +15,18 @@ pub fn set_keys(text: &str, keys: &[(&str, toml_edit::Value)]) -> Result<String,
     let mut doc: DocumentMut = text.parse()?;
     let mut missing = Vec::new();
     for (key, v) in keys {
+        // `table.key`: set inside a real table (created at the end when missing), so the file
+        // can grow `[table.sub]` tables later — `strength.enabled` rather than `strength = true`,
+        // which TOML cannot extend with the README's `[strength.goblet-squat]` (turn 3, E).
+        if let Some((table, sub)) = key.split_once('.') {
+            if !doc.get(table).is_some_and(|t| t.is_table()) {
+                let mut t = toml_edit::Table::new();
+                t.set_implicit(false);
+                doc[table] = Item::Table(t);
+            }
+            doc[table][sub] = Item::Value(v.clone());
+            continue;
+        }
         match doc.get_mut(key) {
             Some(item) if item.is_value() => *item = Item::Value(v.clone()),
             _ => missing.push((*key, v.clone())),
@@ -87,6 +99,21 @@ mod tests {
         let s = crate::config::parse(&out, &mut Catalog::builtin()).unwrap();
         assert_eq!(s.level, Level::Active);
         assert!(s.avoid_flexion && !s.avoid_extension);
+    }
+
+    /// Onboarding writes strength days as a table, so the README's lift tables can follow it.
+    #[test]
+    fn strength_days_are_written_as_a_table_the_readme_example_extends() {
+        let keys = [("strength.enabled", toml_edit::Value::from(true))];
+        for text in [EXAMPLE, "", "strength = true\n", "[strength]\ndays = 3\n"] {
+            let out = set_keys(text, &keys).unwrap();
+            let readme = format!("{out}\n[strength.goblet-squat]\nload = 8\nincrement = 2\n");
+            let s = crate::config::parse(&readme, &mut Catalog::builtin()).unwrap();
+            assert!(s.strength.enabled, "{text:?}");
+            assert_eq!(s.strength.lift("goblet-squat").load, Some(8.0), "{text:?}");
+        }
+        let kept = set_keys("[strength]\ndays = 3\n", &keys).unwrap();
+        assert!(kept.contains("days = 3"), "{kept}");
     }
 
     #[test]

@@ -39,7 +39,10 @@ pub(crate) fn settings(avoid_extension: bool) -> Settings {
     let mut s = Settings { avoid_extension, ..Settings::default() };
     s.strength.enabled = true;
     for id in LIFTS {
-        s.strength.lifts.insert(id.into(), LiftConfig { load: Some(10.0), increment: Some(2.0) });
+        s.strength.lifts.insert(
+            id.into(),
+            LiftConfig { load: Some(10.0), increment: Some(2.0), ..LiftConfig::default() },
+        );
     }
     s
 }

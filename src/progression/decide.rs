@@ -4,6 +4,7 @@
 
 use jiff::civil::Date;
 
+use super::reentry::{self, Reentry};
 use super::sessions::{Session, sessions, sessions_last_date};
 use super::{Change, RUN_DAYS, days_between, missed_days, prescribe_one, walk, words};
 use crate::catalog::{Dose, Exercise};
@@ -29,11 +30,11 @@ pub(super) fn decide(
 ) -> Decision {
     let cap = settings.cap_step(ex);
     let is_walk = ex.dose(1).walk_minutes().is_some();
-    // The last flare-off (on or before `date`) restarts the ladder two steps below where the
-    // exercise was when the flare began.
+    // The last flare-off (on or before `date`) restarts the ladder at about half of where the
+    // exercise was when the flare began (turn 3, C), then back in stages.
     let off = history.iter().rposition(|e| e.kind == EntryKind::FlareOff);
     let on = off.and_then(|off| history[..off].iter().rposition(|e| e.kind == EntryKind::FlareOn));
-    let (base, since) = match (off, on) {
+    let (base, since, flare_back) = match (off, on) {
         (Some(off), Some(on)) => {
             // Where the exercise stood: the dose of that day, minus an advance not yet earned.
             let then = prescribe_one(settings, &history[..on], ex, history[on].date);
@@ -44,9 +45,20 @@ pub(super) fn decide(
                 .rev()
                 .find(|s| s.pain_free())
                 .map(|s| s.step);
-            (before.saturating_sub(2).max(1).min(calm.unwrap_or(u32::MAX)), off)
+            let target = before.max(1).min(calm.unwrap_or(u32::MAX)).min(cap);
+            // Turn 3, C: the walk restarts at half the daily minutes before the flare (never
+            // below the walks during it), the rest one step below; then back in stages.
+            let during = sessions(&past[on.min(past.len())..off.min(past.len())], ex);
+            let restart = match is_walk {
+                true => {
+                    reentry::walk_after_flare(ex, target, during.iter().map(|s| s.minutes).max().unwrap_or(0))
+                }
+                false => target.saturating_sub(1).max(1),
+            };
+            let back = Reentry::new(ex, target, restart, history[off].date);
+            (back.restart, off, Some(back))
         }
-        _ => (settings.start_step(ex), 0),
+        _ => (settings.start_step(ex), 0, None),
     };
     let sessions = sessions(&past[since.min(past.len())..], ex);
     // Days in flare mode are not missed days: the flare already set the step (issue 20: they
@@ -56,10 +68,27 @@ pub(super) fn decide(
     let gap = last_any.map(|d| missed_days(d, date));
     // Rule 9: a step back never returns to more than the last pain-free session's load.
     let calm_step = |upto: usize| sessions[..upto].iter().rev().find(|s| s.pain_free()).map(|s| s.step);
+    // Where a painful session restarts (rule 4, and rule 9 for the walk): the same as below.
+    let restart = |i: usize| {
+        let s = sessions[i];
+        let calm = calm_step(i).unwrap_or(s.step);
+        if is_walk {
+            let day = if s.minutes > 0 { s.minutes } else { ex.dose(s.step).walk_total().unwrap_or(0) };
+            (1..s.step.min(calm + 1))
+                .rev()
+                .find(|t| ex.dose(*t).walk_total().is_some_and(|t| t * 10 <= day * 7))
+        } else {
+            Some(s.step.saturating_sub(1).min(calm))
+        }
+        .unwrap_or(1)
+        .max(1)
+    };
+    let back = reentry::current(ex, &sessions, flare_back, &restart, date);
     let (mut step, mut change, mut reason) = match sessions.last() {
         None if since > 0 => {
             let step = base.min(cap);
-            (step, Change::Down, Some("Back after a flare-up: two steps below where you were".to_string()))
+            let how = if is_walk { "half your walking before it" } else { "one step below where you were" };
+            (step, Change::Down, Some(format!("Back after a flare-up: {how}, then back in stages")))
         }
         None => (base.min(cap), Change::Start, None),
         Some(last) => {
@@ -142,6 +171,26 @@ pub(super) fn decide(
                 (base, Change::Hold, Some(words::same(&last.partial_why())))
             } else if last.held {
                 (base, Change::Hold, Some(words::same("an easier day last time")))
+            } else if let Some(back) = back.filter(|b| last.pain <= 5 && b.from <= last.date) {
+                // Turn 3, C: 2 good sessions at a stage take the next, with no one-step-a-week
+                // limit; the run counts from the setback.
+                let good = block.iter().take(run).filter(|s| s.date >= back.from).count();
+                let share = back.share(base);
+                if good >= 2 {
+                    let next = back.next(base).min(cap);
+                    (
+                        next,
+                        Change::Up,
+                        Some(format!("Back to {share} of your dose before the setback: 2 good sessions")),
+                    )
+                } else {
+                    let more = if good == 1 { "1 more good session" } else { "2 good sessions" };
+                    (
+                        base,
+                        Change::Same,
+                        Some(format!("On the way back: {more}, then {share} of your dose before")),
+                    )
+                }
             } else if run >= 3
                 && base < cap
                 && (!changed || days_between(step_began, date) >= 7)
@@ -213,8 +262,8 @@ pub(super) fn decide(
     }
     let mut dose = None;
     // Walks never jump more than 10% (at least 1 min) past the longest bout of the last 30 days
-    // (since a flare began, the walks during it).
-    if let Some(longest) = walk::longest_walk(history, past, ex, date) {
+    // (walks before a flare-up included: turn 3, C).
+    if let Some(longest) = walk::longest_walk(past, ex, date) {
         let allowed = longest + (longest / 10).max(1);
         if ex.dose(step).walk_minutes().is_some_and(|m| m > allowed) {
             let fits = (1..=step).rev().find(|s| ex.dose(*s).walk_minutes().is_some_and(|m| m <= allowed));

@@ -289,15 +289,30 @@ fn flare_mode_and_resume() {
         done(6, "curl-up", 1, Easy, 0),
     ]);
     h.push(event(7, EntryKind::FlareOff));
+    // Turn 3, C: one step below the dose before the flare, then back to it after 2 good
+    // sessions, with no one-step-a-week limit; then rule 1 again.
     let p = rx(&h, "curl-up", 7);
-    assert_eq!((p.step, p.change), (2, Change::Down), "two below step 4");
-    assert_eq!(p.reason.as_deref(), Some("Back after a flare-up: two steps below where you were"));
+    assert_eq!((p.step, p.change), (3, Change::Down), "one below step 4");
+    assert_eq!(
+        p.reason.as_deref(),
+        Some("Back after a flare-up: one step below where you were, then back in stages")
+    );
     assert_eq!(flare_since(&h, day(7)), None);
-    // Then the normal rules go on from the resumed step.
-    h.extend([e(7, 2), e(8, 2), e(9, 2)]);
-    assert_eq!(rx(&h, "curl-up", 10).step, 2, "under 7 days at the resumed step");
-    h.extend([e(12, 2), e(13, 2)]);
-    assert_eq!(rx(&h, "curl-up", 14).step, 3);
+    h.push(e(7, 3));
+    let p = rx(&h, "curl-up", 8);
+    assert_eq!((p.step, p.change), (3, Change::Same));
+    assert_eq!(
+        p.reason.as_deref(),
+        Some("On the way back: 1 more good session, then 100% of your dose before")
+    );
+    h.push(e(8, 3));
+    let p = rx(&h, "curl-up", 9);
+    assert_eq!((p.step, p.change), (4, Change::Up), "the day after 2 good sessions");
+    assert_eq!(p.reason.as_deref(), Some("Back to 100% of your dose before the setback: 2 good sessions"));
+    h.extend([e(9, 4), e(10, 4), e(11, 4)]);
+    assert_eq!(rx(&h, "curl-up", 12).step, 4, "back at the dose before: one step a week again");
+    h.extend([e(12, 4), e(13, 4), e(14, 4), e(15, 4)]);
+    assert_eq!(rx(&h, "curl-up", 16).step, 5);
     // An exercise first done during the flare still resumes from its pre-flare prescription.
     assert_eq!(rx(&h, "bird-dog", 8).step, 1);
 }
@@ -360,17 +375,29 @@ fn a_partial_walk_session_holds() {
     }
 }
 
-/// Issue 20.4: resting through a 14-day flare (as the flare message allows) resumes two steps
-/// below, with the flare's reason; the missed-day rule does not add more steps back. Days
-/// after the flare ended still count as missed.
+/// Issue 20.4: resting through a 14-day flare (as the flare message allows) resumes where the
+/// flare rule says (one step below since turn 3, C), with the flare's reason; the missed-day
+/// rule does not add more steps back. Days after the flare ended still count as missed.
 #[test]
 fn a_rested_flare_and_missed_days_do_not_stack() {
     let e = |n, step| done(n, "curl-up", step, Easy, 0);
     let h = vec![e(0, 5), e(1, 5), e(2, 5), event(3, EntryKind::FlareOn), event(17, EntryKind::FlareOff)];
     let cases = [
-        ("the day it ends", 17, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
-        ("two days later", 19, 3, Change::Down, "Back after a flare-up: two steps below where you were"),
-        ("ten days later", 27, 2, Change::Down, "One step easier: 9 days missed since Thu 19 Nov"),
+        (
+            "the day it ends",
+            17,
+            4,
+            Change::Down,
+            "Back after a flare-up: one step below where you were, then back in stages",
+        ),
+        (
+            "two days later",
+            19,
+            4,
+            Change::Down,
+            "Back after a flare-up: one step below where you were, then back in stages",
+        ),
+        ("ten days later", 27, 3, Change::Down, "One step easier: 9 days missed since Thu 19 Nov"),
     ];
     for (what, on, step, change, reason) in cases {
         let p = rx(&h, "curl-up", on);
@@ -379,3 +406,5 @@ fn a_rested_flare_and_missed_days_do_not_stack() {
 }
 
 mod held;
+
+mod reentry;

@@ -1,5 +1,4 @@
-//! The walk's own rule (COACHING.md rule 5, and rule 9 out of a flare): the longest bout the
-//! last 30 days allow. Pure.
+//! The walk's own rule (COACHING.md rule 5): the longest bout the last 30 days allow. Pure.
 
 use jiff::civil::Date;
 
@@ -7,27 +6,20 @@ use crate::catalog::Exercise;
 use crate::state::{Entry, EntryKind};
 
 /// The longest walk bout logged in the 30 days before `date`: its minutes, or the prescribed
-/// bout of its step when ticked off without minutes. When a flare-up began in those 30 days,
-/// only the walks since it began count (the walks during the flare; the gentlest first step
-/// when there were none), so coming out of it the walk grows from there, not from before.
-pub(super) fn longest_walk(history: &[Entry], past: &[Entry], ex: &Exercise, date: Date) -> Option<u32> {
-    let first = ex.dose(1).walk_minutes()?;
-    let month_ago = date.checked_sub(jiff::Span::new().days(30)).unwrap_or(date);
-    let flare = history
-        .iter()
-        .rev()
-        .find(|e| e.kind == EntryKind::FlareOn && e.date >= month_ago && e.date <= date)
-        .map(|e| e.date);
-    let from = flare.unwrap_or(month_ago).max(month_ago);
-    let longest = past[past.partition_point(|e| e.date < from)..]
+/// bout of its step when ticked off without minutes. Walks before a flare-up in those 30 days
+/// count too (turn 3, C: the person tolerated that bout within the month); coming out of a
+/// flare the restart and its stages keep the dose down, not this cap.
+pub(super) fn longest_walk(past: &[Entry], ex: &Exercise, date: Date) -> Option<u32> {
+    ex.dose(1).walk_minutes()?;
+    let from = date.checked_sub(jiff::Span::new().days(30)).unwrap_or(date);
+    past[past.partition_point(|e| e.date < from)..]
         .iter()
         .filter(|e| e.kind == EntryKind::Done && e.is_for(&ex.id))
         // Bike, swim and the other cardio fill the walk slot but are not walking load: the
         // spike rule is about the walk (issue 16), so only real walks set the longest bout.
         .filter(|e| e.variant.is_none())
         .filter_map(|e| e.minutes.or_else(|| ex.dose(e.step.unwrap_or(1)).walk_minutes()))
-        .max();
-    longest.or(flare.map(|_| first))
+        .max()
 }
 
 #[cfg(test)]
@@ -56,7 +48,7 @@ mod tests {
             (vec![done(20, 12, None), done(21, 15, None)], Some(15)),
         ];
         for (history, want) in cases {
-            assert_eq!(longest_walk(&history, &history, walk, date(2026, 11, 24)), want, "{history:?}");
+            assert_eq!(longest_walk(&history, walk, date(2026, 11, 24)), want, "{history:?}");
         }
     }
 }

@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 
 use crate::catalog::Exercise;
+use crate::state::Feedback;
 
 pub fn up(run: usize, more: bool, word: &str) -> String {
     format!("Up one step: {run}{} {word} sessions in a row", if more { "+" } else { "" })
@@ -41,4 +42,24 @@ pub fn stuck(weeks: i64, ex: &Exercise) -> String {
         None => String::new(),
     };
     format!("Stuck {weeks} weeks with hard sessions: {easier}ask a physio")
+}
+
+/// The walk's rating in the talk test's words (COACHING.md turn 3, F). The log keeps easy, ok
+/// and hard; "about right" is the target and advances like ok, and only "too hard" counts as
+/// a hard session (rule 10).
+pub fn walk_rating(f: Feedback) -> &'static str {
+    match f {
+        Feedback::Easy => "easy (could sing)",
+        Feedback::Ok => "about right (can talk, not sing)",
+        Feedback::Hard => "too hard (could not talk)",
+    }
+}
+
+/// A lift's rating as reps in reserve (COACHING.md turn 3, E).
+pub fn lift_rating(f: Feedback) -> &'static str {
+    match f {
+        Feedback::Easy => "easy (3+ reps left)",
+        Feedback::Ok => "ok (1-2 reps left)",
+        Feedback::Hard => "hard (none left)",
+    }
 }

@@ -118,6 +118,15 @@ fn summary(h: &mut String, r: &Report) {
         }
         None => h.push_str("<li>No weekly check-ins with a pain score in this period.</li>"),
     }
+    if let Some(m) = &r.verdict {
+        let _ = write!(
+            h,
+            "<li id=\"verdict\">Check-ins against their baseline (a change that matters: pain 2 points or 30%, \
+             activities 2): <strong>{}</strong>, {}</li>",
+            m.word(),
+            esc(&m.describe())
+        );
+    }
     for (i, name) in p.activities.iter().enumerate() {
         if let Some((a, b)) = p.psfs_change(i) {
             let _ =

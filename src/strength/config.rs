@@ -45,7 +45,7 @@ impl RawStrength {
             if !LIFTS.contains(&id.as_str()) || catalog.get(id).is_none() {
                 return Err(format!("strength.{id}: not a lift; the lifts are {}", LIFTS.join(", ")));
             }
-            for (key, v) in [("load", lift.load), ("increment", lift.increment)] {
+            for (key, v) in [("load", lift.load), ("increment", lift.increment), ("cap", lift.cap)] {
                 if let Some(v) = v
                     && !(v.is_finite() && v > 0.0 && v <= 500.0)
                 {

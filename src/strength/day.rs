@@ -72,12 +72,14 @@ impl<'c> StrengthDay<'c> {
         let dates: Vec<Date> = session_dates(entries).into_iter().filter(|d| *d <= date).collect();
         let week_start = |d: Date| settings.week_start(d);
         let started = dates.contains(&date);
-        let due = is_strength_day(&dates, date, week_start(date), per_week);
+        let earliest = first_strength_day(entries, date);
+        let due = date >= earliest && is_strength_day(&dates, date, week_start(date), per_week);
         let holds = Holds::on(settings, entries, date);
         let next = if due {
             date
         } else {
-            next_strength_day(&dates, date.checked_add(1.day()).unwrap_or(date), per_week, week_start)
+            let from = date.checked_add(1.day()).unwrap_or(date).max(earliest);
+            next_strength_day(&dates, from, per_week, week_start)
         };
         let lifts = LIFTS
             .iter()
@@ -113,6 +115,13 @@ pub fn dose(
 /// A lift as a Today row: as shown, its routine-style dose (for the timer) and its strength one.
 pub type TodayLift = (Exercise, Gated<crate::progression::Prescription>, Gated<Prescription>);
 
+/// Strength days start in week 2 at the earliest (COACHING.md turn 3, E): a week after the log
+/// begins (usually the disclaimer accepted; `today` on a fresh log).
+pub fn first_strength_day(entries: &[Entry], today: Date) -> Date {
+    let first = entries.iter().map(|e| e.date).min().unwrap_or(today).min(today);
+    first.checked_add(7.days()).unwrap_or(first)
+}
+
 /// One forecast session: the date and each lift's prescription.
 #[derive(Debug, Clone)]
 pub struct Forecast {
@@ -138,7 +147,7 @@ pub fn forecast(
     // The same weeks as the routine's plan: from the start of this week.
     let end = settings.week_start(today).checked_add((i64::from(weeks) * 7).days()).unwrap_or(today);
     let mut out = Vec::new();
-    let mut d = today;
+    let mut d = today.max(first_strength_day(&entries, today));
     while d < end {
         if dates.contains(&d)
             || !is_strength_day(&dates, d, settings.week_start(d), s.per_week(settings.level))

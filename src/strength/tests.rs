@@ -1,11 +1,12 @@
-use jiff::civil::date;
+use jiff::civil::{Date, date};
 
 use super::*;
 use crate::catalog::Catalog;
+use crate::log::{Entry, EntryKind, Feedback};
 
 fn settings(load: Option<f64>) -> StrengthSettings {
     let mut s = StrengthSettings { enabled: true, ..StrengthSettings::default() };
-    s.lifts.insert("goblet-squat".into(), LiftConfig { load, increment: Some(2.0) });
+    s.lifts.insert("goblet-squat".into(), LiftConfig { load, increment: Some(2.0), cap: None });
     s
 }
 
@@ -42,26 +43,38 @@ fn double_progression_table() {
     #[rustfmt::skip]
     let table: Vec<Case> = vec![
         (vec![], 2, w, 8, "first session"),
+        // Easy (3+ reps left): reps rise next time.
         (vec![session(2, 1, w, 8, Easy, 0)], 5, w, 9, "up to 9 reps"),
-        (vec![session(2, 3, w, 10, Ok, 3)], 5, w, 11, "up to 11 reps"),
-        (vec![session(2, 5, w, 12, Ok, 2)], 5, Some(10.0), 8, "top of the range: load up 2 kg"),
+        // Ok (1-2 left): reps rise after two ok in a row at that dose.
+        (vec![session(2, 3, w, 10, Ok, 3)], 5, w, 10, "ok last time: same again"),
+        (vec![session(2, 3, w, 10, Ok, 0), session(5, 3, w, 10, Ok, 0)], 9, w, 11, "up to 11 reps"),
+        (vec![session(2, 3, w, 10, Ok, 0), session(5, 3, Some(10.0), 10, Ok, 0)], 9, Some(10.0), 10, "ok last time"),
+        // Under 20 kg the range widens to 15 before load is added.
+        (vec![session(2, 5, w, 12, Easy, 2)], 5, w, 13, "up to 13 reps"),
+        (vec![session(2, 8, w, 15, Easy, 2)], 5, Some(10.0), 8, "top of the range: load up 2 kg"),
+        (vec![session(2, 5, Some(20.0), 12, Easy, 0)], 5, Some(22.0), 8, "top of the range: load up 2 kg"),
+        // At the maintenance cap (goblet squat 24 kg): stay.
+        (vec![session(2, 5, Some(24.0), 12, Easy, 0)], 5, Some(24.0), 12, "at your maintenance load, 24 kg"),
         (vec![session(2, 3, w, 10, Hard, 0)], 5, w, 10, "hard last time: same again"),
         (vec![session(2, 3, w, 10, Ok, 4)], 5, w, 10, "pain 4 last time"),
         (vec![session(2, 3, w, 10, Easy, 5)], 5, w, 10, "pain 5 last time"),
         (vec![session(2, 3, w, 7, Ok, 0)], 5, w, 10, "7 of 10 reps last time"),
-        (vec![session(2, 3, w, 10, Ok, 6)], 5, Some(6.0), 8, "pain 6 last time: one step lighter"),
-        (vec![session(2, 3, w, 10, Hard, 0), session(5, 3, w, 10, Hard, 0)], 9, Some(6.0), 8, "two hard sessions"),
-        // Rule 7 in sessions (two a week): 4-7 missed repeat, 8-14 one step, 15-28 two, more: half.
-        (vec![session(2, 3, w, 10, Ok, 0)], 9, w, 11, "up to 11"),
-        (vec![session(2, 3, w, 10, Ok, 0)], 20, w, 10, "same as last time: 4 strength"),
-        (vec![session(2, 3, w, 10, Ok, 0)], 26, w, 10, "same as last time: 5 strength"),
+        (vec![session(2, 3, w, 10, Ok, 6)], 5, Some(6.0), 8, "pain 6 last time: 10% lighter"),
+        (vec![session(2, 3, w, 10, Hard, 0), session(5, 3, w, 10, Hard, 0)], 9, Some(6.0), 8, "two hard sessions in a row: 10% lighter"),
+        // Rule 7 in sessions (two a week): 4-7 missed repeat, 8-14 10% lighter, 15-28 20%, more: half.
+        (vec![session(2, 3, w, 10, Easy, 0)], 9, w, 11, "up to 11"),
+        (vec![session(2, 3, w, 10, Easy, 0)], 20, w, 10, "same as last time: 4 strength"),
+        (vec![session(2, 3, w, 10, Easy, 0)], 26, w, 10, "same as last time: 5 strength"),
         // At the top before a gap of 4-7: the same load and reps again, not the bottom reps.
-        (vec![session(2, 5, w, 12, Ok, 0)], 26, w, 12, "same as last time: 5 strength"),
+        (vec![session(2, 5, w, 12, Easy, 0)], 26, w, 12, "same as last time: 5 strength"),
         // Pain > 5 before a short gap: the lighter load stands.
         (vec![session(2, 3, w, 10, Ok, 6)], 26, Some(6.0), 8, "pain 6 last time"),
         // The bodyweight start done in its place holds the load and reps, never drops them.
         (vec![session(2, 3, w, 10, Easy, 0), start(5, 10)], 9, w, 11, "the bodyweight start last time"),
         (vec![session(2, 3, w, 10, Easy, 0), start(5, 10), session(9, 3, w, 10, Easy, 0)], 12, w, 11, "up to 11"),
+        // A load in config applies from the next session over a bodyweight history (turn 3, E).
+        (vec![session(2, 5, None, 12, Easy, 0)], 5, w, 8, "your load from the config, 8 kg"),
+        (vec![start(2, 12), start(5, 12)], 9, w, 8, "your load from the config, 8 kg"),
     ];
     for (history, today, load, reps, reason) in table {
         let p = prescribe(squat, &s, 2, &history, date(2026, 3, today));
@@ -116,7 +129,7 @@ fn prescriptions_read_in_the_users_units() {
     assert_eq!(p.text(catalog.get("suitcase-carry").unwrap(), Units::Lb), "3 × 30 s per side at 12.5 lb");
     assert_eq!(
         RepRange::of(catalog.get("suitcase-carry").unwrap()),
-        RepRange { sets: 3, low: 20, high: 40, by: 5 }
+        RepRange { sets: 3, low: 20, high: 40, by: 5, wide: 40 }
     );
     assert_eq!(RepRange::of(catalog.get("one-arm-row").unwrap()).step(11), 4);
 }
@@ -252,4 +265,56 @@ fn a_carrys_reasons_count_seconds() {
     e.reps = Some(15);
     let p = prescribe(carry, &settings(Some(8.0)), 2, &[e], date(2026, 3, 5));
     assert!(p.reason.starts_with("15 of 20 s last time"), "{}", p.reason);
+}
+
+/// Turn 3, C and E: load steps, the way back after pain and a flare-up, a raised config load.
+#[test]
+fn load_steps_caps_and_the_way_back() {
+    use Feedback::*;
+    // (load, increment, cap) → the next load up: 10% or the increment, whichever is larger.
+    for (load, inc, cap, want) in [
+        (8.0, 1.0, 24.0, 9.0),
+        (30.0, 1.0, 40.0, 33.0),
+        (30.0, 2.0, 40.0, 32.0),
+        (23.5, 1.0, 24.0, 24.0),
+        (6.0, 2.0, 24.0, 8.0),
+    ] {
+        assert_eq!(step_up(load, inc, cap), want, "{load} by {inc}");
+    }
+    assert_eq!((lighter(10.0, 0.9, 1.0), lighter(10.0, 0.8, 2.0), lighter(8.0, 0.9, 2.0)), (9.0, 8.0, 6.0));
+    let catalog = Catalog::builtin();
+    let squat = catalog.get("goblet-squat").unwrap();
+    let s = settings(Some(8.0));
+    let ten = Some(10.0);
+    let rx = |h: &[Entry], day: i8| prescribe(squat, &s, 2, h, date(2026, 3, day));
+    // Pain 7 at 10 kg: 10% lighter (8 kg with 2 kg steps), back to 10 kg after 2 good sessions.
+    let mut h = vec![session(1, 3, ten, 10, Easy, 0), session(2, 3, ten, 10, Easy, 7)];
+    assert_eq!(rx(&h, 5).load, Some(8.0));
+    h.push(session(5, 1, Some(8.0), 8, Easy, 0));
+    let p = rx(&h, 9);
+    assert_eq!((p.load, p.reps), (Some(8.0), 8), "{}", p.reason);
+    assert!(p.reason.starts_with("on the way back after pain 7"), "{}", p.reason);
+    h.push(session(9, 1, Some(8.0), 8, Easy, 0));
+    let p = rx(&h, 12);
+    assert_eq!((p.load, p.reps), (ten, 8), "{}", p.reason);
+    assert_eq!(p.reason, "back to your load before pain 7: 2 good sessions");
+    // Out of a flare-up: 80% of the load before it, rounded down to the increment.
+    let flare = |day: i8, kind: EntryKind| {
+        let d = date(2026, 3, day);
+        Entry::new(format!("f{day}"), d, format!("{d}T07:00:00+01:00"), kind)
+    };
+    let h =
+        vec![session(2, 3, ten, 10, Easy, 0), flare(3, EntryKind::FlareOn), flare(8, EntryKind::FlareOff)];
+    let p = rx(&h, 9);
+    assert_eq!((p.load, p.reps), (Some(8.0), 8));
+    assert!(p.reason.starts_with("back after a flare-up: 80%"), "{}", p.reason);
+    // A config load raised above every load logged applies at the next session.
+    let raised = settings(Some(12.0));
+    let p = prescribe(squat, &raised, 2, &[session(2, 3, ten, 10, Easy, 0)], date(2026, 3, 5));
+    assert_eq!((p.load, p.reps), (Some(12.0), 8));
+    // A cap from config replaces the default.
+    let mut capped = settings(Some(8.0));
+    capped.lifts.get_mut("goblet-squat").unwrap().cap = Some(30.0);
+    let p = prescribe(squat, &capped, 2, &[session(2, 5, Some(24.0), 12, Easy, 0)], date(2026, 3, 5));
+    assert_eq!(p.load, Some(26.0));
 }

@@ -8,6 +8,23 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Theme, popup};
 use crate::app::{Ask, Prompt, Stage};
+use crate::state::Feedback;
+
+/// The words a rating is offered and confirmed in: the walk's talk test, a lift's reps in
+/// reserve, else easy / ok / hard.
+fn rating_word(p: &Prompt) -> fn(Feedback) -> &'static str {
+    if !p.ways.is_empty() {
+        crate::progression::walk_rating
+    } else if p.lift.is_some() {
+        crate::progression::lift_rating
+    } else {
+        |f| match f {
+            Feedback::Easy => "easy",
+            Feedback::Ok => "ok",
+            Feedback::Hard => "hard",
+        }
+    }
+}
 
 fn boxed(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = 60.min(area.width);
@@ -60,17 +77,27 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         lines.push(Line::from(Span::styled(line, theme.dim)));
     }
     lines.extend(p.cut_note().map(|note| Line::from(Span::styled(note, theme.dim))));
-    let choices = [key("1", "easy", theme), key("2", "ok", theme), key("3", "hard", theme)].concat();
+    // A walk is rated by the talk test, a lift by reps in reserve (COACHING.md turn 3, E and F),
+    // each choice on its own line so none is split; the rest by easy, ok, hard.
+    let word = rating_word(p);
+    let ratings = [Feedback::Easy, Feedback::Ok, Feedback::Hard];
     // Asking about the legs, 1 and 2 mean one leg or both, not a rating; picking the activity,
     // e and o mean elliptical and other.
     if !matches!(p.stage, Stage::Legs | Stage::LegNumb | Stage::DoneAs) {
-        lines.push(Line::from(choices));
+        let keys = ["1", "2", "3"];
+        if p.ways.is_empty() && p.lift.is_none() {
+            lines.push(Line::from(
+                keys.iter().zip(ratings).flat_map(|(k, f)| key(k, word(f), theme)).collect::<Vec<_>>(),
+            ));
+        } else if p.stage == Stage::Rating {
+            lines.extend(keys.iter().zip(ratings).map(|(k, f)| Line::from(key(k, word(f), theme))));
+        }
     }
     if p.stage == Stage::DoneAs {
         lines.extend(done_as(p, theme));
     }
     if let (Stage::Reps, Some((_, planned, carry))) = (p.stage, p.lift) {
-        let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
+        let rating = p.rating.map(word).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
         lines.push(Line::from(""));
         let reps = if p.reps.is_empty() { planned.to_string() } else { p.reps.clone() };
@@ -84,7 +111,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
         ]));
         lines.push(Line::from(Span::styled("Type a number · Enter next · Esc back", theme.dim)));
     } else if p.stage == Stage::Pain {
-        let rating = p.rating.map(|r| r.to_string()).unwrap_or_default();
+        let rating = p.rating.map(word).unwrap_or_default();
         lines.push(Line::from(Span::styled(format!("Rated {rating}."), theme.dim)));
         lines.push(Line::from(""));
         let pain = if p.pain.is_empty() { "0".to_string() } else { p.pain.clone() };

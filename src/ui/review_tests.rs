@@ -74,3 +74,39 @@ fn leaving_a_hold_set_says_it_would_be_cut_short() {
     assert!(matches!(app.mode, Mode::Leave(_)), "{:?}", app.mode);
     super::tests::snap("leave_cut_short", &app, t);
 }
+
+/// Turn 3, F: the walk's last sessions read in the talk test's words; other exercises keep theirs.
+#[test]
+fn the_walks_last_time_reads_in_talk_test_words() {
+    use crate::log::{Entry, EntryKind, Feedback};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let day = app.ctx.today.yesterday().unwrap();
+    for (i, (id, f)) in
+        [("walk", Feedback::Ok), ("walk", Feedback::Hard), ("curl-up", Feedback::Ok)].iter().enumerate()
+    {
+        let d = if i == 1 { day.yesterday().unwrap() } else { day };
+        let mut e = Entry::new(format!("e{i}"), d, format!("{d}T08:0{i}:00+01:00"), EntryKind::Done);
+        e.exercise = Some(id.to_string());
+        e.feedback = Some(*f);
+        e.pain = Some(0);
+        app.ctx.store.append(e).unwrap();
+    }
+    app.ctx.load_recent().unwrap();
+    app.day =
+        crate::today::Day::build(&app.ctx.catalog, &app.ctx.settings, app.ctx.store.entries(), app.ctx.today);
+    let screen = |app: &crate::app::App| {
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| render_with(f, app, Instant::now(), &Theme::new(false))).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..30)
+            .map(|y| (0..100).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let walk = screen(&app);
+    assert!(walk.contains("about right, pain 0") && walk.contains("too hard, pain 0"), "{walk}");
+    app.selected = 3;
+    let curl = screen(&app);
+    assert!(curl.contains("Curl-up last time:") && curl.contains(" ok, pain 0"), "{curl}");
+}

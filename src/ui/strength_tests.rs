@@ -19,8 +19,11 @@ fn strength_app(dir: &std::path::Path, history: Vec<Entry>) -> App {
         .settings
         .strength
         .lifts
-        .insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0) });
-    for e in history {
+        .insert("goblet-squat".into(), LiftConfig { load: Some(8.0), increment: Some(2.0), cap: None });
+    // Strength days start in the second week: the log began 8 days ago.
+    let began = app.ctx.today.checked_sub(jiff::Span::new().days(8)).unwrap();
+    let first = Entry::new("began".into(), began, format!("{began}T08:00:00+01:00"), EntryKind::Settled);
+    for e in std::iter::once(first).chain(history) {
         app.ctx.store.append(e).unwrap();
     }
     app.ctx.load_recent().unwrap();
@@ -102,9 +105,14 @@ fn strength_days_can_be_chosen_at_the_first_run() {
     snap("strength_first_run", &app, t);
     send(&mut app, &[Msg::Confirm], t);
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
-    assert!(config.lines().any(|l| l == "strength = true"), "{config}");
+    // A table the README's `[strength.goblet-squat]` example can follow (turn 3, E).
+    assert!(config.contains("[strength]\nenabled = true\n"), "{config}");
+    let readme = format!("{config}\n[strength.goblet-squat]\nload = 8\nincrement = 2\n");
+    assert!(crate::config::parse(&readme, &mut crate::catalog::Catalog::builtin()).is_ok());
     assert!(app.ctx.settings.strength.enabled);
-    assert_eq!(app.day.items.len(), 10, "Tuesday is the first strength day: the lifts are on Today");
+    // A beginner's first day is not a strength day: the first is a week later.
+    assert_eq!(app.day.items.len(), 6, "no lifts on the first day");
+    assert_eq!(app.day.next_strength, app.ctx.today.checked_add(jiff::Span::new().days(7)).ok());
 }
 
 /// A lift without a load is its bodyweight start in the app too: the timer's title and cues

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, wrap, wrap_text};
+use crate::state::Feedback;
 use crate::today::{Banner, Day, Item, Standing};
 
 /// What the Today screen shows: the day view, and where the app is in it.
@@ -98,13 +99,7 @@ fn banner_text(banner: Banner) -> (String, bool) {
             ),
             false,
         ),
-        Banner::Check(Some(trend)) => (
-            format!(
-                "Your check-ins show {}: please see a GP or physiotherapist. (d dismisses)",
-                trend.describe()
-            ),
-            false,
-        ),
+        Banner::Check(Some(m)) => (crate::checkin::advice(&m) + " (d dismisses)", false),
         Banner::NotSettled => (
             "Your back had not settled this morning, so every exercise stays at its dose today.".to_string(),
             false,
@@ -319,7 +314,14 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'st
             .recent
             .iter()
             .map(|s| {
-                let rating = s.feedback.map_or("done".to_string(), |f| f.to_string());
+                // A walk's rating in the talk test's short words (turn 3, F).
+                let walk = item.rx.dose.walk_minutes().is_some();
+                let rating = match s.feedback {
+                    None => "done".to_string(),
+                    Some(Feedback::Ok) if walk => "about right".to_string(),
+                    Some(Feedback::Hard) if walk => "too hard".to_string(),
+                    Some(f) => f.to_string(),
+                };
                 format!("{} {rating}, pain {}", s.date.strftime("%a %-d"), s.pain.unwrap_or(0))
             })
             .collect();
