@@ -90,6 +90,8 @@ pub struct Day {
     /// The holds on a lift that is not on the list today (not a strength day): what the rules
     /// answer when it is logged anyway.
     pub lift_holds: Vec<(String, crate::holds::Hold)>,
+    /// The holds in force, in one line (the plan leads with it): `holds::Holds::line`.
+    pub held: Option<String>,
 }
 
 /// Where the day stands (`Day::standing`).
@@ -167,7 +169,19 @@ impl Day {
                 Some((ex.id.clone(), rx.hold()?))
             })
             .collect();
-        Day { date, items, safety, needs_check, check: trend, banner, next_strength, strength, lift_holds }
+        let held = holds.line();
+        Day {
+            date,
+            items,
+            safety,
+            needs_check,
+            check: trend,
+            banner,
+            next_strength,
+            strength,
+            lift_holds,
+            held,
+        }
     }
 
     pub fn done_count(&self) -> usize {

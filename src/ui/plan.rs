@@ -60,6 +60,11 @@ pub fn render(
         .collect();
     let table = name_col + cols.iter().sum::<usize>() <= width;
     let mut lines = Vec::new();
+    // The holds in force last through the plan (only a clinician or the user ends them).
+    if let Some(held) = &day.held {
+        lines.extend(wrap_text(held, theme.warn, width, 0));
+        lines.push(Line::default());
+    }
     if table {
         let mut head = format!("{:name_col$}", "");
         for (c, (label, _)) in picks.iter().enumerate() {

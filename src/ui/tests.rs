@@ -237,6 +237,16 @@ fn plan_screen() {
     assert!(matches!(app.mode, crate::app::Mode::Today));
 }
 
+/// Issue 24: in a flare-up the plan leads with the hold and keeps every dose at its gentlest.
+#[test]
+fn plan_screen_in_a_flare() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    send(&mut app, &[Msg::Flare, Msg::Char('y'), Msg::Plan], t);
+    snap("plan_flare", &app, t);
+}
+
 #[test]
 fn onboarding_and_red_flag_screens() {
     let dir = tempfile::tempdir().unwrap();
