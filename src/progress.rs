@@ -83,7 +83,7 @@ impl Progress {
                 }
             }
         }
-        let days = crate::streak::days(catalog, settings, history, from, today);
+        let days = crate::days::span(catalog, settings, history, from, today, today);
         let mut rows = Vec::new();
         let mut start = from;
         let mut steps: Vec<Option<u32>> =
@@ -103,14 +103,11 @@ impl Progress {
                 })
                 .collect();
             let done: Vec<&&Entry> = week.iter().filter(|e| e.kind == EntryKind::Done).collect();
-            let mut day_pain: std::collections::BTreeMap<Date, u8> = Default::default();
-            for e in &done {
-                let p = day_pain.entry(e.date).or_default();
-                *p = (*p).max(e.pain.unwrap_or(0));
-            }
-            let session_pain = (!day_pain.is_empty())
-                .then(|| day_pain.values().map(|p| f64::from(*p)).sum::<f64>() / day_pain.len() as f64);
             let in_week = || days.iter().filter(|d| d.date >= start && d.date <= end);
+            // The day's highest session pain, from the day facts.
+            let day_pain: Vec<u8> = in_week().filter_map(|d| d.pain).collect();
+            let session_pain = (!day_pain.is_empty())
+                .then(|| day_pain.iter().map(|p| f64::from(*p)).sum::<f64>() / day_pain.len() as f64);
             for (i, (id, ..)) in exercises.iter().enumerate() {
                 if let Some(step) = done.iter().rev().find(|e| e.is_for(id)).and_then(|e| e.step) {
                     steps[i] = Some(step);
@@ -121,7 +118,7 @@ impl Progress {
                 checkin_pain,
                 session_pain,
                 psfs,
-                days_exercised: day_pain.len() as u32,
+                days_exercised: in_week().filter(|d| d.exercised).count() as u32,
                 complete_days: in_week().filter(|d| d.complete).count() as u32,
                 walk_minutes: in_week().map(|d| d.walk_minutes).sum(),
                 steps: steps.clone(),

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::progression::{self, Prescription};
-use crate::state::{Entry, EntryKind, Feedback};
+use crate::state::{Entry, EntryKind};
 
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -31,6 +31,8 @@ pub struct Item {
     pub recent: Vec<Session>,
     /// A strength lift's prescription (its load), on a strength day.
     pub lift: Option<crate::strength::Prescription>,
+    /// The day facts it was read from (`crate::days`), with today's dose's bouts and minutes.
+    pub facts: crate::days::Facts,
 }
 
 /// One earlier session as the Today screen shows it back.
@@ -45,8 +47,9 @@ pub struct Session {
 const RECENT: usize = 3;
 
 impl Item {
+    /// All bouts done, or a walk's minutes reached with other cardio (`crate::days`).
     pub fn is_done(&self) -> bool {
-        self.done >= self.needed
+        self.facts.is_done()
     }
 
     /// The dose with walk bouts counted ("3 × 7 min walk, 1 of 3 done").
@@ -196,15 +199,14 @@ fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::T
 }
 
 fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[Entry], date: Date) -> Item {
-    let todays = || history.iter().rev().take_while(|e| e.date >= date).filter(|e| e.date == date);
-    let of_it = |e: &&Entry| e.is_for(&exercise.id);
-    let done = todays().filter(of_it).filter(|e| e.kind == EntryKind::Done).count() as u32;
-    let last = todays().filter(of_it).find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped));
-    // A done entry after a skip replaces it (the rules allow it with a note); undoing the done
-    // brings the skip back.
-    let skipped = last.is_some_and(|e| e.kind == EntryKind::Skipped);
-    let last_logged = last.map(|e| e.id.clone());
-    let needed = rx.dose.sessions();
+    // What the log says about the day comes from the day facts; the day's own dose (which may
+    // be off the ladder) says how many bouts and minutes it needs.
+    let lo = history.partition_point(|e| e.date < date);
+    let hi = history.partition_point(|e| e.date <= date);
+    let safety = crate::safety::Safety::from_entries(&history[..hi]);
+    let mut facts = crate::days::of(&exercise, &history[lo..hi], &safety, date, date);
+    facts.needed = rx.dose.sessions();
+    facts.target_minutes = rx.dose.walk_total();
     let mut cues = exercise.cues.clone();
     // "Move the roller higher" only makes sense when there is a next position.
     if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
@@ -217,37 +219,26 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
     {
         cues.insert(cues.len().min(1), cue.clone());
     }
-    let note = todays()
-        .filter(of_it)
-        .find_map(|e| match e.kind {
-            EntryKind::Done => e.note.clone(),
-            EntryKind::Skipped => e.reason.clone(),
-            _ => None,
-        })
-        .filter(|n| !n.trim().is_empty());
-    let before = history.partition_point(|e| e.date < date);
     // One line a day: a day's walk bouts are one session, its worst rating and highest pain.
-    let mut recent: Vec<Session> = Vec::with_capacity(RECENT);
-    let worse = |a: Option<Feedback>, b: Option<Feedback>| {
-        let rank = |f: Option<Feedback>| match f {
-            Some(Feedback::Hard) => 3,
-            None | Some(Feedback::Ok) => 2,
-            Some(Feedback::Easy) => 1,
-        };
-        if rank(b) > rank(a) { b } else { a }
-    };
-    for e in history[..before].iter().rev().filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id)) {
-        let full = recent.len() == RECENT;
-        match recent.last_mut() {
-            Some(s) if s.date == e.date => {
-                s.feedback = worse(s.feedback, e.feedback);
-                s.pain = s.pain.max(e.pain);
-            }
-            _ if full => break,
-            _ => recent.push(Session { date: e.date, feedback: e.feedback, pain: e.pain }),
-        }
+    let recent = crate::days::sessions_before(history, &exercise.id, date, RECENT)
+        .into_iter()
+        .map(|(date, feedback, pain)| Session { date, feedback, pain })
+        .collect();
+    Item {
+        exercise,
+        rx,
+        done: facts.done,
+        needed: facts.needed,
+        // A done entry after a skip replaces it (the rules allow it with a note); undoing the
+        // done brings the skip back.
+        skipped: facts.skipped,
+        last_logged: facts.last_logged.clone(),
+        cues,
+        note: facts.note.clone(),
+        recent,
+        lift: None,
+        facts,
     }
-    Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent, lift: None }
 }
 
 #[cfg(test)]

@@ -287,14 +287,21 @@ impl App {
                     }
                 }
                 // A walk of several bouts is done with its last bout, not its first.
-                let bouts =
-                    self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));
+                let item = self.item(&p.id).filter(|_| p.date == self.day.date);
+                let bouts = item.map(|i| (i.done + 1, i.needed));
+                // Other cardio fills the walk by minutes (issue 26).
+                let fills = item.is_some_and(|i| {
+                    let minutes = i.facts.minutes + p.minutes.unwrap_or(0);
+                    p.variant.is_some() && i.facts.target_minutes.is_some_and(|t| minutes >= t)
+                });
                 let said = match bouts {
                     _ if pain > 5 => format!(
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
                     ),
                     _ => {
-                        let walk = p.minutes.map(|m| (m, p.needed));
+                        // Other cardio fills the walk by minutes, not as one of its bouts.
+                        let of = if p.variant.is_some() { 1 } else { p.needed };
+                        let walk = p.minutes.map(|m| (m, of));
                         let mut line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
                         // The version done, as `done --as` says it.
                         let ex = self.ctx.catalog.get(&p.id);
@@ -306,7 +313,7 @@ impl App {
                         }
                         // The walk is saved with its last bout, not its first.
                         match bouts {
-                            Some((bout, needed)) if bout < needed => format!("Saved: {line}."),
+                            Some((bout, needed)) if bout < needed && !fills => format!("Saved: {line}."),
                             _ => format!("Saved: {line} ✓"),
                         }
                     }

@@ -66,7 +66,8 @@ fn bike_for_25_minutes_is_saved_as_the_cli_saves_it() {
     );
     assert_eq!(
         app.message.as_deref(),
-        Some("Saved: Walk bout 1 of 3 (25 min) for Tue 24 Nov, bike instead.")
+        Some("Saved: Walk (25 min) for Tue 24 Nov, bike instead ✓"),
+        "other cardio fills the day's walk by minutes, not as one bout of three (issue 26)"
     );
     // It fills a bout of the day's walk, as a walk does.
     assert_eq!(app.day.get("walk").unwrap().done, 1);
@@ -132,6 +133,8 @@ fn a_past_day_from_the_week_screen_can_be_other_cardio() {
         (jiff::civil::date(2026, 11, 23), Some("other"), Some(40))
     );
     let Mode::Week { data, .. } = &app.mode else { panic!("back on the week: {:?}", app.mode) };
-    // One bout of three is not the day's walk yet; the cell says what it was.
+    // 40 minutes of other cardio fill the day's 15 minutes of walking (issue 26); the cell
+    // says what it was.
     assert_eq!(data.notes[0][0].as_deref(), Some("easy · pain 0 · as other"));
+    assert_eq!(data.mark(0, 0), crate::week::CARDIO_MARK);
 }

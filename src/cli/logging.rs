@@ -87,7 +87,10 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.dose = Some(rx.dose_text.clone());
     entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
     entry.pain = Some(log.pain.unwrap_or(0));
-    entry.minutes = log.minutes;
+    // A walk stores the minutes its reply announces (as given, else this bout's), so every
+    // view counts the same minutes (issue 26).
+    let minutes = log.minutes.or(rx.dose.walk_bout(done_before)).filter(|_| walk);
+    entry.minutes = minutes.or(log.minutes);
     entry.note = log.note.clone();
     entry.variant = log.variant.clone();
     entry.with = log.with.as_deref().map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
@@ -103,9 +106,10 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
         errln!("upright: {why}");
         return Ok(());
     }
-    // Say what was logged: the minutes walked (as given, else this bout's), and the version done.
-    let minutes = log.minutes.or(rx.dose.walk_bout(done_before));
-    let walked = minutes.filter(|_| walk).map(|m| (m, needed));
+    // Say what was logged: the minutes walked, and the version done. Other cardio fills the
+    // day's walk by minutes: it is no bout of the walk's count.
+    let bouts = if log.variant.is_some() { 1 } else { needed };
+    let walked = minutes.map(|m| (m, bouts));
     let version = log
         .variant
         .as_deref()
