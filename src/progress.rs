@@ -31,6 +31,9 @@ pub struct WeekRow {
     /// Complete days, as the streak counts them.
     pub complete_days: u32,
     pub walk_minutes: u32,
+    /// Exercises done as advised (stopped for pain, paused for a leg, held on a morning the back
+    /// had not settled: `crate::days`), one per exercise and day.
+    pub as_advised: u32,
     /// Per [`Progress::exercises`]: the step at the week's last session (the earlier step
     /// carried over a week without one; `None` before the first).
     pub steps: Vec<Option<u32>>,
@@ -121,6 +124,9 @@ impl Progress {
                 days_exercised: in_week().filter(|d| d.exercised).count() as u32,
                 complete_days: in_week().filter(|d| d.complete).count() as u32,
                 walk_minutes: in_week().map(|d| d.walk_minutes).sum(),
+                as_advised: in_week()
+                    .map(|d| d.exercises.iter().filter(|f| f.advised.is_some()).count() as u32)
+                    .sum(),
                 steps: steps.clone(),
             });
             start = start.checked_add(7.days()).unwrap_or(today.tomorrow().unwrap_or(today));

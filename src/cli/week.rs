@@ -18,10 +18,28 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     if json {
         let days: Vec<_> = shown
             .iter()
-            .flat_map(|w| w.days.iter())
-            .map(|d| {
+            .flat_map(|w| w.days.iter().enumerate().map(move |(i, d)| (w, i, d)))
+            .map(|(w, i, d)| {
                 let breaks = crate::breaks::count_on(ctx.store.entries(), d.date);
-                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks })
+                // Each routine exercise as the grid shows it, from the day facts.
+                let exercises: Vec<_> = d
+                    .exercises
+                    .iter()
+                    .enumerate()
+                    .map(|(row, f)| {
+                        json!({
+                            "id": f.id,
+                            "mark": w.mark(row, i),
+                            "done": f.is_done(),
+                            "sessions_done": f.done,
+                            "minutes": f.minutes,
+                            "worst_rating": f.worst.map(|r| r.to_string()),
+                            "highest_pain": f.pain,
+                            "as_advised": f.advised.map(|a| a.text()),
+                        })
+                    })
+                    .collect();
+                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks, "exercises": exercises })
             })
             .collect();
         let weeks: Vec<_> = shown
