@@ -172,7 +172,8 @@ pub fn day(
     let walk_minutes = walk_at.map_or(0, |i| exercises[i].minutes);
     // On the active level the walk counts toward the weekly walk target, not the day.
     let daily = |i: usize| !(settings.level == Level::Active && Some(i) == walk_at);
-    let scheduled: Vec<&Facts> = exercises.iter().enumerate().filter(|(i, _)| daily(*i)).map(|(_, f)| f).collect();
+    let scheduled: Vec<&Facts> =
+        exercises.iter().enumerate().filter(|(i, _)| daily(*i)).map(|(_, f)| f).collect();
     let missing: Vec<String> = scheduled.iter().filter(|f| !f.counts()).map(|f| f.id.clone()).collect();
     let why = if !exercises.iter().any(|f| f.done > 0) {
         Why::NothingDone
@@ -259,7 +260,12 @@ pub fn worse(a: Option<Feedback>, b: Option<Feedback>) -> Option<Feedback> {
 
 /// The sessions of `id` on days before `date`, newest first, at most `n`: one per day (its
 /// worst rating and highest pain).
-pub fn sessions_before(history: &[Entry], id: &str, date: Date, n: usize) -> Vec<(Date, Option<Feedback>, Option<u8>)> {
+pub fn sessions_before(
+    history: &[Entry],
+    id: &str,
+    date: Date,
+    n: usize,
+) -> Vec<(Date, Option<Feedback>, Option<u8>)> {
     let before = history.partition_point(|e| e.date < date);
     let mut out: Vec<(Date, Option<Feedback>, Option<u8>)> = Vec::with_capacity(n);
     for e in history[..before].iter().rev().filter(|e| e.kind == EntryKind::Done && e.is_for(id)) {

@@ -112,9 +112,7 @@ impl WeekData {
             .collect();
         let week = &streak::weeks(catalog, settings, history, start, start, today)[0];
         let notes = (0..routine.len())
-            .map(|row| {
-                week.days.iter().map(|d| said(&d.exercises[row], history, d.date)).collect()
-            })
+            .map(|row| week.days.iter().map(|d| said(&d.exercises[row], history, d.date)).collect())
             .collect();
         WeekData {
             start,

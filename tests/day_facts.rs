@@ -12,7 +12,8 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const ROUTINE: [&str; 6] = ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"];
+const ROUTINE: [&str; 6] =
+    ["walk", "hamstring-stretch", "thoracic-extension", "curl-up", "side-bridge", "bird-dog"];
 /// The pinned today of `common::NOW`, and the first day of the histories (a Monday).
 const TODAY: Date = date(2026, 11, 24);
 const FIRST: Date = date(2026, 11, 2);
@@ -83,7 +84,10 @@ struct History {
 
 fn history() -> impl Strategy<Value = History> {
     let n = FIRST.until(TODAY).unwrap().get_days() as usize + 1;
-    (proptest::collection::vec(proptest::option::weighted(0.8, day_plan()), n), proptest::option::of(0..n as i64))
+    (
+        proptest::collection::vec(proptest::option::weighted(0.8, day_plan()), n),
+        proptest::option::of(0..n as i64),
+    )
         .prop_map(|(plans, leg)| {
             let days = plans
                 .into_iter()
@@ -132,7 +136,11 @@ fn month(h: &History) -> String {
             entry(*d, "not-settled", &[]);
         }
         for b in &p.walk {
-            let mut f = vec!["exercise = \"walk\"".into(), format!("step = {}", p.walk_step), format!("pain = {}", b.pain)];
+            let mut f = vec![
+                "exercise = \"walk\"".into(),
+                format!("step = {}", p.walk_step),
+                format!("pain = {}", b.pain),
+            ];
             f.extend(b.minutes.map(|m| format!("minutes = {m}")));
             if b.bike {
                 f.push("variant = \"bike\"".into());
@@ -145,14 +153,21 @@ fn month(h: &History) -> String {
         for (id, act) in ROUTINE[1..].iter().zip(&p.others) {
             match act {
                 Act::Nothing => {}
-                Act::Done { pain } => {
-                    entry(*d, "done", &[format!("exercise = \"{id}\""), "step = 1".into(), format!("pain = {pain}")])
-                }
+                Act::Done { pain } => entry(
+                    *d,
+                    "done",
+                    &[format!("exercise = \"{id}\""), "step = 1".into(), format!("pain = {pain}")],
+                ),
                 Act::Skip => entry(*d, "skipped", &[format!("exercise = \"{id}\"")]),
             }
         }
         if let Some(pain) = p.lift {
-            let f = ["exercise = \"goblet-squat\"".into(), "step = 1".into(), format!("pain = {pain}"), "load = 8.0".into()];
+            let f = [
+                "exercise = \"goblet-squat\"".into(),
+                "step = 1".into(),
+                format!("pain = {pain}"),
+                "load = 8.0".into(),
+            ];
             entry(*d, "done", &f);
         }
     }
@@ -194,7 +209,13 @@ fn want(h: &History, d: Date) -> WantDay {
     let skipped = plan.is_some_and(|p| p.walk_skip);
     let held = !done && !skipped && not_settled && d < TODAY;
     let advised = stopped || held;
-    exercises.push(Want { sessions: walk.len() as u32, minutes, done, advised, counts: done || skipped || advised });
+    exercises.push(Want {
+        sessions: walk.len() as u32,
+        minutes,
+        done,
+        advised,
+        counts: done || skipped || advised,
+    });
     // The others.
     for (i, id) in ROUTINE[1..].iter().enumerate() {
         let act = plan.map_or(Act::Nothing, |p| p.others[i].clone());
@@ -206,7 +227,13 @@ fn want(h: &History, d: Date) -> WantDay {
         let paused = *id == "hamstring-stretch" && h.leg.is_some_and(|l| l <= d);
         let held = not_settled && d < TODAY;
         let advised = pain > 5 || (!done && !skipped && (paused || held));
-        exercises.push(Want { sessions: u32::from(done), minutes: 0, done, advised, counts: done || skipped || advised });
+        exercises.push(Want {
+            sessions: u32::from(done),
+            minutes: 0,
+            done,
+            advised,
+            counts: done || skipped || advised,
+        });
     }
     let any_done = exercises.iter().any(|w| w.sessions > 0);
     WantDay {
@@ -222,7 +249,10 @@ fn first_use(h: &History) -> Option<Date> {
     h.days
         .iter()
         .find(|(_, p)| {
-            !p.walk.is_empty() || p.walk_skip || p.lift.is_some() || p.others.iter().any(|a| !matches!(a, Act::Nothing))
+            !p.walk.is_empty()
+                || p.walk_skip
+                || p.lift.is_some()
+                || p.others.iter().any(|a| !matches!(a, Act::Nothing))
         })
         .map(|(d, _)| *d)
 }
@@ -246,10 +276,23 @@ fn check(h: &History) -> Result<(), TestCaseError> {
         prop_assert_eq!(day["complete"].as_bool(), Some(w.complete), "{} complete", d);
         prop_assert_eq!(day["walk_minutes"].as_u64(), Some(u64::from(w.walk_minutes)), "{} walk minutes", d);
         for (got, want) in day["exercises"].as_array().unwrap().iter().zip(&w.exercises) {
-            prop_assert_eq!(got["sessions_done"].as_u64(), Some(u64::from(want.sessions)), "{} {}", d, got["id"]);
+            prop_assert_eq!(
+                got["sessions_done"].as_u64(),
+                Some(u64::from(want.sessions)),
+                "{} {}",
+                d,
+                got["id"]
+            );
             prop_assert_eq!(got["minutes"].as_u64(), Some(u64::from(want.minutes)), "{} {}", d, got["id"]);
             prop_assert_eq!(got["done"].as_bool(), Some(want.done), "{} {}", d, got["id"]);
-            prop_assert_eq!(!got["as_advised"].is_null(), want.advised, "{} {} {}", d, got["id"], got["as_advised"]);
+            prop_assert_eq!(
+                !got["as_advised"].is_null(),
+                want.advised,
+                "{} {} {}",
+                d,
+                got["id"],
+                got["as_advised"]
+            );
             prop_assert_eq!(got["mark"] == "⊘", want.advised, "{} {} mark", d, got["id"]);
             if d < TODAY && !want.counts && first_use(h).is_some_and(|f| f <= d) {
                 let missed = if want.sessions > 0 { "◐" } else { "✗" };
@@ -280,8 +323,18 @@ fn check(h: &History) -> Result<(), TestCaseError> {
             .collect();
         let count = |f: &dyn Fn(&WantDay) -> u64| days.iter().map(f).sum::<u64>();
         prop_assert_eq!(row["complete_days"].as_u64(), Some(count(&|d| u64::from(d.complete))), "{}", start);
-        prop_assert_eq!(row["walk_minutes"].as_u64(), Some(count(&|d| u64::from(d.walk_minutes))), "{}", start);
-        prop_assert_eq!(row["days_exercised"].as_u64(), Some(count(&|d| u64::from(d.exercised))), "{}", start);
+        prop_assert_eq!(
+            row["walk_minutes"].as_u64(),
+            Some(count(&|d| u64::from(d.walk_minutes))),
+            "{}",
+            start
+        );
+        prop_assert_eq!(
+            row["days_exercised"].as_u64(),
+            Some(count(&|d| u64::from(d.exercised))),
+            "{}",
+            start
+        );
         let advised = count(&|d| d.exercises.iter().filter(|e| e.advised).count() as u64);
         prop_assert_eq!(row["as_advised"].as_u64(), Some(advised), "{} as advised", start);
     }
@@ -296,7 +349,10 @@ fn check(h: &History) -> Result<(), TestCaseError> {
         let row = row.unwrap();
         if &row[col("kind")] == "done" && &row[col("exercise")] == "walk" {
             let step = row[col("step")].parse().unwrap();
-            by_day.entry(row[col("date")].parse().unwrap()).or_default().push((step, row[col("minutes")].parse().ok()));
+            by_day
+                .entry(row[col("date")].parse().unwrap())
+                .or_default()
+                .push((step, row[col("minutes")].parse().ok()));
         }
     }
     for (d, _) in &h.days {

@@ -245,7 +245,8 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let locked = day.safety.locked_since.is_some();
     // Desk breaks are counted on their own; they are no part of done/total.
     let breaks = crate::breaks::count_on(ctx.store.entries(), ctx.today);
-    let walk_minutes: u32 = day.items.iter().filter(|i| ctx.is_walk(&i.exercise.id)).map(|i| i.facts.minutes).sum();
+    let walk_minutes: u32 =
+        day.items.iter().filter(|i| ctx.is_walk(&i.exercise.id)).map(|i| i.facts.minutes).sum();
     if json {
         let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks, "walk_minutes_today": walk_minutes });
         print_json(&doc)?;

@@ -105,8 +105,22 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
-    let legend: Vec<String> =
-        crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}")).collect();
-    outln!("{}", legend.join("  "));
+    // The legend in lines of at most 80 columns, never splitting a mark from its words.
+    let legend = crate::week::MARKS
+        .iter()
+        .map(|(mark, what)| format!("{mark} {what}"))
+        .chain(std::iter::once("● complete day".to_string()));
+    let mut line = String::new();
+    for item in legend {
+        if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > 80 {
+            outln!("{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&item);
+    }
+    outln!("{line}");
     Ok(())
 }

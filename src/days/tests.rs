@@ -97,7 +97,8 @@ fn safety_never_costs_the_day() {
         e.step = None;
         e
     };
-    let not_settled = |d: Date| Entry::new("ns".into(), d, format!("{d}T07:00:00+00:00"), EntryKind::NotSettled);
+    let not_settled =
+        |d: Date| Entry::new("ns".into(), d, format!("{d}T07:00:00+00:00"), EntryKind::NotSettled);
     let with = |mut extra: Vec<Entry>| {
         extra.extend(rest_done());
         extra.sort_by(|a, b| (a.date, &a.at).cmp(&(b.date, &b.at)));

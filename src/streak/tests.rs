@@ -1,8 +1,8 @@
 use jiff::civil::{Weekday, date};
 
 use super::*;
-use crate::state::EntryKind;
 use crate::catalog::DEFAULT_ROUTINE;
+use crate::state::EntryKind;
 
 fn entry(d: Date, id: &str, kind: EntryKind) -> Entry {
     let mut e = Entry::new(format!("{d}-{id}"), d, format!("{d}T08:00:00+00:00"), kind);
