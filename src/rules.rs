@@ -228,7 +228,7 @@ fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
         return Verdict::Refused(stopped(name));
     }
     if item.rx.paused {
-        return Verdict::Nothing(paused(name, req.id));
+        return Verdict::Refused(paused(name, req.id));
     }
     if item.skipped {
         return Verdict::Nothing(format!("{name} is already skipped for {}", short(req.date)));

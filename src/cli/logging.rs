@@ -1,11 +1,12 @@
 //! `done`, `skip`, `rest`, `undo` and `safety --clear`: each asks the rules (`rules::judge`,
 //! through `Ctx::ask`) before it writes, and the count rule again under the writer lock, so the
-//! CLI refuses what the app refuses, with the same words. A refusal exits non-zero; "nothing to
-//! do" is a note on stderr with exit 0, so scripts may repeat themselves.
+//! CLI refuses what the app refuses, with the same words. A refusal exits with
+//! [`super::REFUSED_EXIT`]; "nothing to do" is a note on stderr with exit 0, so scripts may
+//! repeat themselves.
 
 use color_eyre::eyre::{Result, bail};
 
-use super::Day;
+use super::{Day, Refused};
 use crate::ctx::Ctx;
 use crate::rules::{self, Action, Request, Verdict};
 use crate::state::{EntryKind, Feedback};
@@ -39,8 +40,8 @@ fn proceed(verdict: Verdict) -> Result<bool> {
             errln!("upright: {note}");
             Ok(false)
         }
-        Verdict::Confirm(question) => bail!("{question} Add --force to log it (nothing logged)"),
-        Verdict::Refused(why) => bail!("{why}"),
+        Verdict::Confirm(question) => Err(Refused(format!("{question} Add --force to log it (nothing logged)")).into()),
+        Verdict::Refused(why) => Err(Refused(why).into()),
     }
 }
 
@@ -48,7 +49,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let exercise = ctx.exercise(id)?.clone();
     if let Some(why) = super::advice::avoided(&ctx.settings, id) {
-        bail!("{why}");
+        return Err(Refused(why).into());
     }
     if let Some(v) = log.variant.as_deref().filter(|v| exercise.variant(v).is_none()) {
         let known: Vec<&str> = exercise.variants.iter().map(|v| v.id.as_str()).collect();
@@ -101,7 +102,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
         if walk {
-            bail!("{why}");
+            return Err(Refused(why).into());
         }
         errln!("upright: {why}");
         return Ok(());
