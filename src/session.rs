@@ -199,18 +199,29 @@ pub struct Timer {
     finished: bool,
     /// A hold or paced rep was skipped with time left.
     cut: bool,
+    /// Time `+` added to the current phase: a hold left within it was held in full.
+    extra: Duration,
 }
 
 impl Timer {
     pub fn start(phases: Vec<Phase>, now: Instant) -> Timer {
         let mut t =
-            Timer { phases, index: 0, deadline: None, paused_left: None, finished: false, cut: false };
+            Timer {
+            phases,
+            index: 0,
+            deadline: None,
+            paused_left: None,
+            finished: false,
+            cut: false,
+            extra: Duration::ZERO,
+        };
         t.enter(now);
         t
     }
 
     fn enter(&mut self, now: Instant) {
         self.paused_left = None;
+        self.extra = Duration::ZERO;
         self.deadline = match self.phases.get(self.index) {
             Some(p) if p.secs > 0 => Some(now + Duration::from_secs(u64::from(p.secs))),
             Some(_) => None,
@@ -299,6 +310,7 @@ impl Timer {
             return;
         }
         let extra = Duration::from_secs(u64::from(EXTRA_SECS));
+        self.extra += extra;
         if let Some(left) = &mut self.paused_left {
             *left += extra;
         } else if let Some(d) = &mut self.deadline {
@@ -306,10 +318,11 @@ impl Timer {
         }
     }
 
-    /// The current phase is a hold or paced rep with more than `CUT_SECS` to go.
+    /// The current phase is a hold or paced rep with more than `CUT_SECS` of its prescribed
+    /// time to go (time added with `+` is extra: leaving it is no cut, issue 26).
     fn cutting(&self, now: Instant) -> bool {
         let held = matches!(self.phase().map(|p| p.kind), Some(Kind::Hold | Kind::Rep));
-        held && self.remaining(now) > Duration::from_secs(CUT_SECS)
+        held && self.remaining(now) > self.extra + Duration::from_secs(CUT_SECS)
     }
 
     /// Whether the hold set was cut short, were the session counted at `now`: a hold or paced

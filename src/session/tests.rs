@@ -220,3 +220,31 @@ fn a_hold_set_cut_short() {
     t.toggle_pause(at(28_000));
     assert!(!t.cut_short(at(28_000)), "left in the last rest: every hold was done");
 }
+
+/// Issue 26 item 5: `+ 15 s` then `n` after more than the prescribed hold is a whole hold; `n`
+/// before the prescribed time is up still cuts it short.
+#[test]
+fn time_added_with_plus_is_extra_not_owed() {
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let p = |kind, secs| Phase::new(kind, secs, "", "");
+    let set = || vec![p(Kind::Ready, 5), p(Kind::Hold, 10), p(Kind::Rest, 5)];
+    // 12 s held of a 10 s hold, 13 s of the added 15 left: whole.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.add_time(at(1_000));
+    t.skip(at(12_000));
+    assert!(!t.cut_short(at(12_000)), "more than the prescribed hold was done");
+    // 5 s held of 10, with 15 s added: cut short.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.add_time(at(1_000));
+    t.skip(at(5_000));
+    assert!(t.cut_short(at(5_000)), "less than the prescribed hold was done");
+    // The next hold owes its own time: the extra does not carry over.
+    let mut t = Timer::start(vec![p(Kind::Hold, 10), p(Kind::Hold, 10)], start);
+    t.add_time(at(0));
+    t.skip(at(11_000));
+    t.skip(at(13_000));
+    assert!(t.cut_short(at(13_000)), "the second hold was left after 2 s");
+}
