@@ -201,12 +201,13 @@ pub struct Timer {
     cut: bool,
     /// Time `+` added to the current phase: a hold left within it was held in full.
     extra: Duration,
+    /// A walk skipped with time left: the time walked (issue 26: the minutes logged).
+    walked: Option<Duration>,
 }
 
 impl Timer {
     pub fn start(phases: Vec<Phase>, now: Instant) -> Timer {
-        let mut t =
-            Timer {
+        let mut t = Timer {
             phases,
             index: 0,
             deadline: None,
@@ -214,6 +215,7 @@ impl Timer {
             finished: false,
             cut: false,
             extra: Duration::ZERO,
+            walked: None,
         };
         t.enter(now);
         t
@@ -325,6 +327,20 @@ impl Timer {
         held && self.remaining(now) > self.extra + Duration::from_secs(CUT_SECS)
     }
 
+    /// In a walk with more than `CUT_SECS` to go: the time walked so far.
+    fn walk_left(&self, now: Instant) -> Option<Duration> {
+        let phase = self.phase().filter(|p| p.kind == Kind::Walk)?;
+        let left = self.remaining(now);
+        let planned = Duration::from_secs(u64::from(phase.secs)) + self.extra;
+        (left > Duration::from_secs(CUT_SECS)).then(|| planned.saturating_sub(left))
+    }
+
+    /// A walk bout cut short, were the session counted at `now`: the time actually walked, when
+    /// the walk was skipped or is left with time to go.
+    pub fn walk_cut(&self, now: Instant) -> Option<Duration> {
+        self.walked.or_else(|| self.walk_left(now))
+    }
+
     /// Whether the hold set was cut short, were the session counted at `now`: a hold or paced
     /// rep was skipped with time left, or one is under way (with time left) or still to come.
     /// Skipped rests and the get-ready phase do not count; a finished run answers its skips.
@@ -341,6 +357,7 @@ impl Timer {
             return Vec::new();
         }
         self.cut |= self.cutting(now);
+        self.walked = self.walked.or(self.walk_left(now));
         self.index += 1;
         self.enter(now);
         if self.finished { vec![Event::Finished] } else { Vec::new() }

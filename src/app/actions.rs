@@ -196,6 +196,7 @@ impl App {
             variant: self.variants.get(id).filter(|_| date == self.ctx.today).cloned(),
             ways: self.ways(id),
             typed_minutes: String::new(),
+            walk_cut: None,
             partial: false,
         })
     }
@@ -308,7 +309,7 @@ impl App {
                         if let Some(v) = p.variant.as_deref().and_then(|v| ex?.variant(v)) {
                             line.push_str(&format!(", {}", v.name.to_lowercase()));
                         }
-                        if p.partial {
+                        if p.partial || p.walk_cut.is_some() {
                             line.push_str(", cut short");
                         }
                         // The walk is saved with its last bout, not its first.

@@ -66,6 +66,12 @@ impl App {
         let mut mode = self.ask_feedback(&run.id);
         if let Mode::Feedback(p) = &mut mode {
             p.partial = self.cut_short(run, now);
+            // A walk left early logs the minutes walked (to the nearest; `a` changes them), not
+            // the bout planned (issue 26): they feed the 10% rule's longest walk.
+            if let Some(walked) = run.timer.walk_cut(now) {
+                p.walk_cut = p.minutes;
+                p.minutes = Some(((walked.as_secs() + 30) / 60) as u32);
+            }
         }
         mode
     }

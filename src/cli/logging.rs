@@ -40,7 +40,9 @@ fn proceed(verdict: Verdict) -> Result<bool> {
             errln!("upright: {note}");
             Ok(false)
         }
-        Verdict::Confirm(question) => Err(Refused(format!("{question} Add --force to log it (nothing logged)")).into()),
+        Verdict::Confirm(question) => {
+            Err(Refused(format!("{question} Add --force to log it (nothing logged)")).into())
+        }
         Verdict::Refused(why) => Err(Refused(why).into()),
     }
 }

@@ -101,7 +101,9 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     } else if p.stage == Stage::Rating {
         // A walk says what it is logged as, and how to change that.
         if let (Some(way), Some(minutes)) = (p.way(), p.minutes) {
-            let said = Span::raw(format!("Done as {}, {minutes} min   ", way.word()));
+            // A bout left early says so, with what was planned.
+            let cut = p.walk_cut.map(|planned| format!(" (cut short of {planned})")).unwrap_or_default();
+            let said = Span::raw(format!("Done as {}, {minutes} min{cut}   ", way.word()));
             lines.push(Line::from([vec![said], key("a", "change", theme)].concat()));
         }
         lines.push(Line::from(
