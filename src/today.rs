@@ -22,6 +22,8 @@ pub struct Item {
     pub skipped: bool,
     /// The id of that day's last done or skipped entry: what undo removes.
     pub last_logged: Option<String>,
+    /// That entry, for undo to say what it removes.
+    pub last_entry: Option<Entry>,
     /// The cues to show while it runs (the flexion-free cue second, after the set-up line, when
     /// flexion is avoided).
     pub cues: Vec<String>,
@@ -233,6 +235,7 @@ fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[En
         // done brings the skip back.
         skipped: facts.skipped,
         last_logged: facts.last_logged.clone(),
+        last_entry: history[lo..hi].iter().rev().find(|e| Some(&e.id) == facts.last_logged.as_ref()).cloned(),
         cues,
         note: facts.note.clone(),
         recent,

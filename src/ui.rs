@@ -199,6 +199,8 @@ mod breaks_tests;
 #[cfg(test)]
 mod cardio_tests;
 #[cfg(test)]
+mod day_facts_tests;
+#[cfg(test)]
 mod progress_tests;
 #[cfg(test)]
 mod review_tests;

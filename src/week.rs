@@ -60,7 +60,7 @@ pub struct WeekData {
 pub const CARDIO_MARK: &str = "≈";
 
 /// What each mark of the grid means, for a legend.
-pub const MARKS: [(&str, &str); 8] = [
+pub const MARKS: [(&str, &str); 9] = [
     ("✓", "done"),
     (CARDIO_MARK, "other cardio"),
     (PART_MARK, "some bouts"),
@@ -69,6 +69,7 @@ pub const MARKS: [(&str, &str); 8] = [
     ("✗", "missed"),
     ("○", "today"),
     ("·", "to come"),
+    ("●", "complete day"),
 ];
 
 /// An exercise stopped for pain above 5, paused for pain down a leg, or held on a day the back
@@ -260,8 +261,16 @@ fn said(facts: &crate::days::Facts, history: &[Entry], date: Date) -> Option<Str
         parts.push("skipped".to_string());
         parts.extend(facts.note.as_ref().map(|r| format!("reason: {r}")));
     } else if facts.done > 0 {
-        parts.push(facts.worst.map_or("done".to_string(), |f| f.to_string()));
-        parts.push(format!("pain {}", facts.pain.unwrap_or(0)));
+        // A stop already names its pain.
+        let stopped = matches!(facts.advised, Some(crate::days::Advised::Stopped(_)));
+        match facts.worst {
+            Some(rating) => parts.push(rating.to_string()),
+            None if facts.advised.is_none() => parts.push("done".to_string()),
+            None => {}
+        }
+        if !stopped {
+            parts.push(format!("pain {}", facts.pain.unwrap_or(0)));
+        }
         parts.extend(facts.variant.as_ref().map(|v| format!("as {v}")));
         let lo = history.partition_point(|e| e.date < date);
         let hi = history.partition_point(|e| e.date <= date);

@@ -86,18 +86,8 @@ impl App {
                 let ask = super::Ask::Rest(crate::rules::rest_ids(&self.day));
                 return (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None);
             }
-            Msg::Undo => {
-                let undo = crate::rules::Action::Undo { logged: item.last_logged.is_some() };
-                let verdict = self.judge(undo, &id, self.day.date);
-                match item.last_logged {
-                    Some(entry) if self.allowed(&verdict) => {
-                        let said = format!("Undone: the last entry of {} today.", item.exercise.name);
-                        let undo = Effect::Remove { date: self.day.date, id: entry };
-                        return self.change(Mode::Today, undo, Some(said));
-                    }
-                    _ => Mode::Today,
-                }
-            }
+            // What undo removes is shown and waits for `y` (issue 26).
+            Msg::Undo => self.ask_undo(&id, self.day.date, Mode::Today),
             _ => Mode::Today,
         };
         (mode, None)

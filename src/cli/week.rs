@@ -106,10 +106,7 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
     // The legend in lines of at most 80 columns, never splitting a mark from its words.
-    let legend = crate::week::MARKS
-        .iter()
-        .map(|(mark, what)| format!("{mark} {what}"))
-        .chain(std::iter::once("● complete day".to_string()));
+    let legend = crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}"));
     let mut line = String::new();
     for item in legend {
         if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > 80 {
