@@ -58,3 +58,18 @@ fn the_week_marks_what_was_done_as_advised() {
     send(&mut app, &[Msg::Help], t);
     snap("week_as_advised_help", &app, t);
 }
+
+/// Issue 26 item 10: at 80×24 on a busy strength day in flare-up mode, the "Flare-up mode
+/// since …" line stays (the list scrolls instead).
+#[test]
+fn the_mode_line_stays_on_a_busy_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let on = jiff::civil::date(2026, 11, 20);
+    let flare = Entry::new("f1".into(), on, format!("{on}T08:00:00+01:00"), EntryKind::FlareOn);
+    let app = super::strength_tests::strength_app(dir.path(), vec![flare]);
+    assert_eq!(app.day.items.len(), 10, "the routine and four lifts");
+    snap("strength_flare", &app, Instant::now());
+    let terminal = super::tests::draw(&app, Instant::now(), 80, 24, &super::Theme::new(false));
+    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    assert!(screen.contains("Flare-up mode since 20 Nov"), "{screen}");
+}

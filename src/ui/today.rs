@@ -133,9 +133,10 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
     let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
 
-    // Rows by priority: the list, the gauge and the keys; a safety warning (locked, held);
-    // then what just happened (up to four lines); advice banners; the selected exercise's
-    // detail; the greeting; breathing room. Each gets rows of its own, never another's.
+    // Rows by priority: the gauge and the keys; the banner (a safety warning, flare-up mode, a
+    // morning not settled, advice); the list; then what just happened (up to four lines); the
+    // selected exercise's detail; the greeting; breathing room. Each gets rows of its own,
+    // never another's.
     let warning = day.banner.is_some_and(|b| banner_text(b).1);
     let mut left = inner.height.saturating_sub(2);
     // A routine longer than the screen (strength days at 40×12) scrolls with the selection and
@@ -152,14 +153,11 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         left -= got;
         got
     };
+    // The banner says the mode the day is in (locked, held, flare-up, not settled): it is never
+    // the line that goes (issue 26); a list longer than what is left scrolls.
+    let banner_h = if banner.is_some() { take(greet.len(), false) } else { 0 };
     let list_h = take(list.len(), false);
-    let warning_h = if warning { take(greet.len(), false) } else { 0 };
     let message_h = take(message.len().min(4), false);
-    let banner_h = match banner {
-        Some(_) if warning => warning_h,
-        Some(_) => take(greet.len(), false),
-        None => 0,
-    };
     let detail_h = reserve + take(detail.len() - usize::from(reserve), false);
     // The greeting and a blank line after it, only when both fit.
     let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
