@@ -15,6 +15,8 @@ const REST_IN_SET: u32 = 5;
 const REST_SIDES: u32 = 5;
 const REST_SETS: u32 = 30;
 const MOVE_SECS: u32 = 10;
+/// Seconds up, and seconds down, of a paced rep.
+const PACE_SECS: u32 = 2;
 /// Seconds added by `+`.
 pub const EXTRA_SECS: u32 = 15;
 /// A hold or paced rep skipped with more than this left was cut short (issue 20: the session
@@ -105,13 +107,19 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         }
         Dose::Reps { sets, reps, pause_secs, .. } => {
             for s in 0..*sets {
-                let set = format!("{set_word} {} of {sets}", s + 1);
+                // "Set 1 of 1" (or "Position 1 of 1") says nothing.
+                let set = if *sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
                 for (i, side) in sides(ex.per_side).iter().enumerate() {
                     if *pause_secs > 0 {
                         for r in 0..*reps {
                             let pos =
                                 join(&[set.clone(), format!("rep {} of {reps}", r + 1), side.to_string()]);
-                            out.push(Phase::new(Kind::Rep, pause_secs + 4, "Up · hold · down", pos));
+                            out.push(Phase::new(
+                                Kind::Rep,
+                                pause_secs + 2 * PACE_SECS,
+                                "Up · hold · down",
+                                pos,
+                            ));
                         }
                     } else {
                         out.push(Phase::new(
@@ -248,6 +256,26 @@ impl Timer {
 
     pub fn is_paused(&self) -> bool {
         self.paused_left.is_some()
+    }
+
+    /// What to do now, in a few words: the phase's label, or for a paced rep the part of it
+    /// under way (up for 2 s, hold for the pause, down for 2 s), as it happens.
+    pub fn label(&self, now: Instant) -> String {
+        let Some(phase) = self.phase() else { return String::new() };
+        if phase.kind != Kind::Rep {
+            return phase.label.clone();
+        }
+        let total = Duration::from_secs(u64::from(phase.secs)) + self.extra;
+        let into = total.saturating_sub(self.remaining(now)).as_secs_f64();
+        let hold = f64::from(phase.secs.saturating_sub(2 * PACE_SECS));
+        let up = f64::from(PACE_SECS);
+        if into < up {
+            "Up".into()
+        } else if into < up + hold {
+            "Hold".into()
+        } else {
+            "Down".into()
+        }
     }
 
     /// Time left in the current phase.

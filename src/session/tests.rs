@@ -248,3 +248,25 @@ fn time_added_with_plus_is_extra_not_owed() {
     t.skip(at(13_000));
     assert!(t.cut_short(at(13_000)), "the second hold was left after 2 s");
 }
+
+/// Issue 26 item 11: a paced rep names its part as it happens (2 s up, the pause held, 2 s
+/// down); one set says no "Position 1 of 1", and the chair and towel versions have sets, not
+/// the roller's positions.
+#[test]
+fn paced_reps_say_up_hold_down_as_they_happen() {
+    let t = ex("thoracic-extension");
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let mut timer = Timer::start(phases(&t, t.dose(1)), start); // 1 position × 5, 3 s pause
+    timer.tick(at(5_000));
+    let parts: Vec<String> =
+        [5_000, 6_900, 7_000, 9_900, 10_000, 11_900].iter().map(|ms| timer.label(at(*ms))).collect();
+    assert_eq!(parts, ["Up", "Up", "Hold", "Hold", "Down", "Down"]);
+    assert_eq!(timer.phase().unwrap().position, "rep 1 of 5", "no Position 1 of 1");
+    for id in ["chair", "towel"] {
+        let v = t.as_variant(t.variant(id).unwrap());
+        let p = phases(&v, t.dose(2));
+        assert_eq!(p[1].position, "Set 1 of 2 · rep 1 of 5", "{id}");
+        assert!(p.iter().all(|p| !p.position.contains("osition")), "{id}");
+    }
+}

@@ -73,3 +73,17 @@ fn the_mode_line_stays_on_a_busy_day() {
     let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
     assert!(screen.contains("Flare-up mode since 20 Nov"), "{screen}");
 }
+
+/// Issue 26 item 11: the roller's paced rep shows the part under way, not "UP · HOLD · DOWN"
+/// for the whole 7 s, and no "Position 1 of 1".
+#[test]
+fn a_paced_rep_shows_its_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    app.selected = 2;
+    step(&mut app, Msg::Confirm, t0, &wall());
+    let at = t0 + Duration::from_millis(8_500);
+    app.tick(at, &wall());
+    snap("timer_rep_hold", &app, at);
+}
