@@ -189,6 +189,9 @@ impl WeekData {
         let end = self.start.checked_add(6.days()).unwrap_or(self.start);
         if self.start > self.today {
             format!("{needed} complete {} needed", days(needed))
+        } else if end < self.today && self.first_use.is_none_or(|first| end < first) {
+            // Weeks before the first session were not missed (issue 26).
+            "before your first session".to_string()
         } else if self.meets_target && end < self.today {
             format!("target met: {done} complete {} ({needed} needed)", days(done))
         } else if self.meets_target {

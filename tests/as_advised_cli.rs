@@ -119,3 +119,23 @@ fn stopped_paused_and_held_count_for_the_day_with_their_own_mark() {
     // Mon: the walk; Tue: everything held (one walk bout of three); Wed to Sun: the paused stretch.
     assert_eq!(progress["weeks"][0]["as_advised"], 1 + 6 + 5);
 }
+
+/// Issue 26 item 13: CLI replies name an exercise one way (its name, as `done` does), and a
+/// week before the first session is not "target missed".
+#[test]
+fn replies_name_exercises_alike_and_weeks_before_use_are_not_missed() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    assert!(upright(dir.path(), &["done", "curl-up"]).starts_with("logged Curl-up ("));
+    assert_eq!(
+        upright(dir.path(), &["skip", "hamstring-stretch"]),
+        "skipped Chair hamstring stretch for Tue 24 Nov\n"
+    );
+    assert_eq!(upright(dir.path(), &["undo", "curl-up"]), "removed Curl-up's done entry for Tue 24 Nov\n");
+    assert_eq!(
+        upright(dir.path(), &["undo", "hamstring-stretch"]),
+        "removed Chair hamstring stretch's skip for Tue 24 Nov\n"
+    );
+    let week = upright(dir.path(), &["week", "--weeks", "2"]);
+    assert!(week.contains("  before your first session\n") && !week.contains("target missed"), "{week}");
+}

@@ -172,7 +172,7 @@ fn a_rest_day_skips_what_is_left_with_one_reason() {
     ok(d, &["done", "curl-up"]);
     let out = ok(d, &["rest", "--reason", "a cold"]);
     assert!(
-        out.contains("skipped walk, hamstring-stretch, thoracic-extension, side-bridge, bird-dog (a cold)"),
+        out.contains("skipped Walk, Chair hamstring stretch, Foam-roller upper-back extension, Side bridge, Bird-dog (a cold)"),
         "{out}"
     );
     let v = json(d, &["today", "--json"]);

@@ -140,7 +140,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
 
 pub fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>, force: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
+    let name = ctx.exercise(id)?.name.clone();
     ctx.load_for_save(date);
     let req = Request { action: Action::Skip, id, walk: ctx.is_walk(id), date, confirmed: force };
     if !proceed(ctx.ask(&req)?.0)? {
@@ -149,7 +149,8 @@ pub fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>, force: b
     let mut entry = ctx.entry(date, EntryKind::Skipped, id);
     entry.reason = reason;
     ctx.store.append(entry)?;
-    outln!("skipped {id} for {}", rules::short(date));
+    // Every reply names the exercise as `done` does (issue 26): "skipped Curl-up for …".
+    outln!("skipped {name} for {}", rules::short(date));
     Ok(())
 }
 
@@ -169,13 +170,15 @@ pub fn rest(ctx: &mut Ctx, date: Day, reason: Option<String>, force: bool) -> Re
         entry.reason = Some(reason.clone());
         ctx.store.append(entry)?;
     }
-    outln!("a rest day for {}: skipped {} ({reason})", rules::short(date), ids.join(", "));
+    let names: Vec<String> =
+        ids.iter().map(|id| ctx.exercise(id).map_or(id.clone(), |e| e.name.clone())).collect();
+    outln!("a rest day for {}: skipped {} ({reason})", rules::short(date), names.join(", "));
     Ok(())
 }
 
 pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
+    let name = ctx.exercise(id)?.name.clone();
     ctx.load_for_save(date);
     let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
     let req =
@@ -183,7 +186,8 @@ pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     proceed(ctx.ask(&req)?.0)?;
     let Some((entry_id, kind)) = last else { return Ok(()) };
     ctx.store.remove(date, &entry_id)?;
-    outln!("removed the {kind} entry of {id} for {}", rules::short(date));
+    let what = if kind == EntryKind::Skipped { "skip" } else { "done entry" };
+    outln!("removed {name}'s {what} for {}", rules::short(date));
     Ok(())
 }
 
