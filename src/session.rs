@@ -278,6 +278,11 @@ impl Timer {
         }
     }
 
+    /// Still in the get-ready phase that opens the session: nothing is done yet.
+    pub fn getting_ready(&self) -> bool {
+        self.index == 0 && self.phase().is_some_and(|p| p.kind == Kind::Ready)
+    }
+
     /// Time left in the current phase.
     pub fn remaining(&self, now: Instant) -> Duration {
         match (self.paused_left, self.deadline) {

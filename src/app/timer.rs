@@ -46,6 +46,8 @@ impl App {
     /// Esc during a timer: count it (y), drop it (n), or keep going.
     pub(super) fn leave(&mut self, mut run: Run, msg: Msg, now: Instant) -> Step {
         let mode = match msg {
+            // Nothing is done yet while getting ready: there is nothing to count (issue 26).
+            Msg::Char('y') if run.timer.getting_ready() => Mode::Leave(run),
             Msg::Char('y') => self.rate_run(&run, now),
             Msg::Char('n') => {
                 self.message = Some("Left without logging it.".into());

@@ -87,3 +87,15 @@ fn a_paced_rep_shows_its_part() {
     app.tick(at, &wall());
     snap("timer_rep_hold", &app, at);
 }
+
+/// Issue 26 item 13: leaving while getting ready offers no "count it": nothing is done yet.
+#[test]
+fn leaving_while_getting_ready_has_nothing_to_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t = Instant::now();
+    send(&mut app, &[Msg::Confirm, Msg::Back], t);
+    snap("leave_getting_ready", &app, t);
+    send(&mut app, &[Msg::Char('y')], t);
+    assert!(matches!(app.mode, Mode::Leave(_)), "y counts nothing: {:?}", app.mode);
+}
