@@ -146,11 +146,18 @@ pub fn span(
     let routine = settings.routine(catalog);
     let mut out = Vec::new();
     let mut date = from;
+    let mut safety: Option<Safety> = None;
     while date <= to {
         let lo = history.partition_point(|e| e.date < date);
         let hi = history.partition_point(|e| e.date <= date);
-        let safety = Safety::from_entries(&history[..hi]);
-        out.push(day(settings, &routine, &history[lo..hi], &safety, date, today));
+        // The safety state is replayed from the start only when the day could change it: a day
+        // of sessions, skips and breaks leaves it as it was (a long span stays linear).
+        let plain = |e: &Entry| matches!(e.kind, EntryKind::Done | EntryKind::Skipped | EntryKind::Break);
+        if safety.is_none() || !history[lo..hi].iter().all(plain) {
+            safety = Some(Safety::from_entries(&history[..hi]));
+        }
+        let safety = safety.as_ref().expect("set above");
+        out.push(day(settings, &routine, &history[lo..hi], safety, date, today));
         let Ok(next) = date.tomorrow() else { break };
         date = next;
     }

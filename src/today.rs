@@ -124,23 +124,23 @@ pub enum Banner {
 
 impl Day {
     pub fn build(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Day {
+        let upto = history.partition_point(|e| e.date <= date);
+        let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let prescriptions = progression::prescribe(catalog, settings, history, date);
         let mut items: Vec<Item> = prescriptions
             .into_iter()
             .filter_map(|rx| {
                 let exercise = catalog.get(&rx.id)?.clone();
-                Some(item(exercise, rx, settings, history, date))
+                Some(item(exercise, rx, settings, history, date, &safety))
             })
             .collect();
         // On a strength day the lifts follow the routine; on other days Today names the next.
         let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date);
         items.extend(lifts.into_iter().map(|(exercise, rx, lift)| Item {
             lift: Some(lift),
-            ..item(exercise, rx, settings, history, date)
+            ..item(exercise, rx, settings, history, date, &safety)
         }));
         let strength = crate::strength::schedule(settings, history);
-        let upto = history.partition_point(|e| e.date <= date);
-        let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let (needs_check, trend) = needs_check(history, date);
         let banner = if safety.locked_since.is_some() {
             Some(Banner::Locked)
@@ -200,13 +200,19 @@ fn needs_check(history: &[Entry], date: Date) -> (bool, Option<crate::checkin::T
     (crate::safety::needs_check(history, first, date), None)
 }
 
-fn item(exercise: Exercise, rx: Prescription, settings: &Settings, history: &[Entry], date: Date) -> Item {
+fn item(
+    exercise: Exercise,
+    rx: Prescription,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+    safety: &crate::safety::Safety,
+) -> Item {
     // What the log says about the day comes from the day facts; the day's own dose (which may
     // be off the ladder) says how many bouts and minutes it needs.
     let lo = history.partition_point(|e| e.date < date);
     let hi = history.partition_point(|e| e.date <= date);
-    let safety = crate::safety::Safety::from_entries(&history[..hi]);
-    let mut facts = crate::days::of(&exercise, &history[lo..hi], &safety, date, date);
+    let mut facts = crate::days::of(&exercise, &history[lo..hi], safety, date, date);
     facts.needed = rx.dose.sessions();
     facts.target_minutes = rx.dose.walk_total();
     let mut cues = exercise.cues.clone();
