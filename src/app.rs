@@ -223,12 +223,11 @@ impl App {
         self.day = fresh.day;
         self.streak = fresh.streak;
         self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
-        match &mut self.mode {
-            Mode::Week { data, .. } => match self.ctx.week(data.start) {
+        if let Mode::Week { data, .. } = &mut self.mode {
+            match self.ctx.week(data.start) {
                 Ok(week) => **data = week,
                 Err(e) => self.message = Some(format!("{e:#}")),
-            },
-            _ => {}
+            }
         }
         if matches!(self.mode, Mode::Progress(_)) {
             match self.progress_data() {

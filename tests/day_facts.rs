@@ -125,7 +125,7 @@ fn month(h: &History) -> String {
     };
     entry(date(2026, 11, 1), "disclaimer-accepted", &[]);
     // The leg pause first on its day, so the day's entries are in date order after it.
-    let leg = h.leg.map(|d| (d, format!("exercise = \"hamstring-stretch\"")));
+    let leg = h.leg.map(|d| (d, "exercise = \"hamstring-stretch\"".to_string()));
     let mut leg_written = false;
     for (d, p) in &h.days {
         if let Some((l, f)) = leg.as_ref().filter(|(l, _)| *l <= *d && !leg_written) {

@@ -106,7 +106,8 @@ fn safety_never_costs_the_day() {
     };
     let tomorrow = D.tomorrow().unwrap();
     // (case, history, as of, the walk's advice, the day complete)
-    let cases: [(&str, Vec<Entry>, Date, Option<Advised>, bool); 7] = [
+    type Case = (&'static str, Vec<Entry>, Date, Option<Advised>, bool);
+    let cases: [Case; 7] = [
         ("walk missed", with(vec![]), tomorrow, None, false),
         ("one bout, pain 7", with(vec![pain(7)]), tomorrow, Some(Advised::Stopped(7)), true),
         ("one bout, pain 5", with(vec![pain(5)]), tomorrow, None, false),
