@@ -57,8 +57,14 @@ impl Phase {
     }
 }
 
-fn sides(per_side: bool) -> &'static [&'static str] {
-    if per_side { &["Left side", "Right side"] } else { &[""] }
+/// The sides of `ex` in the order done: its own names for them when it has them (the bird-dog
+/// says which arm and leg), else left then right.
+fn sides(ex: &Exercise) -> Vec<String> {
+    match (ex.per_side, ex.sides.as_slice()) {
+        (false, _) => vec![String::new()],
+        (true, [first, second]) => vec![first.clone(), second.clone()],
+        (true, _) => vec!["Left side".into(), "Right side".into()],
+    }
 }
 
 fn join(parts: &[String]) -> String {
@@ -83,7 +89,7 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
             let sets = reps.len();
             for (s, &n) in reps.iter().enumerate() {
                 let set = if sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                for (i, side) in sides(ex).iter().enumerate() {
                     for r in 0..n {
                         let rep = if n > 1 { format!("rep {} of {n}", r + 1) } else { String::new() };
                         out.push(Phase::new(
@@ -109,7 +115,7 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
             for s in 0..*sets {
                 // "Set 1 of 1" (or "Position 1 of 1") says nothing.
                 let set = if *sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                for (i, side) in sides(ex).iter().enumerate() {
                     if *pause_secs > 0 {
                         for r in 0..*reps {
                             let pos =
@@ -155,7 +161,7 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         Dose::Carry { sets, secs } => {
             for s in 0..*sets {
                 // A suitcase carry is carried in one hand, then the other.
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                for (i, side) in sides(ex).iter().enumerate() {
                     let pos = join(&[format!("Carry {} of {sets}", s + 1), side.to_string()]);
                     out.push(Phase::new(Kind::Hold, *secs, "Carry", pos));
                     if ex.per_side && i == 0 {

@@ -67,6 +67,7 @@ impl super::Exercise {
             // A set named for the exercise's own form ("position": where the roller sits) is a
             // plain set in another (over a chair back, on a towel).
             shown.set_label = None;
+            shown.sides = Vec::new();
         }
         shown.per_side = variant.per_side.unwrap_or(self.per_side);
         shown.figure = String::new();

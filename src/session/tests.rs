@@ -270,3 +270,14 @@ fn paced_reps_say_up_hold_down_as_they_happen() {
         assert!(p.iter().all(|p| !p.position.contains("osition")), "{id}");
     }
 }
+
+/// Issue 26 item 13: the bird-dog's sides say which arm and leg, not "Left side".
+#[test]
+fn the_bird_dog_names_arm_and_leg() {
+    let b = ex("bird-dog");
+    let p = phases(&b, b.dose(1));
+    let holds: Vec<&str> = p.iter().filter(|p| p.kind == Kind::Hold).map(|p| p.position.as_str()).collect();
+    assert_eq!(holds[0], "Set 1 of 3 · rep 1 of 3 · Right arm, left leg");
+    assert_eq!(holds[3], "Set 1 of 3 · rep 1 of 3 · Left arm, right leg");
+    assert!(holds.iter().all(|h| !h.contains("side")));
+}
