@@ -7,7 +7,7 @@ use std::time::Instant;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::digits::{big, clock};
@@ -107,10 +107,7 @@ pub fn render(
         1.0 - timer.remaining(now).as_secs_f64()
             / f64::from(phase.secs.max(1)).max(timer.remaining(now).as_secs_f64())
     };
-    frame.render_widget(
-        Gauge::default().gauge_style(theme.gauge).ratio(ratio.clamp(0.0, 1.0)).label(""),
-        gauge,
-    );
+    frame.render_widget(Paragraph::new(super::wrap::bar(ratio, gauge.width, theme.gauge)), gauge);
 
     let figure_width = ex.figure.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
     let show_figure =

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, wrap, wrap_text};
@@ -336,7 +336,7 @@ fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, the
     let label = format!(" {done}/{total} done ");
     let [bar, text] = gauge
         .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(label.chars().count() as u16)]));
-    frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(""), bar);
+    frame.render_widget(Paragraph::new(super::wrap::bar(ratio, bar.width, theme.gauge)), bar);
     frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
     let k: &[(&str, &str)] = if wide {
         &[

@@ -168,6 +168,14 @@ pub fn words_fit(s: &str, width: usize) -> String {
     out
 }
 
+/// A progress bar `width` cells wide, `ratio` of it filled with whole blocks from the left
+/// (ratatui's `Gauge` left a blank cell in the middle where its empty label sat, issue 26).
+pub fn bar(ratio: f64, width: u16, style: Style) -> Line<'static> {
+    let width = usize::from(width);
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    Line::from(vec![Span::styled("█".repeat(filled), style), Span::raw(" ".repeat(width - filled))])
+}
+
 /// Key hints that fit `width`: whole entries in order, the last entry (back, help) always
 /// kept, the ones between dropped when there is no room.
 pub fn hints_fit<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
@@ -214,6 +222,15 @@ mod tests {
             assert_eq!(got, want, "{text:?} at {width}");
             assert!(got.iter().all(|l| l.chars().count() <= width));
         }
+    }
+
+    /// Issue 26: a full bar has no blank cell, and fills from the left.
+    #[test]
+    fn a_bar_has_no_gap() {
+        let text = |l: Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+        assert_eq!(text(bar(5.0 / 6.0, 31, Style::new())), format!("{}{}", "█".repeat(26), " ".repeat(5)));
+        assert_eq!(text(bar(1.0, 4, Style::new())), "████");
+        assert_eq!(text(bar(0.0, 3, Style::new())), "   ");
     }
 
     /// Issue 26: a saved line at 40 columns keeps its date and its dose in brackets whole when
