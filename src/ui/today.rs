@@ -257,10 +257,10 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'st
         let mark_style = if item.is_done() { theme.done } else { style };
         let text = if wide {
             let full = format!("{:name_width$}   {}", item.exercise.name, dose_line(item));
-            // A skipped row too long for the line says just "skipped": the dose of an
-            // exercise not done today matters less than reading the row whole.
+            // A skipped row too long for the line keeps its dose and drops the word: the –
+            // mark says it (help lists the marks; issue 26: a dose is never cut).
             if item.skipped && !item.is_done() && 4 + full.chars().count() > width {
-                format!("{:name_width$}   skipped", item.exercise.name)
+                format!("{:name_width$}   {}", item.exercise.name, item.dose_line())
             } else {
                 full
             }
