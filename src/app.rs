@@ -217,11 +217,24 @@ impl App {
         self.day.get(id)
     }
 
-    /// Shows the views rebuilt from the log.
+    /// Shows the views rebuilt from the log: Today's, and the week or progress screen when one
+    /// is open (issue 26: a screen never shows what is no longer on disk).
     fn install(&mut self, fresh: Fresh) {
         self.day = fresh.day;
         self.streak = fresh.streak;
         self.selected = self.selected.min(self.day.items.len().saturating_sub(1));
+        if let Mode::Week { data, .. } = &mut self.mode {
+            match self.ctx.week(data.start) {
+                Ok(week) => **data = week,
+                Err(e) => self.message = Some(format!("{e:#}")),
+            }
+        }
+        if matches!(self.mode, Mode::Progress(_)) {
+            match self.progress_data() {
+                Ok(fresh) => self.mode = Mode::Progress(Box::new(fresh)),
+                Err(e) => self.message = Some(format!("{e:#}")),
+            }
+        }
     }
 
     /// Reads again the months another writer changed since they were read (the CLI, a second

@@ -61,6 +61,9 @@ pub struct Exercise {
     pub default: bool,
     /// What one set is called when it is not a plain set ("position" for the roller).
     pub set_label: Option<String>,
+    /// What the two sides of a per-side exercise are called, when "Left side" and "Right side"
+    /// would not say which limbs (the bird-dog's arm and opposite leg).
+    pub sides: Vec<String>,
     pub steps: Vec<Dose>,
     beginner_start: u32,
     active_start: u32,
@@ -176,6 +179,8 @@ pub struct RawExercise {
     pub default: bool,
     #[serde(default)]
     pub set_label: Option<String>,
+    #[serde(default)]
+    pub sides: Vec<String>,
     #[serde(default = "daily")]
     pub frequency: String,
     pub steps: Vec<String>,
@@ -248,6 +253,9 @@ impl RawExercise {
         if self.beginner_start > beginner_cap || active_start > active_cap {
             bail!("exercise {id}: a start step is above its cap");
         }
+        if !self.sides.is_empty() && (self.sides.len() != 2 || !self.per_side) {
+            bail!("exercise {id}: sides names the two sides of a per_side exercise (two names)");
+        }
         let variants = self.variant.into_iter().map(|v| v.validate(id)).collect::<Result<Vec<_>>>()?;
         if let Some(v) =
             variants.iter().enumerate().find(|(i, v)| variants[..*i].iter().any(|w| w.id == v.id))
@@ -262,6 +270,7 @@ impl RawExercise {
             per_side: self.per_side,
             default: self.default,
             set_label: self.set_label,
+            sides: self.sides,
             steps,
             beginner_start: self.beginner_start,
             active_start,

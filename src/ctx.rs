@@ -155,10 +155,12 @@ impl Ctx {
                 let meets = match cached {
                     Some(meets) => meets,
                     None => {
-                        self.store.load_range(week, end)?;
+                        // From the first month: a leg pause reported before the week still
+                        // covers its days (`crate::days`).
+                        self.store.load_range(first_day, end)?;
                         let entries = self.store.entries();
-                        let meets =
-                            streak::weeks(&self.catalog, &self.settings, entries, week, end)[0].meets_target;
+                        let meets = streak::weeks(&self.catalog, &self.settings, entries, week, end, date)[0]
+                            .meets_target;
                         let used: Vec<_> = [MonthKey::of(week), MonthKey::of(end)]
                             .into_iter()
                             .filter_map(|m| self.store.seen(m).map(|s| (m, s.stamp, s.checked_ns)))
@@ -173,7 +175,9 @@ impl Ctx {
         }
         self.store.save_summary();
         self.store.load_range(this_week, date)?;
-        let current = streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date);
+        self.load_for(date)?;
+        let current =
+            streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date, date);
         Ok(streak::streaks_from(&met, current.first(), date))
     }
 
@@ -181,8 +185,9 @@ impl Ctx {
     fn streak_rules(&self) -> String {
         let routine: Vec<&str> = self.settings.routine(&self.catalog).iter().map(|e| e.id.as_str()).collect();
         let s = &self.settings;
+        // "as-advised": days count stopped, paused and held exercises (issue 24 B).
         format!(
-            "{:?}/{}/{}/{:?}/{}",
+            "as-advised/{:?}/{}/{}/{:?}/{}",
             s.level,
             s.days_per_week,
             s.walk_days_per_week,

@@ -34,6 +34,7 @@ pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod ctx;
+pub mod days;
 pub mod fsutil;
 pub mod holds;
 pub mod lessons;

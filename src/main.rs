@@ -21,10 +21,14 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
+            let code = match err.downcast_ref::<upright::cli::Refused>() {
+                Some(_) => ExitCode::from(upright::cli::REFUSED_EXIT),
+                None => ExitCode::FAILURE,
+            };
             // One plain line (with its causes) is what a user and a script can act on; a cause may
             // quote the config (a custom name), so it is printed through `errln!`.
             upright::errln!("upright: {err:#}");
-            ExitCode::FAILURE
+            code
         }
     }
 }

@@ -31,6 +31,9 @@ pub struct WeekRow {
     /// Complete days, as the streak counts them.
     pub complete_days: u32,
     pub walk_minutes: u32,
+    /// Exercises done as advised (stopped for pain, paused for a leg, held on a morning the back
+    /// had not settled: `crate::days`), one per exercise and day.
+    pub as_advised: u32,
     /// Per [`Progress::exercises`]: the step at the week's last session (the earlier step
     /// carried over a week without one; `None` before the first).
     pub steps: Vec<Option<u32>>,
@@ -83,7 +86,7 @@ impl Progress {
                 }
             }
         }
-        let days = crate::streak::days(catalog, settings, history, from, today);
+        let days = crate::days::span(catalog, settings, history, from, today, today);
         let mut rows = Vec::new();
         let mut start = from;
         let mut steps: Vec<Option<u32>> =
@@ -103,14 +106,11 @@ impl Progress {
                 })
                 .collect();
             let done: Vec<&&Entry> = week.iter().filter(|e| e.kind == EntryKind::Done).collect();
-            let mut day_pain: std::collections::BTreeMap<Date, u8> = Default::default();
-            for e in &done {
-                let p = day_pain.entry(e.date).or_default();
-                *p = (*p).max(e.pain.unwrap_or(0));
-            }
-            let session_pain = (!day_pain.is_empty())
-                .then(|| day_pain.values().map(|p| f64::from(*p)).sum::<f64>() / day_pain.len() as f64);
             let in_week = || days.iter().filter(|d| d.date >= start && d.date <= end);
+            // The day's highest session pain, from the day facts.
+            let day_pain: Vec<u8> = in_week().filter_map(|d| d.pain).collect();
+            let session_pain = (!day_pain.is_empty())
+                .then(|| day_pain.iter().map(|p| f64::from(*p)).sum::<f64>() / day_pain.len() as f64);
             for (i, (id, ..)) in exercises.iter().enumerate() {
                 if let Some(step) = done.iter().rev().find(|e| e.is_for(id)).and_then(|e| e.step) {
                     steps[i] = Some(step);
@@ -121,9 +121,12 @@ impl Progress {
                 checkin_pain,
                 session_pain,
                 psfs,
-                days_exercised: day_pain.len() as u32,
+                days_exercised: in_week().filter(|d| d.exercised).count() as u32,
                 complete_days: in_week().filter(|d| d.complete).count() as u32,
                 walk_minutes: in_week().map(|d| d.walk_minutes).sum(),
+                as_advised: in_week()
+                    .map(|d| d.exercises.iter().filter(|f| f.advised.is_some()).count() as u32)
+                    .sum(),
                 steps: steps.clone(),
             });
             start = start.checked_add(7.days()).unwrap_or(today.tomorrow().unwrap_or(today));

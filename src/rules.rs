@@ -162,6 +162,15 @@ fn done(day: &Day, today: Date, req: &Request, name: &str, minutes: Option<u32>)
     if let Some(v) = too_many(item.done, item.needed, req.walk, name, req.id, req.date) {
         return v;
     }
+    // Other cardio fills the walk by minutes (issue 26): once they reach the day's, it is done.
+    if req.walk && item.is_done() {
+        return Verdict::Refused(format!(
+            "the walk for {} is done: {} of {} min logged, other cardio included; nothing new logged",
+            short(req.date),
+            item.facts.minutes,
+            item.facts.target_minutes.unwrap_or(0)
+        ));
+    }
     if item.skipped {
         return Verdict::Note(format!("{name} was skipped for {}; this replaces the skip", short(req.date)));
     }
@@ -220,7 +229,7 @@ fn skip(day: &Day, req: &Request, name: &str) -> Verdict {
         return Verdict::Refused(stopped(name));
     }
     if let Some(why) = item.rx.hold().and_then(|h| held(h, name, req.id)) {
-        return Verdict::Nothing(why);
+        return Verdict::Refused(why);
     }
     if item.skipped {
         return Verdict::Nothing(format!("{name} is already skipped for {}", short(req.date)));

@@ -114,6 +114,12 @@ pub struct Safety {
 }
 
 impl Safety {
+    /// Whether a leg pause covers `ex`: its own, or any pause when it is a nerve tension position
+    /// or a loaded hinge, squat or carry (`leg_pause` in the catalog; the holds gate reads the same).
+    pub fn leg_paused(&self, ex: &crate::catalog::Exercise) -> bool {
+        self.paused.contains_key(&ex.id) || (ex.leg_pause && !self.paused.is_empty())
+    }
+
     /// Replays the safety entries in order. A `cleared` entry with an exercise clears that
     /// exercise's pause; without one it clears the red flags.
     pub fn from_entries(history: &[Entry]) -> Safety {

@@ -15,6 +15,8 @@ const REST_IN_SET: u32 = 5;
 const REST_SIDES: u32 = 5;
 const REST_SETS: u32 = 30;
 const MOVE_SECS: u32 = 10;
+/// Seconds up, and seconds down, of a paced rep.
+const PACE_SECS: u32 = 2;
 /// Seconds added by `+`.
 pub const EXTRA_SECS: u32 = 15;
 /// A hold or paced rep skipped with more than this left was cut short (issue 20: the session
@@ -55,8 +57,14 @@ impl Phase {
     }
 }
 
-fn sides(per_side: bool) -> &'static [&'static str] {
-    if per_side { &["Left side", "Right side"] } else { &[""] }
+/// The sides of `ex` in the order done: its own names for them when it has them (the bird-dog
+/// says which arm and leg), else left then right.
+fn sides(ex: &Exercise) -> Vec<String> {
+    match (ex.per_side, ex.sides.as_slice()) {
+        (false, _) => vec![String::new()],
+        (true, [first, second]) => vec![first.clone(), second.clone()],
+        (true, _) => vec!["Left side".into(), "Right side".into()],
+    }
 }
 
 fn join(parts: &[String]) -> String {
@@ -81,7 +89,7 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
             let sets = reps.len();
             for (s, &n) in reps.iter().enumerate() {
                 let set = if sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                for (i, side) in sides(ex).iter().enumerate() {
                     for r in 0..n {
                         let rep = if n > 1 { format!("rep {} of {n}", r + 1) } else { String::new() };
                         out.push(Phase::new(
@@ -105,13 +113,19 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         }
         Dose::Reps { sets, reps, pause_secs, .. } => {
             for s in 0..*sets {
-                let set = format!("{set_word} {} of {sets}", s + 1);
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                // "Set 1 of 1" (or "Position 1 of 1") says nothing.
+                let set = if *sets > 1 { format!("{set_word} {} of {sets}", s + 1) } else { String::new() };
+                for (i, side) in sides(ex).iter().enumerate() {
                     if *pause_secs > 0 {
                         for r in 0..*reps {
                             let pos =
                                 join(&[set.clone(), format!("rep {} of {reps}", r + 1), side.to_string()]);
-                            out.push(Phase::new(Kind::Rep, pause_secs + 4, "Up · hold · down", pos));
+                            out.push(Phase::new(
+                                Kind::Rep,
+                                pause_secs + 2 * PACE_SECS,
+                                "Up · hold · down",
+                                pos,
+                            ));
                         }
                     } else {
                         out.push(Phase::new(
@@ -147,7 +161,7 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         Dose::Carry { sets, secs } => {
             for s in 0..*sets {
                 // A suitcase carry is carried in one hand, then the other.
-                for (i, side) in sides(ex.per_side).iter().enumerate() {
+                for (i, side) in sides(ex).iter().enumerate() {
                     let pos = join(&[format!("Carry {} of {sets}", s + 1), side.to_string()]);
                     out.push(Phase::new(Kind::Hold, *secs, "Carry", pos));
                     if ex.per_side && i == 0 {
@@ -199,18 +213,31 @@ pub struct Timer {
     finished: bool,
     /// A hold or paced rep was skipped with time left.
     cut: bool,
+    /// Time `+` added to the current phase: a hold left within it was held in full.
+    extra: Duration,
+    /// A walk skipped with time left: the time walked (issue 26: the minutes logged).
+    walked: Option<Duration>,
 }
 
 impl Timer {
     pub fn start(phases: Vec<Phase>, now: Instant) -> Timer {
-        let mut t =
-            Timer { phases, index: 0, deadline: None, paused_left: None, finished: false, cut: false };
+        let mut t = Timer {
+            phases,
+            index: 0,
+            deadline: None,
+            paused_left: None,
+            finished: false,
+            cut: false,
+            extra: Duration::ZERO,
+            walked: None,
+        };
         t.enter(now);
         t
     }
 
     fn enter(&mut self, now: Instant) {
         self.paused_left = None;
+        self.extra = Duration::ZERO;
         self.deadline = match self.phases.get(self.index) {
             Some(p) if p.secs > 0 => Some(now + Duration::from_secs(u64::from(p.secs))),
             Some(_) => None,
@@ -235,6 +262,31 @@ impl Timer {
 
     pub fn is_paused(&self) -> bool {
         self.paused_left.is_some()
+    }
+
+    /// What to do now, in a few words: the phase's label, or for a paced rep the part of it
+    /// under way (up for 2 s, hold for the pause, down for 2 s), as it happens.
+    pub fn label(&self, now: Instant) -> String {
+        let Some(phase) = self.phase() else { return String::new() };
+        if phase.kind != Kind::Rep {
+            return phase.label.clone();
+        }
+        let total = Duration::from_secs(u64::from(phase.secs)) + self.extra;
+        let into = total.saturating_sub(self.remaining(now)).as_secs_f64();
+        let hold = f64::from(phase.secs.saturating_sub(2 * PACE_SECS));
+        let up = f64::from(PACE_SECS);
+        if into < up {
+            "Up".into()
+        } else if into < up + hold {
+            "Hold".into()
+        } else {
+            "Down".into()
+        }
+    }
+
+    /// Still in the get-ready phase that opens the session: nothing is done yet.
+    pub fn getting_ready(&self) -> bool {
+        self.index == 0 && self.phase().is_some_and(|p| p.kind == Kind::Ready)
     }
 
     /// Time left in the current phase.
@@ -299,6 +351,7 @@ impl Timer {
             return;
         }
         let extra = Duration::from_secs(u64::from(EXTRA_SECS));
+        self.extra += extra;
         if let Some(left) = &mut self.paused_left {
             *left += extra;
         } else if let Some(d) = &mut self.deadline {
@@ -306,10 +359,25 @@ impl Timer {
         }
     }
 
-    /// The current phase is a hold or paced rep with more than `CUT_SECS` to go.
+    /// The current phase is a hold or paced rep with more than `CUT_SECS` of its prescribed
+    /// time to go (time added with `+` is extra: leaving it is no cut, issue 26).
     fn cutting(&self, now: Instant) -> bool {
         let held = matches!(self.phase().map(|p| p.kind), Some(Kind::Hold | Kind::Rep));
-        held && self.remaining(now) > Duration::from_secs(CUT_SECS)
+        held && self.remaining(now) > self.extra + Duration::from_secs(CUT_SECS)
+    }
+
+    /// In a walk with more than `CUT_SECS` to go: the time walked so far.
+    fn walk_left(&self, now: Instant) -> Option<Duration> {
+        let phase = self.phase().filter(|p| p.kind == Kind::Walk)?;
+        let left = self.remaining(now);
+        let planned = Duration::from_secs(u64::from(phase.secs)) + self.extra;
+        (left > Duration::from_secs(CUT_SECS)).then(|| planned.saturating_sub(left))
+    }
+
+    /// A walk bout cut short, were the session counted at `now`: the time actually walked, when
+    /// the walk was skipped or is left with time to go.
+    pub fn walk_cut(&self, now: Instant) -> Option<Duration> {
+        self.walked.or_else(|| self.walk_left(now))
     }
 
     /// Whether the hold set was cut short, were the session counted at `now`: a hold or paced
@@ -328,6 +396,7 @@ impl Timer {
             return Vec::new();
         }
         self.cut |= self.cutting(now);
+        self.walked = self.walked.or(self.walk_left(now));
         self.index += 1;
         self.enter(now);
         if self.finished { vec![Event::Finished] } else { Vec::new() }

@@ -10,7 +10,7 @@ use crate::catalog::{Catalog, Exercise};
 use crate::config::Settings;
 use crate::holds::Gated;
 use crate::progression::{self, Prescription};
-use crate::state::{Entry, EntryKind, Feedback};
+use crate::state::{Entry, EntryKind};
 
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -23,6 +23,8 @@ pub struct Item {
     pub skipped: bool,
     /// The id of that day's last done or skipped entry: what undo removes.
     pub last_logged: Option<String>,
+    /// That entry, for undo to say what it removes.
+    pub last_entry: Option<Entry>,
     /// The cues to show while it runs (the flexion-free cue second, after the set-up line, when
     /// flexion is avoided).
     pub cues: Vec<String>,
@@ -32,6 +34,8 @@ pub struct Item {
     pub recent: Vec<Session>,
     /// A strength lift's prescription (its load), on a strength day.
     pub lift: Option<Gated<crate::strength::Prescription>>,
+    /// The day facts it was read from (`crate::days`), with today's dose's bouts and minutes.
+    pub facts: crate::days::Facts,
 }
 
 /// One earlier session as the Today screen shows it back.
@@ -46,8 +50,9 @@ pub struct Session {
 const RECENT: usize = 3;
 
 impl Item {
+    /// All bouts done, or a walk's minutes reached with other cardio (`crate::days`).
     pub fn is_done(&self) -> bool {
-        self.done >= self.needed
+        self.facts.is_done()
     }
 
     /// The dose with walk bouts counted ("3 × 7 min walk, 1 of 3 done").
@@ -130,23 +135,23 @@ pub enum Banner {
 
 impl Day {
     pub fn build(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Day {
+        let upto = history.partition_point(|e| e.date <= date);
+        let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let prescriptions = progression::prescribe(catalog, settings, history, date);
         let mut items: Vec<Item> = prescriptions
             .into_iter()
             .filter_map(|rx| {
                 let exercise = catalog.get(&rx.id)?.clone();
-                Some(item(exercise, rx, settings, history, date))
+                Some(item(exercise, rx, settings, history, date, &safety))
             })
             .collect();
         // On a strength day the lifts follow the routine; on other days Today names the next.
         let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date);
         items.extend(lifts.into_iter().map(|(exercise, rx, lift)| Item {
             lift: Some(lift),
-            ..item(exercise, rx, settings, history, date)
+            ..item(exercise, rx, settings, history, date, &safety)
         }));
         let strength = crate::strength::schedule(settings, history);
-        let upto = history.partition_point(|e| e.date <= date);
-        let safety = crate::safety::Safety::from_entries(&history[..upto]);
         let (needs_check, trend) = needs_check(history, date);
         let banner = if safety.locked_since.is_some() {
             Some(Banner::Locked)
@@ -251,16 +256,15 @@ fn item(
     settings: &Settings,
     history: &[Entry],
     date: Date,
+    safety: &crate::safety::Safety,
 ) -> Item {
-    let todays = || history.iter().rev().take_while(|e| e.date >= date).filter(|e| e.date == date);
-    let of_it = |e: &&Entry| e.is_for(&exercise.id);
-    let done = todays().filter(of_it).filter(|e| e.kind == EntryKind::Done).count() as u32;
-    let last = todays().filter(of_it).find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped));
-    // A done entry after a skip replaces it (the rules allow it with a note); undoing the done
-    // brings the skip back.
-    let skipped = last.is_some_and(|e| e.kind == EntryKind::Skipped);
-    let last_logged = last.map(|e| e.id.clone());
-    let needed = rx.dose.sessions();
+    // What the log says about the day comes from the day facts; the day's own dose (which may
+    // be off the ladder) says how many bouts and minutes it needs.
+    let lo = history.partition_point(|e| e.date < date);
+    let hi = history.partition_point(|e| e.date <= date);
+    let mut facts = crate::days::of(&exercise, &history[lo..hi], safety, date, date);
+    facts.needed = rx.dose.sessions();
+    facts.target_minutes = rx.dose.walk_total();
     let mut cues = exercise.cues.clone();
     // "Move the roller higher" only makes sense when there is a next position.
     if let Some(cue) = exercise.next_set_cue.as_ref().filter(|_| rx.dose.sets() > 1) {
@@ -273,37 +277,27 @@ fn item(
     {
         cues.insert(cues.len().min(1), cue.clone());
     }
-    let note = todays()
-        .filter(of_it)
-        .find_map(|e| match e.kind {
-            EntryKind::Done => e.note.clone(),
-            EntryKind::Skipped => e.reason.clone(),
-            _ => None,
-        })
-        .filter(|n| !n.trim().is_empty());
-    let before = history.partition_point(|e| e.date < date);
     // One line a day: a day's walk bouts are one session, its worst rating and highest pain.
-    let mut recent: Vec<Session> = Vec::with_capacity(RECENT);
-    let worse = |a: Option<Feedback>, b: Option<Feedback>| {
-        let rank = |f: Option<Feedback>| match f {
-            Some(Feedback::Hard) => 3,
-            None | Some(Feedback::Ok) => 2,
-            Some(Feedback::Easy) => 1,
-        };
-        if rank(b) > rank(a) { b } else { a }
-    };
-    for e in history[..before].iter().rev().filter(|e| e.kind == EntryKind::Done && e.is_for(&exercise.id)) {
-        let full = recent.len() == RECENT;
-        match recent.last_mut() {
-            Some(s) if s.date == e.date => {
-                s.feedback = worse(s.feedback, e.feedback);
-                s.pain = s.pain.max(e.pain);
-            }
-            _ if full => break,
-            _ => recent.push(Session { date: e.date, feedback: e.feedback, pain: e.pain }),
-        }
+    let recent = crate::days::sessions_before(history, &exercise.id, date, RECENT)
+        .into_iter()
+        .map(|(date, feedback, pain)| Session { date, feedback, pain })
+        .collect();
+    Item {
+        exercise,
+        rx,
+        done: facts.done,
+        needed: facts.needed,
+        // A done entry after a skip replaces it (the rules allow it with a note); undoing the
+        // done brings the skip back.
+        skipped: facts.skipped,
+        last_logged: facts.last_logged.clone(),
+        last_entry: history[lo..hi].iter().rev().find(|e| Some(&e.id) == facts.last_logged.as_ref()).cloned(),
+        cues,
+        note: facts.note.clone(),
+        recent,
+        lift: None,
+        facts,
     }
-    Item { exercise, rx, done, needed, skipped, last_logged, cues, note, recent, lift: None }
 }
 
 #[cfg(test)]

@@ -93,7 +93,9 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     match &app.mode {
         Mode::Feedback(p) => prompt::feedback(frame, area, &name(&p.id), p, theme),
         Mode::SkipReason { id, text } => prompt::skip(frame, area, &name(id), text, theme),
-        Mode::Leave(run) => prompt::leave(frame, area, app.cut_short(run, now), theme),
+        Mode::Leave(run) => {
+            prompt::leave(frame, area, app.cut_short(run, now), run.timer.getting_ready(), theme)
+        }
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, ask, theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
@@ -198,6 +200,8 @@ pub fn hints<'a>(keys: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
 mod breaks_tests;
 #[cfg(test)]
 mod cardio_tests;
+#[cfg(test)]
+mod day_facts_tests;
 #[cfg(test)]
 mod progress_tests;
 #[cfg(test)]

@@ -60,15 +60,21 @@ pub struct WeekData {
 pub const CARDIO_MARK: &str = "≈";
 
 /// What each mark of the grid means, for a legend.
-pub const MARKS: [(&str, &str); 7] = [
+pub const MARKS: [(&str, &str); 9] = [
     ("✓", "done"),
     (CARDIO_MARK, "other cardio"),
     (PART_MARK, "some bouts"),
+    (ADVISED_MARK, "stopped as advised"),
     ("–", "skipped"),
     ("✗", "missed"),
     ("○", "today"),
     ("·", "to come"),
+    ("●", "complete day"),
 ];
+
+/// An exercise stopped for pain above 5, paused for pain down a leg, or held on a day the back
+/// had not settled: done as advised, it counts for the day (COACHING.md "Turn 3 review" B).
+pub const ADVISED_MARK: &str = "⊘";
 
 /// A day with some of the walk's bouts, not all.
 pub const PART_MARK: &str = "◐";
@@ -90,9 +96,8 @@ impl WeekData {
         let routine = settings.routine(catalog);
         let end = start.checked_add(6.days()).unwrap_or(start);
         let from = WeekData::span_start(start);
-        let span = streak::days(catalog, settings, history, from, end);
-        let heat =
-            span.iter().map(|d| (d.date, d.cells.iter().filter(|c| c.is_done()).count() as u32)).collect();
+        let span = crate::days::span(catalog, settings, history, from, end, today);
+        let heat = span.iter().map(|d| (d.date, d.done_count())).collect();
         let weeks_shown = (0..HISTORY_WEEKS)
             .map(|k| from.checked_add((7 * k).days()).unwrap_or(from))
             .take_while(|monday| *monday <= today);
@@ -106,15 +111,10 @@ impl WeekData {
                     .collect()
             })
             .collect();
-        let notes = routine
-            .iter()
-            .map(|ex| {
-                (0..7)
-                    .map(|d| start.checked_add(d.days()).ok().and_then(|date| said(history, &ex.id, date)))
-                    .collect()
-            })
+        let week = &streak::weeks(catalog, settings, history, start, start, today)[0];
+        let notes = (0..routine.len())
+            .map(|row| week.days.iter().map(|d| said(&d.exercises[row], history, d.date)).collect())
             .collect();
-        let week = &streak::weeks(catalog, settings, history, start, start)[0];
         WeekData {
             start,
             today,
@@ -142,15 +142,10 @@ impl WeekData {
             notes,
             cardio: routine
                 .iter()
-                .map(|ex| {
-                    (0..7)
-                        .map(|d| {
-                            let walk = ex.dose(1).walk_minutes().is_some();
-                            walk && start
-                                .checked_add(d.days())
-                                .is_ok_and(|date| as_cardio(history, &ex.id, date))
-                        })
-                        .collect()
+                .enumerate()
+                .map(|(row, ex)| {
+                    let walk = ex.dose(1).walk_minutes().is_some();
+                    week.days.iter().map(|d| walk && d.exercises[row].all_variant).collect()
                 })
                 .collect(),
             breaks: (0..7)
@@ -194,6 +189,9 @@ impl WeekData {
         let end = self.start.checked_add(6.days()).unwrap_or(self.start);
         if self.start > self.today {
             format!("{needed} complete {} needed", days(needed))
+        } else if end < self.today && self.first_use.is_none_or(|first| end < first) {
+            // Weeks before the first session were not missed (issue 26).
+            "before your first session".to_string()
         } else if self.meets_target && end < self.today {
             format!("target met: {done} complete {} ({needed} needed)", days(done))
         } else if self.meets_target {
@@ -208,8 +206,10 @@ impl WeekData {
     /// The mark of exercise `row` on weekday `day` (0–6).
     pub fn mark(&self, row: usize, day: usize) -> &'static str {
         let d = &self.days[day];
-        let cell = d.cells[row];
-        if cell.is_done() && self.cardio.get(row).is_some_and(|r| r[day]) {
+        let cell = &d.exercises[row];
+        if cell.advised.is_some() {
+            ADVISED_MARK
+        } else if cell.is_done() && self.cardio.get(row).is_some_and(|r| r[day]) {
             CARDIO_MARK
         } else if cell.is_done() {
             "✓"
@@ -252,35 +252,36 @@ fn company(history: &[Entry], date: Date) -> Vec<String> {
     names
 }
 
-/// Whether every session of `id` done on `date` was another activity (a variant).
-fn as_cardio(history: &[Entry], id: &str, date: Date) -> bool {
-    let lo = history.partition_point(|e| e.date < date);
-    let hi = history.partition_point(|e| e.date <= date);
-    let mut done = history[lo..hi].iter().filter(|e| e.is_for(id) && e.kind == EntryKind::Done).peekable();
-    done.peek().is_some() && done.all(|e| e.variant.is_some())
-}
-
-/// What was logged for `id` on `date`, in words: the rating and pain of its last session and
-/// its note, or the skip and its reason.
-fn said(history: &[Entry], id: &str, date: Date) -> Option<String> {
-    let lo = history.partition_point(|e| e.date < date);
-    let hi = history.partition_point(|e| e.date <= date);
-    let entry = history[lo..hi]
-        .iter()
-        .rev()
-        .find(|e| e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped))?;
+/// What was logged for an exercise on a day, in words: the day's session (its worst rating and
+/// highest pain, as Today shows it) and its note, what was done as advised, or the skip and its
+/// reason.
+fn said(facts: &crate::days::Facts, history: &[Entry], date: Date) -> Option<String> {
     let mut parts = Vec::new();
-    if entry.kind == EntryKind::Skipped {
-        parts.push("skipped".to_string());
-        parts.extend(entry.reason.as_ref().map(|r| format!("reason: {r}")));
-    } else {
-        parts.push(entry.feedback.map_or("done".to_string(), |f| f.to_string()));
-        parts.push(format!("pain {}", entry.pain.unwrap_or(0)));
-        parts.extend(entry.variant.as_ref().map(|v| format!("as {v}")));
-        parts.extend(entry.with.as_ref().map(|w| format!("with {w}")));
-        parts.extend(entry.note.as_ref().map(|n| format!("note: {n}")));
+    if let Some(advised) = facts.advised {
+        parts.push(advised.text());
     }
-    Some(parts.join(" · "))
+    if facts.skipped {
+        parts.push("skipped".to_string());
+        parts.extend(facts.note.as_ref().map(|r| format!("reason: {r}")));
+    } else if facts.done > 0 {
+        // A stop already names its pain.
+        let stopped = matches!(facts.advised, Some(crate::days::Advised::Stopped(_)));
+        match facts.worst {
+            Some(rating) => parts.push(rating.to_string()),
+            None if facts.advised.is_none() => parts.push("done".to_string()),
+            None => {}
+        }
+        if !stopped {
+            parts.push(format!("pain {}", facts.pain.unwrap_or(0)));
+        }
+        parts.extend(facts.variant.as_ref().map(|v| format!("as {v}")));
+        let lo = history.partition_point(|e| e.date < date);
+        let hi = history.partition_point(|e| e.date <= date);
+        let with = history[lo..hi].iter().rev().find(|e| e.is_for(&facts.id) && e.kind == EntryKind::Done);
+        parts.extend(with.and_then(|e| e.with.as_ref()).map(|w| format!("with {w}")));
+        parts.extend(facts.note.as_ref().map(|n| format!("note: {n}")));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 #[cfg(test)]

@@ -28,28 +28,47 @@ fn every_cardio_name_is_taken_and_fills_the_walk() {
     for activity in ["bike", "elliptical", "swim", "other", "pool"] {
         let dir = tempfile::tempdir().unwrap();
         upright(dir.path(), &["init", "--accept"]);
-        // Each session fills one bout, as a walk does.
-        for _ in 0..bouts(dir.path()) {
-            let out = upright(dir.path(), &["done", "walk", "--as", activity, "--minutes", "25"]);
-            assert!(out.starts_with("logged Walk"), "{activity}: {out}");
-        }
+        // Other cardio fills the day's walk by minutes (issue 26): 25 minutes are more than 3 × 5.
+        let out = upright(dir.path(), &["done", "walk", "--as", activity, "--minutes", "25"]);
+        assert!(out.starts_with("logged Walk (25 min) for Tue 24 Nov"), "{activity}: {out}");
         let today: serde_json::Value =
             serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
         let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
-        assert_eq!(walk["done"], true, "{activity}: the bouts fill the day's walk");
+        assert_eq!(walk["done"], true, "{activity}: the minutes fill the day's walk");
+        let again = run(dir.path(), &["done", "walk", "--as", activity, "--minutes", "25"]);
+        assert!(!again.status.success(), "{activity}: the walk is done");
         let week: serde_json::Value =
             serde_json::from_str(&upright(dir.path(), &["week", "--json"])).unwrap();
         let tuesday = week["days"].as_array().unwrap().iter().find(|d| d["date"] == "2026-11-24").unwrap();
-        assert_eq!(
-            tuesday["walk_minutes"],
-            25 * walk["sessions_needed"].as_u64().unwrap(),
-            "{activity}: the minutes count toward the week"
-        );
+        assert_eq!(tuesday["walk_minutes"], 25, "{activity}: the minutes count toward the week");
         let plain = upright(dir.path(), &["week"]);
         let row = plain.lines().find(|l| l.trim_start().starts_with("Walk")).unwrap();
         assert!(row.contains('≈') && !row.contains('✓'), "{activity}: its own mark: {row}");
         assert!(plain.contains("≈ other cardio"), "the legend names it");
     }
+}
+
+/// Issue 26 item 3: a ride is no "bout 1 of 3"; a short one leaves the rest to walk, and the
+/// walks still count their bouts.
+#[test]
+fn other_cardio_counts_by_minutes_not_as_a_bout() {
+    let dir = tempfile::tempdir().unwrap();
+    upright(dir.path(), &["init", "--accept"]);
+    assert_eq!(bouts(dir.path()), 3);
+    let out = upright(dir.path(), &["done", "walk", "--as", "bike", "--minutes", "6"]);
+    assert!(!out.contains("bout"), "{out}");
+    let today: serde_json::Value = serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
+    let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
+    assert_eq!((walk["done"].as_bool(), walk["minutes"].as_u64()), (Some(false), Some(6)));
+    // 6 + 5 of walking is 11 of 15: not yet; one more 5-minute walk makes 16.
+    upright(dir.path(), &["done", "walk"]);
+    let today: serde_json::Value = serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
+    let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
+    assert_eq!(walk["done"], false);
+    upright(dir.path(), &["done", "walk"]);
+    let today: serde_json::Value = serde_json::from_str(&upright(dir.path(), &["today", "--json"])).unwrap();
+    let walk = today["exercises"].as_array().unwrap().iter().find(|e| e["id"] == "walk").unwrap();
+    assert_eq!((walk["done"].as_bool(), walk["minutes"].as_u64()), (Some(true), Some(16)));
 }
 
 #[test]

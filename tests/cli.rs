@@ -125,7 +125,7 @@ fn status_is_one_line() {
     let v = env.json(&["status", "--json"]);
     assert_eq!(
         v,
-        serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false, "breaks_today": 0})
+        serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false, "breaks_today": 0, "walk_minutes_today": 15})
     );
 }
 
@@ -311,11 +311,19 @@ fn week_json_and_text() {
     assert_eq!(v["date"], "2026-11-24");
     let days = v["days"].as_array().unwrap();
     assert_eq!(days.len(), 7);
-    // The walk has progressed to 3 × 7 min by then.
+    // The walk has progressed to 7 + 5 + 5 min by then: 17 minutes, each bout its own (issue
+    // 26: not 3 × 7).
+    let monday = &days[0];
     assert_eq!(
-        days[0],
-        serde_json::json!({"date": "2026-11-23", "complete": true, "walk_minutes": 21, "breaks": 0})
+        (&monday["date"], &monday["complete"], &monday["walk_minutes"], &monday["breaks"]),
+        (
+            &serde_json::json!("2026-11-23"),
+            &serde_json::json!(true),
+            &serde_json::json!(17),
+            &serde_json::json!(0)
+        )
     );
+    assert_eq!(monday["exercises"][0]["mark"], "✓");
     assert_eq!(days[1]["complete"], false);
     // Backfilling the Friday of last week completes it: the streak is 2.
     for id in FULL_DAY {

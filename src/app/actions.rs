@@ -86,18 +86,8 @@ impl App {
                 let ask = super::Ask::Rest(crate::rules::rest_ids(&self.day));
                 return (Mode::Confirm { ask, back: Box::new(Mode::Today) }, None);
             }
-            Msg::Undo => {
-                let undo = crate::rules::Action::Undo { logged: item.last_logged.is_some() };
-                let verdict = self.judge(undo, &id, self.day.date);
-                match item.last_logged {
-                    Some(entry) if self.allowed(&verdict) => {
-                        let said = format!("Undone: the last entry of {} today.", item.exercise.name);
-                        let undo = Effect::Remove { date: self.day.date, id: entry };
-                        return self.change(Mode::Today, undo, Some(said));
-                    }
-                    _ => Mode::Today,
-                }
-            }
+            // What undo removes is shown and waits for `y` (issue 26).
+            Msg::Undo => self.ask_undo(&id, self.day.date, Mode::Today),
             _ => Mode::Today,
         };
         (mode, None)
@@ -196,6 +186,7 @@ impl App {
             variant: self.variants.get(id).filter(|_| date == self.ctx.today).cloned(),
             ways: self.ways(id),
             typed_minutes: String::new(),
+            walk_cut: None,
             partial: false,
         })
     }
@@ -297,26 +288,33 @@ impl App {
                     }
                 }
                 // A walk of several bouts is done with its last bout, not its first.
-                let bouts =
-                    self.item(&p.id).filter(|_| p.date == self.day.date).map(|i| (i.done + 1, i.needed));
+                let item = self.item(&p.id).filter(|_| p.date == self.day.date);
+                let bouts = item.map(|i| (i.done + 1, i.needed));
+                // Other cardio fills the walk by minutes (issue 26).
+                let fills = item.is_some_and(|i| {
+                    let minutes = i.facts.minutes + p.minutes.unwrap_or(0);
+                    p.variant.is_some() && i.facts.target_minutes.is_some_and(|t| minutes >= t)
+                });
                 let said = match bouts {
                     _ if pain > 5 => format!(
                         "Pain {pain} is too much: {name} is done for today; next time it will be one step easier."
                     ),
                     _ => {
-                        let walk = p.minutes.map(|m| (m, p.needed));
+                        // Other cardio fills the walk by minutes, not as one of its bouts.
+                        let of = if p.variant.is_some() { 1 } else { p.needed };
+                        let walk = p.minutes.map(|m| (m, of));
                         let mut line = crate::rules::logged_line(&name, &p.dose, walk, p.done_before, p.date);
                         // The version done, as `done --as` says it.
                         let ex = self.ctx.catalog.get(&p.id);
                         if let Some(v) = p.variant.as_deref().and_then(|v| ex?.variant(v)) {
                             line.push_str(&format!(", {}", v.name.to_lowercase()));
                         }
-                        if p.partial {
+                        if p.partial || p.walk_cut.is_some() {
                             line.push_str(", cut short");
                         }
                         // The walk is saved with its last bout, not its first.
                         match bouts {
-                            Some((bout, needed)) if bout < needed => format!("Saved: {line}."),
+                            Some((bout, needed)) if bout < needed && !fills => format!("Saved: {line}."),
                             _ => format!("Saved: {line} ✓"),
                         }
                     }

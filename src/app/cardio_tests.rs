@@ -66,7 +66,8 @@ fn bike_for_25_minutes_is_saved_as_the_cli_saves_it() {
     );
     assert_eq!(
         app.message.as_deref(),
-        Some("Saved: Walk bout 1 of 3 (25 min) for Tue 24 Nov, bike instead.")
+        Some("Saved: Walk (25 min) for Tue 24 Nov, bike instead ✓"),
+        "other cardio fills the day's walk by minutes, not as one bout of three (issue 26)"
     );
     // It fills a bout of the day's walk, as a walk does.
     assert_eq!(app.day.get("walk").unwrap().done, 1);
@@ -132,6 +133,43 @@ fn a_past_day_from_the_week_screen_can_be_other_cardio() {
         (jiff::civil::date(2026, 11, 23), Some("other"), Some(40))
     );
     let Mode::Week { data, .. } = &app.mode else { panic!("back on the week: {:?}", app.mode) };
-    // One bout of three is not the day's walk yet; the cell says what it was.
+    // 40 minutes of other cardio fill the day's 15 minutes of walking (issue 26); the cell
+    // says what it was.
     assert_eq!(data.notes[0][0].as_deref(), Some("easy · pain 0 · as other"));
+    assert_eq!(data.mark(0, 0), crate::week::CARDIO_MARK);
+}
+
+/// Issue 26 item 2: a walk left at once and counted logs the minutes walked, not the bout
+/// planned, and says it was cut short; `n` in the walk does the same; typing the planned
+/// minutes in `a` makes it whole again.
+#[test]
+fn a_walk_left_early_logs_the_minutes_walked() {
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let t0 = Instant::now();
+    let w = wall();
+    step(&mut app, Msg::Confirm, t0, &w); // start the walk's timer
+    app.tick(t0 + Duration::from_secs(5), &w); // get ready ends; the bout starts
+    step(&mut app, Msg::Back, t0 + Duration::from_secs(6), &w);
+    step(&mut app, Msg::Char('y'), t0 + Duration::from_secs(6), &w);
+    let p = prompt(&app);
+    assert_eq!((p.minutes, p.walk_cut), (Some(0), Some(5)), "1 s walked of a 5-minute bout");
+    send(&mut app, &[Msg::Char('2'), Msg::Confirm]);
+    assert_eq!(walks(&app)[0].minutes, Some(0));
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.contains("(0 min)") && m.contains("cut short")),
+        "{:?}",
+        app.message
+    );
+    // n after 3½ minutes of the next bout: 4 minutes, cut short.
+    app.selected = 0;
+    step(&mut app, Msg::Confirm, t0, &w);
+    app.tick(t0 + Duration::from_secs(5), &w);
+    step(&mut app, Msg::NextPhase, t0 + Duration::from_secs(5 + 210), &w);
+    let p = prompt(&app);
+    assert_eq!((p.minutes, p.walk_cut), (Some(4), Some(5)));
+    // `a` and the planned minutes typed: whole again.
+    send(&mut app, &[Msg::Char('a'), Msg::Char('5'), Msg::Confirm]);
+    assert_eq!((prompt(&app).minutes, prompt(&app).walk_cut), (Some(5), None));
 }

@@ -28,6 +28,14 @@ pub enum Ask {
     Flare {
         on: bool,
     },
+    /// `u`: remove the entry `entry` of exercise `id` on `date`, described in `what` (issue 26:
+    /// undo says what it removes and waits for `y`, like the other deliberate keys).
+    Undo {
+        id: String,
+        date: jiff::civil::Date,
+        entry: String,
+        what: String,
+    },
     /// `h`: take the harder form offered (`y`), or not now (`n`); other keys leave it.
     Harder {
         id: String,
@@ -48,6 +56,7 @@ impl Ask {
             Ask::ClearExercise(_, name) => format!("Has a clinician cleared {name}? It goes back into your routine."),
             Ask::Rest(ids) => format!("A rest day: skip the {} remaining exercises for today?", ids.len()),
             Ask::Backfill { question, .. } => question.clone(),
+            Ask::Undo { what, .. } => format!("Undo {what}? It is removed from the log."),
             Ask::Flare { on: true } => {
                 "Switch flare-up mode on? Every exercise goes to its gentlest step until you switch it off with f.".into()
             }
@@ -105,6 +114,16 @@ impl App {
                 self.change(Mode::Today, Effect::SaveAll(entries), Some(said))
             }
             Ask::Backfill { id, date, .. } => (self.ask_feedback_on(&id, date, back), None),
+            Ask::Undo { id, date, entry, .. } => {
+                let when = if date == self.ctx.today {
+                    "today".to_string()
+                } else {
+                    date.strftime("on %a %-d %b").to_string()
+                };
+                let said = format!("Undone: the last entry of {} {when}.", self.name(&id));
+                // The grid (or Today) is rebuilt once the removal is in.
+                self.change(back, Effect::Remove { date, id: entry }, Some(said))
+            }
             Ask::Flare { on } => self.switch_flare(on),
             Ask::Harder { id, name, offer } => self.answer_harder(&id, &name, &offer, true),
         }
@@ -128,6 +147,27 @@ impl App {
         }
     }
 
+    /// `u` on exercise `id` and `date`: the question naming the entry it removes, or `back`
+    /// with the rules' reason when there is nothing to undo.
+    pub(super) fn ask_undo(&mut self, id: &str, date: jiff::civil::Date, back: Mode) -> Mode {
+        // Today's from the view on screen; another day's from the log.
+        let last = match self.item(id).filter(|_| date == self.day.date) {
+            Some(item) => item.last_entry.clone(),
+            None => self.ctx.store.last_logged(date, id).cloned(),
+        };
+        let verdict = self.judge(Action::Undo { logged: last.is_some() }, id, date);
+        match last {
+            Some(e) if self.allowed(&verdict) => {
+                let what = undo_words(&e, &self.name(id), date == self.ctx.today);
+                Mode::Confirm {
+                    ask: Ask::Undo { id: id.to_string(), date, entry: e.id, what },
+                    back: Box::new(back),
+                }
+            }
+            _ => back,
+        }
+    }
+
     /// Shows a refusal or a note; `true` when the action may go on.
     pub(super) fn allowed(&mut self, verdict: &Verdict) -> bool {
         match verdict {
@@ -143,4 +183,26 @@ impl App {
             Verdict::Confirm(_) => false,
         }
     }
+}
+
+/// What undo removes, in words: "Walk's done entry for today (5 min, ok, pain 2)", "Bird-dog's
+/// skip for Mon 23 Nov (reason: tired)".
+fn undo_words(e: &crate::state::Entry, name: &str, today: bool) -> String {
+    let when = if today { "today".to_string() } else { format!("{}", e.date.strftime("%a %-d %b")) };
+    let mut said = Vec::new();
+    let kind = match e.kind {
+        EntryKind::Skipped => {
+            said.extend(e.reason.as_ref().filter(|r| !r.trim().is_empty()).map(|r| format!("reason: {r}")));
+            "skip"
+        }
+        _ => {
+            said.extend(e.minutes.map(|m| format!("{m} min")));
+            said.extend(e.variant.as_ref().map(|v| format!("as {v}")));
+            said.extend(e.feedback.map(|f| f.to_string()));
+            said.extend(e.pain.map(|p| format!("pain {p}")));
+            "done entry"
+        }
+    };
+    let detail = if said.is_empty() { String::new() } else { format!(" ({})", said.join(", ")) };
+    format!("{name}'s {kind} for {when}{detail}")
 }

@@ -71,7 +71,7 @@ const TODAY: &[Binding] = &[
     bind(&[Enter], "Enter", "start the guided timer", Msg::Confirm),
     bind(&[Char('x')], "x", "tick off without the timer", Msg::TickOff),
     bind(&[Char('s')], "s", "skip (with a reason)", Msg::Skip),
-    bind(&[Char('u')], "u", "undo today's last entry", Msg::Undo),
+    bind(&[Char('u')], "u", "undo its last entry today (asks y)", Msg::Undo),
     bind(&[Char('r')], "r", "rest day: skip what is left (asks first)", Msg::Char('r')),
     bind(&[Char('c')], "c", "a clinician cleared an exercise on hold", Msg::Clear),
     bind(&[Char('d')], "d", "dismiss the see-a-GP suggestion", Msg::Char('d')),
@@ -83,7 +83,8 @@ const TODAY: &[Binding] = &[
     bind(&[Char('g')], "g", "progress: pain, function and doses over 12 weeks", Msg::Progress),
     FLAGS,
     HELP,
-    bind(&[Char('q'), Esc], "q / Esc", "quit", Msg::Back),
+    // Esc closes popups only; on Today it would quit at once (issue 26).
+    bind(&[Char('q')], "q", "quit", Msg::Back),
 ];
 
 const TIMER: &[Binding] = &[
@@ -103,7 +104,7 @@ const WEEK: &[Binding] = &[
     bind(&[Char('h')], "h/l", "week before / after", Msg::PrevWeek),
     bind(&[Char('l')], "", "", Msg::NextWeek),
     bind(&[Char('x')], "x", "tick off the selected day", Msg::TickOff),
-    bind(&[Char('u')], "u", "undo that day's last entry", Msg::Undo),
+    bind(&[Char('u')], "u", "undo its last entry that day (asks y)", Msg::Undo),
     FLAGS,
     HELP,
     bind(&[Char('w'), Char('q'), Esc], "q / Esc", "back to Today", Msg::Back),
@@ -186,6 +187,9 @@ mod tests {
             let got = lookup(screen, code).unwrap_or_else(|| panic!("{screen:?} {code:?} does nothing"));
             assert!(same(&got, &want), "{screen:?} {code:?}: {got:?}");
         }
+        // Esc closes popups and screens; on Today it does not quit (issue 26), q does.
+        assert!(lookup(Screen::Today, Esc).is_none());
+        assert!(lookup(Screen::Today, Char('q')).is_some_and(|m| same(&m, &Msg::Back)));
         let modes = [
             Mode::Today,
             Mode::Plan { weeks: vec![], scroll: 0 },
@@ -202,7 +206,7 @@ mod tests {
             }
         }
         let today: Vec<&str> = help_rows(Screen::Today).iter().map(|r| r.0).collect();
-        for key in ["d", "f", "r", "c", "!", "q / Esc", "Ctrl-C"] {
+        for key in ["d", "f", "r", "c", "!", "q", "Ctrl-C"] {
             assert!(today.contains(&key), "help on Today lists {key}: {today:?}");
         }
         let week: Vec<&str> = help_rows(Screen::Week).iter().map(|r| r.0).collect();

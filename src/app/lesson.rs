@@ -1,6 +1,6 @@
 //! The week's lesson card in the app (issue 20): shown on a start in the first 8 weeks, after
-//! the morning question and the check-in; `d` (or Enter) logs it as read so it is not shown
-//! again, Esc leaves it for the next start.
+//! the morning question and the check-in; `d` logs it as read so it is not shown again, Esc
+//! (or Enter) leaves it for the next start.
 
 use super::{App, Effect, Mode, Msg, Step};
 use crate::state::EntryKind;
@@ -19,13 +19,15 @@ impl App {
 
     pub(super) fn lesson(&mut self, n: usize, msg: Msg) -> Step {
         match msg {
-            Msg::Char('d' | 'D') | Msg::Confirm => {
+            Msg::Char('d' | 'D') => {
                 let mut entry = self.event(EntryKind::LessonRead, None);
                 entry.step = Some(n as u32);
                 let said = format!("Lesson {n} put away; upright learn {n} shows it again.");
                 self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said))
             }
-            Msg::Back => (Mode::Today, None),
+            // Enter is "later", as Esc: the Enter that ends the check-in, pressed once more,
+            // must not put the card away for good (issue 26).
+            Msg::Back | Msg::Confirm => (Mode::Today, None),
             _ => (Mode::Lesson(n), None),
         }
     }

@@ -109,7 +109,7 @@ fn a_whole_morning_with_no_disk() {
     for c in "sore neck".chars() {
         fake.send(&mut app, Msg::Char(c), t, &w);
     }
-    for msg in [Msg::Confirm, Msg::Undo] {
+    for msg in [Msg::Confirm, Msg::Undo, Msg::Char('y')] {
         fake.send(&mut app, msg, t, &w);
     }
     assert_eq!(

@@ -37,13 +37,8 @@ impl App {
                 return None;
             }
         };
+        // Today, and the week screen when it is open.
         self.install(*fresh);
-        if let Mode::Week { data, .. } = &mut self.mode {
-            match self.ctx.week(data.start) {
-                Ok(week) => **data = week,
-                Err(e) => self.message = Some(format!("{e:#}")),
-            }
-        }
         match awaiting {
             Some(Awaiting::Log(said)) => {
                 self.message = said.or(self.message.take());

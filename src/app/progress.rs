@@ -178,14 +178,18 @@ impl App {
         }
     }
 
+    /// The last weeks of progress, from the log as loaded.
+    pub(super) fn progress_data(&mut self) -> color_eyre::eyre::Result<Progress> {
+        let from = Progress::span_start(&self.ctx.settings, self.day.date, DEFAULT_WEEKS);
+        self.ctx.store.load_range(from, self.day.date)?;
+        let c = &self.ctx;
+        Ok(Progress::build(&c.catalog, &c.settings, c.store.entries(), self.day.date, DEFAULT_WEEKS))
+    }
+
     /// `g` on Today: the last weeks of progress, built once.
     pub(super) fn open_progress(&mut self) -> Step {
-        let from = Progress::span_start(&self.ctx.settings, self.day.date, DEFAULT_WEEKS);
-        match self.ctx.store.load_range(from, self.day.date) {
-            Ok(()) => {
-                let c = &self.ctx;
-                let p =
-                    Progress::build(&c.catalog, &c.settings, c.store.entries(), self.day.date, DEFAULT_WEEKS);
+        match self.progress_data() {
+            Ok(p) => {
                 self.message = None;
                 (Mode::Progress(Box::new(p)), None)
             }

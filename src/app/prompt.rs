@@ -71,6 +71,8 @@ pub struct Prompt {
     pub typed_minutes: String,
     /// A hold set cut short in the timer (issue 20): saved as a partial session.
     pub partial: bool,
+    /// A walk bout left early in the timer: its planned minutes (`minutes` holds those walked).
+    pub walk_cut: Option<u32>,
 }
 
 impl Prompt {
@@ -133,6 +135,8 @@ impl App {
                         _ => {}
                     }
                     p.minutes = Some(m);
+                    // Minutes typed up to the plan are no longer a bout cut short.
+                    p.walk_cut = p.walk_cut.filter(|planned| m < *planned);
                 }
                 p.typed_minutes.clear();
                 p.stage = Stage::Rating;

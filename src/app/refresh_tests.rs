@@ -36,3 +36,28 @@ fn a_failed_saves_message_stays_while_the_month_is_still_broken() {
     assert_eq!(app.message.as_deref(), Some(said.as_str()), "the month's error did not replace it");
     assert_eq!(std::fs::read_to_string(&month).unwrap(), text, "the broken month is left as it is");
 }
+
+/// Issue 26 item 7: with the week screen open, two walks logged from another shell show at the
+/// next wake (a stat of the loaded months), not only after going back to Today.
+#[test]
+fn the_open_week_screen_shows_what_another_writer_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    let (t, w) = (Instant::now(), wall());
+    step(&mut app, Msg::Week, t, &w);
+    let walks = |app: &super::App| match &app.mode {
+        super::Mode::Week { data, .. } => (data.days[1].exercises[0].done, data.days[1].walk_minutes),
+        other => panic!("not the week: {other:?}"),
+    };
+    assert_eq!(walks(&app), (0, 0));
+    // Another upright (the CLI) logs two bouts.
+    let mut other = super::tests::app(dir.path());
+    for _ in 0..2 {
+        let mut e = other.ctx.entry(other.ctx.today, crate::state::EntryKind::Done, "walk");
+        (e.step, e.minutes) = (Some(1), Some(5));
+        other.ctx.store.append(e).unwrap();
+    }
+    app.look_again();
+    assert_eq!(walks(&app), (2, 10), "the week screen read the month again");
+    assert_eq!(app.day.get("walk").unwrap().done, 2, "and Today");
+}

@@ -82,6 +82,11 @@ fn the_weeks_lesson_shows_until_dismissed() {
     assert!(matches!(app.mode, Mode::Lesson(3)), "week 3: {:?}", app.mode);
     step(&mut app, Msg::Back, Instant::now(), &wall());
     assert!(matches!(app.mode, Mode::Today));
+    // A stray Enter (the one that ends the check-in, once more) is "later" too (issue 26).
+    let mut app = started(dir.path());
+    step(&mut app, Msg::Confirm, Instant::now(), &wall());
+    assert!(matches!(app.mode, Mode::Today));
+    assert!(!app.ctx.store.entries().iter().any(|e| e.kind == EntryKind::LessonRead));
     let mut app = started(dir.path());
     assert!(matches!(app.mode, Mode::Lesson(3)), "shown again: {:?}", app.mode);
     step(&mut app, Msg::Char('d'), Instant::now(), &wall());

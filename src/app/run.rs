@@ -172,6 +172,9 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             Input::Term(Event::Key(key)) => {
                 let msg = if small { super::keys::msg_when_small(key) } else { msg_for(&app.mode, key) };
                 if let Some(msg) = msg {
+                    // The key acts on what is on disk now (another writer may have logged since
+                    // the last wake): a stat per loaded month.
+                    app.look_again();
                     let effect = app.update(msg, Instant::now(), &ctx::now()?);
                     if !settle(app, effect)? {
                         return Ok(());

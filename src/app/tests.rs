@@ -116,8 +116,17 @@ fn tick_off_skip_undo_and_pain() {
     assert!(app.day.items[2].skipped);
     let skip = app.ctx.store.entries().iter().find(|e| e.kind == EntryKind::Skipped).unwrap();
     assert_eq!(skip.reason.as_deref(), Some("sore neck"));
-    // u undoes it.
+    // u says what it removes and waits for y (issue 26); another key leaves it.
     step(&mut app, Msg::Undo, t, &w);
+    let Mode::Confirm { ask, .. } = &app.mode else { panic!("asks first: {:?}", app.mode) };
+    assert_eq!(
+        ask.question(),
+        "Undo Foam-roller upper-back extension's skip for today (reason: sore neck)? It is removed from the log."
+    );
+    step(&mut app, Msg::Char('n'), t, &w);
+    assert!(app.day.items[2].skipped, "n keeps it");
+    step(&mut app, Msg::Undo, t, &w);
+    step(&mut app, Msg::Char('y'), t, &w);
     assert!(!app.day.items[2].skipped);
     // Pain 7 ends curl-up for today and says so.
     app.selected = 3;
@@ -268,7 +277,7 @@ fn the_week_screen_backfills_a_past_day() {
         app.message.as_deref(),
         Some("2026-11-25 has not come yet (today is 2026-11-24); nothing logged")
     );
-    for msg in [Msg::Left, Msg::Left, Msg::Undo] {
+    for msg in [Msg::Left, Msg::Left, Msg::Undo, Msg::Char('y')] {
         step(&mut app, msg, t, &w);
     }
     assert!(app.ctx.store.entries().iter().all(|e| !e.is_for("curl-up")));
@@ -292,7 +301,8 @@ fn undo_on_a_month_broken_by_hand_shows_the_error_and_stays() {
     assert_eq!(app.day.get("walk").unwrap().done, 1);
     std::fs::write(dir.path().join("history/2026-11.toml"), "[[entry]]\nid = \"broken\nkind =\n").unwrap();
     app.selected = 0;
-    let effects = step(&mut app, Msg::Undo, t, &w);
+    step(&mut app, Msg::Undo, t, &w);
+    let effects = step(&mut app, Msg::Char('y'), t, &w);
     assert!(matches!(&effects[..], [Effect::Remove { .. }]), "{effects:?}");
     assert!(matches!(app.mode, Mode::Today));
     let message = app.message.clone().unwrap();

@@ -46,6 +46,8 @@ impl App {
     /// Esc during a timer: count it (y), drop it (n), or keep going.
     pub(super) fn leave(&mut self, mut run: Run, msg: Msg, now: Instant) -> Step {
         let mode = match msg {
+            // Nothing is done yet while getting ready: there is nothing to count (issue 26).
+            Msg::Char('y') if run.timer.getting_ready() => Mode::Leave(run),
             Msg::Char('y') => self.rate_run(&run, now),
             Msg::Char('n') => {
                 self.message = Some("Left without logging it.".into());
@@ -66,6 +68,12 @@ impl App {
         let mut mode = self.ask_feedback(&run.id);
         if let Mode::Feedback(p) = &mut mode {
             p.partial = self.cut_short(run, now);
+            // A walk left early logs the minutes walked (to the nearest; `a` changes them), not
+            // the bout planned (issue 26): they feed the 10% rule's longest walk.
+            if let Some(walked) = run.timer.walk_cut(now) {
+                p.walk_cut = p.minutes;
+                p.minutes = Some(((walked.as_secs() + 30) / 60) as u32);
+            }
         }
         mode
     }

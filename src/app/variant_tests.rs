@@ -30,7 +30,13 @@ fn v_chooses_a_version_the_timer_shows_and_the_rating_saves() {
     assert!(shown.exercise.figure.is_empty());
     assert!(!app.day.get("thoracic-extension").unwrap().exercise.figure.is_empty());
     assert!(!app.day.get("thoracic-extension").unwrap().cues.iter().any(|c| chair.contains(c)));
-    // Leave it counted, rate it: the entry carries the variant.
+    // Leave it counted, rate it: the entry carries the variant. While getting ready there is
+    // nothing to count (issue 26): y does nothing until the first rep is under way.
+    step(&mut app, Msg::Back, t0, &wall());
+    step(&mut app, Msg::Char('y'), t0, &wall());
+    assert!(matches!(app.mode, Mode::Leave(_)), "{:?}", app.mode);
+    step(&mut app, Msg::Back, t0, &wall());
+    step(&mut app, Msg::NextPhase, t0, &wall());
     step(&mut app, Msg::Back, t0, &wall());
     step(&mut app, Msg::Char('y'), t0, &wall());
     for msg in [Msg::Char('2'), Msg::Confirm] {

@@ -1,6 +1,6 @@
 //! Keys on the week screen: move the cell or the week, tick off or undo a past day.
 
-use super::{App, Effect, Mode, Msg, Step};
+use super::{App, Mode, Msg, Step};
 use crate::rules::{Action, Verdict};
 use crate::week::WeekData;
 
@@ -27,31 +27,23 @@ impl App {
                 let to = if matches!(msg, Msg::Right) { 0 } else { day };
                 self.shift(data, 1, row, (day, to))
             }
-            Msg::TickOff | Msg::Undo => {
+            Msg::Undo => {
+                let (date, id) = (data.days[day].date, data.ids[row].clone());
+                self.ask_undo(&id, date, here(data, row, day))
+            }
+            Msg::TickOff => {
                 let date = data.days[day].date;
                 let id = data.ids[row].clone();
                 let back = here(data, row, day);
-                let when = date.strftime("%a %-d %b");
-                let last = self.ctx.store.last_logged(date, &id).map(|e| e.id.clone());
-                let action = match msg {
-                    Msg::TickOff => Action::Done { minutes: None },
-                    _ => Action::Undo { logged: last.is_some() },
-                };
                 // The rules say why nothing happens (a day to come, the lock, a fourth bout of
-                // three, nothing to undo) or ask first (before the first entry, a year back).
-                match self.judge(action, &id, date) {
+                // three) or ask first (before the first entry, a year back).
+                match self.judge(Action::Done { minutes: None }, &id, date) {
                     Verdict::Confirm(question) => {
                         let ask = super::Ask::Backfill { id, date, question };
                         return (Mode::Confirm { ask, back: Box::new(back) }, None);
                     }
                     verdict if !self.allowed(&verdict) => back,
-                    _ if matches!(msg, Msg::TickOff) => return (self.ask_feedback_on(&id, date, back), None),
-                    _ => {
-                        let entry = last.unwrap_or_default();
-                        let said = format!("Undone: {} on {when}.", self.name(&id));
-                        // The grid is rebuilt once the removal is in.
-                        return self.change(back, Effect::Remove { date, id: entry }, Some(said));
-                    }
+                    _ => return (self.ask_feedback_on(&id, date, back), None),
                 }
             }
             _ => here(data, row, day),

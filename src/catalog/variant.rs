@@ -64,6 +64,10 @@ impl super::Exercise {
             // The exercise's extra cues are about its own form.
             shown.flexion_cue = None;
             shown.next_set_cue = None;
+            // A set named for the exercise's own form ("position": where the roller sits) is a
+            // plain set in another (over a chair back, on a towel).
+            shown.set_label = None;
+            shown.sides = Vec::new();
         }
         shown.per_side = variant.per_side.unwrap_or(self.per_side);
         shown.figure = String::new();

@@ -195,6 +195,8 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
                     "hold": i.rx.hold().map(|h| h.id()),
                     "sessions_done": i.done,
                     "sessions_needed": i.needed,
+                    "minutes": i.facts.minutes,
+                    "as_advised": i.facts.advised.map(|a| a.text()),
                     "reason": i.rx.reason_in_cli(&i.exercise),
                 })
             })
@@ -247,8 +249,10 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let locked = day.safety.locked_since.is_some();
     // Desk breaks are counted on their own; they are no part of done/total.
     let breaks = crate::breaks::count_on(ctx.store.entries(), ctx.today);
+    let walk_minutes: u32 =
+        day.items.iter().filter(|i| ctx.is_walk(&i.exercise.id)).map(|i| i.facts.minutes).sum();
     if json {
-        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks });
+        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks, "walk_minutes_today": walk_minutes });
         print_json(&doc)?;
     } else if locked {
         outln!("upright locked: emergency sign reported · get care, then run upright safety --clear");

@@ -1,11 +1,12 @@
 //! `done`, `skip`, `rest`, `undo` and `safety --clear`: each asks the rules (`rules::judge`,
 //! through `Ctx::ask`) before it writes, and the count rule again under the writer lock, so the
-//! CLI refuses what the app refuses, with the same words. A refusal exits non-zero; "nothing to
-//! do" is a note on stderr with exit 0, so scripts may repeat themselves.
+//! CLI refuses what the app refuses, with the same words. A refusal exits with
+//! [`super::REFUSED_EXIT`]; "nothing to do" is a note on stderr with exit 0, so scripts may
+//! repeat themselves.
 
 use color_eyre::eyre::{Result, bail};
 
-use super::Day;
+use super::{Day, Refused};
 use crate::ctx::Ctx;
 use crate::rules::{self, Action, Request, Verdict};
 use crate::state::{EntryKind, Feedback};
@@ -39,8 +40,10 @@ fn proceed(verdict: Verdict) -> Result<bool> {
             errln!("upright: {note}");
             Ok(false)
         }
-        Verdict::Confirm(question) => bail!("{question} Add --force to log it (nothing logged)"),
-        Verdict::Refused(why) => bail!("{why}"),
+        Verdict::Confirm(question) => {
+            Err(Refused(format!("{question} Add --force to log it (nothing logged)")).into())
+        }
+        Verdict::Refused(why) => Err(Refused(why).into()),
     }
 }
 
@@ -48,7 +51,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let exercise = ctx.exercise(id)?.clone();
     if let Some(why) = super::advice::avoided(&ctx.settings, id) {
-        bail!("{why}");
+        return Err(Refused(why).into());
     }
     if let Some(v) = log.variant.as_deref().filter(|v| exercise.variant(v).is_none()) {
         let known: Vec<&str> = exercise.variants.iter().map(|v| v.id.as_str()).collect();
@@ -87,7 +90,10 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     entry.dose = Some(rx.dose_text.clone());
     entry.feedback = Some(log.feedback.unwrap_or(Feedback::Ok));
     entry.pain = Some(log.pain.unwrap_or(0));
-    entry.minutes = log.minutes;
+    // A walk stores the minutes its reply announces (as given, else this bout's), so every
+    // view counts the same minutes (issue 26).
+    let minutes = log.minutes.or(rx.dose.walk_bout(done_before)).filter(|_| walk);
+    entry.minutes = minutes.or(log.minutes);
     entry.note = log.note.clone();
     entry.variant = log.variant.clone();
     entry.with = log.with.as_deref().map(|w| w.trim().to_string()).filter(|w| !w.is_empty());
@@ -98,14 +104,15 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
     // Asked again under the lock, of the month as it is now: another upright may have logged it.
     if let Some(why) = ctx.store.append_if(entry, |month| rules::recheck(month, date, id, needed, walk))? {
         if walk {
-            bail!("{why}");
+            return Err(Refused(why).into());
         }
         errln!("upright: {why}");
         return Ok(());
     }
-    // Say what was logged: the minutes walked (as given, else this bout's), and the version done.
-    let minutes = log.minutes.or(rx.dose.walk_bout(done_before));
-    let walked = minutes.filter(|_| walk).map(|m| (m, needed));
+    // Say what was logged: the minutes walked, and the version done. Other cardio fills the
+    // day's walk by minutes: it is no bout of the walk's count.
+    let bouts = if log.variant.is_some() { 1 } else { needed };
+    let walked = minutes.map(|m| (m, bouts));
     let version = log
         .variant
         .as_deref()
@@ -135,7 +142,7 @@ pub fn done(ctx: &mut Ctx, id: &str, date: Day, log: Done) -> Result<()> {
 
 pub fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>, force: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
+    let name = ctx.exercise(id)?.name.clone();
     ctx.load_for_save(date);
     let req = Request { action: Action::Skip, id, walk: ctx.is_walk(id), date, confirmed: force };
     if !proceed(ctx.ask(&req)?.0)? {
@@ -144,7 +151,8 @@ pub fn skip(ctx: &mut Ctx, id: &str, date: Day, reason: Option<String>, force: b
     let mut entry = ctx.entry(date, EntryKind::Skipped, id);
     entry.reason = reason;
     ctx.store.append(entry)?;
-    outln!("skipped {id} for {}", rules::short(date));
+    // Every reply names the exercise as `done` does (issue 26): "skipped Curl-up for …".
+    outln!("skipped {name} for {}", rules::short(date));
     Ok(())
 }
 
@@ -164,13 +172,15 @@ pub fn rest(ctx: &mut Ctx, date: Day, reason: Option<String>, force: bool) -> Re
         entry.reason = Some(reason.clone());
         ctx.store.append(entry)?;
     }
-    outln!("a rest day for {}: skipped {} ({reason})", rules::short(date), ids.join(", "));
+    let names: Vec<String> =
+        ids.iter().map(|id| ctx.exercise(id).map_or(id.clone(), |e| e.name.clone())).collect();
+    outln!("a rest day for {}: skipped {} ({reason})", rules::short(date), names.join(", "));
     Ok(())
 }
 
 pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     let date = date.resolve(ctx.today)?;
-    ctx.exercise(id)?;
+    let name = ctx.exercise(id)?.name.clone();
     ctx.load_for_save(date);
     let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
     let req =
@@ -178,7 +188,8 @@ pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     proceed(ctx.ask(&req)?.0)?;
     let Some((entry_id, kind)) = last else { return Ok(()) };
     ctx.store.remove(date, &entry_id)?;
-    outln!("removed the {kind} entry of {id} for {}", rules::short(date));
+    let what = if kind == EntryKind::Skipped { "skip" } else { "done entry" };
+    outln!("removed {name}'s {what} for {}", rules::short(date));
     Ok(())
 }
 

@@ -106,6 +106,7 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
                     "days_exercised": w.days_exercised,
                     "complete_days": w.complete_days,
                     "walk_minutes": w.walk_minutes,
+                    "as_advised": w.as_advised,
                     "steps": steps,
                 })
             })

@@ -18,10 +18,28 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     if json {
         let days: Vec<_> = shown
             .iter()
-            .flat_map(|w| w.days.iter())
-            .map(|d| {
+            .flat_map(|w| w.days.iter().enumerate().map(move |(i, d)| (w, i, d)))
+            .map(|(w, i, d)| {
                 let breaks = crate::breaks::count_on(ctx.store.entries(), d.date);
-                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks })
+                // Each routine exercise as the grid shows it, from the day facts.
+                let exercises: Vec<_> = d
+                    .exercises
+                    .iter()
+                    .enumerate()
+                    .map(|(row, f)| {
+                        json!({
+                            "id": f.id,
+                            "mark": w.mark(row, i),
+                            "done": f.is_done(),
+                            "sessions_done": f.done,
+                            "minutes": f.minutes,
+                            "worst_rating": f.worst.map(|r| r.to_string()),
+                            "highest_pain": f.pain,
+                            "as_advised": f.advised.map(|a| a.text()),
+                        })
+                    })
+                    .collect();
+                json!({ "date": d.date.to_string(), "complete": d.complete, "walk_minutes": d.walk_minutes, "breaks": breaks, "exercises": exercises })
             })
             .collect();
         let weeks: Vec<_> = shown
@@ -87,8 +105,19 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         outln!();
     }
     outln!("{}-week streak · longest {}", streaks.current, streaks.longest);
-    let legend: Vec<String> =
-        crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}")).collect();
-    outln!("{}", legend.join("  "));
+    // The legend in lines of at most 80 columns, never splitting a mark from its words.
+    let legend = crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}"));
+    let mut line = String::new();
+    for item in legend {
+        if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > 80 {
+            outln!("{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str("  ");
+        }
+        line.push_str(&item);
+    }
+    outln!("{line}");
     Ok(())
 }

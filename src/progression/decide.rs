@@ -170,7 +170,23 @@ pub(super) fn decide(
             } else if last.partial() {
                 (base, Change::Hold, Some(words::same(&last.partial_why())))
             } else if last.held {
-                (base, Change::Hold, Some(words::same("an easier day last time")))
+                // Say what held it (issue 26): the morning check, or the version done instead.
+                let instead = past
+                    .iter()
+                    .rev()
+                    .filter(|e| e.date == last.date && e.kind == EntryKind::Done && e.is_for(&ex.id))
+                    .find_map(|e| e.variant.as_deref().and_then(|v| ex.variant(v)))
+                    .map(|v| {
+                        let name = v.name.to_lowercase();
+                        let name = name.strip_suffix(" instead").unwrap_or(&name);
+                        format!("{name} instead last time")
+                    });
+                let why = match instead {
+                    _ if last.not_settled => "your back had not settled last time".to_string(),
+                    Some(instead) => instead,
+                    None => "an easier day last time".to_string(),
+                };
+                (base, Change::Hold, Some(words::same(&why)))
             } else if let Some(back) = back.filter(|b| last.pain <= 5 && b.from <= last.date) {
                 // Turn 3, C: 2 good sessions at a stage take the next, with no one-step-a-week
                 // limit; the run counts from the setback.

@@ -128,6 +128,9 @@ mod tests {
             bouts: 1,
             needed: 1,
             cut: false,
+            total: 0,
+            not_settled: false,
+            cardio_minutes: 0,
         }
     }
 

@@ -25,8 +25,14 @@ pub(super) struct Session {
     /// bout of three is a partial session and holds).
     pub bouts: u32,
     pub needed: u32,
+    /// The dose's walk minutes, all bouts (0 for other kinds).
+    pub total: u32,
     /// An entry of the day was a hold set cut short (issue 20): partial too.
     pub cut: bool,
+    /// The morning of that day the back had not settled (what `held` says, issue 26).
+    pub not_settled: bool,
+    /// Walk minutes done as other cardio: they fill the day's walk by minutes (issue 26).
+    pub cardio_minutes: u32,
 }
 
 impl Session {
@@ -37,7 +43,12 @@ impl Session {
     /// Less than the day's dose (fewer bouts, or a hold set cut short): it counts for the day
     /// but not toward the run of 3.
     pub fn partial(&self) -> bool {
-        self.bouts < self.needed || self.cut
+        (self.bouts < self.needed && !self.filled()) || self.cut
+    }
+
+    /// Other cardio brought the walk's minutes to the dose (`crate::days`: the walk is done).
+    fn filled(&self) -> bool {
+        self.cardio_minutes > 0 && self.minutes >= self.total
     }
 
     /// What a partial session was short of, as the hold's reason says it.
@@ -70,6 +81,8 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
         let same_day = out.last().is_some_and(|s| s.date == e.date);
         bout = if same_day { bout + 1 } else { 0 };
         let minutes = e.minutes.or_else(|| ex.dose(step).walk_bout(bout)).unwrap_or(0);
+        let cardio = if e.variant.is_some() { minutes } else { 0 };
+        let total = ex.dose(step).walk_total().unwrap_or(0);
         match out.last_mut() {
             Some(s) if same_day => {
                 s.hard |= hard;
@@ -80,7 +93,9 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
                 s.step = step;
                 s.bouts += 1;
                 s.needed = ex.dose(step).sessions();
+                s.total = total;
                 s.cut |= e.partial;
+                s.cardio_minutes += cardio;
             }
             _ => out.push(Session {
                 date: e.date,
@@ -92,7 +107,10 @@ pub(super) fn sessions(entries: &[Entry], ex: &Exercise) -> Vec<Session> {
                 minutes,
                 bouts: 1,
                 needed: ex.dose(step).sessions(),
+                total,
                 cut: e.partial,
+                not_settled: not_settled.contains(&e.date),
+                cardio_minutes: cardio,
             }),
         }
     }

@@ -271,19 +271,20 @@ fn adherence(h: &mut String, r: &Report, labels: &[String]) {
     h.push_str("<section id=\"walking\"><h3>Walking</h3><figure>");
     h.push_str(&svg::bar_chart("chart-walk", "Walk minutes per week", labels, &walk, None));
     h.push_str("</figure></section>");
-    h.push_str("<table id=\"table-adherence\"><thead><tr><th>Week of</th><th class=\"num\">Days exercised</th><th class=\"num\">Complete days</th><th class=\"num\">Walk minutes</th></tr></thead><tbody>");
+    h.push_str("<table id=\"table-adherence\"><thead><tr><th>Week of</th><th class=\"num\">Days exercised</th><th class=\"num\">Complete days</th><th class=\"num\">Walk minutes</th><th class=\"num\">Stopped as advised</th></tr></thead><tbody>");
     for w in &p.weeks {
         let _ = write!(
             h,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             date(w.start),
             w.days_exercised,
             w.complete_days,
             p.days_target,
-            w.walk_minutes
+            w.walk_minutes,
+            w.as_advised
         );
     }
-    h.push_str("</tbody></table></section>\n");
+    h.push_str("</tbody></table><p class=\"note\">Stopped as advised: exercises stopped for pain above 5, paused for pain down a leg, or held on a morning the back had not settled. Following that advice counts toward a complete day; it is never a missed exercise.</p></section>\n");
 }
 
 fn changes(h: &mut String, r: &Report) {

@@ -136,13 +136,13 @@ fn every_rule_in_one_table() {
             Is::Refused("safety --clear curl-up"),
         ),
         (
-            "3 leg pause: skip is nothing",
+            "3 leg pause: skip is refused (issue 26: every refusal exits non-zero)",
             vec![on(1, LegSymptoms, Some("curl-up"), 0)],
             Action::Skip,
             "curl-up",
             0,
             false,
-            Is::Nothing("paused"),
+            Is::Refused("paused"),
         ),
         (
             "3 pause cleared",

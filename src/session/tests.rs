@@ -220,3 +220,64 @@ fn a_hold_set_cut_short() {
     t.toggle_pause(at(28_000));
     assert!(!t.cut_short(at(28_000)), "left in the last rest: every hold was done");
 }
+
+/// Issue 26 item 5: `+ 15 s` then `n` after more than the prescribed hold is a whole hold; `n`
+/// before the prescribed time is up still cuts it short.
+#[test]
+fn time_added_with_plus_is_extra_not_owed() {
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let p = |kind, secs| Phase::new(kind, secs, "", "");
+    let set = || vec![p(Kind::Ready, 5), p(Kind::Hold, 10), p(Kind::Rest, 5)];
+    // 12 s held of a 10 s hold, 13 s of the added 15 left: whole.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.add_time(at(1_000));
+    t.skip(at(12_000));
+    assert!(!t.cut_short(at(12_000)), "more than the prescribed hold was done");
+    // 5 s held of 10, with 15 s added: cut short.
+    let mut t = Timer::start(set(), start);
+    t.skip(at(0));
+    t.add_time(at(1_000));
+    t.skip(at(5_000));
+    assert!(t.cut_short(at(5_000)), "less than the prescribed hold was done");
+    // The next hold owes its own time: the extra does not carry over.
+    let mut t = Timer::start(vec![p(Kind::Hold, 10), p(Kind::Hold, 10)], start);
+    t.add_time(at(0));
+    t.skip(at(11_000));
+    t.skip(at(13_000));
+    assert!(t.cut_short(at(13_000)), "the second hold was left after 2 s");
+}
+
+/// Issue 26 item 11: a paced rep names its part as it happens (2 s up, the pause held, 2 s
+/// down); one set says no "Position 1 of 1", and the chair and towel versions have sets, not
+/// the roller's positions.
+#[test]
+fn paced_reps_say_up_hold_down_as_they_happen() {
+    let t = ex("thoracic-extension");
+    let start = Instant::now();
+    let at = |ms: u64| start + Duration::from_millis(ms);
+    let mut timer = Timer::start(phases(&t, t.dose(1)), start); // 1 position × 5, 3 s pause
+    timer.tick(at(5_000));
+    let parts: Vec<String> =
+        [5_000, 6_900, 7_000, 9_900, 10_000, 11_900].iter().map(|ms| timer.label(at(*ms))).collect();
+    assert_eq!(parts, ["Up", "Up", "Hold", "Hold", "Down", "Down"]);
+    assert_eq!(timer.phase().unwrap().position, "rep 1 of 5", "no Position 1 of 1");
+    for id in ["chair", "towel"] {
+        let v = t.as_variant(t.variant(id).unwrap());
+        let p = phases(&v, t.dose(2));
+        assert_eq!(p[1].position, "Set 1 of 2 · rep 1 of 5", "{id}");
+        assert!(p.iter().all(|p| !p.position.contains("osition")), "{id}");
+    }
+}
+
+/// Issue 26 item 13: the bird-dog's sides say which arm and leg, not "Left side".
+#[test]
+fn the_bird_dog_names_arm_and_leg() {
+    let b = ex("bird-dog");
+    let p = phases(&b, b.dose(1));
+    let holds: Vec<&str> = p.iter().filter(|p| p.kind == Kind::Hold).map(|p| p.position.as_str()).collect();
+    assert_eq!(holds[0], "Set 1 of 3 · rep 1 of 3 · Right arm, left leg");
+    assert_eq!(holds[3], "Set 1 of 3 · rep 1 of 3 · Left arm, right leg");
+    assert!(holds.iter().all(|h| !h.contains("side")));
+}

@@ -2,6 +2,7 @@ use jiff::civil::{Weekday, date};
 
 use super::*;
 use crate::catalog::DEFAULT_ROUTINE;
+use crate::state::EntryKind;
 
 fn entry(d: Date, id: &str, kind: EntryKind) -> Entry {
     let mut e = Entry::new(format!("{d}-{id}"), d, format!("{d}T08:00:00+00:00"), kind);
@@ -34,7 +35,7 @@ fn run(start: Date, n: i64) -> Vec<Date> {
 
 fn streak_at(settings: &Settings, h: &[Entry], today: Date, weeks_back: i64) -> Streaks {
     let from = today.checked_sub((weeks_back * 7).days()).unwrap();
-    streaks(&weeks(&Catalog::builtin(), settings, h, from, today), today)
+    streaks(&weeks(&Catalog::builtin(), settings, h, from, today, today), today)
 }
 
 #[test]
@@ -56,7 +57,7 @@ fn day_completeness() {
         ("walk 2 of 3 bouts", two_bouts, false),
     ];
     for (name, h, want) in cases {
-        assert_eq!(days(&c, &s, &h, d, d)[0].complete, want, "{name}");
+        assert_eq!(crate::days::span(&c, &s, &h, d, d, d)[0].complete, want, "{name}");
     }
 }
 
@@ -77,11 +78,11 @@ fn active_level_walks_count_per_week_not_per_day() {
             h.push(w);
         }
     }
-    let w = &weeks(&c, &s, &h, monday, monday)[0];
+    let w = &weeks(&c, &s, &h, monday, monday, monday)[0];
     assert_eq!((w.complete_days, w.walk_days, w.meets_target), (5, 4, true));
     assert_eq!(w.days[0].walk_minutes, 39);
     h.retain(|e| !(e.is_for("walk") && e.date == monday));
-    let w = &weeks(&c, &s, &h, monday, monday)[0];
+    let w = &weeks(&c, &s, &h, monday, monday, monday)[0];
     assert_eq!((w.complete_days, w.walk_days, w.meets_target), (5, 3, false));
 }
 
@@ -154,6 +155,6 @@ fn settings_shape_the_week() {
     assert_eq!(streak_at(&four, &h, today, 4).current, 1);
     // Weeks starting on Sunday regroup the same days.
     let sunday = Settings { week_starts_on: Weekday::Sunday, ..Settings::default() };
-    let w = weeks(&Catalog::builtin(), &sunday, &h, today, today);
+    let w = weeks(&Catalog::builtin(), &sunday, &h, today, today, today);
     assert_eq!(w[0].start, date(2026, 11, 22));
 }

@@ -19,6 +19,10 @@ pub const NOTATION: [&str; 4] = [
     "knees: the easier form, on your knees; feet and toes: the full one.",
 ];
 
+/// What each mark of Today's list means (`ui::today`).
+const TODAY_MARKS: [(&str, &str); 5] =
+    [("✓", "done"), ("■", "stopped for pain"), ("‖", "paused"), ("–", "skipped"), ("○", "to do")];
+
 /// Draws the help of `screen`; returns the furthest scroll (see [`scrolled`]).
 pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> u16 {
     let width = 56.min(area.width);
@@ -38,6 +42,13 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme:
     }
     // The week grid has no room for a legend of its own: three marks a row, so a mark never
     // wraps away from its word at 40 columns.
+    if screen == Screen::Today {
+        // Today's marks (issue 26: ■ and ‖ had no legend).
+        for row in TODAY_MARKS.chunks(3) {
+            let marks: Vec<String> = row.iter().map(|(m, what)| format!("{m} {what}")).collect();
+            lines.extend(wrap_text(&marks.join("   "), theme.dim, inner, 2));
+        }
+    }
     if screen == Screen::Week {
         for row in crate::week::MARKS.chunks(3) {
             let marks: Vec<String> = row.iter().map(|(m, what)| format!("{m} {what}")).collect();

@@ -133,7 +133,9 @@ pub fn feedback(frame: &mut Frame, area: Rect, name: &str, p: &Prompt, theme: &T
     } else if p.stage == Stage::Rating {
         // A walk says what it is logged as, and how to change that.
         if let (Some(way), Some(minutes)) = (p.way(), p.minutes) {
-            let said = Span::raw(format!("Done as {}, {minutes} min   ", way.word()));
+            // A bout left early says so, with what was planned.
+            let cut = p.walk_cut.map(|planned| format!(" (cut short of {planned})")).unwrap_or_default();
+            let said = Span::raw(format!("Done as {}, {minutes} min{cut}   ", way.word()));
             lines.push(Line::from([vec![said], key("a", "change", theme)].concat()));
         }
         lines.push(Line::from(
@@ -179,7 +181,15 @@ pub fn skip(frame: &mut Frame, area: Rect, name: &str, text: &str, theme: &Theme
 }
 
 /// `cut`: counting it now would be a hold set cut short, which the question says.
-pub fn leave(frame: &mut Frame, area: Rect, cut: bool, theme: &Theme) {
+pub fn leave(frame: &mut Frame, area: Rect, cut: bool, ready: bool, theme: &Theme) {
+    // While getting ready nothing is done yet: there is nothing to count.
+    if ready {
+        let lines = vec![
+            Line::from("Nothing done yet: leave without logging it?"),
+            Line::from([key("n", "leave", theme), key("Esc", "keep going", theme)].concat()),
+        ];
+        return boxed(frame, area, "Leave the timer?", lines, theme);
+    }
     let mut lines = vec![Line::from("Count this exercise as done?")];
     if cut {
         lines.push(Line::from(Span::styled("Cut short: it counts for today and the step holds.", theme.dim)));

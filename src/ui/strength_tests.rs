@@ -12,7 +12,7 @@ use crate::strength::LiftConfig;
 use crate::today::Day;
 
 /// The test app with strength days on and a goblet-squat load of 8 kg; `history` is logged first.
-fn strength_app(dir: &std::path::Path, history: Vec<Entry>) -> App {
+pub(super) fn strength_app(dir: &std::path::Path, history: Vec<Entry>) -> App {
     let mut app = app(dir);
     app.ctx.settings.strength.enabled = true;
     app.ctx

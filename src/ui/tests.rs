@@ -8,7 +8,7 @@ use super::*;
 use crate::app::tests::{app, step, wall};
 use crate::app::{App, Msg};
 
-fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
+pub(super) fn draw(app: &App, now: Instant, width: u16, height: u16, theme: &Theme) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| render_with(f, app, now, theme)).unwrap();
     terminal

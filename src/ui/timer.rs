@@ -7,7 +7,7 @@ use std::time::Instant;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::digits::{big, clock};
@@ -55,8 +55,9 @@ pub fn render(
     let Some(phase) = timer.phase() else { return };
     let width = usize::from(inner.width).saturating_sub(1);
 
-    let what =
-        if timer.is_paused() { format!("PAUSED — {}", phase.label) } else { phase.label.to_uppercase() };
+    // A paced rep names the part under way (up, hold, down), not all three.
+    let label = timer.label(now);
+    let what = if timer.is_paused() { format!("PAUSED — {label}") } else { label.to_uppercase() };
     let head = if phase.position.is_empty() { what } else { format!("{what} · {}", phase.position) };
     let style = if phase.kind == Kind::Rest { theme.dim } else { theme.accent };
     let mut head = wrap_text(&head, style, width, 0);
@@ -106,10 +107,7 @@ pub fn render(
         1.0 - timer.remaining(now).as_secs_f64()
             / f64::from(phase.secs.max(1)).max(timer.remaining(now).as_secs_f64())
     };
-    frame.render_widget(
-        Gauge::default().gauge_style(theme.gauge).ratio(ratio.clamp(0.0, 1.0)).label(""),
-        gauge,
-    );
+    frame.render_widget(Paragraph::new(super::wrap::bar(ratio, gauge.width, theme.gauge)), gauge);
 
     let figure_width = ex.figure.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
     let show_figure =
@@ -146,7 +144,13 @@ pub fn render(
     };
     frame.render_widget(Paragraph::new(Span::styled(next_text, theme.dim)), next);
     let pause = if timer.is_paused() { "resume" } else { "pause" };
-    let k = [("Space", pause), ("n", "next"), ("q", "leave"), ("+", "15 s"), ("?", "help")];
+    // `+` adds time to a timed hold, rest or walk only: not offered on a rep or an own-pace set.
+    let adds = matches!(phase.kind, Kind::Hold | Kind::Rest | Kind::Walk | Kind::Ready);
+    let mut k = vec![("Space", pause), ("n", "next"), ("q", "leave")];
+    if adds {
+        k.push(("+", "15 s"));
+    }
+    k.push(("?", "help"));
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
 }
 

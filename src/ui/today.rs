@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, wrap, wrap_text};
@@ -128,9 +128,10 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         shown.day.items.get(shown.selected).map(|i| detail(i, wide, width, theme)).unwrap_or_default();
     let greet = banner.clone().unwrap_or_else(|| wrap_text(&greeting(day), Style::new(), width, 0));
 
-    // Rows by priority: the list, the gauge and the keys; a safety warning (locked, held);
-    // then what just happened (up to four lines); advice banners; the selected exercise's
-    // detail; the greeting; breathing room. Each gets rows of its own, never another's.
+    // Rows by priority: the gauge and the keys; the banner (a safety warning, flare-up mode, a
+    // morning not settled, advice); the list; then what just happened (up to four lines); the
+    // selected exercise's detail; the greeting; breathing room. Each gets rows of its own,
+    // never another's.
     let warning = day.banner.is_some_and(|b| banner_text(b).1);
     let mut left = inner.height.saturating_sub(2);
     // A routine longer than the screen (strength days at 40×12) scrolls with the selection and
@@ -147,14 +148,11 @@ pub fn render(frame: &mut Frame, area: Rect, shown: &Shown, theme: &Theme) {
         left -= got;
         got
     };
+    // The banner says the mode the day is in (locked, held, flare-up, not settled): it is never
+    // the line that goes (issue 26); a list longer than what is left scrolls.
+    let banner_h = if banner.is_some() { take(greet.len(), false) } else { 0 };
     let list_h = take(list.len(), false);
-    let warning_h = if warning { take(greet.len(), false) } else { 0 };
     let message_h = take(message.len().min(4), false);
-    let banner_h = match banner {
-        Some(_) if warning => warning_h,
-        Some(_) => take(greet.len(), false),
-        None => 0,
-    };
     let detail_h = reserve + take(detail.len() - usize::from(reserve), false);
     // The greeting and a blank line after it, only when both fit.
     let greet_h = if banner.is_none() { take(greet.len() + 1, true) } else { banner_h };
@@ -257,10 +255,10 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'st
         let mark_style = if item.is_done() { theme.done } else { style };
         let text = if wide {
             let full = format!("{:name_width$}   {}", item.exercise.name, dose_line(item));
-            // A skipped row too long for the line says just "skipped": the dose of an
-            // exercise not done today matters less than reading the row whole.
+            // A skipped row too long for the line keeps its dose and drops the word: the –
+            // mark says it (help lists the marks; issue 26: a dose is never cut).
             if item.skipped && !item.is_done() && 4 + full.chars().count() > width {
-                format!("{:name_width$}   skipped", item.exercise.name)
+                format!("{:name_width$}   {}", item.exercise.name, item.dose_line())
             } else {
                 full
             }
@@ -343,7 +341,7 @@ fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, the
     let label = format!(" {done}/{total} done ");
     let [bar, text] = gauge
         .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(label.chars().count() as u16)]));
-    frame.render_widget(Gauge::default().gauge_style(theme.gauge).ratio(ratio).label(""), bar);
+    frame.render_widget(Paragraph::new(super::wrap::bar(ratio, bar.width, theme.gauge)), bar);
     frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
     let k: &[(&str, &str)] = if wide {
         &[

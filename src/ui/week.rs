@@ -139,7 +139,7 @@ fn grid(
         for d in 0..7 {
             let style = if r == row && d == day {
                 theme.selected
-            } else if matches!(w.mark(r, d), "✓" | CARDIO_MARK) {
+            } else if matches!(w.mark(r, d), "✓" | CARDIO_MARK | crate::week::ADVISED_MARK) {
                 theme.done
             } else {
                 theme.dim
@@ -150,7 +150,8 @@ fn grid(
     }
     let complete: String =
         w.days.iter().map(|d| format!("{:^col$}", if d.complete { "●" } else { "·" })).collect();
-    let whole = if name_width >= 12 { "all done" } else { "all" };
+    // The CLI's words: a complete day (issue 26).
+    let whole = if name_width >= 12 { "complete day" } else { "all" };
     lines.push(Line::from(vec![
         Span::styled(format!("  {whole:name_width$}"), theme.dim),
         Span::styled(complete, theme.done),

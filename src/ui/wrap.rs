@@ -29,6 +29,14 @@ pub fn wrap(spans: Vec<Span<'_>>, width: usize, indent: usize) -> Vec<Line<'stat
             words.push((word, span.style));
         }
     }
+    // Dates and short brackets kept whole, unless that costs a line (rows are scarce at 40×12).
+    let grouped = lay_out(keep_together(words.clone(), width.saturating_sub(indent)), width, indent);
+    let plain = lay_out(words, width, indent);
+    if grouped.len() <= plain.len() { grouped } else { plain }
+}
+
+/// `words` (each with the space before it) in lines of `width`, later lines indented.
+fn lay_out(words: Vec<(String, Style)>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
@@ -48,6 +56,51 @@ pub fn wrap(spans: Vec<Span<'_>>, width: usize, indent: usize) -> Vec<Line<'stat
         lines.push(Line::from(line));
     }
     lines
+}
+
+/// Words that read as one are wrapped as one when they fit a line (issue 26: a saved line at
+/// 40 columns broke "Tue 24 | Nov" and "(3-2-1 × | 8 s holds)"): a date ("Tue 24 Nov") and a
+/// part in brackets ("(3-2-1 × 8 s holds per side)"), each in one style.
+fn keep_together(words: Vec<(String, Style)>, room: usize) -> Vec<(String, Style)> {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let bare = |w: &str| w.trim().trim_end_matches(['.', ',', ';', ':', '✓', ')']).trim().to_string();
+    let mut out: Vec<(String, Style)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (word, style) = &words[i];
+        // How many words from here make one unit.
+        let date = i + 2 < words.len()
+            && DAYS.contains(&bare(word).as_str())
+            && bare(&words[i + 1].0).chars().all(|c| c.is_ascii_digit())
+            && MONTHS.contains(&bare(&words[i + 2].0).as_str());
+        let bracket = word.trim_start().starts_with('(') && !word.contains(')');
+        let n = if date {
+            3
+        } else if bracket {
+            words[i..].iter().position(|(w, _)| w.contains(')')).map_or(1, |end| end + 1)
+        } else {
+            1
+        };
+        let unit = &words[i..i + n];
+        let joined: String = unit.iter().map(|(w, _)| w.as_str()).collect();
+        // A bracket is kept whole when it is a short one with a number (a dose, a pain), not a
+        // clause of prose that would leave a gap.
+        let short = date || (joined.chars().count() <= 32 && joined.chars().any(|c| c.is_ascii_digit()));
+        if n > 1
+            && short
+            && unit.iter().all(|(_, s)| s == style)
+            && joined.trim_start().chars().count() <= room
+        {
+            out.push((joined, *style));
+            i += n;
+        } else {
+            out.push((word.clone(), *style));
+            i += 1;
+        }
+    }
+    out
 }
 
 fn push_word(
@@ -115,6 +168,14 @@ pub fn words_fit(s: &str, width: usize) -> String {
     out
 }
 
+/// A progress bar `width` cells wide, `ratio` of it filled with whole blocks from the left
+/// (ratatui's `Gauge` left a blank cell in the middle where its empty label sat, issue 26).
+pub fn bar(ratio: f64, width: u16, style: Style) -> Line<'static> {
+    let width = usize::from(width);
+    let filled = ((ratio.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    Line::from(vec![Span::styled("█".repeat(filled), style), Span::raw(" ".repeat(width - filled))])
+}
+
 /// Key hints that fit `width`: whole entries in order, the last entry (back, help) always
 /// kept, the ones between dropped when there is no room.
 pub fn hints_fit<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
@@ -160,6 +221,38 @@ mod tests {
             let got = texts(&wrap_text(text, Style::new(), width, indent));
             assert_eq!(got, want, "{text:?} at {width}");
             assert!(got.iter().all(|l| l.chars().count() <= width));
+        }
+    }
+
+    /// Issue 26: a full bar has no blank cell, and fills from the left.
+    #[test]
+    fn a_bar_has_no_gap() {
+        let text = |l: Line| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+        assert_eq!(text(bar(5.0 / 6.0, 31, Style::new())), format!("{}{}", "█".repeat(26), " ".repeat(5)));
+        assert_eq!(text(bar(1.0, 4, Style::new())), "████");
+        assert_eq!(text(bar(0.0, 3, Style::new())), "   ");
+    }
+
+    /// Issue 26: a saved line at 40 columns keeps its date and its dose in brackets whole when
+    /// that costs no line.
+    #[test]
+    fn dates_and_doses_in_brackets_stay_whole() {
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "Undone: Walk's done entry for today, logged Tue 24 Nov.",
+                &["Undone: Walk's done entry for today,", "  logged Tue 24 Nov."],
+            ),
+            (
+                "Walk, Mon 23: stopped as advised (pain 7)",
+                &["Walk, Mon 23: stopped as advised", "  (pain 7)"],
+            ),
+            (
+                "Saved: Walk bout 1 of 3 (5 min) for Tue 24 Nov, bike instead.",
+                &["Saved: Walk bout 1 of 3 (5 min) for", "  Tue 24 Nov, bike instead."],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(texts(&wrap_text(text, Style::new(), 39, 2)), want, "{text:?}");
         }
     }
 }

@@ -11,6 +11,7 @@ fn the_target_in_words() {
     let settings = Settings::default();
     let monday = date(2026, 11, 23);
     let mut w = WeekData::build(&catalog, &settings, &[], monday, date(2026, 11, 25), Streaks::default());
+    w.first_use = Some(monday);
     let needed = w.needed_days;
     let cases = [
         // (today, complete days, met) → words
@@ -34,6 +35,11 @@ fn the_target_in_words() {
         (w.today, w.complete_days, w.meets_target) = (today, done, met);
         assert_eq!(w.target_text(), want, "{today} {done}");
     }
+    // A week over before the first session was not missed (issue 26).
+    (w.today, w.complete_days, w.meets_target, w.first_use) = (date(2026, 12, 1), 0, false, None);
+    assert_eq!(w.target_text(), "before your first session");
+    w.first_use = Some(date(2026, 11, 30));
+    assert_eq!(w.target_text(), "before your first session");
 }
 
 #[test]

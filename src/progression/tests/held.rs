@@ -224,3 +224,27 @@ fn the_command_line_says_commands_where_the_app_says_keys() {
         assert!(!cli.contains("press h") && !cli.contains("Press c"), "{cli}");
     }
 }
+
+/// Issue 26 item 12: the reason a step held names what happened — the morning the back had not
+/// settled, or the version done instead — not "an easier day"; a bike ride that filled the
+/// day's walk by minutes is no "1 of 3 walks".
+#[test]
+fn a_held_reason_names_what_happened() {
+    let walks = |n| (0..3).map(move |_| done(n, "walk", 1, Easy, 0));
+    let mut not_settled: Vec<Entry> = walks(0).chain(walks(1)).collect();
+    not_settled.push(event(2, EntryKind::NotSettled));
+    not_settled.extend(walks(2));
+    let r = rx(&not_settled, "walk", 3);
+    assert_eq!(
+        (r.change, r.reason.as_deref()),
+        (Change::Hold, Some("Same as last time: your back had not settled last time"))
+    );
+    let mut bike = done(2, "walk", 1, Easy, 0);
+    (bike.variant, bike.minutes) = (Some("bike".into()), Some(20));
+    let rode: Vec<Entry> = walks(0).chain(walks(1)).chain([bike]).collect();
+    let r = rx(&rode, "walk", 3);
+    assert_eq!(
+        (r.change, r.reason.as_deref()),
+        (Change::Hold, Some("Same as last time: bike instead last time"))
+    );
+}
