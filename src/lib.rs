@@ -35,6 +35,7 @@ pub mod cli;
 pub mod config;
 pub mod ctx;
 pub mod fsutil;
+pub mod import;
 pub mod lessons;
 pub mod log;
 pub mod morning;
