@@ -12,6 +12,7 @@ use crate::config::Settings;
 
 pub mod plan;
 pub mod read;
+pub mod table;
 pub mod write;
 
 /// A gap between two track points longer than this is a pause, whatever the distance.

@@ -34,6 +34,7 @@ pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod ctx;
+pub mod calendar;
 pub mod fsutil;
 pub mod import;
 pub mod lessons;
