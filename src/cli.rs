@@ -258,6 +258,9 @@ pub enum Command {
         /// One JSON document on stdout (with --yes or --dry-run)
         #[arg(long)]
         json: bool,
+        /// How the walks went (default: ok), for every walk logged
+        #[arg(long, value_enum)]
+        feedback: Option<Feedback>,
         /// Log days before your first entry or more than a year back
         #[arg(long)]
         force: bool,

@@ -117,8 +117,10 @@ pub fn run(cli: Cli) -> Result<()> {
                     super::week::week(&mut ctx, date.unwrap_or(Day::Today), weeks, json)
                 }
                 Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
-                Command::Import { paths, yes, dry_run, json, force } => {
-                    super::import::import(&mut ctx, &paths, super::import::Options { yes, dry_run, json, force })
+                Command::Import { paths, yes, dry_run, json, feedback, force } => {
+                    let feedback = feedback.unwrap_or(crate::state::Feedback::Ok);
+                    let options = super::import::Options { yes, dry_run, json, feedback, force };
+                    super::import::import(&mut ctx, &paths, options)
                 }
                 Command::Calendar { weeks, out } => super::calendar::calendar(&mut ctx, weeks, out.as_deref()),
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),

@@ -17,6 +17,8 @@ pub struct Options {
     pub yes: bool,
     pub dry_run: bool,
     pub json: bool,
+    /// The rating of every walk logged.
+    pub feedback: crate::state::Feedback,
     pub force: bool,
 }
 
@@ -28,7 +30,7 @@ pub fn import(ctx: &mut Ctx, paths: &[PathBuf], o: Options) -> Result<()> {
     if files.is_empty() {
         bail!("no GPX, FIT or TCX files in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
     }
-    let plan = plan::plan(ctx, &files, o.force)?;
+    let plan = plan::plan(ctx, &files, o.feedback, o.force)?;
     if !o.json {
         for line in table::lines(&plan) {
             outln!("{line}");
@@ -45,7 +47,7 @@ pub fn import(ctx: &mut Ctx, paths: &[PathBuf], o: Options) -> Result<()> {
         for why in &s.dropped {
             errln!("upright: not logged: {why}");
         }
-        outln!("logged {logged} walk{}; the rating is ok: see the README to change one", if logged == 1 { "" } else { "s" });
+        outln!("logged {logged} walk{}, rated {}", if logged == 1 { "" } else { "s" }, o.feedback);
     } else if o.dry_run {
         outln!("dry run: nothing logged");
     } else if n > 0 {

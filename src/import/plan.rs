@@ -123,7 +123,7 @@ pub fn same_activity(e: &Entry, source: &str, start: Timestamp) -> bool {
 
 /// Reads `files` and judges each activity. `force` confirms a day before the first entry or
 /// more than a year back, as `done --force` does.
-pub fn plan(ctx: &mut Ctx, files: &[PathBuf], force: bool) -> Result<Plan> {
+pub fn plan(ctx: &mut Ctx, files: &[PathBuf], feedback: Feedback, force: bool) -> Result<Plan> {
     let mut plan = Plan::default();
     let mut found: Vec<(PathBuf, Activity)> = Vec::new();
     for file in files {
@@ -160,7 +160,7 @@ pub fn plan(ctx: &mut Ctx, files: &[PathBuf], force: bool) -> Result<Plan> {
             status: Status::Log,
             entry: None,
         };
-        p.status = judge(ctx, &facts, &history, &mut p, force);
+        p.status = judge(ctx, &facts, &history, &mut p, feedback, force);
         if let Some((entry, _)) = &p.entry {
             // The log's order (date, time, id), as the store keeps it.
             let key = |e: &Entry| (e.date, e.at.clone(), e.id.clone());
@@ -172,7 +172,14 @@ pub fn plan(ctx: &mut Ctx, files: &[PathBuf], force: bool) -> Result<Plan> {
     Ok(plan)
 }
 
-fn judge(ctx: &Ctx, facts: &rules::Facts, history: &[Entry], p: &mut Proposal, force: bool) -> Status {
+fn judge(
+    ctx: &Ctx,
+    facts: &rules::Facts,
+    history: &[Entry],
+    p: &mut Proposal,
+    feedback: Feedback,
+    force: bool,
+) -> Status {
     if history.iter().any(|e| same_activity(e, &p.source, p.start)) {
         return Status::Duplicate;
     }
@@ -202,7 +209,7 @@ fn judge(ctx: &Ctx, facts: &rules::Facts, history: &[Entry], p: &mut Proposal, f
     e.at = crate::state::stamp(&p.local);
     e.step = Some(rx.step);
     e.dose = Some(rx.dose_text);
-    e.feedback = Some(Feedback::Ok);
+    e.feedback = Some(feedback);
     e.pain = Some(0);
     e.minutes = Some(p.summary.minutes);
     e.variant = p.summary.kind.variant().map(str::to_string);
