@@ -74,7 +74,7 @@ fn real_exports_show_a_table_log_with_yes_and_never_twice() {
     let (stdout, stderr) = text(&out);
     assert!(!out.status.success(), "the file that does not read makes it fail: {stderr}");
     assert!(stdout.starts_with("Date        Start  Kind"), "{stdout}");
-    assert!(stdout.contains("more than a year back: log Walk for it anyway? Add --force to import it"), "{stdout}");
+    assert!(stdout.contains("more than a year back: log Walk for it anyway? `upright import --force` logs it"), "{stdout}");
     assert!(stdout.contains("0 to log, 1 nothing to log, 3 refused, 1 file not read"), "{stdout}");
     let before = history(dir.path());
     // With --force: the watch's ride (its own offset, -07:00), the TCX walk whose sport is

@@ -61,7 +61,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Proposal {
     pub file: PathBuf,
     pub source: String,
@@ -76,13 +76,13 @@ pub struct Proposal {
 }
 
 /// A file that did not read: its path and the parser's words (with its position).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Failed {
     pub file: PathBuf,
     pub error: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Plan {
     pub proposals: Vec<Proposal>,
     pub failed: Vec<Failed>,
@@ -194,7 +194,9 @@ fn judge(
         Verdict::Note(note) => Status::Note(note),
         Verdict::Nothing(why) => return Status::Nothing(why),
         Verdict::Refused(why) => return Status::Refused(why),
-        Verdict::Confirm(question) => return Status::Refused(format!("{question} Add --force to import it")),
+        Verdict::Confirm(question) => {
+            return Status::Refused(format!("{question} `upright import --force` logs it"));
+        }
     };
     let Some(exercise) = ctx.catalog.get(WALK) else {
         return Status::Refused("the walk is not in the catalog".into());

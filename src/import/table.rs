@@ -28,7 +28,7 @@ pub fn lines(plan: &Plan) -> Vec<String> {
         }
     }
     for f in &plan.failed {
-        out.push(format!("{}: not read: {}", f.file.display(), f.error));
+        out.push(format!("{}: not read: {}", short_path(&f.file, &all), f.error));
     }
     out
 }

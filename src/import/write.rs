@@ -62,3 +62,42 @@ pub fn write(store: &mut Store, plan: &Plan) -> Saved {
     }
     saved
 }
+
+/// The folder inside the import folder that files done with are moved to.
+pub const DONE_FOLDER: &str = "imported";
+
+/// How many activity files wait in `folder` (not in its subfolders).
+pub fn waiting(folder: &std::path::Path) -> usize {
+    std::fs::read_dir(folder)
+        .map(|read| read.flatten().filter(|e| e.path().is_file() && super::read::is_activity_file(&e.path())).count())
+        .unwrap_or(0)
+}
+
+/// The app's import: saves what the plan allowed, then moves each file whose activities are
+/// all logged now (or were already, or had nothing to log) into `imported/` beside it. A file
+/// with a refusal, or one that did not read, stays where it is for the next look.
+pub fn write_and_file(ctx: &mut crate::ctx::Ctx, plan: &Plan) -> color_eyre::Result<()> {
+    let saved = write(&mut ctx.store, plan);
+    let mut problems: Vec<String> = saved.errors.into_iter().chain(saved.dropped).collect();
+    if problems.is_empty() {
+        for file in plan.proposals.iter().map(|p| &p.file).collect::<std::collections::BTreeSet<_>>() {
+            let done = plan.proposals.iter().filter(|p| &p.file == file).all(|p| !matches!(p.status, super::plan::Status::Refused(_)));
+            let (Some(dir), Some(name), true) = (file.parent(), file.file_name(), done) else { continue };
+            let target = dir.join(DONE_FOLDER);
+            let moved = std::fs::create_dir_all(&target).and_then(|()| {
+                let to = target.join(name);
+                if to.exists() {
+                    return Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} is there already", to.display())));
+                }
+                std::fs::rename(file, to)
+            });
+            if let Err(e) = moved {
+                problems.push(format!("logged, but {} was not moved to {DONE_FOLDER}/: {e}", file.display()));
+            }
+        }
+    }
+    match problems.is_empty() {
+        true => Ok(()),
+        false => Err(color_eyre::eyre::eyre!(problems.join("; "))),
+    }
+}
