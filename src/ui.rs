@@ -201,6 +201,8 @@ mod breaks_tests;
 #[cfg(test)]
 mod cardio_tests;
 #[cfg(test)]
+mod import_tests;
+#[cfg(test)]
 mod progress_tests;
 #[cfg(test)]
 mod review_tests;

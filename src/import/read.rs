@@ -1,16 +1,16 @@
-//! A file to [`Activity`]s, by crates made for each format: `gpx` for GPX, `fitparser` for FIT,
-//! `quick-xml` with serde for TCX (a small XML schema). A file that does not parse is an error
-//! naming the parser's position where it gives one (line and column of the XML, the byte of a
-//! FIT file).
+//! A file to [`Activity`]s, by well-kept crates: `fitparser` for FIT, `quick-xml` with serde
+//! for the two XML formats, GPX and TCX (small schemas; only the fields read are declared). A
+//! file that does not parse is an error naming the parser's position where it gives one (line
+//! and column of the XML, the byte of a FIT file).
 
 use std::path::Path;
 
-use jiff::Timestamp;
 use jiff::tz::Offset;
 
-use super::{Activity, Point};
+use super::Activity;
 
 mod fit;
+mod gpx;
 mod tcx;
 
 /// The formats read, by file extension.
@@ -36,7 +36,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Activity>, String> {
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     match ext.as_str() {
-        "gpx" => gpx(&bytes, &name),
+        "gpx" => gpx::read(&bytes, &name),
         "fit" => fit::read(&bytes),
         "tcx" => tcx::read(&bytes),
         _ => Err(format!("not an activity file: upright imports {}", EXTENSIONS.join(", "))),
@@ -49,48 +49,6 @@ fn own_offset(seconds: i32) -> Option<Offset> {
     (seconds != 0).then(|| Offset::from_seconds(seconds).ok()).flatten()
 }
 
-fn gpx(bytes: &[u8], name: &str) -> Result<Vec<Activity>, String> {
-    let doc = gpx::read(bytes).map_err(|e| match xml_position(bytes).or_else(|| bad_point(bytes)) {
-        Some((line, col, why)) => format!("line {line}, column {col}: {why}"),
-        None => format!("{e} (the GPX reader gives no position)"),
-    })?;
-    // The gpx crate hands times over in UTC: the offset they were written with is read from the
-    // first track point's time.
-    let offset = first_time(bytes).and_then(|t| time_offset(&t));
-    let creator = doc.creator.clone().filter(|c| !c.trim().is_empty());
-    let mut out = Vec::new();
-    for track in &doc.tracks {
-        let segments: Vec<Vec<Point>> = track
-            .segments
-            .iter()
-            .map(|seg| {
-                seg.points
-                    .iter()
-                    .filter_map(|p| {
-                        let t: time::OffsetDateTime = p.time?.into();
-                        let at = Timestamp::from_nanosecond(t.unix_timestamp_nanos()).ok()?;
-                        let pt = p.point();
-                        Some(Point { at, pos: Some((pt.y(), pt.x())), distance: None })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .filter(|s| !s.is_empty())
-            .collect();
-        let Some(start) = segments.iter().flatten().map(|p| p.at).min() else { continue };
-        let source = creator.clone().or(track.source.clone()).unwrap_or_else(|| format!("GPX {name}"));
-        out.push(Activity {
-            source,
-            start,
-            offset,
-            sport: track.type_.clone(),
-            segments,
-            timer_secs: None,
-            distance: None,
-        });
-    }
-    Ok(out)
-}
-
 /// The offset an ISO 8601 time was written with, when other than UTC.
 pub(super) fn time_offset(s: &str) -> Option<Offset> {
     match jiff::fmt::temporal::Pieces::parse(s.trim()).ok()?.offset()? {
@@ -99,27 +57,8 @@ pub(super) fn time_offset(s: &str) -> Option<Offset> {
     }
 }
 
-/// The text of the first `<time>` inside a `<trkpt>`.
-fn first_time(bytes: &[u8]) -> Option<String> {
-    use quick_xml::events::Event;
-    let mut reader = quick_xml::Reader::from_reader(bytes);
-    let (mut buf, mut in_point, mut in_time) = (Vec::new(), false, false);
-    loop {
-        match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) if e.local_name().as_ref() == "trkpt" => in_point = true,
-            Event::Start(e) if in_point && e.local_name().as_ref() == "time" => in_time = true,
-            Event::Text(t) if in_time => return Some(t.into_inner().into_owned()),
-            Event::End(e) if e.local_name().as_ref() == "trkpt" => in_point = false,
-            Event::Eof => return None,
-            _ => {}
-        }
-        buf.clear();
-    }
-}
-
-/// Where a well-formed GPX has a point out of range (the gpx crate says which value, not
-/// where): the line and column of the first point whose latitude or longitude is off the globe.
-fn bad_point(bytes: &[u8]) -> Option<(usize, usize, String)> {
+/// Where a well-formed GPX has a point out of range: the line and column of the first point whose latitude or longitude is off the globe.
+pub(super) fn bad_point(bytes: &[u8]) -> Option<(usize, usize, String)> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(bytes);
     let mut buf = Vec::new();
