@@ -42,7 +42,14 @@ fn ctx(data: &Path) -> Ctx {
     let now: jiff::Zoned = NOW.parse().unwrap();
     let settings = Settings::default();
     let today = settings.coaching_date(&now);
-    Ctx { catalog: Catalog::builtin(), settings, store: Store::open(data), now, today, config_path: data.join("none.toml") }
+    Ctx {
+        catalog: Catalog::builtin(),
+        settings,
+        store: Store::open(data),
+        now,
+        today,
+        config_path: data.join("none.toml"),
+    }
 }
 
 fn main() {

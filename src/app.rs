@@ -211,7 +211,9 @@ impl App {
         };
         if app.day.safety.accepted.is_some() {
             app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
-            app.message = app.import_hint();
+            if app.message.is_none() {
+                app.message = app.import_hint();
+            }
         }
         Ok(app)
     }

@@ -67,7 +67,9 @@ pub fn events(
         let Some(week) = plan.iter().rev().find(|w| w.week_start <= date).or(plan.first()) else { continue };
         let mut lines: Vec<String> = routine
             .iter()
-            .filter_map(|ex| week.exercises.iter().find(|p| p.id == ex.id).map(|p| format!("{}: {}", ex.name, p.dose_text)))
+            .filter_map(|ex| {
+                week.exercises.iter().find(|p| p.id == ex.id).map(|p| format!("{}: {}", ex.name, p.dose_text))
+            })
             .collect();
         let lifts = strength.iter().find(|f| f.date == date);
         if let Some(f) = lifts {
@@ -86,7 +88,11 @@ pub fn events(
             date,
             start: start.timestamp(),
             strength: lifts.is_some(),
-            summary: if lifts.is_some() { "Back routine + strength day".into() } else { "Back routine".into() },
+            summary: if lifts.is_some() {
+                "Back routine + strength day".into()
+            } else {
+                "Back routine".into()
+            },
             description: lines.join("\n"),
         });
     }

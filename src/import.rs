@@ -194,6 +194,6 @@ pub fn coaching_day(settings: &Settings, start: Timestamp, offset: Option<Offset
 }
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod day_props;
+#[cfg(test)]
+mod tests;

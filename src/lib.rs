@@ -29,12 +29,12 @@ macro_rules! errln {
 
 pub mod app;
 pub mod breaks;
+pub mod calendar;
 pub mod catalog;
 pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod ctx;
-pub mod calendar;
 pub mod fsutil;
 pub mod import;
 pub mod lessons;

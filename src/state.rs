@@ -23,9 +23,9 @@ use jiff::civil::Date;
 
 pub use crate::log::{Entry, EntryKind, Feedback};
 pub use conflicts::Merged;
-pub use write::SaveError;
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
 pub use summary::Summary;
+pub use write::SaveError;
 
 use summary::Want;
 

@@ -127,7 +127,9 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
         }
         Mode::Progress(p) => progress::render(frame, area, p, theme),
-        Mode::Import { plan, scroll } => app.scroll_end.set(import::render(frame, area, plan, *scroll, theme)),
+        Mode::Import { plan, scroll } => {
+            app.scroll_end.set(import::render(frame, area, plan, *scroll, theme))
+        }
         Mode::RedFlags { said, scroll, .. } => {
             app.scroll_end.set(safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }

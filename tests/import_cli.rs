@@ -47,7 +47,8 @@ fn gpx(path: &Path, creator: &str, start: &str, minutes: i64, speed: f64, sport:
 
 /// The walk entries logged, as `upright export --format json` gives them.
 fn walks(dir: &Path) -> Vec<serde_json::Value> {
-    let all: serde_json::Value = serde_json::from_str(&upright(dir, &["export", "--format", "json"])).unwrap();
+    let all: serde_json::Value =
+        serde_json::from_str(&upright(dir, &["export", "--format", "json"])).unwrap();
     let list = all.as_array().cloned().or_else(|| all["entries"].as_array().cloned()).unwrap();
     list.into_iter().filter(|e| e["exercise"] == "walk" && e["kind"] == "done").collect()
 }
@@ -74,7 +75,10 @@ fn real_exports_show_a_table_log_with_yes_and_never_twice() {
     let (stdout, stderr) = text(&out);
     assert!(!out.status.success(), "the file that does not read makes it fail: {stderr}");
     assert!(stdout.starts_with("Date        Start  Kind"), "{stdout}");
-    assert!(stdout.contains("more than a year back: log Walk for it anyway? `upright import --force` logs it"), "{stdout}");
+    assert!(
+        stdout.contains("more than a year back: log Walk for it anyway? `upright import --force` logs it"),
+        "{stdout}"
+    );
     assert!(stdout.contains("0 to log, 1 nothing to log, 3 refused, 1 file not read"), "{stdout}");
     let before = history(dir.path());
     // With --force: the watch's ride (its own offset, -07:00), the TCX walk whose sport is
@@ -92,7 +96,9 @@ fn real_exports_show_a_table_log_with_yes_and_never_twice() {
     }
     // The OpenTracks track with its old pause markers does not read: its path and position.
     assert!(
-        stdout.contains("opentracks_pause_resume.gpx: not read: line 42, column 7: lat=\"100\" is not a latitude"),
+        stdout.contains(
+            "opentracks_pause_resume.gpx: not read: line 42, column 7: lat=\"100\" is not a latitude"
+        ),
         "{stdout}"
     );
     assert!(stdout.contains("logged 3 walks, rated ok"), "{stdout}");
@@ -147,7 +153,10 @@ fn the_rules_of_done_judge_each_activity_and_refusals_are_listed() {
         gpx(&d.join(format!("w{i}.gpx")), "OpenTracks", &format!("2026-11-24T{hour}:00Z"), 5, 1.3, None);
     }
     gpx(&d.join("hike.gpx"), "OpenTracks", "2026-11-23T06:00:00Z", 301, 1.3, Some("hiking"));
-    let files: Vec<String> = ["w0", "w1", "w2", "w3", "hike"].iter().map(|f| d.join(format!("{f}.gpx")).to_string_lossy().into_owned()).collect();
+    let files: Vec<String> = ["w0", "w1", "w2", "w3", "hike"]
+        .iter()
+        .map(|f| d.join(format!("{f}.gpx")).to_string_lossy().into_owned())
+        .collect();
     let mut args = vec!["import", "--yes"];
     args.extend(files.iter().map(String::as_str));
     let out = run(d, &args);
@@ -180,16 +189,21 @@ fn dry_run_json_and_no_terminal_write_nothing() {
     assert!(text(&out).1.contains("nothing logged: add --yes to log the 1 shown"), "{}", text(&out).1);
     let out = run(d, &["import", "--json", file]);
     assert!(!out.status.success(), "--json asks nothing");
-    let doc: serde_json::Value = serde_json::from_str(&upright(d, &["import", "--json", "--dry-run", file])).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_str(&upright(d, &["import", "--json", "--dry-run", file])).unwrap();
     let a = &doc["activities"][0];
     assert_eq!(a["date"], "2026-11-23");
     assert_eq!(a["start"], "2026-11-23T09:00:00+01:00");
-    assert_eq!((a["kind"].as_str(), a["minutes"].as_u64(), a["import"].as_str()), (Some("walk"), Some(12), Some("log")));
+    assert_eq!(
+        (a["kind"].as_str(), a["minutes"].as_u64(), a["import"].as_str()),
+        (Some("walk"), Some(12), Some("log"))
+    );
     assert_eq!(a["distance_m"], 936);
     assert_eq!((doc["logged"].as_u64(), doc["dry_run"].as_bool()), (Some(0), Some(true)));
     assert_eq!(before, history(d));
     let doc: serde_json::Value =
-        serde_json::from_str(&upright(d, &["import", "--json", "--yes", "--feedback", "hard", file])).unwrap();
+        serde_json::from_str(&upright(d, &["import", "--json", "--yes", "--feedback", "hard", file]))
+            .unwrap();
     assert_eq!(doc["logged"], 1);
     assert_eq!(walks(d)[0]["feedback"], "hard");
 }

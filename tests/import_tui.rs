@@ -16,8 +16,12 @@ fn fixture(name: &str) -> PathBuf {
 fn yesterdays_walk(path: &Path) {
     let points: String = (0..=72)
         .map(|i| {
-            let at = "2026-11-23T08:00:00Z".parse::<jiff::Timestamp>().unwrap() + jiff::SignedDuration::from_secs(i * 10);
-            format!("<trkpt lat=\"{:.7}\" lon=\"13.4\"><time>{at}</time></trkpt>\n", 52.5 + i as f64 * 13.0 / 111_195.0)
+            let at = "2026-11-23T08:00:00Z".parse::<jiff::Timestamp>().unwrap()
+                + jiff::SignedDuration::from_secs(i * 10);
+            format!(
+                "<trkpt lat=\"{:.7}\" lon=\"13.4\"><time>{at}</time></trkpt>\n",
+                52.5 + i as f64 * 13.0 / 111_195.0
+            )
         })
         .collect();
     let doc = format!(

@@ -13,7 +13,11 @@ impl App {
         let folder = self.ctx.settings.import_folder.as_ref()?;
         let n = crate::import::write::waiting(folder);
         (n > 0).then(|| {
-            format!("{n} recorded walk file{} wait{} in your import folder: i shows them.", plural(n), if n == 1 { "s" } else { "" })
+            format!(
+                "{n} recorded walk file{} wait{} in your import folder: i shows them.",
+                plural(n),
+                if n == 1 { "s" } else { "" }
+            )
         })
     }
 

@@ -1,9 +1,9 @@
 //! The calendar read back by a second, independent parser (the `ical` crate).
 
 use ical::parser::ical::component::IcalCalendar;
+use jiff::Timestamp;
 use jiff::civil::date;
 use jiff::tz::TimeZone;
-use jiff::Timestamp;
 
 use super::{events, ics, uid};
 use crate::catalog::Catalog;
@@ -49,7 +49,8 @@ fn each_day_is_one_event_at_the_set_time_with_an_alarm_and_the_plans_doses() {
     assert_eq!(prop(&alarm.properties, "ACTION"), Some("DISPLAY"));
     assert_eq!(prop(&alarm.properties, "TRIGGER"), Some("-PT600S"));
     // Every day has its own UID, the same whenever it is written.
-    let uids: std::collections::BTreeSet<_> = cal.events.iter().filter_map(|e| prop(&e.properties, "UID")).collect();
+    let uids: std::collections::BTreeSet<_> =
+        cal.events.iter().filter_map(|e| prop(&e.properties, "UID")).collect();
     assert_eq!(uids.len(), 14);
     assert_eq!(text, write(&Settings::default(), 2), "the same day written twice is the same text");
 }
@@ -57,8 +58,11 @@ fn each_day_is_one_event_at_the_set_time_with_an_alarm_and_the_plans_doses() {
 #[test]
 fn the_time_and_the_alarm_come_from_the_config_and_strength_days_are_marked() {
     let mut catalog = Catalog::builtin();
-    let mut settings =
-        crate::config::parse("strength = true\n[calendar]\nat = \"18:15\"\nalarm_minutes = 25\n", &mut catalog).unwrap();
+    let mut settings = crate::config::parse(
+        "strength = true\n[calendar]\nat = \"18:15\"\nalarm_minutes = 25\n",
+        &mut catalog,
+    )
+    .unwrap();
     settings.strength.enabled = true;
     let cal = parse(&write(&settings, 1));
     assert_eq!(prop(&cal.events[0].properties, "DTSTART"), Some("20260323T171500Z"));

@@ -20,7 +20,11 @@ pub fn calendar(ctx: &mut Ctx, weeks: u32, out: Option<&Path>) -> Result<()> {
         Some(path) => {
             crate::fsutil::write_atomic(path, text.as_bytes(), 0o644)
                 .wrap_err_with(|| format!("cannot write {}", path.display()))?;
-            outln!("wrote {} days to {} (subscribe to it, or import it, in your calendar)", events.len(), path.display());
+            outln!(
+                "wrote {} days to {} (subscribe to it, or import it, in your calendar)",
+                events.len(),
+                path.display()
+            );
         }
     }
     Ok(())

@@ -122,7 +122,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     let options = super::import::Options { yes, dry_run, json, feedback, force };
                     super::import::import(&mut ctx, &paths, options)
                 }
-                Command::Calendar { weeks, out } => super::calendar::calendar(&mut ctx, weeks, out.as_deref()),
+                Command::Calendar { weeks, out } => {
+                    super::calendar::calendar(&mut ctx, weeks, out.as_deref())
+                }
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
                 Command::Checkin { pain, activity, date, json } => {
                     super::progress::checkin(&mut ctx, pain, activity, date.unwrap_or(Day::Today), json)

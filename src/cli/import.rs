@@ -28,7 +28,10 @@ pub fn import(ctx: &mut Ctx, paths: &[PathBuf], o: Options) -> Result<()> {
     }
     let files = plan::files(paths)?;
     if files.is_empty() {
-        bail!("no GPX, FIT or TCX files in {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        bail!(
+            "no GPX, FIT or TCX files in {}",
+            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        );
     }
     let plan = plan::plan(ctx, &files, o.feedback, o.force)?;
     if !o.json {
@@ -63,7 +66,11 @@ pub fn import(ctx: &mut Ctx, paths: &[PathBuf], o: Options) -> Result<()> {
         if o.json {
             bail!("{n} file{} could not be read (see \"failed\")", if n == 1 { "" } else { "s" });
         }
-        bail!("{n} file{} could not be read; the others were {}", if n == 1 { "" } else { "s" }, if go { "imported" } else { "shown" });
+        bail!(
+            "{n} file{} could not be read; the others were {}",
+            if n == 1 { "" } else { "s" },
+            if go { "imported" } else { "shown" }
+        );
     }
     Ok(())
 }
@@ -100,7 +107,10 @@ fn document(plan: &Plan, logged: usize, dry_run: bool) -> serde_json::Value {
             })
         })
         .collect();
-    let failed: Vec<_> =
-        plan.failed.iter().map(|f| json!({ "file": f.file.display().to_string(), "error": f.error })).collect();
+    let failed: Vec<_> = plan
+        .failed
+        .iter()
+        .map(|f| json!({ "file": f.file.display().to_string(), "error": f.error }))
+        .collect();
     json!({ "activities": activities, "failed": failed, "logged": logged, "dry_run": dry_run })
 }

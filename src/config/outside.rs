@@ -24,7 +24,9 @@ impl RawCalendar {
         }
         if let Some(m) = self.alarm_minutes {
             if m > 1440 {
-                return Err(format!("calendar.alarm_minutes = {m} is not a number of minutes from 0 to 1440"));
+                return Err(format!(
+                    "calendar.alarm_minutes = {m} is not a number of minutes from 0 to 1440"
+                ));
             }
             c.alarm_minutes = m;
         }

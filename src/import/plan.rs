@@ -100,9 +100,13 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let read = std::fs::read_dir(path).map_err(|e| color_eyre::eyre::eyre!("{}: {e}", path.display()))?;
-            let mut found: Vec<PathBuf> =
-                read.flatten().map(|e| e.path()).filter(|p| p.is_file() && read::is_activity_file(p)).collect();
+            let read =
+                std::fs::read_dir(path).map_err(|e| color_eyre::eyre::eyre!("{}: {e}", path.display()))?;
+            let mut found: Vec<PathBuf> = read
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file() && read::is_activity_file(p))
+                .collect();
             found.sort();
             out.extend(found);
         } else if path.exists() {

@@ -65,13 +65,21 @@ pub(super) fn bad_point(bytes: &[u8]) -> Option<(usize, usize, String)> {
     loop {
         let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
         match reader.read_event_into(&mut buf).ok()? {
-            Event::Start(e) | Event::Empty(e) if ["trkpt", "wpt", "rtept"].contains(&e.local_name().as_ref()) => {
+            Event::Start(e) | Event::Empty(e)
+                if ["trkpt", "wpt", "rtept"].contains(&e.local_name().as_ref()) =>
+            {
                 for (name, limit) in [("lat", 90.0), ("lon", 180.0)] {
                     let value = e.try_get_attribute(name).ok().flatten();
                     let value = value.map(|v| v.value.into_owned());
-                    if let Some(v) = value.filter(|v| v.trim().parse::<f64>().map_or(true, |x| x.abs() > limit)) {
+                    if let Some(v) =
+                        value.filter(|v| v.trim().parse::<f64>().map_or(true, |x| x.abs() > limit))
+                    {
                         let (line, col) = crate::text::position(&String::from_utf8_lossy(bytes), at);
-                        return Some((line, col, format!("{name}=\"{v}\" is not a {name}itude (-{limit} to {limit})")));
+                        return Some((
+                            line,
+                            col,
+                            format!("{name}=\"{v}\" is not a {name}itude (-{limit} to {limit})"),
+                        ));
                     }
                 }
             }

@@ -9,7 +9,12 @@ pub const HEADER: &str = "Date        Start  Kind              Min     km  Impor
 
 /// The lines of the table (the header first), at most 80 columns before the file name.
 pub fn lines(plan: &Plan) -> Vec<String> {
-    let all: Vec<_> = plan.proposals.iter().map(|p| p.file.clone()).chain(plan.failed.iter().map(|f| f.file.clone())).collect();
+    let all: Vec<_> = plan
+        .proposals
+        .iter()
+        .map(|p| p.file.clone())
+        .chain(plan.failed.iter().map(|f| f.file.clone()))
+        .collect();
     let mut out = vec![HEADER.to_string()];
     for p in &plan.proposals {
         let km = p.summary.distance_m.map_or("-".to_string(), |m| format!("{:.2}", f64::from(m) / 1000.0));

@@ -91,7 +91,11 @@ fn pauses_are_left_out_of_the_moving_time() {
 fn a_running_distance_wins_over_positions() {
     // FIT and TCX record the device's own distance; jumps in GPS positions do not add to it.
     let pts: Vec<Point> = (0..=6)
-        .map(|i| Point { at: at(i * 10), pos: Some((45.0 + (i % 2) as f64 * 0.01, 7.0)), distance: Some(i as f64 * 12.0) })
+        .map(|i| Point {
+            at: at(i * 10),
+            pos: Some((45.0 + (i % 2) as f64 * 0.01, 7.0)),
+            distance: Some(i as f64 * 12.0),
+        })
         .collect();
     let (secs, metres) = moving(&[pts]).unwrap();
     assert_eq!((secs, metres), (60.0, 72.0));

@@ -69,7 +69,9 @@ pub const DONE_FOLDER: &str = "imported";
 /// How many activity files wait in `folder` (not in its subfolders).
 pub fn waiting(folder: &std::path::Path) -> usize {
     std::fs::read_dir(folder)
-        .map(|read| read.flatten().filter(|e| e.path().is_file() && super::read::is_activity_file(&e.path())).count())
+        .map(|read| {
+            read.flatten().filter(|e| e.path().is_file() && super::read::is_activity_file(&e.path())).count()
+        })
         .unwrap_or(0)
 }
 
@@ -81,13 +83,20 @@ pub fn write_and_file(ctx: &mut crate::ctx::Ctx, plan: &Plan) -> color_eyre::Res
     let mut problems: Vec<String> = saved.errors.into_iter().chain(saved.dropped).collect();
     if problems.is_empty() {
         for file in plan.proposals.iter().map(|p| &p.file).collect::<std::collections::BTreeSet<_>>() {
-            let done = plan.proposals.iter().filter(|p| &p.file == file).all(|p| !matches!(p.status, super::plan::Status::Refused(_)));
+            let done = plan
+                .proposals
+                .iter()
+                .filter(|p| &p.file == file)
+                .all(|p| !matches!(p.status, super::plan::Status::Refused(_)));
             let (Some(dir), Some(name), true) = (file.parent(), file.file_name(), done) else { continue };
             let target = dir.join(DONE_FOLDER);
             let moved = std::fs::create_dir_all(&target).and_then(|()| {
                 let to = target.join(name);
                 if to.exists() {
-                    return Err(std::io::Error::new(std::io::ErrorKind::AlreadyExists, format!("{} is there already", to.display())));
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::AlreadyExists,
+                        format!("{} is there already", to.display()),
+                    ));
                 }
                 std::fs::rename(file, to)
             });

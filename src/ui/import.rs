@@ -13,7 +13,8 @@ use crate::import::table;
 
 /// Returns the furthest scroll (see [`scrolled`]).
 pub fn render(frame: &mut Frame, area: Rect, plan: &Plan, scroll: u16, theme: &Theme) -> u16 {
-    let block = Block::new().borders(Borders::TOP).title(Span::styled(" Import recorded walks ", theme.title));
+    let block =
+        Block::new().borders(Borders::TOP).title(Span::styled(" Import recorded walks ", theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));

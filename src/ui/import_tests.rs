@@ -18,7 +18,10 @@ fn the_import_screen_shows_the_table_and_what_y_does() {
     }
     let mut app = app(dir.path());
     app.ctx.settings.import_folder = Some(inbox);
-    assert_eq!(app.import_hint().as_deref(), Some("3 recorded walk files wait in your import folder: i shows them."));
+    assert_eq!(
+        app.import_hint().as_deref(),
+        Some("3 recorded walk files wait in your import folder: i shows them.")
+    );
     let t = Instant::now();
     send(&mut app, &[Msg::Char('i')], t);
     assert!(matches!(app.mode, Mode::Import { .. }), "{:?}", app.mode);

@@ -58,7 +58,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Activity>, String> {
         .next()
         .map(|r| {
             let maker = text(r, "manufacturer");
-            let product = text(r, "garmin_product").or_else(|| text(r, "product_name")).or_else(|| text(r, "product"));
+            let product =
+                text(r, "garmin_product").or_else(|| text(r, "product_name")).or_else(|| text(r, "product"));
             [maker, product].into_iter().flatten().collect::<Vec<_>>().join(" ")
         })
         .filter(|s| !s.is_empty())
@@ -82,7 +83,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Activity>, String> {
     for s in of(MesgNum::Session) {
         let Some(start) = instant(s, "start_time") else { continue };
         let elapsed = number(s, "total_elapsed_time").unwrap_or(0.0);
-        let end = instant(s, "timestamp").unwrap_or(start).max(start + jiff::SignedDuration::from_secs_f64(elapsed));
+        let end = instant(s, "timestamp")
+            .unwrap_or(start)
+            .max(start + jiff::SignedDuration::from_secs_f64(elapsed));
         let track: Vec<Point> = points.iter().copied().filter(|p| p.at >= start && p.at <= end).collect();
         out.push(Activity {
             source: source.clone(),

@@ -42,7 +42,8 @@ struct TrackPoint {
 }
 
 pub fn read(bytes: &[u8], name: &str) -> Result<Vec<Activity>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let at = |(line, col, why): (usize, usize, String)| format!("line {line}, column {col}: {why}");
     let doc: Gpx = quick_xml::de::from_str(text).map_err(|e| match super::xml_position(text.as_bytes()) {
@@ -63,8 +64,10 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Vec<Activity>, String> {
             let mut points = Vec::with_capacity(seg.points.len());
             for p in seg.points {
                 let Some(time) = p.time else { continue };
-                let t: Timestamp =
-                    time.trim().parse().map_err(|e| format!("a track point's time {time:?} is not a time: {e}"))?;
+                let t: Timestamp = time
+                    .trim()
+                    .parse()
+                    .map_err(|e| format!("a track point's time {time:?} is not a time: {e}"))?;
                 if offset.is_none() {
                     offset = super::time_offset(&time);
                 }
@@ -76,7 +79,15 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Vec<Activity>, String> {
         }
         let Some(start) = segments.iter().flatten().map(|p| p.at).min() else { continue };
         let source = creator.clone().or(track.source).unwrap_or_else(|| format!("GPX {name}"));
-        out.push(Activity { source, start, offset, sport: track.sport, segments, timer_secs: None, distance: None });
+        out.push(Activity {
+            source,
+            start,
+            offset,
+            sport: track.sport,
+            segments,
+            timer_secs: None,
+            distance: None,
+        });
     }
     Ok(out)
 }

@@ -81,12 +81,14 @@ fn time(s: &str) -> Result<(Timestamp, Option<Offset>), String> {
 }
 
 pub fn read(bytes: &[u8]) -> Result<Vec<Activity>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|e| format!("not UTF-8 text (byte {})", e.valid_up_to()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let db: Database = quick_xml::de::from_str(text).map_err(|e| match super::xml_position(text.as_bytes()) {
-        Some((line, col, why)) => format!("line {line}, column {col}: {why}"),
-        None => format!("{e} (the TCX reader gives no position)"),
-    })?;
+    let db: Database =
+        quick_xml::de::from_str(text).map_err(|e| match super::xml_position(text.as_bytes()) {
+            Some((line, col, why)) => format!("line {line}, column {col}: {why}"),
+            None => format!("{e} (the TCX reader gives no position)"),
+        })?;
     let author = db.author.and_then(|a| a.name);
     let mut out = Vec::new();
     for a in db.activities.map(|a| a.activity).unwrap_or_default() {
@@ -97,7 +99,11 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Activity>, String> {
             for p in &track.points {
                 let (at, o) = time(&p.time)?;
                 offset = offset.or(o);
-                seg.push(Point { at, pos: p.position.as_ref().map(|q| (q.lat, q.lon)), distance: p.distance });
+                seg.push(Point {
+                    at,
+                    pos: p.position.as_ref().map(|q| (q.lat, q.lon)),
+                    distance: p.distance,
+                });
             }
             segments.push(seg);
         }

@@ -71,7 +71,11 @@ fn broken_files_name_the_parsers_position() {
     let e = read_file(&gpx).unwrap_err();
     assert!(e.starts_with("line 3, column "), "{e}");
     let tcx = dir.path().join("cut.tcx");
-    std::fs::write(&tcx, "<TrainingCenterDatabase>\n<Activities>\n<Activity Sport=\"Walking\">\n</Activities>").unwrap();
+    std::fs::write(
+        &tcx,
+        "<TrainingCenterDatabase>\n<Activities>\n<Activity Sport=\"Walking\">\n</Activities>",
+    )
+    .unwrap();
     let e = read_file(&tcx).unwrap_err();
     assert!(e.starts_with("line 4, column "), "{e}");
     let fit = dir.path().join("cut.fit");
