@@ -87,11 +87,14 @@ impl Kind {
     }
 }
 
-/// The kind by the file's sport type; `None` when the file names none, or only a generic one.
+/// The kind by the file's sport type; `None` when the file names none, or only a generic one
+/// (then the speed decides).
 pub fn kind_of_sport(sport: &str) -> Option<Kind> {
     let s = sport.trim().to_ascii_lowercase().replace([' ', '-'], "_");
     let has = |words: &[&str]| words.iter().any(|w| s.contains(w));
-    if s.is_empty() || ["other", "generic", "unknown", "all", "none", "the_category"].contains(&s.as_str()) {
+    // A number is an app's own code (older Strava exports: 1, 9, 10): it names no sport here.
+    let code = s.chars().all(|c| c.is_ascii_digit());
+    if code || ["other", "generic", "unknown", "all", "none"].contains(&s.as_str()) {
         return None;
     }
     Some(if has(&["walk", "hik", "trek"]) {

@@ -43,6 +43,7 @@ fn kind_by_the_files_sport_type() {
         ("generic", None),
         ("unknown", None),
         ("", None),
+        ("10", None),
     ];
     for (sport, kind) in table {
         assert_eq!(kind_of_sport(sport), kind, "{sport:?}");
