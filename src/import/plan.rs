@@ -187,6 +187,10 @@ fn judge(
     if history.iter().any(|e| same_activity(e, &p.source, p.start)) {
         return Status::Duplicate;
     }
+    // As `--date` takes none before 1970: a clock that was never set.
+    if p.date < jiff::civil::date(1970, 1, 1) {
+        return Status::Refused(format!("{} is before 1970: the recording's clock was not set", p.date));
+    }
     if p.summary.minutes == 0 {
         return Status::Nothing("no moving time in it".into());
     }
