@@ -200,3 +200,5 @@ pub fn coaching_day(settings: &Settings, start: Timestamp, offset: Option<Offset
 mod day_props;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod write_tests;

@@ -27,3 +27,21 @@ fn the_import_screen_shows_the_table_and_what_y_does() {
     assert!(matches!(app.mode, Mode::Import { .. }), "{:?}", app.mode);
     snap("import_screen", &app, t);
 }
+
+#[test]
+fn without_an_import_folder_i_says_how_to_name_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    assert_eq!(app.import_hint(), None, "off by default");
+    send(&mut app, &[Msg::Char('i')], Instant::now());
+    assert!(matches!(app.mode, Mode::Today));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("[import] folder = \"~/walks\""), "{said}");
+    // A folder with nothing waiting says so.
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    app.ctx.settings.import_folder = Some(inbox);
+    assert_eq!(app.import_hint(), None);
+    send(&mut app, &[Msg::Char('i')], Instant::now());
+    assert!(app.message.as_deref().unwrap_or_default().starts_with("No recorded walks wait in "));
+}
