@@ -82,3 +82,24 @@ fn what_was_logged_meanwhile_keeps_entries_out() {
     let fresh = plan(&mut ctx(dir2.path()), &files[..1], Feedback::Ok, false).unwrap();
     assert_eq!(fresh.proposals[0].status, Status::Duplicate);
 }
+
+#[test]
+fn the_lock_and_a_pain_stop_refuse_as_done_refuses() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("w.gpx");
+    walk(&file, "2026-11-24T05:00:00Z");
+    let mut c = ctx(dir.path());
+    // Pain above 5 on today's walk ends it for the day.
+    let mut stop = c.entry(c.today, EntryKind::Done, "walk");
+    stop.pain = Some(7);
+    c.store.append(stop).unwrap();
+    let shown = plan(&mut c, std::slice::from_ref(&file), Feedback::Ok, false).unwrap();
+    let Status::Refused(why) = &shown.proposals[0].status else { panic!("{:?}", shown.proposals[0].status) };
+    assert!(why.contains("pain above 5 ended it"), "{why}");
+    // An emergency sign locks the routine: nothing is logged, for any day.
+    let lock = c.event(c.today, EntryKind::RedFlagEmergency);
+    c.store.append(lock).unwrap();
+    let shown = plan(&mut ctx(dir.path()), std::slice::from_ref(&file), Feedback::Ok, false).unwrap();
+    assert_eq!(shown.proposals[0].status, Status::Refused(crate::rules::LOCKED.into()));
+    assert_eq!(shown.to_log(), 0);
+}
