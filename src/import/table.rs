@@ -38,6 +38,43 @@ pub fn lines(plan: &Plan) -> Vec<String> {
     out
 }
 
+/// The table's width before the file name: narrower screens get [`stacked`].
+pub const WIDTH: usize = 66;
+
+/// The same as [`lines`], for a narrow screen: each activity on two lines and its reason.
+pub fn stacked(plan: &Plan) -> Vec<String> {
+    let all: Vec<_> = plan
+        .proposals
+        .iter()
+        .map(|p| p.file.clone())
+        .chain(plan.failed.iter().map(|f| f.file.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for p in &plan.proposals {
+        // A number and its unit stay together (no-break spaces) when the line wraps.
+        let km = p
+            .summary
+            .distance_m
+            .map(|m| format!(" · {:.2}\u{a0}km", f64::from(m) / 1000.0))
+            .unwrap_or_default();
+        out.push(format!(
+            "{} {} · {} · {}\u{a0}min{km}",
+            p.date,
+            p.local.strftime("%H:%M"),
+            kind_text(&p.summary),
+            p.summary.minutes
+        ));
+        out.push(format!("  {}: {}", p.status.word(), short_path(&p.file, &all)));
+        if let Some(why) = p.status.why() {
+            out.push(format!("  {} {why}", if p.status.logs() { "note:" } else { "why:" }));
+        }
+    }
+    for f in &plan.failed {
+        out.push(format!("{}: not read: {}", short_path(&f.file, &all), f.error));
+    }
+    out
+}
+
 /// One line of what the import would do: "3 to log, 1 already logged, 1 refused".
 pub fn count_line(plan: &Plan) -> String {
     let count = |word: &str| plan.proposals.iter().filter(|p| p.status.word() == word).count();

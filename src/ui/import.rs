@@ -19,10 +19,12 @@ pub fn render(frame: &mut Frame, area: Rect, plan: &Plan, scroll: u16, theme: &T
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
     let width = usize::from(body.width).saturating_sub(1);
-    let rows = table::lines(plan);
+    // The CLI's table where it fits; stacked on a narrow screen.
+    let wide = width >= table::WIDTH + 12;
+    let rows = if wide { table::lines(plan) } else { table::stacked(plan) };
     let mut lines = Vec::new();
     for (i, row) in rows.iter().enumerate() {
-        let style = if i == 0 { theme.dim } else { ratatui::style::Style::default() };
+        let style = if i == 0 && wide { theme.dim } else { ratatui::style::Style::default() };
         lines.extend(wrap_text(row, style, width, 2));
     }
     lines.extend(wrap_text(&table::count_line(plan), theme.accent, width, 0));
