@@ -2,9 +2,11 @@
 //! commands in `cli/commands.rs`. Plain text by default; `--json` prints one JSON document.
 
 mod advice;
+mod calendar;
 mod commands;
 mod complete;
 mod export;
+mod import;
 mod learn;
 mod logging;
 mod morning;
@@ -256,6 +258,36 @@ pub enum Command {
     Breaks,
     /// One short line for a shell's start-up file while today's routine is not done (else nothing)
     Nudge,
+    /// Log walks recorded by a phone or a watch: GPX, FIT or TCX files, or folders of them
+    Import {
+        /// Activity files, or folders holding them
+        #[arg(required = true, value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+        /// Log what the table shows without asking (for scripts)
+        #[arg(long)]
+        yes: bool,
+        /// Show what would be logged; log nothing
+        #[arg(long, conflicts_with = "yes")]
+        dry_run: bool,
+        /// One JSON document on stdout (with --yes or --dry-run)
+        #[arg(long)]
+        json: bool,
+        /// How the walks went (default: ok), for every walk logged
+        #[arg(long, value_enum)]
+        feedback: Option<Feedback>,
+        /// Log days before your first entry or more than a year back
+        #[arg(long)]
+        force: bool,
+    },
+    /// The coming days' routine as an iCalendar file, each day one event with an alarm
+    Calendar {
+        /// Weeks ahead
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
+        weeks: u32,
+        /// Write it here (default: stdout)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// A self-contained HTML report for a physiotherapist
     Report {
         /// Weeks to cover, ending with this one

@@ -54,6 +54,10 @@ pub struct Settings {
     pub breaks: crate::breaks::Schedule,
     /// Strength days (opt-in) and the user's loads.
     pub strength: crate::strength::StrengthSettings,
+    /// `upright calendar`'s event time and alarm (`[calendar]`).
+    pub calendar: crate::calendar::CalendarSettings,
+    /// Where the app looks for recorded walks to import (`[import] folder`); off when `None`.
+    pub import_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -72,6 +76,8 @@ impl Default for Settings {
             name: None,
             breaks: crate::breaks::Schedule::default(),
             strength: crate::strength::StrengthSettings::default(),
+            calendar: crate::calendar::CalendarSettings::default(),
+            import_folder: None,
         }
     }
 }
@@ -98,6 +104,8 @@ struct RawConfig {
     custom: Vec<Spanned<RawExercise>>,
     strength: Option<Spanned<crate::strength::RawStrength>>,
     units: Option<crate::strength::Units>,
+    calendar: Option<Spanned<outside::RawCalendar>>,
+    import: Option<Spanned<outside::RawImport>>,
 }
 
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
@@ -215,6 +223,14 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.strength = v.into_inner().validate(catalog).map_err(|e| fail(span, e))?;
     }
     s.strength.units = raw.units.unwrap_or_default();
+    if let Some(v) = raw.calendar {
+        let span = v.span();
+        s.calendar = v.into_inner().validate().map_err(|e| fail(span, e))?;
+    }
+    if let Some(v) = raw.import {
+        let span = v.span();
+        s.import_folder = v.into_inner().validate().map_err(|e| fail(span, e))?;
+    }
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(
@@ -341,6 +357,7 @@ impl Settings {
 #[cfg(test)]
 mod tests;
 
+mod outside;
 pub mod write;
 
 /// Where the first dose of the `index`-th `[[custom]]` that does not parse sits in `text`. A

@@ -25,6 +25,7 @@ pub use crate::log::{Entry, EntryKind, Feedback};
 pub use conflicts::Merged;
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
 pub use summary::Summary;
+pub use write::SaveError;
 
 use summary::Want;
 

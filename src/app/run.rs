@@ -93,6 +93,7 @@ pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
         Effect::SaveChoices(choices) => {
             write::save_choices(&ctx.config_path, &choices.keys()).and_then(|()| ctx.reload_config())
         }
+        Effect::Import(plan) => crate::import::write::write_and_file(ctx, &plan),
         Effect::Bell | Effect::Quit => return None,
     };
     let fresh = done.and_then(|()| Fresh::load(ctx));

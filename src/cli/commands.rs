@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Export { format: super::Format::Json }
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
+                    | Command::Import { json: true, .. }
             );
             let hint = !json
                 && !matches!(
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Safety { .. }
                         | Command::Learn { .. }
                         | Command::Report { out: None, .. }
+                        | Command::Calendar { out: None, .. }
                         | Command::Nudge
                 );
             match command {
@@ -118,6 +120,14 @@ pub fn run(cli: Cli) -> Result<()> {
                     super::week::week(&mut ctx, date.unwrap_or(Day::Today), weeks, json)
                 }
                 Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
+                Command::Import { paths, yes, dry_run, json, feedback, force } => {
+                    let feedback = feedback.unwrap_or(crate::state::Feedback::Ok);
+                    let options = super::import::Options { yes, dry_run, json, feedback, force };
+                    super::import::import(&mut ctx, &paths, options)
+                }
+                Command::Calendar { weeks, out } => {
+                    super::calendar::calendar(&mut ctx, weeks, out.as_deref())
+                }
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
                 Command::Checkin { pain, activity, date, json } => {
                     super::progress::checkin(&mut ctx, pain, activity, date.unwrap_or(Day::Today), json)
