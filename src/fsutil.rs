@@ -52,26 +52,80 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), WriteErr
 /// As `write_atomic`; `durable: false` skips both fsyncs (for a derived file that is rebuilt
 /// when lost: readers still see the old bytes or the new ones).
 pub fn write_atomic_with(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> Result<(), WriteError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let unchanged = WriteError::Unchanged;
+    stage(path, bytes, mode, durable).map_err(WriteError::Unchanged)?.commit()
+}
+
+/// New bytes for a file, written (and with `durable`, fsynced) to an exclusive temp file beside
+/// it, not yet in its place: [`Staged::commit`] renames them over the target. Dropped without a
+/// commit, the temp file is removed and the target was never touched.
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+    durable: bool,
+}
+
+/// Stages `bytes` for `path` with mode `mode` (see [`Staged`]).
+pub fn stage(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> std::io::Result<Staged> {
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .permissions(fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)
-        .map_err(unchanged)?;
-    temp.write_all(bytes).map_err(unchanged)?;
+        .tempfile_in(parent(path))?;
+    temp.write_all(bytes)?;
     // The umask may have narrowed the mode; set it as asked.
-    temp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(unchanged)?;
+    temp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
     if durable {
-        temp.as_file().sync_all().map_err(unchanged)?;
+        temp.as_file().sync_all()?;
     }
-    // `persist` renames; on failure the temp file is removed when `temp` drops.
-    temp.persist(path).map_err(|e| unchanged(e.error))?;
-    if durable {
-        sync_dir(dir).map_err(WriteError::NotFlushed)?;
+    Ok(Staged { temp, path: path.to_path_buf(), durable })
+}
+
+impl Staged {
+    /// Renames the staged bytes over the target; with `durable`, the folder is flushed after.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let dir = parent(&self.path).to_path_buf();
+        // `persist` renames; on failure the temp file is removed when it drops.
+        self.temp.persist(&self.path).map_err(|e| WriteError::Unchanged(e.error))?;
+        if self.durable {
+            sync_dir(&dir).map_err(WriteError::NotFlushed)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// The folder a path is in (`.` for a bare name).
+pub fn parent(path: &Path) -> &Path {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Flushes folder `dir` (best effort where the caller has nothing to undo).
+pub fn sync_dir_quietly(dir: &Path) {
+    let _ = sync_dir(dir);
+}
+
+/// Whether `path` (which may not exist yet) is `dir` or lies inside it, links resolved: where
+/// neither exists, the paths as written are compared.
+pub fn is_inside(path: &Path, dir: &Path) -> bool {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let resolved = |p: &Path| {
+        // The deepest part that exists, resolved, with the rest as written.
+        let p = absolute(p);
+        let mut base = p.as_path();
+        let mut rest = Vec::new();
+        loop {
+            if let Ok(real) = fs::canonicalize(base) {
+                return rest.iter().rev().fold(real, |acc: std::path::PathBuf, part| acc.join(part));
+            }
+            match (base.parent(), base.file_name()) {
+                (Some(up), Some(name)) => {
+                    rest.push(name.to_owned());
+                    base = up;
+                }
+                _ => return p.clone(),
+            }
+        }
+    };
+    resolved(path).starts_with(resolved(dir))
 }
 
 fn sync_dir(dir: &Path) -> std::io::Result<()> {

@@ -19,7 +19,8 @@ fn pending_path(data_dir: &Path, entry: &Entry) -> PathBuf {
 }
 
 impl Store {
-    fn data_dir(&self) -> &Path {
+    /// The data folder the history lives in.
+    pub fn data_dir(&self) -> &Path {
         self.history_dir().parent().unwrap_or(Path::new("."))
     }
 

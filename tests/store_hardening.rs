@@ -1,0 +1,110 @@
+//! Issue 27 on the real binary in a temp data dir: a backup that is never the month itself,
+//! a report that cannot clobber the log, and what is trusted from the data folder.
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
+
+fn upright(data: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_upright"));
+    cmd.env("UPRIGHT_NOW", NOW).env("UPRIGHT_DATA_DIR", data).env("UPRIGHT_CONFIG", data.join("config.toml"));
+    cmd
+}
+
+fn run(data: &Path, args: &[&str]) -> Output {
+    upright(data).args(args).output().unwrap()
+}
+
+fn ok(data: &Path, args: &[&str]) -> String {
+    let out = run(data, args);
+    assert!(out.status.success(), "upright {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `upright args` under `ulimit -f 0` (no file may get a byte), as a full disk would leave it.
+fn run_without_space(data: &Path, args: &str) -> Output {
+    let script = format!("ulimit -f 0; exec '{}' {args}", env!("CARGO_BIN_EXE_upright"));
+    Command::new("sh")
+        .args(["-c", &script])
+        .env("UPRIGHT_NOW", NOW)
+        .env("UPRIGHT_DATA_DIR", data)
+        .env("UPRIGHT_CONFIG", data.join("config.toml"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn after_a_failed_save_the_backup_is_not_the_month_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-10"]);
+    ok(data, &["done", "walk", "--date", "2026-11-11"]);
+    let month = data.join("history/2026-11.toml");
+    let bak = data.join("history/2026-11.toml.bak");
+    let before = std::fs::read(&month).unwrap();
+    let out = run_without_space(data, "done walk --date 2026-11-12");
+    assert!(!out.status.success(), "a failed save is reported");
+    let (m, b) = (std::fs::metadata(&month).unwrap(), std::fs::metadata(&bak).unwrap());
+    assert_eq!(m.nlink(), 1, "the month has one name");
+    assert_ne!((m.dev(), m.ino()), (b.dev(), b.ino()), "the backup is a file of its own");
+    assert_eq!(std::fs::read(&month).unwrap(), before, "the month is as it was");
+    // An in-place change to the month (`>>`, an editor keeping links) leaves the backup alone.
+    let kept = std::fs::read(&bak).unwrap();
+    std::fs::write(&month, [before.as_slice(), b"# appended\n"].concat()).unwrap();
+    assert_eq!(std::fs::read(&bak).unwrap(), kept);
+    // A save that works keeps the month's last loaded bytes as the backup, again its own file.
+    ok(data, &["done", "walk", "--date", "2026-11-13"]);
+    let (m, b) = (std::fs::metadata(&month).unwrap(), std::fs::metadata(&bak).unwrap());
+    assert_ne!(m.ino(), b.ino());
+    assert!(String::from_utf8(std::fs::read(&bak).unwrap()).unwrap().ends_with("# appended\n"));
+    let leftovers = std::fs::read_dir(data.join("history"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".upright-"))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn a_report_is_never_written_into_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-20"]);
+    let month = data.join("history/2026-11.toml");
+    let before = std::fs::read(&month).unwrap();
+    for inside in [month.clone(), data.join("history/../history/2026-11.toml"), data.join("report.html")] {
+        let out = run(data, &["report", "--out", inside.to_str().unwrap()]);
+        assert!(!out.status.success(), "{} refused", inside.display());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("inside upright's data folder"), "{err}");
+    }
+    assert_eq!(std::fs::read(&month).unwrap(), before, "the month is untouched");
+    assert!(!data.join("report.html").exists());
+    // Through a link to the data folder, too.
+    let outside = tempfile::tempdir().unwrap();
+    let link = outside.path().join("data");
+    std::os::unix::fs::symlink(data, &link).unwrap();
+    let out = run(data, &["report", "--out", link.join("history/2026-11.toml").to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&month).unwrap(), before);
+}
+
+#[test]
+fn a_report_replaces_a_planted_link_and_is_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-20"]);
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "keep me").unwrap();
+    let out = outside.path().join("report.html");
+    std::os::unix::fs::symlink(&victim, &out).unwrap();
+    ok(data, &["report", "--out", out.to_str().unwrap()]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me", "the link is not followed");
+    let meta = std::fs::symlink_metadata(&out).unwrap();
+    assert!(meta.is_file(), "the report replaced the link");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
+}
