@@ -51,12 +51,15 @@ impl Ctx {
         // Entries a failed save left waiting go in first, each asked the count rule again (it
         // was judged without its month); if their month is still broken the command reports it
         // below, and they keep waiting.
-        let merged = store.merge_pending();
-        let dropped = store.take_dropped();
-        for why in &dropped {
+        let pending = store.merge_pending();
+        for why in store.take_dropped() {
             crate::errln!("upright: {why}");
         }
-        if let Ok(n @ 1..) = merged.map(|n| n.saturating_sub(dropped.len())) {
+        for problem in &pending.problems {
+            crate::errln!("upright: {problem}");
+        }
+        if pending.saved > 0 {
+            let n = pending.saved;
             crate::errln!(
                 "upright: saved {n} entr{} that had been waiting",
                 if n == 1 { "y" } else { "ies" }
@@ -73,9 +76,12 @@ impl Ctx {
             );
             if !m.differing.is_empty() {
                 crate::errln!(
-                    "upright: {} entr{} differ between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
-                    m.differing.len(),
-                    if m.differing.len() == 1 { "y" } else { "ies" },
+                    "upright: {} between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
+                    if m.differing.len() == 1 {
+                        "1 entry differs".to_string()
+                    } else {
+                        format!("{} entries differ", m.differing.len())
+                    },
                     m.differing.join(", "),
                     m.file
                 );

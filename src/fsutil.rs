@@ -103,6 +103,57 @@ pub fn sync_dir_quietly(dir: &Path) {
     let _ = sync_dir(dir);
 }
 
+/// The bytes of the regular file at `path` (a link is followed) with its metadata, or `None`
+/// when there is no file. Anything else is refused before a byte is read: a FIFO (opened without
+/// blocking, so it cannot hang a start), a device such as `/dev/zero`, a folder; and a file past
+/// `cap` bytes, checked by its size and again while reading, so one that grows is cut off at the
+/// cap too.
+pub fn read_regular(path: &Path, cap: u64) -> std::io::Result<Option<(Vec<u8>, fs::Metadata)>> {
+    use std::io::{Error, ErrorKind, Read};
+    use std::os::unix::fs::OpenOptionsExt;
+    let nonblock = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    let file = match fs::OpenOptions::new().read(true).custom_flags(nonblock).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a folder" } else { "not a regular file" };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("{what}; not read")));
+    }
+    let too_large = |n: u64| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("{n} bytes or more is too large (limit {cap} bytes); not read"),
+        )
+    };
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(cap + 1));
+    }
+    Ok(Some((bytes, meta)))
+}
+
+/// What makes a file or folder untrustworthy as upright's own, if anything: another user owns
+/// it, or others may write it (so another user could plant entries, links or settings in it; ssh
+/// refuses such key files for the same reason). `None`: it is the user's own.
+pub fn not_own(meta: &fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Some(format!("belongs to another user (uid {})", meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Some(format!("may be written by other users (mode {:o})", meta.mode() & 0o777));
+    }
+    None
+}
+
 /// Whether `path` (which may not exist yet) is `dir` or lies inside it, links resolved: where
 /// neither exists, the paths as written are compared.
 pub fn is_inside(path: &Path, dir: &Path) -> bool {

@@ -24,6 +24,7 @@ use jiff::civil::Date;
 pub use crate::log::{Entry, EntryKind, Feedback};
 pub use conflicts::Merged;
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
+pub use pending::Pending;
 pub use summary::Summary;
 
 use summary::Want;
@@ -64,6 +65,8 @@ pub struct Store {
     merge_rule: Option<MergeRule>,
     /// What merges left out, and why, for the command to say once.
     dropped: Vec<String>,
+    /// Waiting entries saved into their months since last counted.
+    pending_saved: usize,
 }
 
 /// Why a waiting entry would be one too many in `month` (as re-read under the lock).
@@ -83,6 +86,7 @@ impl Store {
             listing: None,
             merge_rule: None,
             dropped: Vec::new(),
+            pending_saved: 0,
         }
     }
 
@@ -157,6 +161,13 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", self.dir.display())),
         };
+        // A folder another user could write could hold months they planted.
+        if let Some(why) = std::fs::metadata(&self.dir).ok().and_then(|m| crate::fsutil::not_own(&m)) {
+            return Err(color_eyre::eyre::eyre!(
+                "{} {why}; upright reads only a history you alone can change: run `chmod go-w` on it",
+                self.dir.display()
+            ));
+        }
         let mut months: Vec<(MonthKey, Stamp)> = read
             .filter_map(|e| e.ok())
             .filter_map(|e| {

@@ -125,10 +125,16 @@ mod tests {
             ("two\nlines", "two\nlines"),
             // Bidi controls would show a note in another order than it was written.
             ("pain \u{202e}01\u{202c} of 10", "pain \\u{202e}01\\u{202c} of 10"),
-            ("\u{2066}a\u{2069}\u{2067}b\u{2068}\u{200f}\u{61c}", "\\u{2066}a\\u{2069}\\u{2067}b\\u{2068}\\u{200f}\\u{61c}"),
+            (
+                "\u{2066}a\u{2069}\u{2067}b\u{2068}\u{200f}\u{61c}",
+                "\\u{2066}a\\u{2069}\\u{2067}b\\u{2068}\\u{200f}\\u{61c}",
+            ),
             ("zero\u{200b}width\u{feff}", "zero\\u{200b}width\\u{feff}"),
             // Joiners stay: Persian and emoji sequences need them.
-            ("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️", "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️"),
+            (
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️",
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️",
+            ),
             ("", ""),
         ] {
             assert_eq!(clean(raw), want, "{raw:?}");

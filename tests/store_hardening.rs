@@ -108,3 +108,81 @@ fn a_report_replaces_a_planted_link_and_is_private() {
     assert_eq!(meta.permissions().mode() & 0o777, 0o600);
     assert!(std::fs::read_to_string(&out).unwrap().starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn a_config_others_can_write_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let config = data.join("config.toml");
+    std::fs::write(&config, "level = \"active\"\n").unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    ok(data, &["today"]);
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = run(data, &["today"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("config.toml may be written by other users (mode 666)"), "{err}");
+    assert!(err.contains("chmod go-w"), "{err}");
+    // A FIFO where the config is neither hangs nor is read.
+    std::fs::remove_file(&config).unwrap();
+    assert!(Command::new("mkfifo").arg(&config).status().unwrap().success());
+    let out = run(data, &["today"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn a_month_others_can_write_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-20"]);
+    let month = data.join("history/2026-11.toml");
+    std::fs::set_permissions(&month, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = run(data, &["today"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2026-11.toml may be written by other users"), "{err}");
+}
+
+#[test]
+fn fifos_as_pending_files_or_conflict_copies_do_not_hang_a_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-20"]);
+    let mkfifo = |p: &Path| assert!(Command::new("mkfifo").arg(p).status().unwrap().success());
+    mkfifo(&data.join("history.pending-x.toml"));
+    mkfifo(&data.join("history/2026-11.sync-conflict-20261124-101500-PHONE.toml"));
+    std::os::unix::fs::symlink("/dev/zero", data.join("history/2026-11 (Ana's conflicted copy).toml"))
+        .unwrap();
+    let mut child = upright(data)
+        .args(["today"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < std::time::Duration::from_secs(20), "a start hung on a FIFO");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches("not a regular file").count(), 3, "{err}");
+    // Reported once: each was moved aside.
+    let again = run(data, &["today"]);
+    assert!(!String::from_utf8_lossy(&again.stderr).contains("not a regular file"));
+}
+
+#[test]
+fn one_entry_differs() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--date", "2026-11-20", "--minutes", "10"]);
+    let month = data.join("history/2026-11.toml");
+    let text = std::fs::read_to_string(&month).unwrap();
+    let copy = data.join("history/2026-11.sync-conflict-20261124-101500-PHONE.toml");
+    std::fs::write(&copy, text.replace("minutes = 10", "minutes = 12")).unwrap();
+    let err = String::from_utf8(run(data, &["today"]).stderr).unwrap();
+    assert!(err.contains("1 entry differs between the month and that copy"), "{err}");
+}

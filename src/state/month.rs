@@ -189,30 +189,38 @@ impl Month {
     }
 
     /// Reads and parses the month file at `path` (`None`: there is no file). A dangling link, a
-    /// folder or a file past the size limit is an error naming the path.
+    /// folder, anything but a regular file (a FIFO would hang the read) or a file past the size
+    /// limit is an error naming the path.
     pub fn read_file(path: &Path) -> Result<Option<Read>> {
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
+        let (bytes, meta) = match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
                 if fs::symlink_metadata(path).is_ok() {
                     bail!("{}: a symbolic link to a file that does not exist", path.display());
                 }
                 return Ok(None);
             }
-            Err(e) => return Err(io_error(path, e)),
-        };
-        if meta.is_dir() {
-            bail!("{}: is a directory, not a month file", path.display());
-        }
-        if meta.len() > MAX_MONTH_BYTES {
-            bail!(
+            Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+                    bail!("{}: is a directory, not a month file", path.display());
+                }
+                bail!("{}: not a regular file (a FIFO, socket or device); not read", path.display());
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidData => bail!(
                 "{}: {} bytes is too large for a month file (limit {} MiB); not read",
                 path.display(),
-                meta.len(),
+                fs::metadata(path).map_or(MAX_MONTH_BYTES + 1, |m| m.len()),
                 MAX_MONTH_BYTES / 1024 / 1024
+            ),
+            Err(e) => return Err(io_error(path, e)),
+        };
+        // Entries another user could plant (a red flag cleared, a lock set) are not read.
+        if let Some(why) = crate::fsutil::not_own(&meta) {
+            bail!(
+                "{} {why}; upright reads only files you alone can change: run `chmod go-w` on it (or `chown` it to you)",
+                path.display()
             );
         }
-        let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         // It parsed, so it is UTF-8.
         let text = String::from_utf8(bytes).unwrap_or_default();

@@ -20,6 +20,7 @@ fn store(dir: &Path) -> Store {
 
 const NOV: Date = date(2026, 11, 24);
 
+mod pending;
 mod save;
 mod truth;
 

@@ -129,7 +129,8 @@ impl Month {
             SaveError::Unchanged(eyre!("cannot write {}; it is unchanged: {e}", path.display()))
         };
         let staged = crate::fsutil::stage(&target, text, 0o600, true).map_err(cannot)?;
-        let backup = if old { Some(stage_backup(path, &target).map_err(SaveError::Unchanged)?) } else { None };
+        let backup =
+            if old { Some(stage_backup(path, &target).map_err(SaveError::Unchanged)?) } else { None };
         let committed = staged.commit().map_err(|e| match e {
             WriteError::Unchanged(e) => cannot(e),
             WriteError::NotFlushed(e) => SaveError::NotFlushed(eyre!(
