@@ -119,14 +119,13 @@ impl Store {
         &self.entries
     }
 
-    /// The last done or skipped entry of exercise `id` on `date`, by the instant it was logged
-    /// (a clock stepped back or a time-zone change does not fool it): what "undo" removes.
+    /// The last done or skipped entry of exercise `id` on `date` in the order logged (the log's
+    /// order within a day), whatever its clock time says: a clock set back, or another device's
+    /// clock ahead, does not make undo take another entry than the one just logged.
     pub fn last_logged(&self, date: Date, id: &str) -> Option<&Entry> {
-        let candidates = self.entries.iter().enumerate().filter(|(_, e)| {
+        self.entries.iter().rev().find(|e| {
             e.date == date && e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-        });
-        // Entries whose time does not read (hand-written) sort by their place in the log.
-        candidates.max_by_key(|(i, e)| (e.instant(), *i)).map(|(_, e)| e)
+        })
     }
 
     /// How many month files have been read (for tests and benchmarks).

@@ -186,3 +186,50 @@ fn one_entry_differs() {
     let err = String::from_utf8(run(data, &["today"]).stderr).unwrap();
     assert!(err.contains("1 entry differs between the month and that copy"), "{err}");
 }
+
+#[test]
+fn flare_on_then_off_in_one_second_leaves_it_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    for round in 0..30 {
+        ok(data, &["flare", "on"]);
+        ok(data, &["flare", "off"]);
+        let out = ok(data, &["flare", "off"]);
+        assert!(out.contains("already off"), "round {round}: {out}");
+    }
+}
+
+#[test]
+fn undo_takes_what_was_logged_last_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk", "--minutes", "10"]);
+    // The clock is set back half an hour (or another device's clock was ahead).
+    let earlier = "2026-11-24T07:00:00+01:00[Europe/Berlin]";
+    let out =
+        upright(data).env("UPRIGHT_NOW", earlier).args(["done", "walk", "--minutes", "20"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ok(data, &["undo", "walk"]);
+    assert!(out.contains("walk (20 min, logged at 07:00:00)"), "{out}");
+    let text = std::fs::read_to_string(data.join("history/2026-11.toml")).unwrap();
+    let month = upright::state::Month::parse(text.as_bytes()).unwrap();
+    let walks: Vec<_> = month.entries.iter().filter(|e| e.kind == upright::state::EntryKind::Done).collect();
+    assert_eq!(walks.len(), 1);
+    assert_eq!(walks[0].minutes, Some(10), "the first walk stays");
+}
+
+#[test]
+fn undo_on_a_broken_month_gives_its_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk"]);
+    let month = data.join("history/2026-11.toml");
+    let mut text = std::fs::read_to_string(&month).unwrap();
+    text.push_str("\n[[entry]\n");
+    std::fs::write(&month, &text).unwrap();
+    let out = run(data, &["undo", "walk"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2026-11.toml:") && !err.contains("nothing to undo"), "{err}");
+    assert_eq!(std::fs::read_to_string(&month).unwrap(), text);
+}

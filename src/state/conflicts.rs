@@ -160,7 +160,8 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(merged, [Merged { file: syncthing.into(), added: 1, differing: vec![] }]);
         let ids: Vec<&str> = store.entries().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["laptop", "phone", "shared"]);
+        // In the order this machine came to hold them: its own, then the copy's new one.
+        assert_eq!(ids, ["shared", "laptop", "phone"]);
         assert!(store.history_dir().join("merged").join(syncthing).exists());
         assert!(store.merge_conflicts().0.is_empty(), "said once");
         // A broken copy stays and is reported with its path.

@@ -101,9 +101,12 @@ fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries
 }
 
-/// The log's order: by coaching date, then time logged, then id.
-pub fn order(e: &Entry) -> (Date, &str, &str) {
-    (e.date, &e.at, &e.id)
+/// The log's order: by coaching date, and within a day in the order logged (every sort is
+/// stable and a save appends, so the file keeps that order). Not by the time in `at`: a clock set
+/// back, or another device's clock, would put a later entry first (`flare on` then `flare off` in
+/// one second would otherwise go by their random ids).
+pub fn order(e: &Entry) -> Date {
+    e.date
 }
 
 pub fn is_sorted(entries: &[Entry]) -> bool {
