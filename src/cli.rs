@@ -239,7 +239,11 @@ pub enum Command {
         json: bool,
     },
     /// A desk-break companion for the work day: leave it running in a tab or a tmux pane
-    Breaks,
+    Breaks {
+        /// No terminal bell when a break is due or ends
+        #[arg(long)]
+        silent: bool,
+    },
     /// One short line for a shell's start-up file while today's routine is not done (else nothing)
     Nudge,
     /// A self-contained HTML report for a physiotherapist
@@ -310,6 +314,9 @@ fn parse_day(s: &str) -> Result<Day, String> {
     match s {
         "today" => Ok(Day::Today),
         "yesterday" => Ok(Day::Yesterday),
+        // Exactly YYYY-MM-DD: the date parser would also take a date with a time
+        // (`2026-11-01T00:00`) and drop the time, which is not what was asked for.
+        _ if !is_plain_date(s) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         _ => match s.parse::<Date>() {
             Ok(date) if date < FIRST_DAY => Err(format!(
                 "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
@@ -318,6 +325,13 @@ fn parse_day(s: &str) -> Result<Day, String> {
             Err(_) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         },
     }
+}
+
+/// `YYYY-MM-DD` in shape: four digits, a dash, two digits, a dash, two digits.
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// Where the config and the data live: flag > environment > platform dirs.

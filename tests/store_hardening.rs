@@ -233,3 +233,39 @@ fn undo_on_a_broken_month_gives_its_error() {
     assert!(err.contains("2026-11.toml:") && !err.contains("nothing to undo"), "{err}");
     assert_eq!(std::fs::read_to_string(&month).unwrap(), text);
 }
+
+#[test]
+fn small_things_of_the_command_line() {
+    use clap::Parser;
+    // `breaks --silent`, as the README documents.
+    let cli = upright::cli::Cli::try_parse_from(["upright", "breaks", "--silent"]).unwrap();
+    assert!(matches!(cli.command, Some(upright::cli::Command::Breaks { silent: true })));
+    // A date with a time is not a date.
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["2026-11-01T00:00", "2026-11-01 ", "20261101", "2026-1-01"] {
+        let out = run(dir.path(), &["done", "walk", "--date", bad]);
+        assert!(!out.status.success(), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("is not a date"), "{bad}");
+    }
+    assert!(!dir.path().join("history").exists(), "nothing logged");
+}
+
+#[test]
+fn a_start_does_not_wait_for_another_writers_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    ok(data, &["done", "walk"]);
+    let holder = std::fs::File::open(data.join("history")).unwrap();
+    holder.lock().unwrap();
+    // Logged while the lock is held: it waits in a pending file.
+    let out = run(data, &["done", "bird-dog"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("waits in"));
+    // Every later start saw a pending file and waited the whole lock wait (3 s) for it; now
+    // the merge is left to the next start, and a read-only command goes on at once.
+    let start = std::time::Instant::now();
+    ok(data, &["status"]);
+    assert!(start.elapsed() < upright::state::LOCK_WAIT, "{:?}", start.elapsed());
+    drop(holder);
+    let out = run(data, &["status"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("saved 1 entry that had been waiting"));
+}

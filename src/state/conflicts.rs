@@ -49,6 +49,10 @@ impl Store {
             .collect();
         copies.sort();
         let (mut merged, mut errors) = (Vec::new(), Vec::new());
+        // Another upright writing now: the copies wait for the next start (no command waits).
+        if copies.is_empty() || !self.lock_free() {
+            return (merged, errors);
+        }
         for (name, key) in copies {
             let copy = match read_copy(&self.history_dir().join(&name)) {
                 Ok(copy) => copy,

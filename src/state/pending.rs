@@ -143,6 +143,11 @@ impl Store {
         let months: BTreeSet<MonthKey> =
             good.iter().flat_map(|w| w.entries.iter().map(|e| MonthKey::of(e.date))).collect();
         self.pending_saved = 0;
+        // Another upright writing now: the entries wait for the next start or save of their
+        // month, rather than every command (a status bar's, too) waiting for the lock.
+        if months.is_empty() || !self.lock_free() {
+            return Pending { saved: 0, problems };
+        }
         for key in months {
             // The save merges the month's waiting entries by id, then settles their files.
             if let Err(e) = self.change(key, |_| false) {

@@ -162,6 +162,12 @@ impl Store {
         result
     }
 
+    /// Whether no other writer holds the lock right now (a folder that cannot be locked counts
+    /// as free: the save that follows reports why).
+    pub(super) fn lock_free(&self) -> bool {
+        !matches!(try_lock(&self.dir), Ok(None))
+    }
+
     /// Takes the writer lock (on the `history/` folder), waiting up to the lock wait.
     fn lock(&self) -> Result<File> {
         let start = Instant::now();
