@@ -20,7 +20,7 @@ mod week;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 
 use crate::state::Feedback;

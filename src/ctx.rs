@@ -1,7 +1,7 @@
 //! The loaded world a command or the app works in: catalog, settings, the log, and the clock
 //! read once. Knows which months each view needs and loads them through the store.
 
-use color_eyre::eyre::{Result, eyre};
+use eyre::{Result, eyre};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;

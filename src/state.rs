@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use color_eyre::eyre::{Result, WrapErr};
+use eyre::{Result, WrapErr};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -162,7 +162,7 @@ impl Store {
         };
         // A folder another user could write could hold months they planted.
         if let Some(why) = std::fs::metadata(&self.dir).ok().and_then(|m| crate::fsutil::not_own(&m)) {
-            return Err(color_eyre::eyre::eyre!(
+            return Err(eyre::eyre!(
                 "{} {why}; upright reads only a history you alone can change: run `chmod go-w` on it",
                 self.dir.display()
             ));

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use clap::CommandFactory;
-use color_eyre::eyre::Result;
+use eyre::Result;
 use serde_json::json;
 
 use super::{Cli, Command, Day, Paths, logging};

@@ -3,7 +3,7 @@
 //! CLI refuses what the app refuses, with the same words. A refusal exits non-zero; "nothing to
 //! do" is a note on stderr with exit 0, so scripts may repeat themselves.
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 
 use super::Day;
 use crate::ctx::Ctx;

@@ -2,7 +2,7 @@
 //! what `upright today` loads (the recent months), so it costs no more than that in every new
 //! shell. Quiet once the day is settled, on a rest day, while locked, and before the day starts.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use crate::ctx::Ctx;
 use crate::today::Day;

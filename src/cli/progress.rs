@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, bail};
+use eyre::{Result, WrapErr, bail};
 use jiff::ToSpan;
 use serde_json::json;
 

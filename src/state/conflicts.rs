@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use eyre::{Result, WrapErr, eyre};
 
 use super::Store;
 use super::month::{Month, MonthKey};
@@ -40,7 +40,7 @@ impl Store {
     /// save (by id, honouring undos), and moves it to `merged/`. A copy that does not load (or is
     /// no regular file of the user's own) is renamed `….broken` beside itself, so it is reported
     /// once; the others are merged all the same, and the errors come back beside them.
-    pub fn merge_conflicts(&mut self) -> (Vec<Merged>, Vec<color_eyre::Report>) {
+    pub fn merge_conflicts(&mut self) -> (Vec<Merged>, Vec<eyre::Report>) {
         let Ok(read) = std::fs::read_dir(self.history_dir()) else { return (Vec::new(), Vec::new()) };
         let mut copies: Vec<(String, MonthKey)> = read
             .flatten()

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -292,7 +292,7 @@ impl Month {
     }
 }
 
-pub(super) fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> eyre::Report {
     match e.kind() {
         ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
         ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),

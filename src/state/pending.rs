@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, eyre};
+use eyre::{Result, eyre};
 
 use super::month::{Month, MonthKey};
 use super::{Entry, EntryKind, Store};

@@ -8,7 +8,7 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Report, Result, eyre};
+use eyre::{Report, Result, eyre};
 use jiff::civil::Date;
 
 use super::month::{self, Month, MonthKey};

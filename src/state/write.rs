@@ -7,7 +7,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 
 use super::month::{MAX_MONTH_BYTES, Month, OutMonth, Read, VERSION, io_error, order, sort};
 use crate::fsutil::WriteError;
@@ -159,9 +159,9 @@ impl Month {
 #[derive(Debug)]
 pub enum SaveError {
     /// The month file is as it was.
-    Unchanged(color_eyre::Report),
+    Unchanged(eyre::Report),
     /// The month file holds the change, but it may not be on disk yet.
-    NotFlushed(color_eyre::Report),
+    NotFlushed(eyre::Report),
 }
 
 /// The `.bak` beside a month path (built from the path's bytes: any file name works).
