@@ -154,14 +154,27 @@ impl Ctx {
         let mut met = Vec::new();
         if let Some(first) = disk.keys().next() {
             let first_day = Date::new(first.year, first.month, 1)?;
+            // The weeks the summary does not know: their months are loaded in one go (one
+            // merge into the log, not one per month), then each week is counted.
+            let mut cached = Vec::new();
+            let mut wanted = std::collections::BTreeSet::new();
             let mut week = self.settings.week_start(first_day);
             while week < this_week {
                 let end = week.checked_add(6.days())?;
-                let cached = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
-                let meets = match cached {
+                let known = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
+                if known.is_none() {
+                    wanted.extend([MonthKey::of(week), MonthKey::of(end)]);
+                }
+                cached.push(known);
+                week = week.checked_add(7.days())?;
+            }
+            self.store.load_months(&wanted.into_iter().collect::<Vec<_>>())?;
+            let mut week = self.settings.week_start(first_day);
+            for known in cached {
+                let end = week.checked_add(6.days())?;
+                let meets = match known {
                     Some(meets) => meets,
                     None => {
-                        self.store.load_range(week, end)?;
                         let entries = self.store.entries();
                         let meets =
                             streak::weeks(&self.catalog, &self.settings, entries, week, end)[0].meets_target;

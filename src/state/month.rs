@@ -116,7 +116,7 @@ pub fn is_sorted(entries: &[Entry]) -> bool {
 /// Sorts entries into the log's order; cheap when they already are.
 pub fn sort(entries: &mut [Entry]) {
     if !is_sorted(entries) {
-        entries.sort_by(|a, b| order(a).cmp(&order(b)));
+        entries.sort_by_key(order);
     }
 }
 

@@ -73,7 +73,7 @@ impl Month {
         }
         let mut added: Vec<&Entry> =
             self.entries.iter().filter(|e| !before.contains(e.id.as_str())).collect();
-        added.sort_by(|a, b| order(a).cmp(&order(b)));
+        added.sort_by_key(|e| order(e));
         for e in added {
             text.push_str(&Month::entry_text(e));
         }
