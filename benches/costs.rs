@@ -171,7 +171,8 @@ fn main() {
         );
         // The plan forecast with many custom exercises.
         let plan_config = data.join("customs.toml");
-        for n in [0, 40, 75, 150] {
+        let counts: &[usize] = if full { &[0, 10, 20, 40] } else { &[0, 5] };
+        for &n in counts {
             customs(&plan_config, n);
             let t = time(&data, &plan_config, &["plan", "--weeks", "52"], runs.min(3), &keep);
             println!("  plan --weeks 52, {n:>3} custom exercises {t:>10.2?}");

@@ -220,10 +220,12 @@ impl Store {
                 };
                 let before = wants.len();
                 Want::keep_unmet(&mut wants, read.2.iter());
+                // Only a month that meets a want is taken in: what a view sees is then the same
+                // whether the summary let months be skipped or every one on the way was read.
                 if wants.len() != before {
                     keys = wants.iter().flat_map(Want::keys).collect();
+                    batch.push(read);
                 }
-                batch.push(read);
             }
         }
         self.take_many(batch);

@@ -22,6 +22,7 @@ const NOV: Date = date(2026, 11, 24);
 
 mod pending;
 mod save;
+mod summary_diff;
 mod truth;
 
 #[test]
