@@ -103,6 +103,8 @@ fn first_frame(program: &Path, args: &[&str], envs: &[(&str, &str)], data: &Path
     let mut pty = pty::Pty::spawn_program(program, args, envs, data, 80, 24);
     pty.wait_for("Bird-dog", 20);
     let took = start.elapsed();
+    // Resident memory once the first screen is up and the start's work is done.
+    std::thread::sleep(Duration::from_millis(300));
     let status = std::fs::read_to_string(format!("/proc/{}/status", pty.pid())).unwrap_or_default();
     let rss = status
         .lines()
@@ -142,7 +144,9 @@ fn main() {
         let drop_summary = || {
             let _ = std::fs::remove_file(&summary);
         };
-        // Warm: a summary in place, the page cache filled.
+        // Warm: a summary in place, the page cache filled. Facts about a month changed within
+        // the last 2 s are not trusted (the racy-timestamp rule), so the months settle first.
+        std::thread::sleep(Duration::from_millis(2100));
         upright(&data, &config, &["status"]).output().unwrap();
         let version = time(&data, &config, &["--version"], runs, &keep);
         println!("\n{years} year(s) of history");

@@ -204,11 +204,18 @@ impl Store {
         // The older months read are taken in together at the end: one merge into the log
         // however many there are (one at a time, each would move every entry already held).
         let mut batch = Vec::new();
+        let mut finder: Option<month::Finder> = None;
         for (key, stamp) in older {
             if wants.is_empty() {
                 break;
             }
-            let holds = self.summary_mut().holds(key, &stamp, &keys);
+            let mut holds = self.summary_mut().holds(key, &stamp, &keys);
+            // Not known to the summary: the raw text says whether the month is worth a parse.
+            if holds.is_none()
+                && !finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key))
+            {
+                holds = Some(false);
+            }
             if holds != Some(false) {
                 let read = match self.read_month(key) {
                     Ok(Some(read)) => read,
@@ -224,6 +231,7 @@ impl Store {
                 // whether the summary let months be skipped or every one on the way was read.
                 if wants.len() != before {
                     keys = wants.iter().flat_map(Want::keys).collect();
+                    finder = None;
                     batch.push(read);
                 }
             }

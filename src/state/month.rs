@@ -163,6 +163,30 @@ impl Stamp {
     }
 }
 
+/// Asks a month file's raw text, in one pass, whether it may hold an entry that any of a set
+/// of wants matches: an entry's exercise and kind are strings in the text, so a text holding
+/// none of the wanted strings, and no backslash (an escape could spell one), holds no such entry.
+pub struct Finder(Option<aho_corasick::AhoCorasick>);
+
+impl Finder {
+    pub fn new(wants: &[super::summary::Want]) -> Finder {
+        let mut needles: Vec<String> = vec!["\\".into()];
+        needles.extend(wants.iter().flat_map(super::summary::Want::needles));
+        needles.sort();
+        needles.dedup();
+        Finder(aho_corasick::AhoCorasick::new(&needles).ok())
+    }
+
+    /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
+    pub fn may_hold(&self, path: &Path) -> bool {
+        let Some(ac) = &self.0 else { return true };
+        match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some((bytes, _))) => ac.is_match(&bytes),
+            _ => true,
+        }
+    }
+}
+
 /// The wall clock in nanoseconds since 1970, the unit of [`Stamp`] times.
 pub fn now_ns() -> i128 {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);

@@ -77,6 +77,15 @@ impl Want {
         });
     }
 
+    /// Strings an entry this want matches has in its month's text: the exercise id or the
+    /// kind's name (see [`super::month::may_hold`]).
+    pub fn needles(&self) -> Vec<String> {
+        match self {
+            Want::Exercise(id) => vec![id.clone()],
+            Want::Kinds(kinds) | Want::Safety(kinds, _) => kinds.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
     /// The summary keys that stand for this want (see [`keys`]).
     pub fn keys(&self) -> Vec<String> {
         match self {

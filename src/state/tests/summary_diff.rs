@@ -119,3 +119,24 @@ proptest! {
         month::CLOCK_AHEAD_NS.with(|c| c.set(0));
     }
 }
+
+/// Without a summary an old month is parsed only when its raw text may hold something wanted;
+/// an escape or a literal string cannot hide an entry from that check.
+#[test]
+fn the_raw_text_check_never_hides_an_entry() {
+    for kind in ["\"red-flag-\\u0067p\"", "'red-flag-gp'", "\"\"\"red-flag-gp\"\"\""] {
+        let dir = tempfile::tempdir().unwrap();
+        let history = dir.path().join("history");
+        std::fs::create_dir_all(&history).unwrap();
+        let text = format!(
+            "version = 1\n\n[[entry]]\nid = \"a\"\ndate = \"2025-03-02\"\nat = \"2025-03-02T08:00:00+01:00\"\nkind = {kind}\n"
+        );
+        std::fs::write(history.join("2025-03.toml"), text).unwrap();
+        // A month with nothing wanted in between is skipped without a parse, broken or not.
+        std::fs::write(history.join("2025-06.toml"), "version = 1\n# nothing here\n").unwrap();
+        let mut store = Store::open(dir.path());
+        store.load_recent(TODAY, &["walk"]).unwrap();
+        let safety = crate::safety::Safety::from_entries(store.entries());
+        assert_eq!(safety.gp_since, Some(date(2025, 3, 2)), "{kind}");
+    }
+}
