@@ -314,15 +314,14 @@ fn parse_day(s: &str) -> Result<Day, String> {
     match s {
         "today" => Ok(Day::Today),
         "yesterday" => Ok(Day::Yesterday),
-        // Exactly YYYY-MM-DD: the date parser would also take a date with a time
-        // (`2026-11-01T00:00`) and drop the time, which is not what was asked for.
-        _ if !is_plain_date(s) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         _ => match s.parse::<Date>() {
             Ok(date) if date < FIRST_DAY => Err(format!(
                 "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
             )),
-            Ok(date) => Ok(Day::On(date)),
-            Err(_) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+            // Exactly YYYY-MM-DD: the date parser also takes a date with a time
+            // (`2026-11-01T00:00`) and drops the time, which is not what was asked for.
+            Ok(date) if is_plain_date(s) => Ok(Day::On(date)),
+            _ => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         },
     }
 }
