@@ -24,7 +24,7 @@ mod week;
 
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 use jiff::Zoned;
 
 pub use confirm::Ask;

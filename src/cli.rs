@@ -23,7 +23,7 @@ mod week;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 
 use crate::state::Feedback;
@@ -255,7 +255,11 @@ pub enum Command {
         json: bool,
     },
     /// A desk-break companion for the work day: leave it running in a tab or a tmux pane
-    Breaks,
+    Breaks {
+        /// No terminal bell when a break is due or ends
+        #[arg(long)]
+        silent: bool,
+    },
     /// One short line for a shell's start-up file while today's routine is not done (else nothing)
     Nudge,
     /// Log walks recorded by a phone or a watch: GPX, FIT or TCX files, or folders of them
@@ -360,10 +364,19 @@ fn parse_day(s: &str) -> Result<Day, String> {
             Ok(date) if date < FIRST_DAY => Err(format!(
                 "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
             )),
-            Ok(date) => Ok(Day::On(date)),
-            Err(_) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+            // Exactly YYYY-MM-DD: the date parser also takes a date with a time
+            // (`2026-11-01T00:00`) and drops the time, which is not what was asked for.
+            Ok(date) if is_plain_date(s) => Ok(Day::On(date)),
+            _ => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         },
     }
+}
+
+/// `YYYY-MM-DD` in shape: four digits, a dash, two digits, a dash, two digits.
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// Where the config and the data live: flag > environment > platform dirs.

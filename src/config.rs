@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use eyre::{Result, WrapErr, bail, eyre};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{Timestamp, ToSpan, Zoned};
@@ -108,14 +108,28 @@ struct RawConfig {
     import: Option<Spanned<outside::RawImport>>,
 }
 
+/// A config is a few KB; anything past this is not one.
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
+
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
 /// run writes one). Custom exercises from the file are added to `catalog`.
 pub fn load(path: &Path, catalog: &mut Catalog) -> Result<Settings> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Settings::default());
+    let text = match crate::fsutil::read_regular(path, MAX_CONFIG_BYTES) {
+        Ok(Some((bytes, meta))) => {
+            // The config sets levels, steps and loads: one another user could write is refused
+            // (as ssh refuses such keys), not used with a warning that scrolls by unread in the
+            // app or a status bar.
+            if let Some(why) = crate::fsutil::not_own(&meta) {
+                bail!(
+                    "config {} {why}; upright uses only a config you alone can change: run `chmod go-w` on it (or `chown` it to you)",
+                    path.display()
+                );
+            }
+            String::from_utf8(bytes).map_err(|e| {
+                eyre!("config {}: invalid UTF-8 (the file must be UTF-8 text): {e}", path.display())
+            })?
         }
+        Ok(None) => return Ok(Settings::default()),
         Err(e) => return Err(e).wrap_err_with(|| format!("cannot read config {}", path.display())),
     };
     parse(&text, catalog).map_err(|e| eyre!("config {}:{e}", path.display()))

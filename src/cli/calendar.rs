@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr};
+use eyre::{Result, WrapErr};
 
 use crate::calendar;
 use crate::ctx::Ctx;

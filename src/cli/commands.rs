@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use clap::CommandFactory;
-use color_eyre::eyre::Result;
+use eyre::Result;
 use serde_json::json;
 
 use super::{Cli, Command, Day, Paths, logging};
@@ -39,9 +39,9 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
-        Command::Breaks => {
+        Command::Breaks { silent } => {
             let ctx = Ctx::load(&paths.config, &paths.data)?;
-            let bell = ctx.settings.sound && !cli.silent;
+            let bell = ctx.settings.sound && !cli.silent && !silent;
             crate::breaks::run::breaks(ctx, bell)
         }
         command => {
@@ -134,7 +134,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
                 Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
-                Command::Paths | Command::Completions { .. } | Command::Init { .. } | Command::Breaks => {
+                Command::Paths
+                | Command::Completions { .. }
+                | Command::Init { .. }
+                | Command::Breaks { .. } => {
                     unreachable!("handled above")
                 }
             }?;

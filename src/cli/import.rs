@@ -6,7 +6,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 use serde_json::json;
 
 use crate::ctx::Ctx;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 use jiff::civil::Date;
 use jiff::{Timestamp, Zoned};
 
@@ -100,8 +100,7 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let read =
-                std::fs::read_dir(path).map_err(|e| color_eyre::eyre::eyre!("{}: {e}", path.display()))?;
+            let read = std::fs::read_dir(path).map_err(|e| eyre::eyre!("{}: {e}", path.display()))?;
             let mut found: Vec<PathBuf> = read
                 .flatten()
                 .map(|e| e.path())

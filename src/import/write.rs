@@ -78,7 +78,7 @@ pub fn waiting(folder: &std::path::Path) -> usize {
 /// The app's import: saves what the plan allowed, then moves each file whose activities are
 /// all logged now (or were already, or had nothing to log) into `imported/` beside it. A file
 /// with a refusal, or one that did not read, stays where it is for the next look.
-pub fn write_and_file(ctx: &mut crate::ctx::Ctx, plan: &Plan) -> color_eyre::Result<()> {
+pub fn write_and_file(ctx: &mut crate::ctx::Ctx, plan: &Plan) -> eyre::Result<()> {
     let saved = write(&mut ctx.store, plan);
     let mut problems: Vec<String> = saved.errors.into_iter().chain(saved.dropped).collect();
     if problems.is_empty() {
@@ -107,6 +107,6 @@ pub fn write_and_file(ctx: &mut crate::ctx::Ctx, plan: &Plan) -> color_eyre::Res
     }
     match problems.is_empty() {
         true => Ok(()),
-        false => Err(color_eyre::eyre::eyre!(problems.join("; "))),
+        false => Err(eyre::eyre!(problems.join("; "))),
     }
 }
