@@ -3,70 +3,26 @@
 //! `flare on` and `settled` during a lock, and `init --accept` printing the warning signs.
 //! Each command runs at a pinned clock in a temporary data dir.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
+use common::Env;
 use serde_json::Value;
 
-/// 08:00 in Berlin on day `day` of November 2026 (the 2nd is a Monday).
-fn now(day: u8) -> String {
-    format!("2026-11-{day:02}T08:00:00+01:00[Europe/Berlin]")
-}
+mod common;
 
 const CONFIG: &str = "level = \"active\"\n\n[strength]\nenabled = true\n\n[strength.romanian-deadlift]\nload = 30\n\n[strength.goblet-squat]\nload = 16\n";
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let env = Env { dir: tempfile::tempdir().unwrap() };
-        std::fs::write(env.dir.path().join("config.toml"), CONFIG).unwrap();
-        env
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self, day: u8, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("upright").unwrap();
-        cmd.env_remove("UPRIGHT_CONFIG")
-            .env_remove("UPRIGHT_DATA_DIR")
-            .env("UPRIGHT_NOW", now(day))
-            .arg("--config")
-            .arg(self.dir.path().join("config.toml"))
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args);
-        cmd
-    }
-
-    fn ok(&self, day: u8, args: &[&str]) -> String {
-        let out = self.cmd(day, args).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn json(&self, day: u8, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(day, args)).unwrap()
-    }
-
-    /// Three good weeks of every exercise and lift, as prescribed, so every dose is ready to rise.
-    fn good_weeks(&self) {
-        self.ok(1, &["init", "--accept"]);
-        for day in 2..=20u8 {
-            let today = self.json(day, &["today", "--json"]);
-            for ex in today["exercises"].as_array().unwrap() {
-                let id = ex["id"].as_str().unwrap();
-                for _ in 0..ex["sessions_needed"].as_u64().unwrap() {
-                    self.ok(day, &["done", id, "--feedback", "easy"]);
-                }
+/// Three good weeks of every exercise and lift, as prescribed, so every dose is ready to rise.
+fn good_weeks(env: &Env) {
+    env.ok(1, &["init", "--accept"]);
+    for day in 2..=20u8 {
+        let today = env.json(day, &["today", "--json"]);
+        for ex in today["exercises"].as_array().unwrap() {
+            let id = ex["id"].as_str().unwrap();
+            for _ in 0..ex["sessions_needed"].as_u64().unwrap() {
+                env.ok(day, &["done", id, "--feedback", "easy"]);
             }
-            for lift in today["strength"]["lifts"].as_array().unwrap() {
-                self.ok(day, &["done", lift["id"].as_str().unwrap(), "--feedback", "easy"]);
-            }
+        }
+        for lift in today["strength"]["lifts"].as_array().unwrap() {
+            env.ok(day, &["done", lift["id"].as_str().unwrap(), "--feedback", "easy"]);
         }
     }
 }
@@ -98,8 +54,8 @@ fn strength_day(env: &Env) -> u8 {
 
 #[test]
 fn each_hold_on_each_kind_through_the_cli() {
-    let base = Env::new();
-    base.good_weeks();
+    let base = Env::new(CONFIG);
+    good_weeks(&base);
     let day = strength_day(&base);
     let free = base.json(day, &["today", "--json"]);
     // (how the hold is reported, then id → expected hold id and paused)
@@ -150,7 +106,7 @@ fn each_hold_on_each_kind_through_the_cli() {
         ),
     ];
     for (what, report, rows) in cases {
-        let env = Env::new();
+        let env = Env::new(CONFIG);
         copy_dir(&base.data(), &env.data());
         env.ok(day, &report);
         let today = env.json(day, &["today", "--json"]);
@@ -181,8 +137,8 @@ fn each_hold_on_each_kind_through_the_cli() {
 /// session logged in it, and the plan forecasts no rise of anything.
 #[test]
 fn a_flare_pauses_the_loaded_lifts_and_the_plan_holds() {
-    let env = Env::new();
-    env.good_weeks();
+    let env = Env::new(CONFIG);
+    good_weeks(&env);
     let day = strength_day(&env);
     env.ok(day, &["flare", "on"]);
     let plan = env.json(day, &["plan", "--weeks", "3", "--json"]);
@@ -203,7 +159,7 @@ fn a_flare_pauses_the_loaded_lifts_and_the_plan_holds() {
 
 #[test]
 fn the_cli_reports_what_the_app_can_and_says_the_right_words() {
-    let env = Env::new();
+    let env = Env::new(CONFIG);
     let init = env.ok(1, &["init", "--accept"]);
     let (signs, accepted) = (init.find("emergency care now").unwrap(), init.find("accepted").unwrap());
     assert!(signs < accepted, "init --accept prints the warning signs before it records: {init}");

@@ -2,69 +2,24 @@
 //! --json`'s strength member on and off strength days, `plan`'s load forecast, and the flags'
 //! errors. Each command runs at a pinned clock in a temporary data dir.
 
-use std::path::PathBuf;
-
-use assert_cmd::Command;
+use common::Env;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// 08:00 in Berlin on day `day` of November 2026 (the 24th is a Tuesday).
-fn now(day: u8) -> String {
-    format!("2026-11-{day:02}T08:00:00+01:00[Europe/Berlin]")
-}
-
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new(config: &str) -> Env {
-        let env = Env { dir: tempfile::tempdir().unwrap() };
-        std::fs::write(env.dir.path().join("config.toml"), config).unwrap();
-        // Strength days start in the log's second week: it began on 1 November.
-        env.cmd(1, &["init", "--accept"]).assert().success();
-        env
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self, day: u8, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("upright").unwrap();
-        cmd.env_remove("UPRIGHT_CONFIG")
-            .env_remove("UPRIGHT_DATA_DIR")
-            .env("UPRIGHT_NOW", now(day))
-            .arg("--config")
-            .arg(self.dir.path().join("config.toml"))
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args);
-        cmd
-    }
-
-    fn ok(&self, day: u8, args: &[&str]) -> String {
-        let out = self.cmd(day, args).assert().success().get_output().stdout.clone();
-        String::from_utf8(out).unwrap()
-    }
-
-    fn json(&self, day: u8, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(day, args)).unwrap()
-    }
-}
+mod common;
 
 const LOADS: &str = "[strength.goblet-squat]\nload = 8\nincrement = 2\n";
 
 #[test]
 fn strength_is_off_unless_chosen() {
-    let env = Env::new("");
+    let env = Env::accepted("");
     assert_eq!(env.json(24, &["today", "--json"])["strength"], Value::Null);
     assert!(!env.ok(24, &["today"]).contains("strength"));
 }
 
 #[test]
 fn done_with_reps_and_load_is_logged_and_shown_in_today_json() {
-    let env = Env::new(LOADS);
+    let env = Env::accepted(LOADS);
     let v = env.json(24, &["today", "--json"]);
     let s = &v["strength"];
     assert_eq!(s["strength_day"], true);
@@ -98,7 +53,7 @@ fn done_with_reps_and_load_is_logged_and_shown_in_today_json() {
 
 #[test]
 fn plan_forecasts_loads_on_strength_days() {
-    let env = Env::new(LOADS);
+    let env = Env::accepted(LOADS);
     let v = env.json(24, &["plan", "--weeks", "4", "--json"]);
     let days = v["strength_days"].as_array().unwrap();
     let dates: Vec<&str> = days.iter().map(|d| d["date"].as_str().unwrap()).collect();
@@ -118,7 +73,7 @@ fn plan_forecasts_loads_on_strength_days() {
 
 #[test]
 fn reps_and_load_belong_to_the_lifts() {
-    let env = Env::new(LOADS);
+    let env = Env::accepted(LOADS);
     env.cmd(24, &["done", "curl-up", "--reps", "3"])
         .assert()
         .failure()
@@ -129,7 +84,7 @@ fn reps_and_load_belong_to_the_lifts() {
 
 #[test]
 fn the_bodyweight_start_logs_no_load_and_units_may_be_pounds() {
-    let env = Env::new("units = \"lb\"\n[strength.goblet-squat]\nload = 20\nincrement = 5\n");
+    let env = Env::accepted("units = \"lb\"\n[strength.goblet-squat]\nload = 20\nincrement = 5\n");
     let out = env.ok(24, &["done", "goblet-squat", "--as", "sit-to-stand", "--reps", "9"]);
     assert!(out.contains("Goblet squat (3 × 9) for Tue 24 Nov, sit-to-stand, no weight"), "{out}");
     let v = env.json(24, &["today", "--json"]);
@@ -139,7 +94,7 @@ fn the_bodyweight_start_logs_no_load_and_units_may_be_pounds() {
 
 #[test]
 fn week_counts_strength_days_toward_the_weekly_target() {
-    let env = Env::new(LOADS);
+    let env = Env::accepted(LOADS);
     env.ok(24, &["done", "goblet-squat", "--reps", "8"]);
     env.ok(27, &["done", "one-arm-row", "--reps", "8"]);
     let v = env.json(27, &["week", "--json"]);
@@ -147,7 +102,7 @@ fn week_counts_strength_days_toward_the_weekly_target() {
     assert_eq!((week["strength_days"].clone(), week["strength_target"].clone()), (2.into(), 2.into()));
     assert!(env.ok(27, &["week"]).contains("2 of 2 strength days"));
     // Off: no strength members at all.
-    let off = Env::new("");
+    let off = Env::accepted("");
     assert!(off.json(27, &["week", "--json"])["weeks"][0].get("strength_days").is_none());
 }
 
@@ -155,7 +110,7 @@ fn week_counts_strength_days_toward_the_weekly_target() {
 /// band row and the farmer carry take both sides at once); the log still names the lift.
 #[test]
 fn without_a_load_each_lift_is_its_start() {
-    let env = Env::new("strength = true\n");
+    let env = Env::accepted("strength = true\n");
     let v = env.json(24, &["today", "--json"]);
     let shown = |l: &Value| (l["id"].as_str().unwrap().to_string(), l["name"].clone(), l["dose"].clone());
     let starts: Vec<_> = v["strength"]["lifts"].as_array().unwrap().iter().map(shown).collect();
@@ -187,7 +142,7 @@ fn without_a_load_each_lift_is_its_start() {
 /// logged (it was done) with a note saying so and where the next strength day moves.
 #[test]
 fn a_lift_off_the_schedule_is_logged_with_a_note() {
-    let env = Env::new("strength = true\n");
+    let env = Env::accepted("strength = true\n");
     let quiet = || predicate::str::contains("strength").not();
     env.cmd(24, &["done", "goblet-squat"]).assert().success().stderr(quiet());
     assert_eq!(env.json(25, &["today", "--json"])["strength"]["next_strength_day"], "2026-11-27");
@@ -211,7 +166,7 @@ fn a_lift_off_the_schedule_is_logged_with_a_note() {
 /// strength day keeps the load (it used to fall back to the bodyweight start).
 #[test]
 fn the_bodyweight_start_in_a_loaded_lifts_place_keeps_the_load() {
-    let env = Env::new(LOADS);
+    let env = Env::accepted(LOADS);
     env.ok(24, &["done", "goblet-squat", "--reps", "10", "--feedback", "easy"]);
     assert_eq!(env.json(27, &["today", "--json"])["strength"]["lifts"][0]["dose"], "3 × 11 at 8 kg");
     env.ok(27, &["done", "goblet-squat", "--as", "sit-to-stand"]);
@@ -225,7 +180,7 @@ fn the_bodyweight_start_in_a_loaded_lifts_place_keeps_the_load() {
 /// `strength = true` with the README's lift table is an error naming the key.
 #[test]
 fn a_config_load_applies_at_the_next_session_on_an_existing_history() {
-    let env = Env::new("[strength]\nenabled = true\n");
+    let env = Env::accepted("[strength]\nenabled = true\n");
     env.ok(24, &["done", "goblet-squat", "--reps", "12", "--feedback", "easy"]);
     assert_eq!(env.json(27, &["today", "--json"])["strength"]["lifts"][0]["dose"], "3 × 12");
     std::fs::write(env.dir.path().join("config.toml"), format!("[strength]\nenabled = true\n{LOADS}"))

@@ -161,3 +161,57 @@ impl Drop for Pty {
         let _ = self.child.kill();
     }
 }
+
+/// 08:00 in Berlin on day `day` of November 2026 (the 2nd is a Monday, the 24th a Tuesday).
+pub fn november(day: u8) -> String {
+    format!("2026-11-{day:02}T08:00:00+01:00[Europe/Berlin]")
+}
+
+/// A temporary config and data dir for the real binary, each command at 08:00 on a day of
+/// November 2026 (`november`).
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new(config: &str) -> Env {
+        let env = Env { dir: tempfile::tempdir().unwrap() };
+        std::fs::write(env.dir.path().join("config.toml"), config).unwrap();
+        env
+    }
+
+    /// With the disclaimer accepted on 1 November: the log begins then (strength days start in
+    /// its second week).
+    pub fn accepted(config: &str) -> Env {
+        let env = Env::new(config);
+        env.cmd(1, &["init", "--accept"]).assert().success();
+        env
+    }
+
+    pub fn data(&self) -> std::path::PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn cmd(&self, day: u8, args: &[&str]) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("upright").unwrap();
+        cmd.env_remove("UPRIGHT_CONFIG")
+            .env_remove("UPRIGHT_DATA_DIR")
+            .env("UPRIGHT_NOW", november(day))
+            .arg("--config")
+            .arg(self.dir.path().join("config.toml"))
+            .arg("--data-dir")
+            .arg(self.data())
+            .args(args);
+        cmd
+    }
+
+    /// The command's stdout; it must succeed.
+    pub fn ok(&self, day: u8, args: &[&str]) -> String {
+        let out = self.cmd(day, args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    pub fn json(&self, day: u8, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(day, args)).unwrap()
+    }
+}
