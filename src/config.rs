@@ -16,6 +16,8 @@ use toml::Spanned;
 use crate::catalog::{Catalog, Exercise, Level, RawExercise};
 use crate::text::position;
 
+mod key;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Avoid {
@@ -132,8 +134,14 @@ fn strength_hint(text: &str, message: &str) -> &'static str {
 pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
-        format!("{}:{}: {}{}", at.0, at.1, e.message(), strength_hint(text, e.message()))
+        let offset = e.span().map_or(0, |s| s.start);
+        let at = position(text, offset);
+        // serde names the value's type or variant but not its key: name it, as every error does.
+        let key = match key::key_at(text, offset) {
+            Some(key) if !e.message().contains(&format!("`{key}`")) => format!("{key}: "),
+            _ => String::new(),
+        };
+        format!("{}:{}: {key}{}{}", at.0, at.1, e.message(), strength_hint(text, e.message()))
     })?;
     let fail = |span: Range<usize>, msg: String| {
         let (line, col) = position(text, span.start);
