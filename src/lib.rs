@@ -39,6 +39,7 @@ pub mod holds;
 pub mod lessons;
 pub mod log;
 pub mod morning;
+pub mod notify;
 pub mod progress;
 pub mod progression;
 pub mod report;

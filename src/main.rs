@@ -9,6 +9,8 @@ use upright::cli::{Cli, run};
 fn main() -> ExitCode {
     // Readable panic reports; errors are printed below as one plain line.
     let _ = color_eyre::install();
+    // A shell asking for completions (COMPLETE=<shell>) is answered here, before anything else.
+    upright::cli::complete::complete_if_asked();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -154,20 +154,21 @@ fn run(
 /// The text of the desktop notification.
 const NOTICE: &str = "upright: time for a desk break (b in the breaks tab)";
 
-/// The bell (unless silenced), an OSC 9 desktop notification for terminals that show one, and
-/// `notify-send` where it is installed. A notifier that fails is no reason to stop the loop.
+/// The bell (unless silenced), an OSC 9 desktop notification for terminals that show one
+/// (through tmux's passthrough inside tmux), and a desktop notification where a desktop session
+/// has a notifier (see `notify`). A notifier that fails is no reason to stop the loop.
 fn ring(bell: bool) {
+    let env = crate::notify::Env::current();
     let mut out = std::io::stdout();
     if bell {
         let _ = out.write_all(b"\x07");
     }
-    let _ = write!(out, "\x1b]9;{NOTICE}\x07");
+    let _ = out.write_all(crate::notify::osc9(NOTICE, env.tmux).as_bytes());
     let _ = out.flush();
-    if on_path("notify-send") {
+    if let Some(notifier) = env.desktop_notifier() {
         // Waited for on its own thread, so no zombie is left and the loop never blocks on it.
-        std::thread::spawn(|| {
-            let _ = std::process::Command::new("notify-send")
-                .args(["upright", "Time for a desk break"])
+        std::thread::spawn(move || {
+            let _ = crate::notify::desktop_command(notifier, "upright", "Time for a desk break")
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::null())
@@ -176,7 +177,3 @@ fn ring(bell: bool) {
     }
 }
 
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
-}

@@ -3,7 +3,6 @@
 
 use std::io::{IsTerminal, Write};
 
-use clap::CommandFactory;
 use color_eyre::eyre::Result;
 use serde_json::json;
 
@@ -34,8 +33,11 @@ pub fn run(cli: Cli) -> Result<()> {
             outln!("data: {}", paths.data.display());
             Ok(())
         }
+        Command::Man => super::man::man(),
+        Command::Doctor => super::doctor::doctor(&paths),
+        Command::Config { action: super::ConfigAction::Edit } => super::edit::edit(&paths.config),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "upright", &mut std::io::stdout());
+            super::complete::registration(shell, &mut std::io::stdout())?;
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
@@ -124,7 +126,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
                 Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
-                Command::Paths | Command::Completions { .. } | Command::Init { .. } | Command::Breaks => {
+                Command::Paths
+                | Command::Completions { .. }
+                | Command::Init { .. }
+                | Command::Breaks
+                | Command::Man
+                | Command::Doctor
+                | Command::Config { .. } => {
                     unreachable!("handled above")
                 }
             }?;
