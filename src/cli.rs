@@ -4,10 +4,10 @@
 mod advice;
 mod commands;
 pub mod complete;
-mod export;
-mod learn;
 mod doctor;
 mod edit;
+mod export;
+mod learn;
 mod logging;
 mod man;
 mod morning;
@@ -60,7 +60,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Today's routine with today's dose of each exercise
-    #[command(after_help = "Examples:\n  upright today\n  upright today --date yesterday\n  upright today --json | jq '.items[].id'")]
+    #[command(
+        after_help = "Examples:\n  upright today\n  upright today --date yesterday\n  upright today --json | jq '.exercises[].id'"
+    )]
     Today {
         /// The day to show: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
@@ -70,8 +72,10 @@ pub enum Command {
         json: bool,
     },
     /// Log a completed exercise
-    #[command(after_help = "Examples:\n  upright done curl-up\n  upright done walk --minutes 25 --feedback easy\n  \
-                            upright done side-bridge --as wall --pain 2\n  upright done bird-dog --date yesterday")]
+    #[command(
+        after_help = "Examples:\n  upright done curl-up\n  upright done walk --minutes 25 --feedback easy\n  \
+                            upright done side-bridge --as wall --pain 2\n  upright done bird-dog --date yesterday"
+    )]
     Done {
         /// Exercise id, e.g. curl-up (upright today lists them)
         #[arg(add = complete::exercise())]
@@ -113,7 +117,9 @@ pub enum Command {
         force: bool,
     },
     /// Log an excused skip
-    #[command(after_help = "Examples:\n  upright skip walk --reason \"rain all day\"\n  upright skip curl-up --date yesterday")]
+    #[command(
+        after_help = "Examples:\n  upright skip walk --reason \"rain all day\"\n  upright skip curl-up --date yesterday"
+    )]
     Skip {
         /// Exercise id, e.g. curl-up (upright today lists them)
         #[arg(add = complete::exercise())]
@@ -182,7 +188,9 @@ pub enum Command {
         json: bool,
     },
     /// The whole history on stdout
-    #[command(after_help = "Examples:\n  upright export > history.csv\n  upright export --format json | jq length")]
+    #[command(
+        after_help = "Examples:\n  upright export > history.csv\n  upright export --format json | jq length"
+    )]
     Export {
         /// csv (a spreadsheet) or json
         #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -242,9 +250,11 @@ pub enum Command {
     },
     /// Shell completion script on stdout (exercise ids, variants and days come from the binary
     /// as you type, so custom exercises complete too)
-    #[command(after_help = "Examples:\n  upright completions bash > ~/.local/share/bash-completion/completions/upright\n  \
+    #[command(
+        after_help = "Examples:\n  upright completions bash > ~/.local/share/bash-completion/completions/upright\n  \
                             upright completions zsh > ~/.zfunc/_upright\n  \
-                            upright completions fish > ~/.config/fish/completions/upright.fish")]
+                            upright completions fish > ~/.config/fish/completions/upright.fish"
+    )]
     Completions {
         /// The shell to complete in
         shell: clap_complete::Shell,
@@ -260,8 +270,10 @@ pub enum Command {
     },
     /// The weekly check-in: last week's average pain and the Patient-Specific Functional Scale
     /// (without --pain or --activity: show the last check-ins)
-    #[command(after_help = "Examples:\n  upright checkin --pain 3 --activity \"put on socks=6\" --activity \"sit an hour=4\"\n  \
-                            upright checkin")]
+    #[command(
+        after_help = "Examples:\n  upright checkin --pain 3 --activity \"put on socks=6\" --activity \"sit an hour=4\"\n  \
+                            upright checkin"
+    )]
     Checkin {
         /// Average back pain over the last week, 0-10
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]

@@ -62,20 +62,34 @@ impl Env {
             lines.push((false, "bell and OSC 9: stdout is not a terminal here (they work where `upright breaks` runs in one)".into()));
         } else if self.tmux {
             lines.push(match self.passthrough {
-                Some(true) => (true, "bell, and OSC 9 through tmux's passthrough (allow-passthrough is on)".into()),
-                Some(false) => (false, "bell only: tmux drops the OSC 9; add `set -g allow-passthrough on` to ~/.tmux.conf".into()),
-                None => (false, "bell; OSC 9 through tmux only with `set -g allow-passthrough on` (tmux 3.3+)".into()),
+                Some(true) => {
+                    (true, "bell, and OSC 9 through tmux's passthrough (allow-passthrough is on)".into())
+                }
+                Some(false) => (
+                    false,
+                    "bell only: tmux drops the OSC 9; add `set -g allow-passthrough on` to ~/.tmux.conf"
+                        .into(),
+                ),
+                None => (
+                    false,
+                    "bell; OSC 9 through tmux only with `set -g allow-passthrough on` (tmux 3.3+)".into(),
+                ),
             });
         } else {
-            lines.push((true, "bell and OSC 9 in this terminal (shown by iTerm2, kitty, WezTerm, foot, Windows Terminal)".into()));
+            lines.push((
+                true,
+                "bell and OSC 9 in this terminal (shown by iTerm2, kitty, WezTerm, foot, Windows Terminal)"
+                    .into(),
+            ));
         }
         match (self.desktop, self.notifier) {
             (true, Some(notifier)) => lines.push((true, format!("desktop notification via {notifier}"))),
-            (true, None) => lines.push((
+            (true, None) => lines
+                .push((false, "no desktop notification: install notify-send (libnotify-bin) for one".into())),
+            (false, _) => lines.push((
                 false,
-                "no desktop notification: install notify-send (libnotify-bin) for one".into(),
+                "no desktop notification: no desktop session (DISPLAY, WAYLAND_DISPLAY) here".into(),
             )),
-            (false, _) => lines.push((false, "no desktop notification: no desktop session (DISPLAY, WAYLAND_DISPLAY) here".into())),
         }
         lines
     }
@@ -94,7 +108,10 @@ pub fn desktop_command(notifier: &str, title: &str, body: &str) -> std::process:
     let mut cmd = std::process::Command::new(notifier);
     if notifier == "osascript" {
         let quote = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
-        cmd.args(["-e", &format!("display notification \"{}\" with title \"{}\"", quote(body), quote(title))]);
+        cmd.args([
+            "-e",
+            &format!("display notification \"{}\" with title \"{}\"", quote(body), quote(title)),
+        ]);
     } else {
         cmd.args([title, body]);
     }
@@ -120,7 +137,8 @@ mod tests {
 
     #[test]
     fn the_desktop_route_needs_a_session_and_a_notifier() {
-        let env = |desktop, notifier| Env { tmux: false, desktop, notifier, terminal: true, passthrough: None };
+        let env =
+            |desktop, notifier| Env { tmux: false, desktop, notifier, terminal: true, passthrough: None };
         assert_eq!(env(true, Some("notify-send")).desktop_notifier(), Some("notify-send"));
         assert_eq!(env(false, Some("notify-send")).desktop_notifier(), None);
         assert_eq!(env(true, None).desktop_notifier(), None);

@@ -176,4 +176,3 @@ fn ring(bell: bool) {
         });
     }
 }
-

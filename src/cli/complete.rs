@@ -59,7 +59,10 @@ pub fn variant() -> ArgValueCompleter {
 pub fn day() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let days = [("today", "the coaching day now"), ("yesterday", "the day before")];
-        filter(days.into_iter().map(|(d, help)| CompletionCandidate::new(d).help(Some(help.into()))).collect(), current)
+        filter(
+            days.into_iter().map(|(d, help)| CompletionCandidate::new(d).help(Some(help.into()))).collect(),
+            current,
+        )
     })
 }
 

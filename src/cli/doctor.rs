@@ -91,13 +91,16 @@ fn data(r: &mut Report, paths: &Paths) {
             r.ok("history: none yet (the first entry logged creates history/)");
             return;
         }
-        Err(e) => return r.fix(format!("history: cannot read {} ({e}): check its permissions", history.display())),
+        Err(e) => {
+            return r.fix(format!("history: cannot read {} ({e}): check its permissions", history.display()));
+        }
         Ok(meta) => permissions(r, &history, &meta),
     }
     let Ok(read) = std::fs::read_dir(&history) else {
         return r.fix(format!("history: cannot list {}: check its permissions", history.display()));
     };
-    let mut names: Vec<String> = read.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        read.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     let (mut months, mut broken) = (0, 0);
     for name in &names {
@@ -128,9 +131,7 @@ fn data(r: &mut Report, paths: &Paths) {
     }
     let pending = std::fs::read_dir(dir)
         .map(|read| {
-            read.flatten()
-                .filter(|e| e.file_name().to_string_lossy().starts_with("history.pending-"))
-                .count()
+            read.flatten().filter(|e| e.file_name().to_string_lossy().starts_with("history.pending-")).count()
         })
         .unwrap_or(0);
     if pending > 0 {
@@ -186,7 +187,9 @@ fn terminal(r: &mut Report) {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let term = var("TERM").unwrap_or_else(|| "(unset)".into());
     if !std::io::stdout().is_terminal() {
-        r.note(format!("terminal: stdout is not a terminal (TERM={term}); the app needs one, the commands do not"));
+        r.note(format!(
+            "terminal: stdout is not a terminal (TERM={term}); the app needs one, the commands do not"
+        ));
         return;
     }
     match crossterm::terminal::size() {

@@ -24,7 +24,7 @@ pub fn page() -> Result<Vec<u8>> {
     clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
     writeln!(out, ".SH \"COMMANDS IN DETAIL\"")?;
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        command(&mut out, &mut sub.clone(), &format!("upright {}", sub.get_name()))?;
+        command(&mut out, &mut sub.clone())?;
     }
     writeln!(out, ".SH ENVIRONMENT")?;
     for (name, what) in [
@@ -39,9 +39,10 @@ pub fn page() -> Result<Vec<u8>> {
 }
 
 /// One command's section: usage, description, arguments and examples; its subcommands after it.
-fn command(out: &mut Vec<u8>, cmd: &mut clap::Command, name: &str) -> Result<()> {
+fn command(out: &mut Vec<u8>, cmd: &mut clap::Command) -> Result<()> {
+    // Built, the usage names the whole command (`upright config edit [OPTIONS]`).
     let usage = cmd.render_usage().to_string();
-    let usage = usage.trim_start_matches("Usage: ").replacen(cmd.get_name(), name, 1);
+    let usage = usage.trim_start_matches("Usage: ");
     writeln!(out, ".SS \"{}\"", escape(&usage).replace('"', "\\(dq"))?;
     if let Some(about) = cmd.get_long_about().or(cmd.get_about()) {
         writeln!(out, "{}", escape(&about.to_string()))?;
@@ -65,18 +66,26 @@ fn command(out: &mut Vec<u8>, cmd: &mut clap::Command, name: &str) -> Result<()>
     if let Some(after) = cmd.get_after_help() {
         writeln!(out, ".PP\n.nf\n{}\n.fi", escape(&after.to_string()))?;
     }
-    for sub in cmd.get_subcommands_mut().filter(|s| !s.is_hide_set()) {
-        let full = format!("{name} {}", sub.get_name());
-        command(out, &mut sub.clone(), &full)?;
+    for sub in cmd.get_subcommands_mut().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        command(out, &mut sub.clone())?;
     }
     Ok(())
 }
 
-/// Text as roff: backslashes doubled, a leading `.` or `'` made literal, dashes kept minus signs.
+/// Text as roff: backslashes doubled, a leading `.` or `'` made literal, dashes kept minus
+/// signs, and every character past ASCII named (`\[u2026]`), so any troff reads it.
 fn escape(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let line = line.replace('\\', "\\e").replace('-', "\\-");
+            let line: String = line
+                .chars()
+                .map(|c| match c {
+                    '\\' => "\\e".to_string(),
+                    '-' => "\\-".to_string(),
+                    c if c.is_ascii() => c.to_string(),
+                    c => format!("\\[u{:04X}]", c as u32),
+                })
+                .collect();
             if line.starts_with('.') || line.starts_with('\'') { format!("\\&{line}") } else { line }
         })
         .collect::<Vec<_>>()
@@ -93,12 +102,15 @@ mod tests {
     #[test]
     fn every_command_has_a_section_and_no_line_is_a_stray_request() {
         let page = String::from_utf8(super::page().unwrap()).unwrap();
-        assert!(page.starts_with(".TH upright 1"), "{}", &page[..80]);
+        assert!(page.lines().any(|l| l.starts_with(".TH upright 1")), "{}", &page[..80]);
         for sub in ["upright done", "upright today", "upright doctor", "upright config edit", "upright man"] {
             assert!(page.contains(&format!(".SS \"{sub}")), "no section for {sub}");
         }
         assert!(page.contains("upright done walk \\-\\-minutes 25"), "the examples are in the page");
-        let requests = [".TH", ".SH", ".SS", ".TP", ".PP", ".nf", ".fi", ".B", ".IP", ".RS", ".RE", ".br", ".sp", ".ie", ".el", ".if", ".\\\""];
+        let requests = [
+            ".TH", ".SH", ".SS", ".TP", ".PP", ".nf", ".fi", ".B", ".IP", ".RS", ".RE", ".br", ".sp", ".ie",
+            ".el", ".if", ".\\\"",
+        ];
         for line in page.lines().filter(|l| l.starts_with('.')) {
             assert!(requests.iter().any(|r| line.starts_with(r)), "unknown request: {line}");
         }
