@@ -56,6 +56,21 @@ pub struct Settings {
     pub breaks: crate::breaks::Schedule,
     /// Strength days (opt-in) and the user's loads.
     pub strength: crate::strength::StrengthSettings,
+    /// The colours: auto (from the terminal's background), dark, light or mono.
+    pub theme: ThemeChoice,
+}
+
+/// The `theme` key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// Dark or light by the terminal's background, asked of the terminal at start.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+    /// No colours: bold, dim, underline and reverse only.
+    Mono,
 }
 
 impl Default for Settings {
@@ -74,6 +89,7 @@ impl Default for Settings {
             name: None,
             breaks: crate::breaks::Schedule::default(),
             strength: crate::strength::StrengthSettings::default(),
+            theme: ThemeChoice::Auto,
         }
     }
 }
@@ -100,6 +116,7 @@ struct RawConfig {
     custom: Vec<Spanned<RawExercise>>,
     strength: Option<Spanned<crate::strength::RawStrength>>,
     units: Option<crate::strength::Units>,
+    theme: Option<ThemeChoice>,
 }
 
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
@@ -223,6 +240,7 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.strength = v.into_inner().validate(catalog).map_err(|e| fail(span, e))?;
     }
     s.strength.units = raw.units.unwrap_or_default();
+    s.theme = raw.theme.unwrap_or_default();
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(

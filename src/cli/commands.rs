@@ -23,6 +23,8 @@ pub fn run(cli: Cli) -> Result<()> {
             return today(&mut ctx, Day::Today, false);
         }
         let sound = ctx.settings.sound && !cli.silent;
+        // The colours, chosen once (asking the terminal for its background before the app starts).
+        crate::ui::Theme::set(ctx.settings.theme);
         // Test switches are read here, once, and handed in.
         let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
         return crate::app::in_terminal(|terminal| crate::app::run(&mut app, terminal));
@@ -44,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Breaks => {
             let ctx = Ctx::load(&paths.config, &paths.data)?;
             let bell = ctx.settings.sound && !cli.silent;
+            crate::ui::Theme::set(ctx.settings.theme);
             crate::breaks::run::breaks(ctx, bell)
         }
         command => {
