@@ -19,6 +19,7 @@ mod progress;
 mod safety;
 mod setup;
 mod strength;
+mod timer;
 mod week;
 
 use std::path::PathBuf;
@@ -258,6 +259,17 @@ pub enum Command {
     Completions {
         /// The shell to complete in
         shell: clap_complete::Shell,
+    },
+    /// A guided exercise as plain lines (for a screen reader or TERM=dumb): each phase as it
+    /// starts, with the app's timings, cues and bell; then logged as upright done
+    #[command(after_help = "Examples:\n  upright timer curl-up\n  upright timer side-bridge --silent")]
+    Timer {
+        /// Exercise id, e.g. curl-up (upright today lists them)
+        #[arg(add = complete::exercise())]
+        id: String,
+        /// No terminal bell
+        #[arg(long)]
+        silent: bool,
     },
     /// The manual page (roff) on stdout: `upright man | man -l -`, or save it as upright.1
     Man,

@@ -18,9 +18,15 @@ pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(&cli)?;
     let Some(command) = cli.command else {
         let mut ctx = Ctx::load(&paths.config, &paths.data)?;
-        // Without a terminal (a pipe, a script) the app would have nothing to draw on.
-        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-            return today(&mut ctx, Day::Today, false);
+        // Without a full terminal (a pipe, a script, TERM=dumb) the app would have nothing to
+        // draw on: today's routine as text, and the line-mode timer for guided exercises.
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
+            today(&mut ctx, Day::Today, false)?;
+            if dumb {
+                outln!("TERM=dumb: guide an exercise in plain lines with upright timer ID");
+            }
+            return Ok(());
         }
         let sound = ctx.settings.sound && !cli.silent;
         // The colours, chosen once (asking the terminal for its background before the app starts).
@@ -71,6 +77,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
+                Command::Timer { id, silent } => {
+                    let bell = ctx.settings.sound && !cli.silent && !silent;
+                    super::timer::timer(&mut ctx, &id, bell)
+                }
                 Command::Done {
                     id,
                     feedback,
