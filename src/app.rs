@@ -17,6 +17,7 @@ mod progress;
 mod prompt;
 mod run;
 mod safety;
+pub(crate) mod suspend;
 mod timer;
 mod variant;
 mod week;

@@ -142,6 +142,9 @@ fn run(
         };
         match input {
             Input::Signal => return Ok(()),
+            Input::Term(Event::Key(key)) if crate::app::suspend::is_suspend(&key) => {
+                crate::app::suspend::suspend(terminal)?;
+            }
             Input::Term(Event::Key(key)) => {
                 if let Some(msg) = msg_for(key)
                     && c.update(msg, &clock.wall()) == Some(Effect::Quit)
