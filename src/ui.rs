@@ -26,7 +26,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
-pub use theme::{Kind as ThemeKind, Theme};
+pub use theme::{Kind as ThemeKind, Theme, detect_light};
 
 pub fn render(frame: &mut Frame, app: &App, now: Instant) {
     render_with(frame, app, now, &Theme::current());

@@ -214,4 +214,12 @@ fn terminal(r: &mut Report) {
         "16 (the theme uses only the 16 named colours)".to_string()
     };
     r.ok(format!("terminal: colours: {colours}"));
+    let background = match crate::ui::detect_light() {
+        Some(true) => "light: theme \"auto\" uses the light palette",
+        Some(false) => "dark: theme \"auto\" uses the dark palette",
+        None => {
+            "not told by the terminal: theme \"auto\" uses the dark palette; set theme = \"light\" in the config if yours is light"
+        }
+    };
+    r.ok(format!("terminal: background {background}"));
 }
