@@ -43,7 +43,7 @@ fn command(out: &mut Vec<u8>, cmd: &mut clap::Command) -> Result<()> {
     // Built, the usage names the whole command (`upright config edit [OPTIONS]`).
     let usage = cmd.render_usage().to_string();
     let usage = usage.trim_start_matches("Usage: ");
-    writeln!(out, ".SS \"{}\"", escape(&usage).replace('"', "\\(dq"))?;
+    writeln!(out, ".SS \"{}\"", escape(usage).replace('"', "\\(dq"))?;
     if let Some(about) = cmd.get_long_about().or(cmd.get_about()) {
         writeln!(out, "{}", escape(&about.to_string()))?;
     }
@@ -53,7 +53,7 @@ fn command(out: &mut Vec<u8>, cmd: &mut clap::Command) -> Result<()> {
         }
         let flag = match (arg.get_long(), arg.get_value_names()) {
             (Some(long), Some(names)) if arg.get_num_args().is_none_or(|n| n.takes_values()) => {
-                format!("\\fB--{}\\fR <{}>", escape(long), escape(&names[0].to_string()))
+                format!("\\fB--{}\\fR <{}>", escape(long), escape(names[0].as_ref()))
             }
             (Some(long), _) => format!("\\fB--{}\\fR", escape(long)),
             (None, _) => format!("<{}>", escape(&arg.get_id().to_string().to_uppercase())),

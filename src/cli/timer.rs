@@ -85,7 +85,11 @@ pub fn run_lines(
             timer.tick(now);
             // A long phase (a walk bout) says each whole minute left.
             let left = timer.shown_secs(now);
-            if timer.index == before && phase.secs >= 120 && left % 60 == 0 && left / 60 != minute_said {
+            if timer.index == before
+                && phase.secs >= 120
+                && left.is_multiple_of(60)
+                && left / 60 != minute_said
+            {
                 minute_said = left / 60;
                 if left > 0 && left < u64::from(phase.secs) {
                     writeln!(out, "{} min left", left / 60)?;
