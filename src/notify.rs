@@ -1,7 +1,8 @@
 //! How a desk-break notification reaches the user, decided from the environment once (pure:
 //! the caller reads the variables and the PATH). The terminal's OSC 9 goes through tmux's
 //! passthrough when `$TMUX` is set (tmux drops it otherwise); a desktop notification goes out
-//! where a desktop session exists (`notify-send` on Linux and the BSDs, `osascript` on macOS).
+//! through notify-rust where a desktop session exists (a D-Bus session bus on Linux and the
+//! BSDs, the notification centre on macOS).
 //! `upright breaks` sends by it and `upright doctor` reports it.
 
 /// What the environment offers.
@@ -11,7 +12,8 @@ pub struct Env {
     pub tmux: bool,
     /// A graphical session: `$DISPLAY`, `$WAYLAND_DISPLAY` or a session bus; always on macOS.
     pub desktop: bool,
-    /// The desktop notifier found on the PATH (`notify-send`, `osascript`), if any.
+    /// How a desktop notification is sent, if it can be: notify-rust over the session bus
+    /// (or macOS's notification centre).
     pub notifier: Option<&'static str>,
     /// Standard output is a terminal (the OSC 9 and the bell reach one).
     pub terminal: bool,
@@ -25,11 +27,12 @@ impl Env {
         use std::io::IsTerminal;
         let set = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
         let mac = cfg!(target_os = "macos");
-        let wanted = if mac { "osascript" } else { "notify-send" };
+        // notify-rust speaks D-Bus itself: it needs the session bus, not a program on the PATH.
+        let bus = mac || set("DBUS_SESSION_BUS_ADDRESS") || std::path::Path::new(&bus_socket()).exists();
         Env {
             tmux: set("TMUX"),
-            desktop: mac || set("DISPLAY") || set("WAYLAND_DISPLAY") || set("DBUS_SESSION_BUS_ADDRESS"),
-            notifier: on_path(wanted).then_some(wanted),
+            desktop: mac || set("DISPLAY") || set("WAYLAND_DISPLAY"),
+            notifier: bus.then_some(if mac { "the notification centre" } else { "the D-Bus session bus" }),
             terminal: std::io::stdout().is_terminal(),
             passthrough: None,
         }
@@ -103,24 +106,15 @@ pub fn osc9(text: &str, tmux: bool) -> String {
     if tmux { format!("\x1bPtmux;{}\x1b\\", osc.replace('\x1b', "\x1b\x1b")) } else { osc }
 }
 
-/// The command that shows `title`/`body` on the desktop through `notifier`.
-pub fn desktop_command(notifier: &str, title: &str, body: &str) -> std::process::Command {
-    let mut cmd = std::process::Command::new(notifier);
-    if notifier == "osascript" {
-        let quote = |s: &str| s.replace('\\', "\\\\").replace('"', "\\\"");
-        cmd.args([
-            "-e",
-            &format!("display notification \"{}\" with title \"{}\"", quote(body), quote(title)),
-        ]);
-    } else {
-        cmd.args([title, body]);
-    }
-    cmd
+/// Shows `title`/`body` on the desktop (blocking: call it off the loop's thread).
+pub fn desktop(title: &str, body: &str) -> bool {
+    notify_rust::Notification::new().appname("upright").summary(title).body(body).show().is_ok()
 }
 
-pub fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+/// Where the session bus usually listens when `DBUS_SESSION_BUS_ADDRESS` is not set.
+fn bus_socket() -> String {
+    let runtime = std::env::var("XDG_RUNTIME_DIR").unwrap_or_default();
+    if runtime.is_empty() { String::new() } else { format!("{runtime}/bus") }
 }
 
 #[cfg(test)]
@@ -139,21 +133,14 @@ mod tests {
     fn the_desktop_route_needs_a_session_and_a_notifier() {
         let env =
             |desktop, notifier| Env { tmux: false, desktop, notifier, terminal: true, passthrough: None };
-        assert_eq!(env(true, Some("notify-send")).desktop_notifier(), Some("notify-send"));
-        assert_eq!(env(false, Some("notify-send")).desktop_notifier(), None);
+        assert_eq!(env(true, Some("the bus")).desktop_notifier(), Some("the bus"));
+        assert_eq!(env(false, Some("the bus")).desktop_notifier(), None);
         assert_eq!(env(true, None).desktop_notifier(), None);
         let report = env(true, None).report();
-        assert!(report[1].1.contains("install notify-send"), "{report:?}");
-        let tmux = Env { tmux: true, passthrough: Some(true), ..env(true, Some("notify-send")) }.report();
+        assert!(report[1].1.contains("no D-Bus session bus"), "{report:?}");
+        let tmux = Env { tmux: true, passthrough: Some(true), ..env(true, Some("the bus")) }.report();
         assert!(tmux[0].0 && tmux[0].1.contains("tmux"), "{tmux:?}");
         let dropped = Env { tmux: true, passthrough: Some(false), ..env(true, None) }.report();
         assert!(!dropped[0].0 && dropped[0].1.contains("allow-passthrough on"), "{dropped:?}");
-    }
-
-    #[test]
-    fn osascript_quotes_the_text() {
-        let cmd = desktop_command("osascript", "upright", "say \"hi\"");
-        let args: Vec<_> = cmd.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
-        assert_eq!(args, ["-e", "display notification \"say \\\"hi\\\"\" with title \"upright\""]);
     }
 }

@@ -247,7 +247,10 @@ fn paths_and_completions() {
     assert_eq!(out, format!("config: {}\ndata: {}\n", env.config().display(), env.data().display()));
     let bash = env.ok(&["completions", "bash"]);
     // The script asks the binary for the candidates (tests/shell_completion.rs drives it).
-    assert!(bash.contains("complete ") && bash.contains("COMPLETE=\"bash\" \\\n        \"upright\""), "{bash}");
+    assert!(
+        bash.contains("complete ") && bash.contains("COMPLETE=\"bash\" \\\n        \"upright\""),
+        "{bash}"
+    );
 }
 
 #[test]

@@ -174,14 +174,8 @@ pub(super) fn ring(bell: bool) {
         let _ = out.write_all(crate::notify::osc9(NOTICE, env.tmux).as_bytes());
     }
     let _ = out.flush();
-    if let Some(notifier) = env.desktop_notifier() {
-        // Waited for on its own thread, so no zombie is left and the loop never blocks on it.
-        std::thread::spawn(move || {
-            let _ = crate::notify::desktop_command(notifier, "upright", "Time for a desk break")
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status();
-        });
+    if env.desktop_notifier().is_some() {
+        // On its own thread: the loop never blocks on the bus.
+        std::thread::spawn(|| crate::notify::desktop("upright", "Time for a desk break"));
     }
 }
