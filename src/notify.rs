@@ -87,8 +87,11 @@ impl Env {
         }
         match (self.desktop, self.notifier) {
             (true, Some(notifier)) => lines.push((true, format!("desktop notification via {notifier}"))),
-            (true, None) => lines
-                .push((false, "no desktop notification: install notify-send (libnotify-bin) for one".into())),
+            (true, None) => lines.push((
+                false,
+                "no desktop notification: no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS) to send it on"
+                    .into(),
+            )),
             (false, _) => lines.push((
                 false,
                 "no desktop notification: no desktop session (DISPLAY, WAYLAND_DISPLAY) here".into(),
