@@ -18,6 +18,7 @@ mod progress;
 mod prompt;
 mod run;
 mod safety;
+pub(crate) mod suspend;
 mod timer;
 mod variant;
 mod week;

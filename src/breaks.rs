@@ -8,6 +8,7 @@ use jiff::{ToSpan, Zoned};
 
 use crate::holds::{BreakStep, Gated};
 
+mod lines;
 pub mod run;
 
 /// A snooze puts the break off by this much.

@@ -4,11 +4,14 @@
 mod advice;
 mod calendar;
 mod commands;
-mod complete;
+pub mod complete;
+mod doctor;
+mod edit;
 mod export;
 mod import;
 mod learn;
 mod logging;
+mod man;
 mod morning;
 mod nudge;
 #[cfg(test)]
@@ -18,6 +21,7 @@ mod progress;
 mod safety;
 mod setup;
 mod strength;
+mod timer;
 mod week;
 
 use std::path::PathBuf;
@@ -29,7 +33,17 @@ use jiff::civil::Date;
 use crate::state::Feedback;
 
 #[derive(Debug, Parser)]
-#[command(name = "upright", version, about = "A terminal coach for a healthier back")]
+#[command(
+    name = "upright",
+    version,
+    about = "A terminal coach for a healthier back",
+    long_about = "A terminal coach for a healthier back: a daily routine of walking, stretches and \
+                  core exercises with guided timers, doses that progress gradually, a weekly streak, \
+                  check-ins and desk breaks. Without a command on a terminal it starts the app; the \
+                  commands below do the same from a shell or a script. `upright paths` shows where \
+                  the config and the history live, `upright doctor` checks them.",
+    after_help = man::EXAMPLES
+)]
 pub struct Cli {
     // The environment variables are read in `Paths::resolve`, not by clap: clap reports an empty
     // one as a missing `--config`/`--data-dir` value, which names the wrong culprit.
@@ -49,18 +63,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Today's routine with today's dose of each exercise
+    #[command(
+        after_help = "Examples:\n  upright today\n  upright today --date yesterday\n  upright today --json | jq '.exercises[].id'"
+    )]
     Today {
         /// The day to show: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// One JSON document on stdout
         #[arg(long)]
         json: bool,
     },
     /// Log a completed exercise
+    #[command(
+        after_help = "Examples:\n  upright done curl-up\n  upright done walk --minutes 25 --feedback easy\n  \
+                            upright done side-bridge --as wall --pain 2\n  upright done bird-dog --date yesterday"
+    )]
     Done {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
+        #[arg(add = complete::exercise())]
         id: String,
         /// How it went (default: ok). A walk by the talk test: easy (could sing), ok = about
         /// right (can talk, not sing), hard = too hard (could not talk); a lift by reps left:
@@ -74,7 +95,7 @@ pub enum Command {
         #[arg(long)]
         minutes: Option<u32>,
         /// Done as an alternative or no-equipment version, e.g. chair, towel, dead-bug, wall
-        #[arg(long = "as", value_name = "VARIANT", value_parser = complete::VARIANT_ID, hide_possible_values = true)]
+        #[arg(long = "as", value_name = "VARIANT", add = complete::variant())]
         variant: Option<String>,
         /// Who came along (walks only), shown on the week screen
         #[arg(long, value_name = "NAME")]
@@ -92,22 +113,25 @@ pub enum Command {
         #[arg(long)]
         partial: bool,
         /// The day it was done: YYYY-MM-DD, today or yesterday (never a future day)
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
         #[arg(long)]
         force: bool,
     },
     /// Log an excused skip
+    #[command(
+        after_help = "Examples:\n  upright skip walk --reason \"rain all day\"\n  upright skip curl-up --date yesterday"
+    )]
     Skip {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
+        #[arg(add = complete::exercise())]
         id: String,
         /// Why, shown back on Today and in upright week
         #[arg(long)]
         reason: Option<String>,
         /// The day skipped: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
         #[arg(long)]
@@ -119,7 +143,7 @@ pub enum Command {
         #[arg(long)]
         reason: Option<String>,
         /// The rest day: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// Log a day before your first entry or more than a year back
         #[arg(long)]
@@ -128,10 +152,10 @@ pub enum Command {
     /// Remove that day's last entry for an exercise
     Undo {
         /// Exercise id, e.g. curl-up (upright today lists them)
-        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
+        #[arg(add = complete::exercise())]
         id: String,
         /// The day to undo on: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
     },
     /// The dose forecast if every session goes as planned
@@ -151,7 +175,7 @@ pub enum Command {
     /// The weekly streak screen as text
     Week {
         /// A day in the (last) week to show: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// Weeks to show, ending with the week of D
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=52))]
@@ -167,6 +191,9 @@ pub enum Command {
         json: bool,
     },
     /// The whole history on stdout
+    #[command(
+        after_help = "Examples:\n  upright export > history.csv\n  upright export --format json | jq length"
+    )]
     Export {
         /// csv (a spreadsheet) or json
         #[arg(long, value_enum, default_value_t = Format::Csv)]
@@ -187,7 +214,7 @@ pub enum Command {
     /// Take the harder form offered for ID (the side bridge on your feet), as h in the app
     Harder {
         /// Exercise id, e.g. side-bridge
-        #[arg(value_parser = complete::EXERCISE_ID, hide_possible_values = true)]
+        #[arg(add = complete::exercise())]
         id: String,
         /// Not now: stay on the current form; it is not offered again until a flare, and
         /// `upright harder ID` takes it any time
@@ -198,7 +225,7 @@ pub enum Command {
     Safety {
         /// A clinician has checked the sign reported (as `c` in the app); with an exercise id,
         /// they cleared that exercise after pain down a leg
-        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", value_parser = complete::EXERCISE_ID, hide_possible_values = true, conflicts_with = "report")]
+        #[arg(long, value_name = "ID", num_args = 0..=1, default_missing_value = "", add = complete::exercise(), conflicts_with = "report")]
         clear: Option<String>,
         /// Report what you feel, as the app's keys do: `leg` (pain, tingling or numbness down one
         /// leg during --exercise ID), or a warning sign by its id (`both-legs`, `saddle`, `fever`,
@@ -206,7 +233,7 @@ pub enum Command {
         #[arg(long, value_name = "SIGN", num_args = 0..=1, default_missing_value = "")]
         report: Option<String>,
         /// With `--report leg`: the exercise it happened in
-        #[arg(long, value_name = "ID", value_parser = complete::EXERCISE_ID, hide_possible_values = true, requires = "report")]
+        #[arg(long, value_name = "ID", add = complete::exercise(), requires = "report")]
         exercise: Option<String>,
         /// With `--report leg`: numbness or weakness in that leg too (asked on a terminal)
         #[arg(long, value_enum, requires = "report")]
@@ -224,13 +251,43 @@ pub enum Command {
         #[arg(long)]
         accept: bool,
     },
-    /// Shell completion script on stdout
+    /// Shell completion script on stdout (exercise ids, variants and days come from the binary
+    /// as you type, so custom exercises complete too)
+    #[command(
+        after_help = "Examples:\n  upright completions bash > ~/.local/share/bash-completion/completions/upright\n  \
+                            upright completions zsh > ~/.zfunc/_upright\n  \
+                            upright completions fish > ~/.config/fish/completions/upright.fish"
+    )]
     Completions {
         /// The shell to complete in
         shell: clap_complete::Shell,
     },
+    /// A guided exercise as plain lines (for a screen reader or TERM=dumb): each phase as it
+    /// starts, with the app's timings, cues and bell; then logged as upright done
+    #[command(after_help = "Examples:\n  upright timer curl-up\n  upright timer side-bridge --silent")]
+    Timer {
+        /// Exercise id, e.g. curl-up (upright today lists them)
+        #[arg(add = complete::exercise())]
+        id: String,
+        /// No terminal bell
+        #[arg(long)]
+        silent: bool,
+    },
+    /// The manual page (roff) on stdout: `upright man | man -l -`, or save it as upright.1
+    Man,
+    /// Check paths, config, history, terminal and notifications, each with what to do
+    Doctor,
+    /// The config file
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
     /// The weekly check-in: last week's average pain and the Patient-Specific Functional Scale
     /// (without --pain or --activity: show the last check-ins)
+    #[command(
+        after_help = "Examples:\n  upright checkin --pain 3 --activity \"put on socks=6\" --activity \"sit an hour=4\"\n  \
+                            upright checkin"
+    )]
     Checkin {
         /// Average back pain over the last week, 0-10
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
@@ -239,7 +296,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME=SCORE", value_parser = crate::checkin::parse_activity)]
         activity: Vec<crate::log::Activity>,
         /// The day of the check-in: YYYY-MM-DD, today or yesterday
-        #[arg(long, value_name = "D", value_parser = parse_day)]
+        #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,
         /// One JSON document on stdout
         #[arg(long)]
@@ -301,6 +358,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Open the config in $VISUAL or $EDITOR (else vi); a file that does not validate is
+    /// opened again (as crontab -e), and the old one is kept until it does
+    Edit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -383,6 +447,37 @@ fn is_plain_date(s: &str) -> bool {
 pub struct Paths {
     pub config: PathBuf,
     pub data: PathBuf,
+    /// Where each came from, for `upright doctor`.
+    pub config_from: From,
+    pub data_from: From,
+}
+
+/// Where a path came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum From {
+    Flag(&'static str),
+    Env(&'static str),
+    Default,
+}
+
+impl std::fmt::Display for From {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            From::Flag(flag) => write!(f, "from the flag {flag}"),
+            From::Env(var) => write!(f, "from the environment variable {var}"),
+            From::Default => write!(f, "the platform default"),
+        }
+    }
+}
+
+fn from(flag: &Option<PathBuf>, flag_name: &'static str, var: &'static str) -> From {
+    if flag.is_some() {
+        From::Flag(flag_name)
+    } else if std::env::var_os(var).is_some() {
+        From::Env(var)
+    } else {
+        From::Default
+    }
 }
 
 impl Paths {
@@ -401,7 +496,9 @@ impl Paths {
             Some(path) => path,
             None => platform(|d| d.data_dir())?,
         };
-        Ok(Paths { config, data })
+        let config_from = from(&cli.config, "--config", "UPRIGHT_CONFIG");
+        let data_from = from(&cli.data_dir, "--data-dir", "UPRIGHT_DATA_DIR");
+        Ok(Paths { config, data, config_from, data_from })
     }
 }
 

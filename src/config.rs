@@ -16,6 +16,8 @@ use toml::Spanned;
 use crate::catalog::{Catalog, Exercise, Level, RawExercise};
 use crate::text::position;
 
+mod key;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Avoid {
@@ -58,6 +60,21 @@ pub struct Settings {
     pub calendar: crate::calendar::CalendarSettings,
     /// Where the app looks for recorded walks to import (`[import] folder`); off when `None`.
     pub import_folder: Option<std::path::PathBuf>,
+    /// The colours: auto (from the terminal's background), dark, light or mono.
+    pub theme: ThemeChoice,
+}
+
+/// The `theme` key.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeChoice {
+    /// Dark or light by the terminal's background, asked of the terminal at start.
+    #[default]
+    Auto,
+    Dark,
+    Light,
+    /// No colours: bold, dim, underline and reverse only.
+    Mono,
 }
 
 impl Default for Settings {
@@ -78,6 +95,7 @@ impl Default for Settings {
             strength: crate::strength::StrengthSettings::default(),
             calendar: crate::calendar::CalendarSettings::default(),
             import_folder: None,
+            theme: ThemeChoice::Auto,
         }
     }
 }
@@ -106,6 +124,7 @@ struct RawConfig {
     units: Option<crate::strength::Units>,
     calendar: Option<Spanned<outside::RawCalendar>>,
     import: Option<Spanned<outside::RawImport>>,
+    theme: Option<ThemeChoice>,
 }
 
 /// A config is a few KB; anything past this is not one.
@@ -154,8 +173,14 @@ fn strength_hint(text: &str, message: &str) -> &'static str {
 pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
-        let at = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
-        format!("{}:{}: {}{}", at.0, at.1, e.message(), strength_hint(text, e.message()))
+        let offset = e.span().map_or(0, |s| s.start);
+        let at = position(text, offset);
+        // serde names the value's type or variant but not its key: name it, as every error does.
+        let key = match key::key_at(text, offset) {
+            Some(key) if !e.message().contains(&format!("`{key}`")) => format!("{key}: "),
+            _ => String::new(),
+        };
+        format!("{}:{}: {key}{}{}", at.0, at.1, e.message(), strength_hint(text, e.message()))
     })?;
     let fail = |span: Range<usize>, msg: String| {
         let (line, col) = position(text, span.start);
@@ -245,6 +270,7 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         let span = v.span();
         s.import_folder = v.into_inner().validate().map_err(|e| fail(span, e))?;
     }
+    s.theme = raw.theme.unwrap_or_default();
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(

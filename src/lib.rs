@@ -42,6 +42,7 @@ pub mod import;
 pub mod lessons;
 pub mod log;
 pub mod morning;
+pub mod notify;
 pub mod progress;
 pub mod progression;
 pub mod report;

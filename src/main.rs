@@ -10,6 +10,8 @@ fn main() -> ExitCode {
     // Errors are printed below as one plain line; a panic goes through Rust's own hook (the
     // app's hook restores the terminal first). No error handler resolves a backtrace it would
     // never print: an error exit costs what a normal run does.
+    // A shell asking for completions (COMPLETE=<shell>) is answered here, before anything else.
+    upright::cli::complete::complete_if_asked();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

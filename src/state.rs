@@ -23,7 +23,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use crate::log::{Entry, EntryKind, Feedback};
-pub use conflicts::Merged;
+pub use conflicts::{Merged, conflict_month};
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
 pub use pending::Pending;
 pub use summary::Summary;

@@ -13,6 +13,7 @@ mod plan;
 mod progress;
 mod prompt;
 mod safety;
+mod theme;
 mod timer;
 mod today;
 mod week;
@@ -22,62 +23,14 @@ use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::{App, MIN_HEIGHT, MIN_WIDTH, Mode};
-
-/// The named styles of every screen. With `NO_COLOR` set there are no colours at all; the
-/// selection stays visible through REVERSED + BOLD and the `▶` marker.
-#[derive(Debug, Clone, Copy)]
-pub struct Theme {
-    pub title: Style,
-    pub dim: Style,
-    pub done: Style,
-    pub accent: Style,
-    pub warn: Style,
-    pub selected: Style,
-    pub gauge: Style,
-    pub flash: Style,
-}
-
-impl Theme {
-    pub fn new(no_color: bool) -> Theme {
-        let bold = Style::new().add_modifier(Modifier::BOLD);
-        let reversed = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
-        if no_color {
-            return Theme {
-                title: bold,
-                dim: Style::new().add_modifier(Modifier::DIM),
-                done: Style::new(),
-                accent: bold,
-                warn: bold,
-                selected: reversed,
-                gauge: Style::new(),
-                flash: reversed,
-            };
-        }
-        Theme {
-            title: bold.fg(Color::Cyan),
-            dim: Style::new().fg(Color::DarkGray),
-            done: Style::new().fg(Color::Green),
-            accent: bold.fg(Color::Yellow),
-            warn: bold.fg(Color::Red),
-            selected: reversed.fg(Color::Cyan),
-            gauge: Style::new().fg(Color::Green),
-            flash: Style::new().fg(Color::Yellow).add_modifier(Modifier::REVERSED),
-        }
-    }
-
-    /// From the environment: <https://no-color.org> — set and non-empty disables colour.
-    pub fn from_env() -> Theme {
-        Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()))
-    }
-}
+pub use theme::{Kind as ThemeKind, Theme, detect_light};
 
 pub fn render(frame: &mut Frame, app: &App, now: Instant) {
-    render_with(frame, app, now, &Theme::from_env());
+    render_with(frame, app, now, &Theme::current());
 }
 
 pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
@@ -216,3 +169,5 @@ mod review_tests;
 mod strength_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod theme_tests;

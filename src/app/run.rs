@@ -170,6 +170,9 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         };
         match input {
             Input::Signal => return Ok(()),
+            Input::Term(Event::Key(key)) if super::suspend::is_suspend(&key) => {
+                super::suspend::suspend(terminal)?;
+            }
             Input::Term(Event::Key(key)) => {
                 let msg = if small { super::keys::msg_when_small(key) } else { msg_for(&app.mode, key) };
                 if let Some(msg) = msg {

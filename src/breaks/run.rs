@@ -8,7 +8,7 @@ use std::io::Write;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use eyre::{Result, bail};
+use eyre::Result;
 use jiff::Zoned;
 use ratatui::DefaultTerminal;
 
@@ -21,7 +21,7 @@ use crate::state::{self, EntryKind};
 /// `UPRIGHT_TEST_SPEED` times faster than real time; otherwise it is the system clock, read
 /// afresh on every wake (the sleep itself is on the monotonic clock, which stops while a
 /// laptop is suspended; any key brings the screen up to date).
-struct Clock {
+pub(super) struct Clock {
     start_wall: Zoned,
     start: Instant,
     speed: u32,
@@ -29,14 +29,14 @@ struct Clock {
 }
 
 impl Clock {
-    fn new(now: Zoned) -> Clock {
+    pub(super) fn new(now: Zoned) -> Clock {
         let pinned = std::env::var("UPRIGHT_NOW").is_ok_and(|s| !s.is_empty());
         let speed =
             std::env::var("UPRIGHT_TEST_SPEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1u32).max(1);
         Clock { start_wall: now, start: Instant::now(), speed, pinned }
     }
 
-    fn wall(&self) -> Zoned {
+    pub(super) fn wall(&self) -> Zoned {
         if !self.pinned {
             return Zoned::now();
         }
@@ -46,7 +46,7 @@ impl Clock {
     }
 
     /// How long to sleep for the wall clock to reach `at`.
-    fn until(&self, at: &Zoned) -> Duration {
+    pub(super) fn until(&self, at: &Zoned) -> Duration {
         let left = at.duration_since(&self.wall()).as_secs_f64().max(0.0);
         Duration::from_secs_f64(left / f64::from(self.speed))
     }
@@ -68,13 +68,13 @@ fn msg_for(key: KeyEvent) -> Option<Msg> {
 
 /// Breaks logged on the coaching day of `now`.
 /// The break's movements through the holds on the coaching day of `now` (the lock among them).
-fn steps_on(ctx: &mut Ctx, now: &Zoned) -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
+pub(super) fn steps_on(ctx: &mut Ctx, now: &Zoned) -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
     let date = ctx.settings.coaching_date(now);
     let _ = ctx.load_for(date);
     crate::holds::break_steps(&crate::holds::Holds::on(&ctx.settings, ctx.store.entries(), date))
 }
 
-fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
+pub(super) fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
     let date = ctx.settings.coaching_date(now);
     let _ = ctx.load_for(date);
     super::count_on(ctx.store.entries(), date)
@@ -82,10 +82,13 @@ fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
 
 pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {
     use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        bail!("upright breaks runs in a terminal: leave it open in a tab or a tmux pane");
-    }
     let clock = Clock::new(ctx.now.clone());
+    // Without a full terminal (TERM=dumb, a pipe, a screen reader's plain console) the same
+    // companion speaks in lines.
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return super::lines::breaks(ctx, &clock, bell);
+    }
     let now = clock.wall();
     let taken = taken_on(&mut ctx, &now);
     let steps = steps_on(&mut ctx, &now);
@@ -139,6 +142,9 @@ fn run(
         };
         match input {
             Input::Signal => return Ok(()),
+            Input::Term(Event::Key(key)) if crate::app::suspend::is_suspend(&key) => {
+                crate::app::suspend::suspend(terminal)?;
+            }
             Input::Term(Event::Key(key)) => {
                 if let Some(msg) = msg_for(key)
                     && c.update(msg, &clock.wall()) == Some(Effect::Quit)
@@ -154,29 +160,22 @@ fn run(
 /// The text of the desktop notification.
 const NOTICE: &str = "upright: time for a desk break (b in the breaks tab)";
 
-/// The bell (unless silenced), an OSC 9 desktop notification for terminals that show one, and
-/// `notify-send` where it is installed. A notifier that fails is no reason to stop the loop.
-fn ring(bell: bool) {
+/// The bell (unless silenced), an OSC 9 desktop notification for terminals that show one
+/// (through tmux's passthrough inside tmux), and a desktop notification where a desktop session
+/// has a notifier (see `notify`). A notifier that fails is no reason to stop the loop.
+pub(super) fn ring(bell: bool) {
+    let env = crate::notify::Env::current();
     let mut out = std::io::stdout();
     if bell {
         let _ = out.write_all(b"\x07");
     }
-    let _ = write!(out, "\x1b]9;{NOTICE}\x07");
-    let _ = out.flush();
-    if on_path("notify-send") {
-        // Waited for on its own thread, so no zombie is left and the loop never blocks on it.
-        std::thread::spawn(|| {
-            let _ = std::process::Command::new("notify-send")
-                .args(["upright", "Time for a desk break"])
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .status();
-        });
+    // The OSC 9 only to a terminal that can take it (not a pipe, not TERM=dumb).
+    if env.terminal && !std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        let _ = out.write_all(crate::notify::osc9(NOTICE, env.tmux).as_bytes());
     }
-}
-
-fn on_path(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|path| std::env::split_paths(&path).any(|dir| dir.join(program).is_file()))
+    let _ = out.flush();
+    if env.desktop_notifier().is_some() {
+        // On its own thread: the loop never blocks on the bus.
+        std::thread::spawn(|| crate::notify::desktop("upright", "Time for a desk break"));
+    }
 }

@@ -3,7 +3,6 @@
 
 use std::io::{IsTerminal, Write};
 
-use clap::CommandFactory;
 use eyre::Result;
 use serde_json::json;
 
@@ -19,11 +18,19 @@ pub fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(&cli)?;
     let Some(command) = cli.command else {
         let mut ctx = Ctx::load(&paths.config, &paths.data)?;
-        // Without a terminal (a pipe, a script) the app would have nothing to draw on.
-        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-            return today(&mut ctx, Day::Today, false);
+        // Without a full terminal (a pipe, a script, TERM=dumb) the app would have nothing to
+        // draw on: today's routine as text, and the line-mode timer for guided exercises.
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
+            today(&mut ctx, Day::Today, false)?;
+            if dumb {
+                outln!("TERM=dumb: guide an exercise in plain lines with upright timer ID");
+            }
+            return Ok(());
         }
         let sound = ctx.settings.sound && !cli.silent;
+        // The colours, chosen once (asking the terminal for its background before the app starts).
+        crate::ui::Theme::set(ctx.settings.theme);
         // Test switches are read here, once, and handed in.
         let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
         return crate::app::in_terminal(|terminal| crate::app::run(&mut app, terminal));
@@ -34,14 +41,18 @@ pub fn run(cli: Cli) -> Result<()> {
             outln!("data: {}", paths.data.display());
             Ok(())
         }
+        Command::Man => super::man::man(),
+        Command::Doctor => super::doctor::doctor(&paths),
+        Command::Config { action: super::ConfigAction::Edit } => super::edit::edit(&paths.config),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "upright", &mut std::io::stdout());
+            super::complete::registration(shell, &mut std::io::stdout())?;
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
         Command::Breaks { silent } => {
             let ctx = Ctx::load(&paths.config, &paths.data)?;
             let bell = ctx.settings.sound && !cli.silent && !silent;
+            crate::ui::Theme::set(ctx.settings.theme);
             crate::breaks::run::breaks(ctx, bell)
         }
         command => {
@@ -68,6 +79,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 );
             match command {
                 Command::Today { date, json } => today(&mut ctx, date.unwrap_or(Day::Today), json),
+                Command::Timer { id, silent } => {
+                    let bell = ctx.settings.sound && !cli.silent && !silent;
+                    super::timer::timer(&mut ctx, &id, bell)
+                }
                 Command::Done {
                     id,
                     feedback,
@@ -137,7 +152,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Paths
                 | Command::Completions { .. }
                 | Command::Init { .. }
-                | Command::Breaks { .. } => {
+                | Command::Breaks { .. }
+                | Command::Man
+                | Command::Doctor
+                | Command::Config { .. } => {
                     unreachable!("handled above")
                 }
             }?;

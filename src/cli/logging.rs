@@ -11,6 +11,7 @@ use crate::ctx::Ctx;
 use crate::rules::{self, Action, Request, Verdict};
 use crate::state::{EntryKind, Feedback};
 
+#[derive(Default)]
 pub struct Done {
     pub feedback: Option<Feedback>,
     pub pain: Option<u8>,

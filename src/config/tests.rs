@@ -292,3 +292,19 @@ fn strength_days_are_opt_in_with_loads_per_lift() {
         assert!(e.starts_with("1:") && e.contains(want), "{text}: {e}");
     }
 }
+
+#[test]
+fn every_type_error_names_its_key() {
+    for (text, want) in [
+        ("level = \"expert\"\n", "1:9: level: unknown variant `expert`"),
+        ("sound = \"yes\"\n", "1:9: sound: invalid type: string \"yes\""),
+        ("avoid = [\"twisting\"]\n", "1:10: avoid: unknown variant `twisting`"),
+        ("avoid = [\n  \"flexion\",\n  \"twisting\",\n]\n", "3:3: avoid: unknown variant `twisting`"),
+        ("units = \"stone\"\n", "1:9: units: unknown variant `stone`"),
+        ("[strength]\nenabled = \"x\"\n", "strength"),
+        ("[exercises.curl-up]\nenabled = 3\n", "2:11: exercises.curl-up.enabled: invalid type"),
+    ] {
+        let err = parse_err(text);
+        assert!(err.contains(want), "{text:?} gave {err:?}, want {want:?}");
+    }
+}

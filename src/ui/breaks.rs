@@ -11,7 +11,7 @@ use super::Theme;
 use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, when};
 
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
-    let theme = Theme::new(std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()));
+    let theme = Theme::current();
     let area = frame.area();
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))

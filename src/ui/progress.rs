@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph};
@@ -13,12 +13,16 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dat
 use super::{Theme, fit, hints};
 use crate::progress::Progress;
 
-/// Line colours of the PSFS activities and the exercises; with NO_COLOR the theme's plain style.
-const SERIES: [Color; 6] =
-    [Color::Cyan, Color::Green, Color::Magenta, Color::Yellow, Color::Blue, Color::Red];
+/// The marks of the lines of the PSFS activities and the exercises, one each, shown in the
+/// legend beside each name: no line is told from another by its colour alone.
+const MARKS: [char; 6] = ['*', '+', 'x', 'o', '#', '%'];
 
 fn series_style(i: usize, theme: &Theme) -> Style {
-    if theme.dim.fg.is_none() { Style::new() } else { Style::new().fg(SERIES[i % SERIES.len()]) }
+    theme.series[i % theme.series.len()]
+}
+
+fn mark(i: usize) -> char {
+    MARKS[i % MARKS.len()]
 }
 
 fn week_label(p: &Progress, i: usize) -> String {
@@ -75,7 +79,7 @@ fn lines<'a>(series: &'a [Vec<(f64, f64)>], names: &'a [String], theme: &Theme) 
         .map(|(i, (s, n))| {
             Dataset::default()
                 .name(n.as_str())
-                .marker(Marker::Braille)
+                .marker(Marker::Custom(mark(i)))
                 .graph_type(GraphType::Line)
                 .style(series_style(i, theme))
                 .data(s)
@@ -83,10 +87,10 @@ fn lines<'a>(series: &'a [Vec<(f64, f64)>], names: &'a [String], theme: &Theme) 
         .collect()
 }
 
-fn legend<'a>(names: impl Iterator<Item = (String, Style)>) -> Line<'a> {
+fn legend<'a>(names: impl Iterator<Item = (char, String, Style)>) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
-    for (name, style) in names {
-        spans.push(Span::styled(format!("━ {name} "), style));
+    for (mark, name, style) in names {
+        spans.push(Span::styled(format!("{mark} {name} "), style));
     }
     Line::from(spans)
 }
@@ -126,11 +130,11 @@ fn pain(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
         Some((a, b)) => format!(" Pain {a} → {b} "),
         None => " Pain (check in to chart it) ".to_string(),
     };
-    let strong = if theme.dim.fg.is_none() { Style::new() } else { Style::new().fg(Color::Red) };
+    let strong = theme.strong;
     let data = vec![
         Dataset::default()
             .name("check-in")
-            .marker(Marker::Braille)
+            .marker(Marker::Custom('*'))
             .graph_type(GraphType::Line)
             .style(strong)
             .data(&checkin),
@@ -141,7 +145,8 @@ fn pain(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
             .style(theme.dim)
             .data(&session),
     ];
-    let key = legend([("check-in".to_string(), strong), ("sessions".to_string(), theme.dim)].into_iter());
+    let key =
+        legend([('*', "check-in".to_string(), strong), ('•', "sessions".to_string(), theme.dim)].into_iter());
     frame.render_widget(chart(&title, data, key, p, 10.0, theme), area);
 }
 
@@ -157,7 +162,7 @@ fn psfs(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let names: Vec<String> = p.activities.clone();
     let data = lines(&series, &names, theme);
     // The names go under the chart, wrapped whole: a bottom border would have to cut them.
-    let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
+    let key = legend(names.iter().enumerate().map(|(i, n)| (mark(i), n.clone(), series_style(i, theme))));
     let inner = area.width.saturating_sub(2).max(1);
     // Word wrapping may leave each row short by up to a word: one row of slack.
     let rows = (key.width() as u16).div_ceil(inner) + u16::from(key.width() as u16 > inner);
@@ -222,7 +227,7 @@ fn steps(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
         .collect();
     let names: Vec<String> = p.exercises.iter().map(|(id, ..)| id.clone()).collect();
     let data = lines(&series, &names, theme);
-    let key = legend(names.iter().enumerate().map(|(i, n)| (n.clone(), series_style(i, theme))));
+    let key = legend(names.iter().enumerate().map(|(i, n)| (mark(i), n.clone(), series_style(i, theme))));
     frame.render_widget(chart(" Steps, % of ladder ", data, key, p, 100.0, theme), area);
 }
 
