@@ -182,6 +182,8 @@ impl App {
     pub(super) fn progress_data(&mut self) -> color_eyre::eyre::Result<Progress> {
         let from = Progress::span_start(&self.ctx.settings, self.day.date, DEFAULT_WEEKS);
         self.ctx.store.load_range(from, self.day.date)?;
+        // Every flare-up and the baseline check-in, however long ago (issue 29).
+        self.ctx.store.load_all()?;
         let c = &self.ctx;
         Ok(Progress::build(&c.catalog, &c.settings, c.store.entries(), self.day.date, DEFAULT_WEEKS))
     }
