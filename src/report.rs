@@ -61,6 +61,26 @@ pub struct Report {
     pub verdict: Option<crate::checkin::Measure>,
     /// The first page: outcomes, adherence, tolerance, courses, restrictions.
     pub glance: Glance,
+    /// Every check-in up to `to`, however old: each is about the week before it was made.
+    pub checkins: Vec<crate::checkin::Checkin>,
+}
+
+impl Report {
+    /// The check-in about the week starting `start`: the last one made in the week after it
+    /// (the check-in asks about the last week).
+    pub fn about(&self, start: Date) -> Option<&crate::checkin::Checkin> {
+        let (lo, hi) =
+            (start.checked_add(jiff::ToSpan::days(7)).ok()?, start.checked_add(jiff::ToSpan::days(13)).ok()?);
+        self.checkins.iter().rev().find(|c| c.date >= lo && c.date <= hi)
+    }
+
+    /// The baseline: the first check-in, when the week it is about is before the report's
+    /// first week (so no row of the span shows it).
+    pub fn baseline(&self) -> Option<&crate::checkin::Checkin> {
+        let first = self.checkins.first()?;
+        let about = first.date.checked_sub(jiff::ToSpan::days(7)).ok()?;
+        (about < self.from).then_some(first)
+    }
 }
 
 impl Report {
@@ -143,7 +163,11 @@ impl Report {
                             if e.kind == EntryKind::Skipped { format!("{about} (skipped)") } else { about };
                         // One row for the same words the same day (a rest day skips them all).
                         match notes.last_mut() {
-                            Some(last) if last.0 == e.date && &last.2 == text => merged.push(about),
+                            Some(last) if last.0 == e.date && &last.2 == text => {
+                                if !merged.contains(&about) {
+                                    merged.push(about);
+                                }
+                            }
                             _ => {
                                 merge(&mut notes, &mut merged);
                                 merged.push(about);
@@ -168,6 +192,7 @@ impl Report {
             flares: flares(history, from, today),
             notes,
             verdict: progress.verdict,
+            checkins: crate::checkin::checkins(history).into_iter().filter(|c| c.date <= today).collect(),
             glance,
             progress,
         }
@@ -210,5 +235,7 @@ fn flares(history: &[Entry], from: Date, to: Date) -> Vec<(Date, Option<Date>)> 
     out
 }
 
+#[cfg(test)]
+mod glance_tests;
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,7 @@ fn dose(catalog: &Catalog, settings: &Settings, e: &Entry) -> String {
             None => {
                 let form = e.variant.as_deref().and_then(|v| ex.and_then(|x| x.variant(v)));
                 match form {
+                    Some(v) if v.name.contains("no weight") => format!("{reps}, {}", v.name.to_lowercase()),
                     Some(v) => format!("{reps}, {}, no weight", v.name.to_lowercase()),
                     None => format!("{reps}, no weight"),
                 }

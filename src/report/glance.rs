@@ -188,6 +188,32 @@ impl Glance {
                 }
             }
         }
+        // Lifts are not routine exercises, so not in the day facts: their sessions per day (the
+        // day's worst rating and highest pain) from the same module.
+        let after = today.tomorrow().unwrap_or(today);
+        for id in crate::strength::LIFTS {
+            for (date, worst, pain) in crate::days::sessions_before(history, id, after, history.len()) {
+                if date < from {
+                    break;
+                }
+                if worst == Some(Feedback::Hard) {
+                    bump(&mut t.hard, name(id));
+                }
+                if pain.is_some_and(|p| p > 5) {
+                    t.stopped += 1;
+                }
+            }
+            let mut days: Vec<(Date, String)> = history
+                .iter()
+                .filter(|e| e.kind == EntryKind::Done && e.is_for(id) && e.date >= from && e.date <= today)
+                .filter_map(|e| Some((e.date, e.variant.clone()?)))
+                .collect();
+            days.dedup();
+            for (_, v) in days {
+                let form = catalog.get(id).and_then(|e| e.variant(&v)).map_or(v.clone(), |x| x.name.clone());
+                bump(&mut t.alternatives, format!("{}: {form}", name(id)));
+            }
+        }
         let mut mornings: Vec<Date> = history
             .iter()
             .filter(|e| e.kind == EntryKind::NotSettled && e.date >= from && e.date <= today)

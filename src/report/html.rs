@@ -186,13 +186,27 @@ fn legend(h: &mut String, items: &[(&str, &str, bool)]) {
     h.push_str("</p>");
 }
 
+/// The week a check-in row is about, with the in-progress mark on the current week.
+fn week_cell(r: &Report, start: jiff::civil::Date) -> String {
+    let end = start.checked_add(jiff::ToSpan::days(6)).unwrap_or(start);
+    if end >= r.to {
+        format!("{} <em class=\"in-progress\">(in progress)</em>", date(start))
+    } else {
+        date(start)
+    }
+}
+
+fn baseline_label(c: &crate::checkin::Checkin) -> String {
+    format!("Baseline <span class=\"small\">(check-in of {})</span>", date(c.date))
+}
+
 fn pain(h: &mut String, r: &Report, labels: &[String]) {
     let w = &r.progress.weeks;
     h.push_str("<section id=\"pain\"><div class=\"keep\"><h2>Pain</h2><figure>");
     let series = [
         Series {
             label: "check-in",
-            values: w.iter().map(|w| w.checkin_pain.map(f64::from)).collect(),
+            values: w.iter().map(|w| r.about(w.start).and_then(|c| c.pain).map(f64::from)).collect(),
             color: PAIN,
             dashed: false,
         },
@@ -207,17 +221,25 @@ fn pain(h: &mut String, r: &Report, labels: &[String]) {
     legend(
         h,
         &[
-            ("weekly check-in: average pain over the week", PAIN, false),
+            ("weekly check-in about that week (made the week after)", PAIN, false),
             ("average highest pain during sessions", PAIN, true),
         ],
     );
-    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain (about that week)</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    if let Some(c) = r.baseline() {
+        let _ = write!(
+            h,
+            "<tr class=\"baseline\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">–</td></tr>",
+            baseline_label(c),
+            opt(c.pain.map(f64::from))
+        );
+    }
     for row in w {
         let _ = write!(
             h,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            date(row.start),
-            opt(row.checkin_pain.map(f64::from)),
+            week_cell(r, row.start),
+            opt(r.about(row.start).and_then(|c| c.pain).map(f64::from)),
             opt(row.session_pain)
         );
     }
@@ -230,19 +252,23 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
         "<section id=\"psfs\"><div class=\"keep\"><h2>Function: Patient-Specific Functional Scale</h2>",
     );
     h.push_str(
-        "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem).</p>",
+        "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem), at the check-in \
+         the week after.</p>",
     );
     if p.activities.is_empty() {
         h.push_str("<p class=\"none\">No activities rated in this period.</p></div></section>\n");
         return;
     }
+    let score = |c: Option<&crate::checkin::Checkin>, name: &str| {
+        c.and_then(|c| c.activities.iter().find(|a| a.name == name)).map(|a| f64::from(a.score))
+    };
     let series: Vec<Series> = p
         .activities
         .iter()
         .enumerate()
         .map(|(i, name)| Series {
             label: name,
-            values: p.weeks.iter().map(|w| w.psfs[i].map(f64::from)).collect(),
+            values: p.weeks.iter().map(|w| score(r.about(w.start), name)).collect(),
             color: PALETTE[i % PALETTE.len()],
             dashed: false,
         })
@@ -261,10 +287,17 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
         let _ = write!(h, "<th class=\"num\">{}</th>", esc(name));
     }
     h.push_str("</tr></thead><tbody>");
+    if let Some(c) = r.baseline() {
+        let _ = write!(h, "<tr class=\"baseline\"><td>{}</td>", baseline_label(c));
+        for name in &p.activities {
+            let _ = write!(h, "<td class=\"num\">{}</td>", opt(score(Some(c), name)));
+        }
+        h.push_str("</tr>");
+    }
     for row in &p.weeks {
-        let _ = write!(h, "<tr><td>{}</td>", date(row.start));
-        for s in &row.psfs {
-            let _ = write!(h, "<td class=\"num\">{}</td>", opt(s.map(f64::from)));
+        let _ = write!(h, "<tr><td>{}</td>", week_cell(r, row.start));
+        for name in &p.activities {
+            let _ = write!(h, "<td class=\"num\">{}</td>", opt(score(r.about(row.start), name)));
         }
         h.push_str("</tr>");
     }
