@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Renders the report of a generated 12-week history in headless Chromium: page 1 as a PNG, the
-# first page ("At a glance") alone as an A4 PDF (it must be one page) and the whole report as an
-# A4 PDF, to look at it as a browser and a printer show it.
+# Renders the report of a generated 12-week history in headless Chromium: its top and the first
+# page ("At a glance") alone as PNGs, the first page alone as an A4 PDF (it must be one page) and
+# the whole report as an A4 PDF, to look at it as a browser and a printer show it.
 # Usage: scripts/report-shot.sh OUT_DIR   (needs chromium or chromium-browser on PATH)
 set -euo pipefail
 out=${1:?usage: scripts/report-shot.sh OUT_DIR}
@@ -30,7 +30,8 @@ flags=(--headless --no-sandbox --disable-gpu --disable-quic --hide-scrollbars --
   --disable-background-networking --disable-component-update --disable-sync
   --user-data-dir="$data/chromium")
 "$browser" "${flags[@]}" --window-size=900,1270 --screenshot="$out/report.png" "file://$out/report.html" 2>/dev/null
+"$browser" "${flags[@]}" --window-size=900,1300 --screenshot="$out/page1.png" "file://$out/page1.html" 2>/dev/null
 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/page1.pdf" "file://$out/page1.html" 2>/dev/null
 "$browser" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "file://$out/report.html" 2>/dev/null
-test -s "$out/report.png" && test -s "$out/page1.pdf" && test -s "$out/report.pdf"
-echo "report-shot: $out/report.html, $out/report.png, $out/page1.pdf, $out/report.pdf"
+test -s "$out/report.png" && test -s "$out/page1.png" && test -s "$out/page1.pdf" && test -s "$out/report.pdf"
+echo "report-shot: $out/report.html, $out/report.png, $out/page1.png, $out/page1.pdf, $out/report.pdf"

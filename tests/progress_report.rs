@@ -80,7 +80,20 @@ fn checkin_is_logged_listed_exported_and_charted() {
     assert_eq!(weeks[0]["activities"]["sit through a film"], 5);
     assert_eq!(weeks[1]["activities"]["put on socks"], 4);
     assert_eq!(weeks[0]["steps"]["curl-up"], 1);
+    // The verdict behind the "not better" advice and the recurrences (issue 29, items 9 and 11).
+    assert_eq!(p["verdict"]["verdict"], "no important change", "{p}");
+    assert_eq!(
+        p["verdict"]["pain"],
+        serde_json::json!({ "baseline": 6.0, "now": 5.0, "verdict": "no important change" })
+    );
+    assert_eq!(p["recurrences"]["episodes"].as_array().unwrap().len(), 0);
+    assert_eq!(p["recurrences"]["days_since_last"], serde_json::Value::Null);
     let text = upright(d, &["progress"]);
+    assert!(
+        text.contains("Check-ins: no important change (pain 6 → 5")
+            && text.contains("Recurrences: No flare-ups"),
+        "{text}"
+    );
     assert!(text.contains("A1: put on socks") && text.contains("16 Nov"), "{text}");
 }
 
@@ -122,4 +135,16 @@ fn report_renders_in_chromium() {
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "a real picture");
     let pdf = std::fs::read(out.path().join("report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF") && pdf.len() > 20_000, "a real PDF");
+    // The first page ("At a glance", everything before the appendix) fits one A4 page, and the
+    // whole report has more.
+    let pages = |pdf: &[u8]| {
+        let text = String::from_utf8_lossy(pdf);
+        text.split("/Count ")
+            .skip(1)
+            .filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse::<u32>().ok())
+            .max()
+    };
+    let page1 = std::fs::read(out.path().join("page1.pdf")).unwrap();
+    assert_eq!(pages(&page1), Some(1), "the first page is one A4 page");
+    assert!(pages(&pdf).is_some_and(|n| n > 1));
 }
