@@ -79,6 +79,7 @@ pub fn check_activities(activities: &[Activity]) -> Result<(), String> {
     Ok(())
 }
 
+pub mod maintenance;
 mod verdict;
 pub use verdict::{Measure, Verdict, advice, judge, verdict};
 

@@ -148,3 +148,17 @@ fn report_renders_in_chromium() {
     assert_eq!(pages(&page1), Some(1), "the first page is one A4 page");
     assert!(pages(&pdf).is_some_and(|n| n > 1));
 }
+
+/// In maintenance (26 weeks after the first session) `week` keeps the weekly walking target in
+/// sight; before it, the line is not there (issue 29, item 10).
+#[test]
+fn week_shows_the_walking_target_in_maintenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    upright(d, &["done", "walk", "--minutes", "20", "--date", "2026-11-23"]);
+    let before = upright(d, &["week"]);
+    assert!(!before.contains("of 150 minutes"), "{before}");
+    upright(d, &["done", "curl-up", "--date", "2026-04-06", "--force"]);
+    let after = upright(d, &["week"]);
+    assert!(after.contains("walking: 20 of 150 minutes this week (e.g. 5 × 30), 130 to go"), "{after}");
+}

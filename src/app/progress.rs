@@ -145,9 +145,13 @@ impl App {
     pub(super) fn checkin_due(&mut self) -> Option<CheckinForm> {
         let today = self.ctx.today;
         let week_start = self.ctx.settings.week_start(today);
-        if self.day.safety.accepted.is_none()
-            || !crate::checkin::due(self.ctx.store.entries(), week_start, today)
-        {
+        let maintenance = self.ctx.maintenance().unwrap_or(false);
+        let due = if maintenance {
+            crate::checkin::maintenance::due(self.ctx.store.entries(), week_start, today)
+        } else {
+            crate::checkin::due(self.ctx.store.entries(), week_start, today)
+        };
+        if self.day.safety.accepted.is_none() || !due {
             return None;
         }
         // Best effort: a month that does not load only means the names are asked again.
