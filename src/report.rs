@@ -39,6 +39,9 @@ pub struct Event {
     pub what: String,
 }
 
+/// A routine row: name, today's dose, and (step, the user's cap) for anything but a lift.
+pub type RoutineRow = (String, String, Option<(u32, u32)>);
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub name: Option<String>,
@@ -47,7 +50,7 @@ pub struct Report {
     pub progress: Progress,
     /// Today's routine: name, dose, and the step of the user's cap (`None` for a lift, whose
     /// load and reps say where it is).
-    pub routine: Vec<(String, String, Option<(u32, u32)>)>,
+    pub routine: Vec<RoutineRow>,
     pub changes: Vec<DoseChange>,
     /// Red flags reported and cleared.
     pub red_flags: Vec<Event>,

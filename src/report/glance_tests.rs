@@ -118,7 +118,7 @@ fn history(course: Course) -> Vec<Entry> {
         extra.push(e);
     }
     h.extend(extra);
-    h.sort_by(|a, b| a.date.cmp(&b.date));
+    h.sort_by_key(|a| a.date);
     h
 }
 
