@@ -80,6 +80,7 @@ pub fn check_activities(activities: &[Activity]) -> Result<(), String> {
 }
 
 pub mod maintenance;
+pub mod rmdq;
 mod verdict;
 pub use verdict::{Measure, Verdict, advice, judge, verdict};
 

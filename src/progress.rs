@@ -58,6 +58,8 @@ pub struct Progress {
     pub recurrences: Recurrences,
     /// The check-ins' verdict by clinically important change (COACHING.md turn 3, D).
     pub verdict: Option<crate::checkin::Measure>,
+    /// The RMDQ's first and latest (date, score) with its verdict (`checkin::rmdq`).
+    pub rmdq: Option<crate::checkin::rmdq::Change>,
 }
 
 impl Progress {
@@ -148,6 +150,7 @@ impl Progress {
             days,
             recurrences: recurrences(history, today),
             verdict: crate::checkin::verdict(history, today),
+            rmdq: crate::checkin::rmdq::change(history, today),
         }
     }
 

@@ -162,3 +162,35 @@ fn week_shows_the_walking_target_in_maintenance() {
     let after = upright(d, &["week"]);
     assert!(after.contains("walking: 20 of 150 minutes this week (e.g. 5 × 30), 130 to go"), "{after}");
 }
+
+/// The RMDQ from the command line: the answers for scripts, logged as an `rmdq` entry, the verdict
+/// against the first one, and refused without answers off a terminal (issue 29, item 8).
+#[test]
+fn rmdq_is_logged_from_its_answers_and_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    upright(d, &["done", "curl-up", "--date", "2026-10-19", "--force"]);
+    let first = upright(d, &["checkin", "--rmdq", "1,2,3,4,5,6,7,8,9,10", "--date", "2026-10-20"]);
+    assert!(first.contains("10 of 24"), "{first}");
+    let v: serde_json::Value =
+        serde_json::from_str(&upright(d, &["checkin", "--rmdq", "yyynnnnnnnnnnnnnnnnnnnnn", "--json"]))
+            .unwrap();
+    assert_eq!((v["rmdq"].clone(), v["verdict"].clone()), (3.into(), "important improvement".into()), "{v}");
+    assert_eq!(v["baseline"]["rmdq"], 10);
+    let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
+    let logged: Vec<&serde_json::Value> =
+        json["entries"].as_array().unwrap().iter().filter(|e| e["kind"] == "rmdq").collect();
+    assert_eq!(logged.len(), 2);
+    assert_eq!(logged[1]["answers"], "yyynnnnnnnnnnnnnnnnnnnnn");
+    let p: serde_json::Value = serde_json::from_str(&upright(d, &["progress", "--json"])).unwrap();
+    assert_eq!(p["rmdq"]["verdict"], "important improvement", "{p}");
+    assert_eq!(p["rmdq"]["baseline"]["date"], "2026-10-20");
+    // Off a terminal without answers, or with bad ones: refused, nothing logged.
+    for bad in [&["checkin", "--rmdq"][..], &["checkin", "--rmdq", "25"], &["checkin", "--rmdq", "yyn"]] {
+        let out = run(d, bad);
+        assert!(!out.status.success(), "{bad:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was logged"), "{bad:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().iter().filter(|e| e["kind"] == "rmdq").count(), 2);
+}

@@ -156,6 +156,11 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             "weeks": rows,
             "verdict": p.verdict.map(|m| verdict_json(&m)),
             "recurrences": recurrences_json(&p.recurrences),
+            "rmdq": p.rmdq.map(|((d0, b), (d1, n), v)| json!({
+                "baseline": { "date": d0.to_string(), "rmdq": b },
+                "now": { "date": d1.to_string(), "rmdq": n },
+                "verdict": crate::report::words(v),
+            })),
         }));
     }
     let first = p.weeks.first().map_or(p.today, |w| w.start);

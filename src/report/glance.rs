@@ -27,6 +27,8 @@ pub fn words(v: Verdict) -> &'static str {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub what: &'static str,
+    /// Its own baseline and latest dates, when not the check-ins' (the RMDQ).
+    pub when: Option<(Date, Date)>,
     pub baseline: f64,
     pub now: f64,
     pub verdict: Verdict,
@@ -107,6 +109,7 @@ impl Glance {
         if let Some(m) = &p.verdict {
             outcomes.push(Outcome {
                 what: "Back pain (0–10)",
+                when: None,
                 baseline: m.pain.0,
                 now: m.pain.1,
                 verdict: judge(m.pain, None),
@@ -115,11 +118,21 @@ impl Glance {
                 // The PSFS alone: pain held still so only the activities' change speaks.
                 outcomes.push(Outcome {
                     what: "Activities, PSFS mean (0–10)",
+                    when: None,
                     baseline: psfs.0,
                     now: psfs.1,
                     verdict: judge((0.0, 0.0), Some(psfs)),
                 });
             }
+        }
+        if let Some(((d0, b), (d1, n), verdict)) = p.rmdq {
+            outcomes.push(Outcome {
+                what: "Disability, RMDQ (0–24)",
+                when: Some((d0, d1)),
+                baseline: f64::from(b),
+                now: f64::from(n),
+                verdict,
+            });
         }
         let routine = settings.routine(catalog);
         let walk = routine.iter().position(|e| e.id == "walk");

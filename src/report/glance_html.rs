@@ -43,7 +43,11 @@ pub fn render(h: &mut String, r: &Report) {
                 h,
                 "<tr class=\"outcome\"><td>{}</td><td class=\"num baseline\">{}</td><td class=\"num now\">{}</td>\
                  <td class=\"num change\">{sign}{}</td><td class=\"verdict\"><strong>{}</strong></td></tr>",
-                esc(o.what),
+                match o.when {
+                    Some((a, b)) =>
+                        format!("{} <span class=\"small\">({} → {})</span>", esc(o.what), date(a), date(b)),
+                    None => esc(o.what),
+                },
                 num(o.baseline),
                 num(o.now),
                 num(change.abs()),
@@ -56,7 +60,8 @@ pub fn render(h: &mut String, r: &Report) {
                 h,
                 "<p class=\"small\" id=\"outcome-note\">Weekly check-ins. Baseline: the mean of the first two, or of the two \
                  4–6 weeks before the latest; now: the mean of the last two. A change that matters: pain 2 points or 30% \
-                 (Ostelo 2008), the activities' mean 2 (Stratford 1995). Overall: <strong>{}</strong> ({}).</p>",
+                 (Ostelo 2008), the activities' mean 2 (Stratford 1995); the RMDQ (Roland &amp; Fairbank 2000, every 4 weeks, \
+                 optional), first against latest: 5 points or 30%. Overall: <strong>{}</strong> ({}).</p>",
                 words(m.verdict),
                 esc(&m.describe())
             );

@@ -117,6 +117,17 @@ fn history(course: Course) -> Vec<Entry> {
         }
         extra.push(e);
     }
+    // The RMDQ every 4 weeks: 12 yes, then the course's way.
+    let rmdq: [usize; 3] = match course {
+        Course::Improving => [12, 9, 6],
+        Course::Unchanged => [12, 12, 11],
+        Course::Worsening => [6, 9, 12],
+    };
+    for (i, yes) in rmdq.iter().enumerate() {
+        let mut e = entry(&mut n, day(8 + 28 * i as i64), EntryKind::Rmdq);
+        e.answers = Some((0..24).map(|k| if k < *yes { 'y' } else { 'n' }).collect());
+        extra.push(e);
+    }
     h.extend(extra);
     h.sort_by_key(|a| a.date);
     h
@@ -148,8 +159,15 @@ fn verdict_words_per_measure_with_baseline_and_change() {
     for (course, pain, psfs, words) in cases {
         let (_, doc) = report(course);
         let rows = select(&doc, "#outcomes tr.outcome");
-        assert_eq!(rows.len(), 2, "{course:?}");
-        for (row, (b, n, c)) in rows.iter().zip([pain, psfs]) {
+        assert_eq!(rows.len(), 3, "{course:?}: pain, PSFS, RMDQ");
+        let rmdq = match course {
+            Course::Improving => ("12", "6", "−6"),
+            Course::Unchanged => ("12", "11", "−1"),
+            Course::Worsening => ("6", "12", "+6"),
+        };
+        let first: String = rows[2].text().collect();
+        assert!(first.starts_with("Disability, RMDQ (0–24) (9 Sep 2026 → 4 Nov 2026)"), "{first}");
+        for (row, (b, n, c)) in rows.iter().zip([pain, psfs, rmdq]) {
             let cell = |class: &str| {
                 row.select(&Selector::parse(&format!("td.{class}")).unwrap())
                     .map(|e| e.text().collect::<String>())

@@ -251,6 +251,9 @@ pub fn outcomes(p: &Progress, width: usize, theme: &Theme) -> Vec<Line<'static>>
         }
         None => parts.push("Verdict after two check-ins".into()),
     }
+    if let Some(((_, b), (_, n), v)) = p.rmdq {
+        parts.push(format!("RMDQ {b} → {n}: {}", words(v)));
+    }
     parts.push(p.recurrences.summary());
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut current = String::new();
