@@ -34,7 +34,8 @@ pub fn render(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
-    frame.render_widget(Paragraph::new(hints(&[("Esc", "back"), ("g", "Today")], theme)), keys);
+    frame
+        .render_widget(Paragraph::new(hints(&[("Esc", "back"), ("g", "Today"), ("r", "RMDQ")], theme)), keys);
     if body.width < 60 || body.height < 16 {
         return table(frame, body, p, theme);
     }
