@@ -128,8 +128,10 @@ fn summary(h: &mut String, r: &Report) {
     h.push_str("<section id=\"summary\"><h2>Summary</h2><ul>");
     match p.pain_change() {
         Some((a, b)) => {
-            let _ =
-                write!(h, "<li>Average back pain (weekly check-in, 0–10): <strong>{a} → {b}</strong></li>");
+            let _ = write!(
+                h,
+                "<li>Average back pain (weekly check-in, 0–10), first and latest: <strong>{a} → {b}</strong></li>"
+            );
         }
         None => h.push_str("<li>No weekly check-ins with a pain score in this period.</li>"),
     }
@@ -138,7 +140,7 @@ fn summary(h: &mut String, r: &Report) {
             h,
             "<li id=\"verdict\">Check-ins against their baseline (a change that matters: pain 2 points or 30%, \
              activities 2): <strong>{}</strong>, {}</li>",
-            m.word(),
+            super::words(m.verdict),
             esc(&m.describe())
         );
     }

@@ -62,7 +62,7 @@ fn every_section_and_chart_is_there_with_the_logs_numbers() {
     // The check-ins' verdict by clinically important change, with its measure (turn 3, D).
     let m = crate::checkin::verdict(&history, TODAY).expect("the sample has check-ins");
     let verdict = text(&select(&doc, "#verdict")[0]);
-    assert!(verdict.contains(m.word()) && verdict.contains(&m.describe()), "{verdict}");
+    assert!(verdict.contains(words(m.verdict)) && verdict.contains(&m.describe()), "{verdict}");
     // 12 weeks of rows, and each check-in's pain in the chart and the table as logged.
     let checkins: Vec<(Date, u8)> =
         history.iter().filter(|e| e.kind == EntryKind::Checkin).map(|e| (e.date, e.pain.unwrap())).collect();
