@@ -9,10 +9,10 @@ use upright::catalog::Catalog;
 use upright::config::Settings;
 use upright::state::{Month, MonthKey};
 
-fn main() -> color_eyre::Result<()> {
+fn main() -> eyre::Result<()> {
     let mut args = std::env::args().skip(1);
     let dir = std::path::PathBuf::from(
-        args.next().ok_or_else(|| color_eyre::eyre::eyre!("usage: sample_history DIR [WEEKS]"))?,
+        args.next().ok_or_else(|| eyre::eyre!("usage: sample_history DIR [WEEKS]"))?,
     );
     let weeks: i64 = args.next().map(|w| w.parse()).transpose()?.unwrap_or(12);
     let settings = Settings::default();

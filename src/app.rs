@@ -7,6 +7,7 @@
 mod actions;
 mod confirm;
 mod flare;
+mod import;
 pub mod keymap;
 mod keys;
 mod lesson;
@@ -23,7 +24,7 @@ mod week;
 
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 use jiff::Zoned;
 
 pub use confirm::Ask;
@@ -152,6 +153,11 @@ pub enum Mode {
         row: usize,
         day: usize,
     },
+    /// `i`: recorded walks waiting in the import folder, as `upright import` shows them.
+    Import {
+        plan: Box<crate::import::plan::Plan>,
+        scroll: u16,
+    },
 }
 
 /// A mode handler's answer: the next mode, and what the loop should do.
@@ -213,6 +219,9 @@ impl App {
         };
         if app.day.safety.accepted.is_some() {
             app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
+            if app.message.is_none() {
+                app.message = app.import_hint();
+            }
         }
         Ok(app)
     }
@@ -340,6 +349,7 @@ impl App {
             (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
             (Mode::Plan { weeks, scroll }, msg) => self.plan(weeks, scroll, msg),
+            (Mode::Import { plan, scroll }, msg) => self.import_keys(plan, scroll, msg),
             (Mode::Checkin(form), msg) => self.checkin(form, msg),
             (Mode::Morning, msg) => self.morning(msg),
             (Mode::Lesson(n), msg) => self.lesson(n, msg),

@@ -208,12 +208,20 @@ impl Companion {
         None
     }
 
-    /// When the screen next changes on its own: the due time while waiting (nothing moves
-    /// before it), the next shown second of a guided step, never while a break waits for an
-    /// answer.
+    /// When the screen next changes on its own: the next minute while waiting (the clock and
+    /// the minutes to the break), the next shown second of a guided step, never while a break
+    /// waits for an answer.
     pub fn next_wake(&self, now: &Zoned) -> Option<Zoned> {
         match &self.phase {
-            Phase::Waiting => Some(self.due.clone()),
+            // The clock and the minutes left change once a minute: wake then, not more often
+            // (issue 26: a companion idling with no time shown looked stopped).
+            Phase::Waiting => {
+                let minute = now
+                    .round(jiff::ZonedRound::new().smallest(jiff::Unit::Minute).mode(jiff::RoundMode::Floor))
+                    .ok()?;
+                let next = minute.checked_add(1.minute()).ok()?;
+                Some(if next < self.due { next } else { self.due.clone() })
+            }
             Phase::Due => None,
             Phase::Break { step_ends, .. } => {
                 let left = step_ends.duration_since(now).as_secs_f64().max(0.0);

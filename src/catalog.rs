@@ -8,7 +8,7 @@ mod variant;
 
 use std::fmt;
 
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use serde::Deserialize;
 
 pub use dose::Dose;

@@ -2,9 +2,11 @@
 //! commands in `cli/commands.rs`. Plain text by default; `--json` prints one JSON document.
 
 mod advice;
+mod calendar;
 mod commands;
 mod complete;
 mod export;
+mod import;
 mod learn;
 mod logging;
 mod morning;
@@ -22,7 +24,7 @@ mod week;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 
 use crate::state::Feedback;
@@ -260,9 +262,43 @@ pub enum Command {
         json: bool,
     },
     /// A desk-break companion for the work day: leave it running in a tab or a tmux pane
-    Breaks,
+    Breaks {
+        /// No terminal bell when a break is due or ends
+        #[arg(long)]
+        silent: bool,
+    },
     /// One short line for a shell's start-up file while today's routine is not done (else nothing)
     Nudge,
+    /// Log walks recorded by a phone or a watch: GPX, FIT or TCX files, or folders of them
+    Import {
+        /// Activity files, or folders holding them
+        #[arg(required = true, value_name = "FILE|DIR")]
+        paths: Vec<PathBuf>,
+        /// Log what the table shows without asking (for scripts)
+        #[arg(long)]
+        yes: bool,
+        /// Show what would be logged; log nothing
+        #[arg(long, conflicts_with = "yes")]
+        dry_run: bool,
+        /// One JSON document on stdout (with --yes or --dry-run)
+        #[arg(long)]
+        json: bool,
+        /// How the walks went (default: ok), for every walk logged
+        #[arg(long, value_enum)]
+        feedback: Option<Feedback>,
+        /// Log days before your first entry or more than a year back
+        #[arg(long)]
+        force: bool,
+    },
+    /// The coming days' routine as an iCalendar file, each day one event with an alarm
+    Calendar {
+        /// Weeks ahead
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=52))]
+        weeks: u32,
+        /// Write it here (default: stdout)
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// A self-contained HTML report for a physiotherapist
     Report {
         /// Weeks to cover, ending with this one
@@ -335,10 +371,19 @@ fn parse_day(s: &str) -> Result<Day, String> {
             Ok(date) if date < FIRST_DAY => Err(format!(
                 "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
             )),
-            Ok(date) => Ok(Day::On(date)),
-            Err(_) => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+            // Exactly YYYY-MM-DD: the date parser also takes a date with a time
+            // (`2026-11-01T00:00`) and drops the time, which is not what was asked for.
+            Ok(date) if is_plain_date(s) => Ok(Day::On(date)),
+            _ => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
         },
     }
+}
+
+/// `YYYY-MM-DD` in shape: four digits, a dash, two digits, a dash, two digits.
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
 /// Where the config and the data live: flag > environment > platform dirs.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use eyre::{Result, WrapErr, bail, eyre};
 use jiff::civil::{Date, Time, Weekday};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 use jiff::{Timestamp, ToSpan, Zoned};
@@ -54,6 +54,10 @@ pub struct Settings {
     pub breaks: crate::breaks::Schedule,
     /// Strength days (opt-in) and the user's loads.
     pub strength: crate::strength::StrengthSettings,
+    /// `upright calendar`'s event time and alarm (`[calendar]`).
+    pub calendar: crate::calendar::CalendarSettings,
+    /// Where the app looks for recorded walks to import (`[import] folder`); off when `None`.
+    pub import_folder: Option<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -72,6 +76,8 @@ impl Default for Settings {
             name: None,
             breaks: crate::breaks::Schedule::default(),
             strength: crate::strength::StrengthSettings::default(),
+            calendar: crate::calendar::CalendarSettings::default(),
+            import_folder: None,
         }
     }
 }
@@ -98,16 +104,32 @@ struct RawConfig {
     custom: Vec<Spanned<RawExercise>>,
     strength: Option<Spanned<crate::strength::RawStrength>>,
     units: Option<crate::strength::Units>,
+    calendar: Option<Spanned<outside::RawCalendar>>,
+    import: Option<Spanned<outside::RawImport>>,
 }
+
+/// A config is a few KB; anything past this is not one.
+const MAX_CONFIG_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Loads the config at `path`; a missing file gives the defaults (`upright init` or the first
 /// run writes one). Custom exercises from the file are added to `catalog`.
 pub fn load(path: &Path, catalog: &mut Catalog) -> Result<Settings> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Settings::default());
+    let text = match crate::fsutil::read_regular(path, MAX_CONFIG_BYTES) {
+        Ok(Some((bytes, meta))) => {
+            // The config sets levels, steps and loads: one another user could write is refused
+            // (as ssh refuses such keys), not used with a warning that scrolls by unread in the
+            // app or a status bar.
+            if let Some(why) = crate::fsutil::not_own(&meta) {
+                bail!(
+                    "config {} {why}; upright uses only a config you alone can change: run `chmod go-w` on it (or `chown` it to you)",
+                    path.display()
+                );
+            }
+            String::from_utf8(bytes).map_err(|e| {
+                eyre!("config {}: invalid UTF-8 (the file must be UTF-8 text): {e}", path.display())
+            })?
         }
+        Ok(None) => return Ok(Settings::default()),
         Err(e) => return Err(e).wrap_err_with(|| format!("cannot read config {}", path.display())),
     };
     parse(&text, catalog).map_err(|e| eyre!("config {}:{e}", path.display()))
@@ -215,6 +237,14 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.strength = v.into_inner().validate(catalog).map_err(|e| fail(span, e))?;
     }
     s.strength.units = raw.units.unwrap_or_default();
+    if let Some(v) = raw.calendar {
+        let span = v.span();
+        s.calendar = v.into_inner().validate().map_err(|e| fail(span, e))?;
+    }
+    if let Some(v) = raw.import {
+        let span = v.span();
+        s.import_folder = v.into_inner().validate().map_err(|e| fail(span, e))?;
+    }
     for (id, o) in raw.exercises {
         let Some(exercise) = catalog.get(id.get_ref()) else {
             return Err(fail(
@@ -341,6 +371,7 @@ impl Settings {
 #[cfg(test)]
 mod tests;
 
+mod outside;
 pub mod write;
 
 /// Where the first dose of the `index`-th `[[custom]]` that does not parse sits in `text`. A

@@ -1,7 +1,7 @@
 //! The loaded world a command or the app works in: catalog, settings, the log, and the clock
 //! read once. Knows which months each view needs and loads them through the store.
 
-use color_eyre::eyre::{Result, eyre};
+use eyre::{Result, eyre};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -51,12 +51,15 @@ impl Ctx {
         // Entries a failed save left waiting go in first, each asked the count rule again (it
         // was judged without its month); if their month is still broken the command reports it
         // below, and they keep waiting.
-        let merged = store.merge_pending();
-        let dropped = store.take_dropped();
-        for why in &dropped {
+        let pending = store.merge_pending();
+        for why in store.take_dropped() {
             crate::errln!("upright: {why}");
         }
-        if let Ok(n @ 1..) = merged.map(|n| n.saturating_sub(dropped.len())) {
+        for problem in &pending.problems {
+            crate::errln!("upright: {problem}");
+        }
+        if pending.saved > 0 {
+            let n = pending.saved;
             crate::errln!(
                 "upright: saved {n} entr{} that had been waiting",
                 if n == 1 { "y" } else { "ies" }
@@ -73,9 +76,12 @@ impl Ctx {
             );
             if !m.differing.is_empty() {
                 crate::errln!(
-                    "upright: {} entr{} differ between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
-                    m.differing.len(),
-                    if m.differing.len() == 1 { "y" } else { "ies" },
+                    "upright: {} between the month and that copy ({}); the month's version is kept, compare with history/merged/{}",
+                    if m.differing.len() == 1 {
+                        "1 entry differs".to_string()
+                    } else {
+                        format!("{} entries differ", m.differing.len())
+                    },
                     m.differing.join(", "),
                     m.file
                 );
@@ -148,16 +154,31 @@ impl Ctx {
         let mut met = Vec::new();
         if let Some(first) = disk.keys().next() {
             let first_day = Date::new(first.year, first.month, 1)?;
+            // The weeks the summary does not know: their months are loaded in one go (one
+            // merge into the log, not one per month), then each week is counted.
+            let mut cached = Vec::new();
+            let mut wanted = std::collections::BTreeSet::new();
             let mut week = self.settings.week_start(first_day);
             while week < this_week {
                 let end = week.checked_add(6.days())?;
-                let cached = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
-                let meets = match cached {
+                let known = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
+                if known.is_none() {
+                    wanted.extend([MonthKey::of(week), MonthKey::of(end)]);
+                }
+                cached.push(known);
+                week = week.checked_add(7.days())?;
+            }
+            // From the first month on: a leg pause reported before a week still covers its days
+            // (`crate::days`), so the weeks are counted with every earlier month in (one load).
+            if let Some(last) = wanted.iter().next_back() {
+                self.store.load_range(first_day, Date::new(last.year, last.month, 1)?.last_of_month())?;
+            }
+            let mut week = self.settings.week_start(first_day);
+            for known in cached {
+                let end = week.checked_add(6.days())?;
+                let meets = match known {
                     Some(meets) => meets,
                     None => {
-                        // From the first month: a leg pause reported before the week still
-                        // covers its days (`crate::days`).
-                        self.store.load_range(first_day, end)?;
                         let entries = self.store.entries();
                         let meets = streak::weeks(&self.catalog, &self.settings, entries, week, end, date)[0]
                             .meets_target;

@@ -52,26 +52,131 @@ pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> Result<(), WriteErr
 /// As `write_atomic`; `durable: false` skips both fsyncs (for a derived file that is rebuilt
 /// when lost: readers still see the old bytes or the new ones).
 pub fn write_atomic_with(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> Result<(), WriteError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let unchanged = WriteError::Unchanged;
+    stage(path, bytes, mode, durable).map_err(WriteError::Unchanged)?.commit()
+}
+
+/// New bytes for a file, written (and with `durable`, fsynced) to an exclusive temp file beside
+/// it, not yet in its place: [`Staged::commit`] renames them over the target. Dropped without a
+/// commit, the temp file is removed and the target was never touched.
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+    durable: bool,
+}
+
+/// Stages `bytes` for `path` with mode `mode` (see [`Staged`]).
+pub fn stage(path: &Path, bytes: &[u8], mode: u32, durable: bool) -> std::io::Result<Staged> {
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .permissions(fs::Permissions::from_mode(mode))
-        .tempfile_in(dir)
-        .map_err(unchanged)?;
-    temp.write_all(bytes).map_err(unchanged)?;
+        .tempfile_in(parent(path))?;
+    temp.write_all(bytes)?;
     // The umask may have narrowed the mode; set it as asked.
-    temp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(unchanged)?;
+    temp.as_file().set_permissions(fs::Permissions::from_mode(mode))?;
     if durable {
-        temp.as_file().sync_all().map_err(unchanged)?;
+        temp.as_file().sync_all()?;
     }
-    // `persist` renames; on failure the temp file is removed when `temp` drops.
-    temp.persist(path).map_err(|e| unchanged(e.error))?;
-    if durable {
-        sync_dir(dir).map_err(WriteError::NotFlushed)?;
+    Ok(Staged { temp, path: path.to_path_buf(), durable })
+}
+
+impl Staged {
+    /// Renames the staged bytes over the target; with `durable`, the folder is flushed after.
+    pub fn commit(self) -> Result<(), WriteError> {
+        let dir = parent(&self.path).to_path_buf();
+        // `persist` renames; on failure the temp file is removed when it drops.
+        self.temp.persist(&self.path).map_err(|e| WriteError::Unchanged(e.error))?;
+        if self.durable {
+            sync_dir(&dir).map_err(WriteError::NotFlushed)?;
+        }
+        Ok(())
     }
-    Ok(())
+}
+
+/// The folder a path is in (`.` for a bare name).
+pub fn parent(path: &Path) -> &Path {
+    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+/// Flushes folder `dir` (best effort where the caller has nothing to undo).
+pub fn sync_dir_quietly(dir: &Path) {
+    let _ = sync_dir(dir);
+}
+
+/// The bytes of the regular file at `path` (a link is followed) with its metadata, or `None`
+/// when there is no file. Anything else is refused before a byte is read: a FIFO (opened without
+/// blocking, so it cannot hang a start), a device such as `/dev/zero`, a folder; and a file past
+/// `cap` bytes, checked by its size and again while reading, so one that grows is cut off at the
+/// cap too.
+pub fn read_regular(path: &Path, cap: u64) -> std::io::Result<Option<(Vec<u8>, fs::Metadata)>> {
+    use std::io::{Error, ErrorKind, Read};
+    use std::os::unix::fs::OpenOptionsExt;
+    let nonblock = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    let file = match fs::OpenOptions::new().read(true).custom_flags(nonblock).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() { "a folder" } else { "not a regular file" };
+        return Err(Error::new(ErrorKind::InvalidInput, format!("{what}; not read")));
+    }
+    let too_large = |n: u64| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("{n} bytes or more is too large (limit {cap} bytes); not read"),
+        )
+    };
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(cap + 1));
+    }
+    Ok(Some((bytes, meta)))
+}
+
+/// What makes a file or folder untrustworthy as upright's own, if anything: another user owns
+/// it, or others may write it (so another user could plant entries, links or settings in it; ssh
+/// refuses such key files for the same reason). `None`: it is the user's own.
+pub fn not_own(meta: &fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Some(format!("belongs to another user (uid {})", meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Some(format!("may be written by other users (mode {:o})", meta.mode() & 0o777));
+    }
+    None
+}
+
+/// Whether `path` (which may not exist yet) is `dir` or lies inside it, links resolved: where
+/// neither exists, the paths as written are compared.
+pub fn is_inside(path: &Path, dir: &Path) -> bool {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let resolved = |p: &Path| {
+        // The deepest part that exists, resolved, with the rest as written.
+        let p = absolute(p);
+        let mut base = p.as_path();
+        let mut rest = Vec::new();
+        loop {
+            if let Ok(real) = fs::canonicalize(base) {
+                return rest.iter().rev().fold(real, |acc: std::path::PathBuf, part| acc.join(part));
+            }
+            match (base.parent(), base.file_name()) {
+                (Some(up), Some(name)) => {
+                    rest.push(name.to_owned());
+                    base = up;
+                }
+                _ => return p.clone(),
+            }
+        }
+    };
+    resolved(path).starts_with(resolved(dir))
 }
 
 fn sync_dir(dir: &Path) -> std::io::Result<()> {

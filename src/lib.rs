@@ -29,6 +29,7 @@ macro_rules! errln {
 
 pub mod app;
 pub mod breaks;
+pub mod calendar;
 pub mod catalog;
 pub mod checkin;
 pub mod cli;
@@ -37,6 +38,7 @@ pub mod ctx;
 pub mod days;
 pub mod fsutil;
 pub mod holds;
+pub mod import;
 pub mod lessons;
 pub mod log;
 pub mod morning;

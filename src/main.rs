@@ -7,8 +7,9 @@ use clap::Parser;
 use upright::cli::{Cli, run};
 
 fn main() -> ExitCode {
-    // Readable panic reports; errors are printed below as one plain line.
-    let _ = color_eyre::install();
+    // Errors are printed below as one plain line; a panic goes through Rust's own hook (the
+    // app's hook restores the terminal first). No error handler resolves a backtrace it would
+    // never print: an error exit costs what a normal run does.
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,6 +7,7 @@
 
 mod conflicts;
 mod fast;
+mod load;
 mod month;
 mod pending;
 pub(crate) mod save;
@@ -17,14 +18,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use color_eyre::eyre::{Result, WrapErr};
+use eyre::{Result, WrapErr};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use crate::log::{Entry, EntryKind, Feedback};
 pub use conflicts::Merged;
 pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
+pub use pending::Pending;
 pub use summary::Summary;
+pub use write::SaveError;
 
 use summary::Want;
 
@@ -64,6 +67,8 @@ pub struct Store {
     merge_rule: Option<MergeRule>,
     /// What merges left out, and why, for the command to say once.
     dropped: Vec<String>,
+    /// Waiting entries saved into their months since last counted.
+    pending_saved: usize,
 }
 
 /// Why a waiting entry would be one too many in `month` (as re-read under the lock).
@@ -83,6 +88,7 @@ impl Store {
             listing: None,
             merge_rule: None,
             dropped: Vec::new(),
+            pending_saved: 0,
         }
     }
 
@@ -115,14 +121,13 @@ impl Store {
         &self.entries
     }
 
-    /// The last done or skipped entry of exercise `id` on `date`, by the instant it was logged
-    /// (a clock stepped back or a time-zone change does not fool it): what "undo" removes.
+    /// The last done or skipped entry of exercise `id` on `date` in the order logged (the log's
+    /// order within a day), whatever its clock time says: a clock set back, or another device's
+    /// clock ahead, does not make undo take another entry than the one just logged.
     pub fn last_logged(&self, date: Date, id: &str) -> Option<&Entry> {
-        let candidates = self.entries.iter().enumerate().filter(|(_, e)| {
+        self.entries.iter().rev().find(|e| {
             e.date == date && e.is_for(id) && matches!(e.kind, EntryKind::Done | EntryKind::Skipped)
-        });
-        // Entries whose time does not read (hand-written) sort by their place in the log.
-        candidates.max_by_key(|(i, e)| (e.instant(), *i)).map(|(_, e)| e)
+        })
     }
 
     /// How many month files have been read (for tests and benchmarks).
@@ -157,6 +162,13 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(e).wrap_err_with(|| format!("cannot list {}", self.dir.display())),
         };
+        // A folder another user could write could hold months they planted.
+        if let Some(why) = std::fs::metadata(&self.dir).ok().and_then(|m| crate::fsutil::not_own(&m)) {
+            return Err(eyre::eyre!(
+                "{} {why}; upright reads only a history you alone can change: run `chmod go-w` on it",
+                self.dir.display()
+            ));
+        }
         let mut months: Vec<(MonthKey, Stamp)> = read
             .filter_map(|e| e.ok())
             .filter_map(|e| {
@@ -191,24 +203,42 @@ impl Store {
         let mut keys: Vec<String> = wants.iter().flat_map(Want::keys).collect();
         let older: Vec<(MonthKey, Stamp)> =
             self.months_on_disk()?.into_iter().filter(|(k, _)| *k < first).rev().collect();
+        // The older months read are taken in together at the end: one merge into the log
+        // however many there are (one at a time, each would move every entry already held).
+        let mut batch = Vec::new();
+        let mut finder: Option<month::Finder> = None;
         for (key, stamp) in older {
             if wants.is_empty() {
                 break;
             }
-            let holds = self.summary_mut().holds(key, &stamp, &keys);
+            let mut holds = self.summary_mut().holds(key, &stamp, &keys);
+            // Not known to the summary: the raw text says whether the month is worth a parse.
+            if holds.is_none()
+                && !finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key))
+            {
+                holds = Some(false);
+            }
             if holds != Some(false) {
-                if let Err(e) = self.load_month(key) {
-                    first_error.get_or_insert(e);
-                    continue;
-                }
-                let month = || self.entries.iter().zip(&self.from).filter(|(_, k)| **k == key);
+                let read = match self.read_month(key) {
+                    Ok(Some(read)) => read,
+                    Ok(None) => continue,
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                        continue;
+                    }
+                };
                 let before = wants.len();
-                Want::keep_unmet(&mut wants, month().map(|(e, _)| e));
+                Want::keep_unmet(&mut wants, read.2.iter());
+                // Only a month that meets a want is taken in: what a view sees is then the same
+                // whether the summary let months be skipped or every one on the way was read.
                 if wants.len() != before {
                     keys = wants.iter().flat_map(Want::keys).collect();
+                    finder = None;
+                    batch.push(read);
                 }
             }
         }
+        self.take_many(batch);
         self.save_summary();
         match first_error {
             Some(e) => Err(e),
@@ -231,75 +261,6 @@ impl Store {
             && let Ok(Some(_lock)) = save::try_lock(&self.dir)
         {
             summary.save(&self.dir);
-        }
-    }
-
-    /// Loads every month (for export).
-    pub fn load_all(&mut self) -> Result<()> {
-        let mut result = Ok(());
-        for (key, _) in self.months_on_disk()? {
-            if let Err(e) = self.load_month(key) {
-                result = result.and(Err(e));
-            }
-        }
-        result
-    }
-
-    /// Loads the months overlapping `[from, to]`; every month that loads is taken in, and the
-    /// first error is returned after.
-    pub fn load_range(&mut self, from: Date, to: Date) -> Result<()> {
-        let mut key = MonthKey::of(from);
-        let mut result = Ok(());
-        while key <= MonthKey::of(to) {
-            if let Err(e) = self.load_month(key) {
-                result = result.and(Err(e));
-            }
-            key = key.next();
-        }
-        result
-    }
-
-    /// Reads month `key` (once; a month that failed is tried again), adding its entries. The
-    /// summary learns what it holds.
-    fn load_month(&mut self, key: MonthKey) -> Result<()> {
-        if matches!(self.months.get(&key), Some(Ok(_))) {
-            return Ok(());
-        }
-        let checked = month::now_ns();
-        match Month::read_file(&self.path(key)) {
-            Ok(read) => {
-                let stamp = read.as_ref().map(|r| r.stamp);
-                let entries = read.map(|r| r.month.entries).unwrap_or_default();
-                if let Some(stamp) = &stamp {
-                    self.summary_mut().record(key, stamp, checked, &entries);
-                }
-                self.take(key, Seen { stamp, checked_ns: checked }, entries);
-                Ok(())
-            }
-            Err(e) => {
-                self.months.insert(key, Err(format!("{e:#}")));
-                Err(e)
-            }
-        }
-    }
-
-    /// Replaces what the store holds of month file `key` with `entries`, as the file was `seen`.
-    /// The records of undos stay in the files (for sync merges) but out of every view.
-    fn take(&mut self, key: MonthKey, seen: Seen, mut entries: Vec<Entry>) {
-        entries.retain(|e| e.kind != EntryKind::Removed);
-        let mut from = self.from.iter();
-        self.entries.retain(|_| from.next() != Some(&key));
-        self.from.retain(|k| *k != key);
-        self.months.insert(key, Ok(seen));
-        let sorted_after =
-            self.entries.last().zip(entries.first()).is_none_or(|(a, b)| month::order(a) <= month::order(b));
-        self.from.extend(std::iter::repeat_n(key, entries.len()));
-        self.entries.extend(entries);
-        if !sorted_after {
-            let mut pairs: Vec<(Entry, MonthKey)> =
-                std::mem::take(&mut self.entries).into_iter().zip(std::mem::take(&mut self.from)).collect();
-            pairs.sort_by(|a, b| month::order(&a.0).cmp(&month::order(&b.0)));
-            (self.entries, self.from) = pairs.into_iter().unzip();
         }
     }
 

@@ -10,8 +10,9 @@ use std::io;
 
 use serde::Serialize;
 
-/// `s` with each control character (C0 except the line feed, DEL, C1 U+0080–U+009F) written as
-/// its Rust escape (`\u{1b}`, `\r`, `\t`, `\u{0}`). The line feed stays: printers and error
+/// `s` with each control character (C0 except the line feed, DEL, C1 U+0080–U+009F) and each
+/// hidden format character ([`is_hidden_format`]: bidi controls and the like) written as its Rust
+/// escape (`\u{1b}`, `\r`, `\t`, `\u{0}`, `\u{202e}`). The line feed stays: printers and error
 /// messages end lines with it, and it moves nothing but the line.
 pub fn clean(s: &str) -> Cow<'_, str> {
     // Most text has nothing to escape; printing it should not cost a copy.
@@ -30,7 +31,29 @@ pub fn clean(s: &str) -> Cow<'_, str> {
 }
 
 fn unsafe_char(c: char) -> bool {
-    c.is_control() && c != '\n'
+    (c.is_control() && c != '\n') || is_hidden_format(c)
+}
+
+/// Invisible format characters that change how the text around them reads: the bidi controls
+/// (embeddings, overrides, isolates and marks, which can show a note in another order than it
+/// was written, the "Trojan Source" trick), zero-width spaces and joiners of words, the
+/// invisible operators, the BOM and the interlinear annotation marks. The zero-width joiner and
+/// non-joiner (U+200C, U+200D) stay: scripts such as Persian and emoji sequences need them, and
+/// they reorder nothing.
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
 }
 
 /// A CSV cell as [`clean`] shows it, with a leading `'` when a spreadsheet would run it as a
@@ -46,8 +69,8 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// `value` as one line of JSON: the exact value, with DEL and C1 written as `\u007f`-style
-/// escapes too. serde_json escapes C0 itself but writes those raw, and a terminal may act on a
+/// `value` as one line of JSON: the exact value, with DEL, C1 and hidden format characters
+/// (bidi controls) written as `\u007f`-style escapes too. serde_json escapes C0 itself but writes those raw, and a terminal may act on a
 /// raw U+009B (CSI) just as on ESC `[`.
 pub fn write_json<W: io::Write>(out: W, value: &impl Serialize) -> io::Result<()> {
     value.serialize(&mut serde_json::Serializer::with_formatter(out, Escaped)).map_err(io::Error::from)
@@ -62,9 +85,9 @@ impl serde_json::ser::Formatter for Escaped {
         fragment: &str,
     ) -> io::Result<()> {
         let mut start = 0;
-        // Only DEL and C1 can be here: serde_json hands C0, quotes and backslashes to
-        // `write_char_escape` instead.
-        for (at, c) in fragment.char_indices().filter(|(_, c)| c.is_control()) {
+        // Only DEL, C1 and format characters can be here: serde_json hands C0, quotes and
+        // backslashes to `write_char_escape` instead. The escape keeps the exact value.
+        for (at, c) in fragment.char_indices().filter(|(_, c)| c.is_control() || is_hidden_format(*c)) {
             out.write_all(&fragment.as_bytes()[start..at])?;
             write!(out, "\\u{:04x}", u32::from(c))?;
             start = at + c.len_utf8();
@@ -100,6 +123,18 @@ mod tests {
             ("csi\u{9b}31m", "csi\\u{9b}31m"),
             ("\u{85}next line", "\\u{85}next line"),
             ("two\nlines", "two\nlines"),
+            // Bidi controls would show a note in another order than it was written.
+            ("pain \u{202e}01\u{202c} of 10", "pain \\u{202e}01\\u{202c} of 10"),
+            (
+                "\u{2066}a\u{2069}\u{2067}b\u{2068}\u{200f}\u{61c}",
+                "\\u{2066}a\\u{2069}\\u{2067}b\\u{2068}\\u{200f}\\u{61c}",
+            ),
+            ("zero\u{200b}width\u{feff}", "zero\\u{200b}width\\u{feff}"),
+            // Joiners stay: Persian and emoji sequences need them.
+            (
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️",
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645} 👩\u{200d}⚕️",
+            ),
             ("", ""),
         ] {
             assert_eq!(clean(raw), want, "{raw:?}");
@@ -128,11 +163,12 @@ mod tests {
 
     #[test]
     fn json_keeps_the_exact_string_in_plain_bytes() {
-        let raw = "\x1b]0;pwned\x07 \0 \u{7f} \u{9b}31m \u{85} \"q\" \\ é ✓";
+        let raw = "\x1b]0;pwned\x07 \0 \u{7f} \u{9b}31m \u{85} \"q\" \\ é ✓ \u{202e}rtl\u{2066}";
         let mut out = Vec::new();
         write_json(&mut out, &serde_json::json!({ "name": raw })).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert!(!text.chars().any(char::is_control), "{text:?}");
+        assert!(!text.chars().any(|c| c.is_control() || super::is_hidden_format(c)), "{text:?}");
+        assert!(text.contains("\\u202ertl\\u2066"), "{text}");
         assert!(text.contains("\\u009b31m") && text.contains("\\u007f") && text.contains("é ✓"), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["name"], raw);

@@ -7,6 +7,7 @@ pub mod breaks;
 mod checkin;
 mod digits;
 mod help;
+mod import;
 mod lesson;
 mod plan;
 mod progress;
@@ -130,6 +131,9 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
         }
         Mode::Progress(p) | Mode::Rmdq { back: p, .. } => progress::render(frame, area, p, theme),
+        Mode::Import { plan, scroll } => {
+            app.scroll_end.set(import::render(frame, area, plan, *scroll, theme))
+        }
         Mode::RedFlags { said, scroll, .. } => {
             app.scroll_end.set(safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }
@@ -204,6 +208,8 @@ mod breaks_tests;
 mod cardio_tests;
 #[cfg(test)]
 mod day_facts_tests;
+#[cfg(test)]
+mod import_tests;
 #[cfg(test)]
 mod progress_tests;
 #[cfg(test)]

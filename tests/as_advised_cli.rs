@@ -131,10 +131,13 @@ fn replies_name_exercises_alike_and_weeks_before_use_are_not_missed() {
         upright(dir.path(), &["skip", "hamstring-stretch"]),
         "skipped Chair hamstring stretch for Tue 24 Nov\n"
     );
-    assert_eq!(upright(dir.path(), &["undo", "curl-up"]), "removed Curl-up's done entry for Tue 24 Nov\n");
+    assert_eq!(
+        upright(dir.path(), &["undo", "curl-up"]),
+        "removed Curl-up's done entry (logged at 07:30:00) for Tue 24 Nov\n"
+    );
     assert_eq!(
         upright(dir.path(), &["undo", "hamstring-stretch"]),
-        "removed Chair hamstring stretch's skip for Tue 24 Nov\n"
+        "removed Chair hamstring stretch's skip (logged at 07:30:00) for Tue 24 Nov\n"
     );
     let week = upright(dir.path(), &["week", "--weeks", "2"]);
     assert!(week.contains("  before your first session\n") && !week.contains("target missed"), "{week}");

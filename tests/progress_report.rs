@@ -104,7 +104,9 @@ fn report_writes_one_html_file() {
     std::fs::write(d.join("config.toml"), "name = \"Sam\"\n").unwrap();
     upright(d, &["done", "walk", "--minutes", "10", "--note", "a <b>good</b> walk", "--date", "2026-11-20"]);
     upright(d, &["checkin", "--pain", "4", "--activity", "put on socks=6"]);
-    let file = d.join("report.html");
+    // Outside the data folder: a report inside it is refused (issue 27).
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = elsewhere.path().join("report.html");
     let out = upright(d, &["report", "--weeks", "4", "--out", file.to_str().unwrap()]);
     assert!(out.contains("written to"), "{out}");
     let html = std::fs::read_to_string(&file).unwrap();

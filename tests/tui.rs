@@ -139,6 +139,9 @@ fn a_fresh_first_run() {
     pty.send("f");
     pty.wait_for("f [x]", 5);
     pty.send("\r");
+    // Issue 26.13: strength days are a question of their own.
+    pty.wait_for("strength days with weights", 5);
+    pty.send("\r");
     // Issue 20.2: the warning signs once, then Today.
     pty.wait_for("Emergency care now", 5);
     pty.send("q");

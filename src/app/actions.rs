@@ -34,6 +34,7 @@ impl App {
             Msg::Char('d') => return self.dismiss_check(),
             Msg::Char('v') => self.next_variant(&id),
             Msg::Char('h') => return self.ask_harder(&id),
+            Msg::Char('i') => self.open_import(),
             Msg::Progress => return self.open_progress(),
             // The rules decide what may be logged (the lock, a pause, a pain stop, done already).
             Msg::Confirm | Msg::TickOff | Msg::Skip | Msg::Char('r') if !self.may(&msg, &id) => Mode::Today,

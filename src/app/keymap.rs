@@ -78,6 +78,7 @@ const TODAY: &[Binding] = &[
     bind(&[Char('v')], "v", "easier or no-equipment version (this session)", Msg::Char('v')),
     bind(&[Char('h')], "h", "the harder form offered: try it or not now", Msg::Char('h')),
     bind(&[Char('f')], "f", "flare-up mode on or off (asks first)", Msg::Flare),
+    bind(&[Char('i')], "i", "import walks waiting in the import folder", Msg::Char('i')),
     bind(&[Char('w')], "w", "week screen", Msg::Week),
     bind(&[Char('p')], "p", "plan: where the doses lead", Msg::Plan),
     bind(&[Char('g')], "g", "progress: pain, function and doses over 12 weeks", Msg::Progress),

@@ -58,6 +58,8 @@ pub enum Effect {
     },
     /// Write the first-run choices to the config and reload it.
     SaveChoices(Choices),
+    /// Log what an import allowed and move the files done with into `imported/`.
+    Import(Box<crate::import::plan::Plan>),
     Bell,
     Quit,
 }

@@ -34,6 +34,7 @@ impl FakeLoop {
                 Effect::Remove { date, id } => self.log.retain(|e| !(e.date == date && e.id == id)),
                 Effect::Bell | Effect::Quit => continue,
                 Effect::SaveChoices(_) => panic!("no first run this morning"),
+                Effect::Import(_) => panic!("no import folder here"),
             }
             let (c, today) = (&app.ctx, app.ctx.today);
             let day = crate::today::Day::build(&c.catalog, &c.settings, &self.log, today);

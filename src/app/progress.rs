@@ -216,7 +216,7 @@ impl App {
     }
 
     /// The last weeks of progress, from the log as loaded.
-    pub(super) fn progress_data(&mut self) -> color_eyre::eyre::Result<Progress> {
+    pub(super) fn progress_data(&mut self) -> eyre::Result<Progress> {
         let from = Progress::span_start(&self.ctx.settings, self.day.date, DEFAULT_WEEKS);
         self.ctx.store.load_range(from, self.day.date)?;
         // Every flare-up and the baseline check-in, however long ago (issue 29).

@@ -9,8 +9,8 @@ use std::io::Write;
 use std::sync::mpsc;
 use std::time::Instant;
 
-use color_eyre::eyre::Result;
 use crossterm::event::Event;
+use eyre::Result;
 use ratatui::DefaultTerminal;
 use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
 use signal_hook::iterator::Signals;
@@ -93,6 +93,7 @@ pub fn apply(ctx: &mut Ctx, effect: Effect) -> Option<Msg> {
         Effect::SaveChoices(choices) => {
             write::save_choices(&ctx.config_path, &choices.keys()).and_then(|()| ctx.reload_config())
         }
+        Effect::Import(plan) => crate::import::write::write_and_file(ctx, &plan),
         Effect::Bell | Effect::Quit => return None,
     };
     let fresh = done.and_then(|()| Fresh::load(ctx));
@@ -113,7 +114,7 @@ fn save(ctx: &mut Ctx, entry: crate::state::Entry) -> Result<()> {
     let needed = day.get(&id).map_or(1, |i| i.needed);
     match ctx.store.append_if(entry, |month| crate::rules::recheck(month, date, &id, needed, walk))? {
         None => Ok(()),
-        Some(note) => Err(color_eyre::eyre::eyre!(note)),
+        Some(note) => Err(eyre::eyre!(note)),
     }
 }
 

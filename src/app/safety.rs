@@ -19,7 +19,7 @@ pub enum Report {
 /// The first run, one question at a time.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Onboarding {
-    /// 0 disclaimer, 1 level, 2 movements to avoid.
+    /// 0 disclaimer, 1 level, 2 movements to avoid, 3 strength days.
     pub step: u8,
     pub active: bool,
     pub avoid_extension: bool,
@@ -112,18 +112,19 @@ impl App {
 
     pub(super) fn onboard(&mut self, mut o: Onboarding, msg: Msg) -> Step {
         match (o.step, msg) {
-            (0, Msg::Char('a')) => o.step = 1,
-            (0, Msg::Char('j') | Msg::Down) => o.scroll = self.scrolled_down(o.scroll),
-            (0, Msg::Char('k') | Msg::Up) => o.scroll = o.scroll.saturating_sub(1),
+            (0, Msg::Char('a')) => (o.step, o.scroll) = (1, 0),
+            (_, Msg::Char('j') | Msg::Down) => o.scroll = self.scrolled_down(o.scroll),
+            (_, Msg::Char('k') | Msg::Up) => o.scroll = o.scroll.saturating_sub(1),
             (0, Msg::Back | Msg::Char('q')) => return (Mode::Onboard(o), Some(Effect::Quit)),
-            (1, Msg::Char('1' | 'b')) => (o.active, o.step) = (false, 2),
-            (1, Msg::Char('2' | 'a')) => (o.active, o.step) = (true, 2),
+            (1, Msg::Char('1' | 'b')) => (o.active, o.step, o.scroll) = (false, 2, 0),
+            (1, Msg::Char('2' | 'a')) => (o.active, o.step, o.scroll) = (true, 2, 0),
             (2, Msg::Char('e')) => o.avoid_extension = !o.avoid_extension,
             (2, Msg::Char('f')) => o.avoid_flexion = !o.avoid_flexion,
-            (2, Msg::Char('s')) if !o.strength_set => o.strength = !o.strength,
+            (2, Msg::Confirm) => (o.step, o.scroll) = (3, 0),
+            (3, Msg::Char('s')) if !o.strength_set => o.strength = !o.strength,
             // The loop writes the choices to the config (keeping what is there) and reloads
             // it; then the acceptance is logged and Today opens with the routine they give.
-            (2, Msg::Confirm) => {
+            (3, Msg::Confirm) => {
                 let choices = Choices {
                     active: o.active,
                     avoid_extension: o.avoid_extension,
@@ -134,7 +135,7 @@ impl App {
                 self.awaiting = Some(Awaiting::Choices(o));
                 return (Mode::Today, Some(Effect::SaveChoices(choices)));
             }
-            (1 | 2, Msg::Back) => o.step -= 1,
+            (1..=3, Msg::Back) => (o.step, o.scroll) = (o.step - 1, 0),
             _ => {}
         }
         (Mode::Onboard(o), None)

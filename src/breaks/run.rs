@@ -7,8 +7,8 @@
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Result, bail};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use eyre::{Result, bail};
 use jiff::Zoned;
 use ratatui::DefaultTerminal;
 

@@ -48,7 +48,10 @@ fn work_hours_parse() {
 #[test]
 fn a_due_break_rings_once_and_waits_for_an_answer() {
     let mut c = Companion::new(Schedule::default(), &at("2026-11-24T10:00:00"), 0, plain());
-    assert_eq!(c.next_wake(&at("2026-11-24T10:00:00")), Some(at("2026-11-24T10:45:00")));
+    // Waiting, the screen changes once a minute (the clock, the minutes left), then at the bell.
+    assert_eq!(c.next_wake(&at("2026-11-24T10:00:00")), Some(at("2026-11-24T10:01:00")));
+    assert_eq!(c.next_wake(&at("2026-11-24T10:30:20.5")), Some(at("2026-11-24T10:31:00")));
+    assert_eq!(c.next_wake(&at("2026-11-24T10:44:30")), Some(at("2026-11-24T10:45:00")));
     assert_eq!(c.tick(&at("2026-11-24T10:44:59")), None);
     assert_eq!(c.tick(&at("2026-11-24T10:45:00")), Some(Effect::Ring));
     assert_eq!(c.phase, Phase::Due);

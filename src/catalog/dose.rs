@@ -1,7 +1,7 @@
 //! One rung of an exercise's ladder: its dose, read from the catalog's text ("3-2-1 × 8 s
 //! holds", "knees 2 × 10", "6 + 5 + 5 min"), and what it says (sessions, walk minutes, bouts).
 
-use color_eyre::eyre::{Result, eyre};
+use eyre::{Result, eyre};
 
 use super::Kind;
 

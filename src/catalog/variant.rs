@@ -35,12 +35,10 @@ pub struct Variant {
 }
 
 impl RawVariant {
-    pub fn validate(self, exercise: &str) -> color_eyre::eyre::Result<Variant> {
+    pub fn validate(self, exercise: &str) -> eyre::Result<Variant> {
         let id = &self.id;
         if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-            color_eyre::eyre::bail!(
-                "exercise {exercise}: variant id {id:?} must be lowercase letters, digits and '-'"
-            );
+            eyre::bail!("exercise {exercise}: variant id {id:?} must be lowercase letters, digits and '-'");
         }
         Ok(Variant {
             id: self.id,

@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use clap::CommandFactory;
-use color_eyre::eyre::Result;
+use eyre::Result;
 use serde_json::json;
 
 use super::{Cli, Command, Day, Paths, logging};
@@ -39,9 +39,9 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Init { level, avoid, accept } => super::setup::init(&paths, level, &avoid, accept),
-        Command::Breaks => {
+        Command::Breaks { silent } => {
             let ctx = Ctx::load(&paths.config, &paths.data)?;
-            let bell = ctx.settings.sound && !cli.silent;
+            let bell = ctx.settings.sound && !cli.silent && !silent;
             crate::breaks::run::breaks(ctx, bell)
         }
         command => {
@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Export { format: super::Format::Json }
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
+                    | Command::Import { json: true, .. }
             );
             let hint = !json
                 && !matches!(
@@ -62,6 +63,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Safety { .. }
                         | Command::Learn { .. }
                         | Command::Report { out: None, .. }
+                        | Command::Calendar { out: None, .. }
                         | Command::Nudge
                 );
             match command {
@@ -118,6 +120,14 @@ pub fn run(cli: Cli) -> Result<()> {
                     super::week::week(&mut ctx, date.unwrap_or(Day::Today), weeks, json)
                 }
                 Command::Plan { weeks, json } => super::plan::plan(&mut ctx, weeks, json),
+                Command::Import { paths, yes, dry_run, json, feedback, force } => {
+                    let feedback = feedback.unwrap_or(crate::state::Feedback::Ok);
+                    let options = super::import::Options { yes, dry_run, json, feedback, force };
+                    super::import::import(&mut ctx, &paths, options)
+                }
+                Command::Calendar { weeks, out } => {
+                    super::calendar::calendar(&mut ctx, weeks, out.as_deref())
+                }
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
                 Command::Checkin { rmdq: Some(answers), date, json, .. } => {
                     super::rmdq::rmdq(&mut ctx, &answers, date.unwrap_or(Day::Today), json)
@@ -127,7 +137,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),
                 Command::Report { weeks, out } => super::progress::report(&mut ctx, weeks, out.as_deref()),
-                Command::Paths | Command::Completions { .. } | Command::Init { .. } | Command::Breaks => {
+                Command::Paths
+                | Command::Completions { .. }
+                | Command::Init { .. }
+                | Command::Breaks { .. } => {
                     unreachable!("handled above")
                 }
             }?;

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use super::Format;
 use crate::ctx::Ctx;

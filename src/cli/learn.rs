@@ -2,7 +2,7 @@
 //! lesson (counted from the day the disclaimer was accepted; the first before that), then the
 //! list of all eight.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use crate::ctx::Ctx;
 use crate::lessons::{LESSONS, heading, week_of};

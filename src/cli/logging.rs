@@ -4,7 +4,7 @@
 //! [`super::REFUSED_EXIT`]; "nothing to do" is a note on stderr with exit 0, so scripts may
 //! repeat themselves.
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 
 use super::{Day, Refused};
 use crate::ctx::Ctx;
@@ -182,15 +182,48 @@ pub fn undo(ctx: &mut Ctx, id: &str, date: Day) -> Result<()> {
     let date = date.resolve(ctx.today)?;
     let name = ctx.exercise(id)?.name.clone();
     ctx.load_for_save(date);
-    let last = ctx.store.last_logged(date, id).map(|e| (e.id.clone(), e.kind.clone()));
+    // Undo must see the day's month: a month that does not load gives its error (path, line,
+    // column), not "nothing to undo".
+    let key = crate::state::MonthKey::of(date);
+    if let Some((_, error)) = ctx.store.broken().find(|(k, _)| *k == key) {
+        bail!("{error}; nothing was undone");
+    }
+    let last = ctx.store.last_logged(date, id).cloned();
     let req =
         Request { action: Action::Undo { logged: last.is_some() }, id, walk: false, date, confirmed: true };
     proceed(ctx.ask(&req)?.0)?;
-    let Some((entry_id, kind)) = last else { return Ok(()) };
-    ctx.store.remove(date, &entry_id)?;
-    let what = if kind == EntryKind::Skipped { "skip" } else { "done entry" };
-    outln!("removed {name}'s {what} for {}", rules::short(date));
+    let Some(entry) = last else { return Ok(()) };
+    ctx.store.remove(date, &entry.id)?;
+    let what = if entry.kind == EntryKind::Skipped { "skip" } else { "done entry" };
+    outln!("removed {name}'s {what} ({}) for {}", removed_words(&entry), rules::short(date));
     Ok(())
+}
+
+/// What an undo took out, in words: kind, exercise, what was logged with it, and when it was
+/// logged (e.g. "12 min, logged at 07:31:00"), for "removed Walk's done entry (…)".
+fn removed_words(e: &crate::state::Entry) -> String {
+    let mut parts = Vec::new();
+    if let Some(variant) = &e.variant {
+        parts.push(format!("as {variant}"));
+    }
+    if let Some(minutes) = e.minutes {
+        parts.push(format!("{minutes} min"));
+    }
+    if let Some(reps) = e.reps {
+        parts.push(format!("{reps} reps"));
+    }
+    if let Some(load) = e.load {
+        parts.push(format!("load {load}"));
+    }
+    if let Some(reason) = &e.reason {
+        parts.push(format!("\"{reason}\""));
+    }
+    // `at` as written: its own local time, whatever the clock says now.
+    match e.at.parse::<jiff::civil::DateTime>() {
+        Ok(at) => parts.push(format!("logged at {}", at.strftime("%H:%M:%S"))),
+        Err(_) => parts.push(format!("logged at {}", e.at)),
+    }
+    parts.join(", ")
 }
 
 /// `upright safety --clear [ID]`: a clinician checked the sign reported (the lock or the GP

@@ -3,7 +3,7 @@
 //! and `upright harder ID [--no]`, taking a harder form offered (issue 20) or not now, as `h`
 //! does.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use super::YesNo;
 use crate::ctx::Ctx;
@@ -31,7 +31,7 @@ pub fn harder(ctx: &mut Ctx, id: &str, take: bool) -> Result<()> {
     ctx.load_recent()?;
     let day = ctx.day(ctx.today)?;
     let Some(item) = day.get(id) else {
-        color_eyre::eyre::bail!("{id} is not in your routine today");
+        eyre::bail!("{id} is not in your routine today");
     };
     let Some(offer) = item.rx.offer.clone() else {
         outln!("nothing harder is offered for {} yet", item.exercise.name);

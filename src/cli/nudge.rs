@@ -3,7 +3,7 @@
 //! shell. Quiet once the day is settled, on a rest day, and before the day starts; while locked it
 //! says the lock (Turn 3 review A: every command shows it), never a nudge to exercise.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use crate::ctx::Ctx;
 use crate::today::Day;

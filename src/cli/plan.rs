@@ -1,6 +1,6 @@
 //! `upright plan` (the dose forecast) and `upright flare on|off`.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 use serde_json::json;
 
 use super::OnOff;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, bail};
+use eyre::{Result, WrapErr, bail};
 use jiff::ToSpan;
 use serde_json::json;
 
@@ -220,7 +220,17 @@ pub fn report(ctx: &mut Ctx, weeks: u32, out: Option<&Path>) -> Result<()> {
     let html = report::html(&r);
     match out {
         Some(path) => {
-            std::fs::write(path, html)
+            // The report holds pain scores and red flags: private like the months, written whole
+            // or not at all, and never over a file of the log (a completed path slip) or through
+            // a link planted at the path (the rename replaces the link itself).
+            if crate::fsutil::is_inside(path, ctx.store.data_dir()) {
+                bail!(
+                    "{} is inside upright's data folder {}; write the report somewhere else (nothing was written)",
+                    path.display(),
+                    ctx.store.data_dir().display()
+                );
+            }
+            crate::fsutil::write_atomic(path, html.as_bytes(), 0o600)
                 .wrap_err_with(|| format!("cannot write the report to {}", path.display()))?;
             outln!("report for {} to {} written to {}", r.from, r.to, path.display());
         }

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 use serde_json::json;
 
 use super::Day;

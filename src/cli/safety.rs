@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, IsTerminal};
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 
 use super::YesNo;
 use crate::ctx::Ctx;

@@ -1,6 +1,6 @@
 //! `upright init` and `upright safety`: first-run choices without the app, and the red flags.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 
 use super::Paths;
 use crate::catalog::Level;

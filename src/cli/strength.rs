@@ -2,7 +2,7 @@
 //! Today lists the lifts on a strength day (else when the next one is), and the plan forecasts
 //! loads. The rules are in `crate::strength`; this only reads the context and prints.
 
-use color_eyre::eyre::{Result, bail};
+use eyre::{Result, bail};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 

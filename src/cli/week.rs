@@ -1,6 +1,6 @@
 //! `upright week`: the week screen as plain text (a grid per week, the streak) or JSON.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 use jiff::ToSpan;
 use serde_json::json;
 

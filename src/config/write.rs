@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr};
+use eyre::{Result, WrapErr};
 use toml_edit::{DocumentMut, Item, value};
 
 const EXAMPLE: &str = include_str!("../../config.example.toml");

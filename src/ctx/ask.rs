@@ -2,7 +2,7 @@
 //! lock as of today, the first entry's date for a backfill) and asks it, so the CLI and the app
 //! put the same question the same way.
 
-use color_eyre::eyre::Result;
+use eyre::Result;
 use jiff::civil::Date;
 
 use super::Ctx;

@@ -39,7 +39,7 @@ impl Holds {
                 rx.load = None;
                 rx.sets = range.sets;
                 rx.reps = range.low;
-                rx.reason = "Flare-up mode: the bodyweight start, no advancing".into();
+                rx.reason = "Flare-up mode: the easier start, no advancing".into();
             }
             // A lighter session keeps its own reason; otherwise the hold is what to know.
             Some(hold @ (Hold::Gp { .. } | Hold::NotSettled)) if !rx.reason.contains("lighter") => {

@@ -289,3 +289,41 @@ proptest! {
         }
     }
 }
+
+/// Issue 26.13: once a lift is done today its row no longer says "first session: no load set",
+/// and the start is called the easier start (a band, a broom, bags are not bodyweight).
+#[test]
+fn a_lift_done_today_drops_its_first_session_line() {
+    let catalog = Catalog::builtin();
+    let mut settings = Settings::default();
+    settings.strength.enabled = true;
+    let start = entry(0, EntryKind::DisclaimerAccepted, None, 0);
+    let lifts_on = |n: i64| {
+        Day::build(&catalog, &settings, std::slice::from_ref(&start), day(n))
+            .items
+            .iter()
+            .any(|i| i.lift.is_some())
+    };
+    let n = (7..14).find(|n| lifts_on(*n)).expect("a strength day in week 2");
+    let date = day(n);
+    let rows = |log: &[Entry]| {
+        let mut log = log.to_vec();
+        log.insert(0, start.clone());
+        let today = Day::build(&catalog, &settings, &log, date);
+        today
+            .items
+            .iter()
+            .filter(|i| i.lift.is_some())
+            .map(|i| (i.exercise.id.clone(), i.rx.reason.clone()))
+            .collect::<Vec<_>>()
+    };
+    let before = rows(&[]);
+    assert!(!before.is_empty(), "a strength day in week 2");
+    assert!(
+        before.iter().all(|(_, r)| r.as_deref() == Some("first session: no load set, so the easier start")),
+        "{before:?}"
+    );
+    let log = vec![done(n, "one-arm-row", 1, (None, Some(8)), 0, 1)];
+    let after = rows(&log);
+    assert_eq!(after.iter().find(|(id, _)| id == "one-arm-row").unwrap().1, None, "{after:?}");
+}

@@ -5,7 +5,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::prescribe;
+use super::prescribe_one;
 use crate::catalog::{Catalog, Dose, Level};
 use crate::config::Settings;
 use crate::state::{Entry, EntryKind, Feedback};
@@ -39,8 +39,23 @@ pub fn forecast(
     // Only what the rules look at: today's past, today's events (a flare switched on, a sign
     // reported, a morning not settled: the holds), plus what we simulate.
     let session = |e: &Entry| matches!(e.kind, EntryKind::Done | EntryKind::Skipped);
-    let mut log: Vec<Entry> =
-        history.iter().filter(|e| e.date < today || (e.date == today && !session(e))).cloned().collect();
+    let log: Vec<&Entry> =
+        history.iter().filter(|e| e.date < today || (e.date == today && !session(e))).collect();
+    // One log per exercise: its own sessions and harder-form answers, and every other entry (the
+    // holds' events, a leg pause covering more than its exercise). The rules of one exercise never
+    // read another's sessions, so each day costs what its own history costs, not what all of
+    // them do (issue 27.12: 40 custom exercises made `plan --weeks 52` take seconds).
+    let routine = settings.routine(catalog);
+    let own = |e: &Entry| {
+        matches!(
+            e.kind,
+            EntryKind::Done | EntryKind::Skipped | EntryKind::HarderAccepted | EntryKind::HarderDeclined
+        )
+    };
+    let mut logs: Vec<Vec<Entry>> = routine
+        .iter()
+        .map(|ex| log.iter().filter(|e| !own(e) || e.is_for(&ex.id)).map(|e| (*e).clone()).collect())
+        .collect();
     let mut plan = Vec::new();
     let first_week = settings.week_start(today);
     let mut n = 0u64;
@@ -51,11 +66,15 @@ pub fn forecast(
             if day < today {
                 continue;
             }
-            // The plan assumes a harder form offered is taken that day (issue 20); one the user
-            // said "not now" to stays as they chose.
-            let mut doses = prescribe(catalog, settings, &log, day);
-            if accept_offers(&doses, &mut log, day) {
-                doses = prescribe(catalog, settings, &log, day);
+            let mut doses = Vec::with_capacity(routine.len());
+            for (ex, log) in routine.iter().zip(logs.iter_mut()) {
+                // The plan assumes a harder form offered is taken that day (issue 20); one the
+                // user said "not now" to stays as they chose.
+                let mut rx = prescribe_one(settings, log, ex, day);
+                if accept_offers(std::slice::from_ref(&rx), log, day) {
+                    rx = prescribe_one(settings, log, ex, day);
+                }
+                doses.push(rx);
             }
             if day == today || i == 0 {
                 let exercises = doses
@@ -64,7 +83,7 @@ pub fn forecast(
                     .collect();
                 plan.push(WeekPlan { week_start, exercises });
             }
-            for rx in doses {
+            for (rx, log) in doses.into_iter().zip(logs.iter_mut()) {
                 let walk_today =
                     settings.level == Level::Beginner || walk_day(i, i64::from(settings.walk_days_per_week));
                 let bouts: Vec<Option<u32>> = match &rx.dose {

@@ -143,3 +143,14 @@ fn notes_cannot_add_markup() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; [31m"));
     assert!(select(&Html::parse_document(&html), "script").is_empty());
 }
+
+/// Issue 27: a synced note cannot reorder what a physiotherapist reads.
+#[test]
+fn bidi_controls_in_a_note_are_shown_not_applied() {
+    let (mut history, settings) = sample();
+    let last = history.iter().rposition(|e| e.kind == EntryKind::Done).unwrap();
+    history[last].note = Some("pain \u{202e}01\u{202c} of 10 \u{2067}x\u{2069}".into());
+    let html = html(&Report::build(&Catalog::builtin(), &settings, &history, TODAY, 12));
+    assert!(!html.chars().any(crate::text::is_hidden_format));
+    assert!(html.contains("pain \\u{202e}01\\u{202c} of 10 \\u{2067}x\\u{2069}"));
+}

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use color_eyre::eyre::{Result, WrapErr, eyre};
+use eyre::{Result, WrapErr, eyre};
 
 use super::Store;
 use super::month::{Month, MonthKey};
@@ -37,9 +37,10 @@ pub struct Merged {
 
 impl Store {
     /// Merges every conflict copy in the history folder into its month, by the same rule as any
-    /// save (by id, honouring undos), and moves it to `merged/`. A copy that does not load is left
-    /// where it is; the others are merged all the same, and the errors come back beside them.
-    pub fn merge_conflicts(&mut self) -> (Vec<Merged>, Vec<color_eyre::Report>) {
+    /// save (by id, honouring undos), and moves it to `merged/`. A copy that does not load (or is
+    /// no regular file of the user's own) is renamed `….broken` beside itself, so it is reported
+    /// once; the others are merged all the same, and the errors come back beside them.
+    pub fn merge_conflicts(&mut self) -> (Vec<Merged>, Vec<eyre::Report>) {
         let Ok(read) = std::fs::read_dir(self.history_dir()) else { return (Vec::new(), Vec::new()) };
         let mut copies: Vec<(String, MonthKey)> = read
             .flatten()
@@ -48,8 +49,26 @@ impl Store {
             .collect();
         copies.sort();
         let (mut merged, mut errors) = (Vec::new(), Vec::new());
+        // Another upright writing now: the copies wait for the next start (no command waits).
+        if copies.is_empty() || !self.lock_free() {
+            return (merged, errors);
+        }
         for (name, key) in copies {
-            match self.merge_copy(&name, key) {
+            let copy = match read_copy(&self.history_dir().join(&name)) {
+                Ok(copy) => copy,
+                Err(e) => {
+                    // Reported once: moved aside beside itself, out of every later start's way.
+                    let aside = format!("{name}{}", super::pending::ASIDE);
+                    let moved =
+                        std::fs::rename(self.history_dir().join(&name), self.history_dir().join(&aside));
+                    errors.push(match moved {
+                        Ok(()) => eyre!("{e:#}; moved to history/{aside}"),
+                        Err(_) => e,
+                    });
+                    continue;
+                }
+            };
+            match self.merge_copy(&name, key, copy) {
                 Ok(m) => merged.push(m),
                 Err(e) => errors.push(e),
             }
@@ -57,10 +76,7 @@ impl Store {
         (merged, errors)
     }
 
-    fn merge_copy(&mut self, name: &str, key: MonthKey) -> Result<Merged> {
-        let path = self.history_dir().join(name);
-        let bytes = std::fs::read(&path).wrap_err_with(|| format!("cannot read {}", path.display()))?;
-        let copy = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
+    fn merge_copy(&mut self, name: &str, key: MonthKey, copy: Month) -> Result<Merged> {
         let (mut added, mut differing) = (0, Vec::new());
         self.change(key, |month| {
             for e in copy.entries {
@@ -79,6 +95,23 @@ impl Store {
         move_to_merged(self.history_dir(), name)?;
         Ok(Merged { file: name.to_string(), added, differing })
     }
+}
+
+/// A conflict copy as read: a regular file of the user's own, of a month's size at most, that
+/// parses (a FIFO would hang every start, a link to `/dev/zero` fill the memory).
+fn read_copy(path: &Path) -> Result<Month> {
+    let shown = path.display();
+    let link = std::fs::symlink_metadata(path).wrap_err_with(|| format!("cannot read {shown}"))?;
+    if !link.is_file() {
+        return Err(eyre!("{shown}: not a regular file (a sync tool writes conflict copies as plain files)"));
+    }
+    let (bytes, meta) = crate::fsutil::read_regular(path, super::MAX_MONTH_BYTES)
+        .wrap_err_with(|| format!("cannot read {shown}"))?
+        .ok_or_else(|| eyre!("{shown}: gone while read"))?;
+    if let Some(why) = crate::fsutil::not_own(&meta) {
+        return Err(eyre!("{shown} {why}"));
+    }
+    Month::parse(&bytes).map_err(|e| eyre!("{shown}:{e}"))
 }
 
 fn move_to_merged(dir: &Path, name: &str) -> Result<()> {
@@ -131,14 +164,18 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(merged, [Merged { file: syncthing.into(), added: 1, differing: vec![] }]);
         let ids: Vec<&str> = store.entries().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["laptop", "phone", "shared"]);
+        // In the order this machine came to hold them: its own, then the copy's new one.
+        assert_eq!(ids, ["shared", "laptop", "phone"]);
         assert!(store.history_dir().join("merged").join(syncthing).exists());
         assert!(store.merge_conflicts().0.is_empty(), "said once");
         // A broken copy stays and is reported with its path.
         let broken = "2026-11 (Ana's conflicted copy 2026-11-24).toml";
         std::fs::write(store.history_dir().join(broken), "version = 1\n[[entry]\n").unwrap();
-        let err = store.merge_conflicts().1[0].to_string();
+        let err = format!("{:#}", store.merge_conflicts().1[0]);
         assert!(err.contains("conflicted copy") && err.contains(":2:"), "{err}");
-        assert!(store.history_dir().join(broken).exists());
+        // Moved aside once: the next start says nothing of it.
+        assert!(err.contains(&format!("moved to history/{broken}.broken")), "{err}");
+        assert!(store.history_dir().join(format!("{broken}.broken")).exists());
+        assert!(store.merge_conflicts().1.is_empty(), "reported once");
     }
 }

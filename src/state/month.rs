@@ -7,7 +7,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::Path;
 
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -101,9 +101,12 @@ fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
     entries
 }
 
-/// The log's order: by coaching date, then time logged, then id.
-pub fn order(e: &Entry) -> (Date, &str, &str) {
-    (e.date, &e.at, &e.id)
+/// The log's order: by coaching date, and within a day in the order logged (every sort is
+/// stable and a save appends, so the file keeps that order). Not by the time in `at`: a clock set
+/// back, or another device's clock, would put a later entry first (`flare on` then `flare off` in
+/// one second would otherwise go by their random ids).
+pub fn order(e: &Entry) -> Date {
+    e.date
 }
 
 pub fn is_sorted(entries: &[Entry]) -> bool {
@@ -113,7 +116,7 @@ pub fn is_sorted(entries: &[Entry]) -> bool {
 /// Sorts entries into the log's order; cheap when they already are.
 pub fn sort(entries: &mut [Entry]) {
     if !is_sorted(entries) {
-        entries.sort_by(|a, b| order(a).cmp(&order(b)));
+        entries.sort_by_key(order);
     }
 }
 
@@ -160,10 +163,44 @@ impl Stamp {
     }
 }
 
+/// Asks a month file's raw text, in one pass, whether it may hold an entry that any of a set
+/// of wants matches: an entry's exercise and kind are strings in the text, so a text holding
+/// none of the wanted strings, and no backslash (an escape could spell one), holds no such entry.
+pub struct Finder(Option<aho_corasick::AhoCorasick>);
+
+impl Finder {
+    pub fn new(wants: &[super::summary::Want]) -> Finder {
+        let mut needles: Vec<String> = vec!["\\".into()];
+        needles.extend(wants.iter().flat_map(super::summary::Want::needles));
+        needles.sort();
+        needles.dedup();
+        Finder(aho_corasick::AhoCorasick::new(&needles).ok())
+    }
+
+    /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
+    pub fn may_hold(&self, path: &Path) -> bool {
+        let Some(ac) = &self.0 else { return true };
+        match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some((bytes, _))) => ac.is_match(&bytes),
+            _ => true,
+        }
+    }
+}
+
 /// The wall clock in nanoseconds since 1970, the unit of [`Stamp`] times.
 pub fn now_ns() -> i128 {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
-    since.map_or(0, |d| d.as_nanos() as i128)
+    let now = since.map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(test)]
+    let now = now + CLOCK_AHEAD_NS.with(|c| c.get());
+    now
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Moves this thread's store clock ahead (a test's months then count as settled at once,
+    /// without waiting out the 2 s racy window).
+    pub static CLOCK_AHEAD_NS: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
 }
 
 /// A month file as read: its entries, its text (a save edits the text, keeping comments) and
@@ -189,30 +226,38 @@ impl Month {
     }
 
     /// Reads and parses the month file at `path` (`None`: there is no file). A dangling link, a
-    /// folder or a file past the size limit is an error naming the path.
+    /// folder, anything but a regular file (a FIFO would hang the read) or a file past the size
+    /// limit is an error naming the path.
     pub fn read_file(path: &Path) -> Result<Option<Read>> {
-        let meta = match fs::metadata(path) {
-            Ok(meta) => meta,
-            Err(e) if e.kind() == ErrorKind::NotFound => {
+        let (bytes, meta) = match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
                 if fs::symlink_metadata(path).is_ok() {
                     bail!("{}: a symbolic link to a file that does not exist", path.display());
                 }
                 return Ok(None);
             }
-            Err(e) => return Err(io_error(path, e)),
-        };
-        if meta.is_dir() {
-            bail!("{}: is a directory, not a month file", path.display());
-        }
-        if meta.len() > MAX_MONTH_BYTES {
-            bail!(
+            Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+                    bail!("{}: is a directory, not a month file", path.display());
+                }
+                bail!("{}: not a regular file (a FIFO, socket or device); not read", path.display());
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidData => bail!(
                 "{}: {} bytes is too large for a month file (limit {} MiB); not read",
                 path.display(),
-                meta.len(),
+                fs::metadata(path).map_or(MAX_MONTH_BYTES + 1, |m| m.len()),
                 MAX_MONTH_BYTES / 1024 / 1024
+            ),
+            Err(e) => return Err(io_error(path, e)),
+        };
+        // Entries another user could plant (a red flag cleared, a lock set) are not read.
+        if let Some(why) = crate::fsutil::not_own(&meta) {
+            bail!(
+                "{} {why}; upright reads only files you alone can change: run `chmod go-w` on it (or `chown` it to you)",
+                path.display()
             );
         }
-        let bytes = fs::read(path).map_err(|e| io_error(path, e))?;
         let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
         // It parsed, so it is UTF-8.
         let text = String::from_utf8(bytes).unwrap_or_default();
@@ -281,7 +326,7 @@ impl Month {
     }
 }
 
-pub(super) fn io_error(path: &Path, e: std::io::Error) -> color_eyre::Report {
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> eyre::Report {
     match e.kind() {
         ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
         ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),

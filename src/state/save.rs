@@ -8,7 +8,7 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use color_eyre::eyre::{Report, Result, eyre};
+use eyre::{Report, Result, eyre};
 use jiff::civil::Date;
 
 use super::month::{self, Month, MonthKey};
@@ -122,7 +122,8 @@ impl Store {
         let mut month = read.as_ref().map(|r| r.month.clone()).unwrap_or_default();
         let waiting = self.pending_for(key);
         let mut changed = false;
-        for (_, e) in &waiting {
+        let mut saved = 0;
+        for e in waiting.iter().flat_map(|w| &w.entries).filter(|e| MonthKey::of(e.date) == key) {
             // Logged while the month could not be saved, so judged without it: asked again now.
             let new = !month.entries.iter().any(|m| m.id == e.id);
             if let Some(why) =
@@ -131,7 +132,10 @@ impl Store {
                 self.dropped.push(why);
                 continue;
             }
-            changed |= month.merge(e.clone()) == Merge::Added;
+            if month.merge(e.clone()) == Merge::Added {
+                changed = true;
+                saved += 1;
+            }
         }
         changed |= op(&mut month);
         let mut result = Ok(changed);
@@ -144,9 +148,8 @@ impl Store {
             }
         }
         // The waiting entries are in the month now.
-        for (file, _) in waiting {
-            let _ = std::fs::remove_file(file);
-        }
+        self.pending_saved += saved;
+        self.settle_pending(key, waiting);
         month::sort(&mut month.entries);
         let stamp = Month::stamp(&path);
         if let Some(stamp) = &stamp {
@@ -157,6 +160,12 @@ impl Store {
         self.recent_for = None;
         self.listing = None;
         result
+    }
+
+    /// Whether no other writer holds the lock right now (a folder that cannot be locked counts
+    /// as free: the save that follows reports why).
+    pub(super) fn lock_free(&self) -> bool {
+        !matches!(try_lock(&self.dir), Ok(None))
     }
 
     /// Takes the writer lock (on the `history/` folder), waiting up to the lock wait.

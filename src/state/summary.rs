@@ -22,6 +22,8 @@ use crate::log::{Entry, EntryKind};
 const FILE: &str = ".summary";
 /// Where format 3 kept it (as JSON); removed by the next save.
 const OLD_FILE: &str = ".summary.json";
+/// Thirty years of months and weeks take well under a megabyte.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Bumped when the layout or the meaning of a key changes.
 const FORMAT: u32 = 4;
 
@@ -73,6 +75,15 @@ impl Want {
             };
             !(possible && entries.clone().any(|e| w.matches(e)))
         });
+    }
+
+    /// Strings an entry this want matches has in its month's text: the exercise id or the
+    /// kind's name (see [`super::month::may_hold`]).
+    pub fn needles(&self) -> Vec<String> {
+        match self {
+            Want::Exercise(id) => vec![id.clone()],
+            Want::Kinds(kinds) | Want::Safety(kinds, _) => kinds.iter().map(|k| k.to_string()).collect(),
+        }
     }
 
     /// The summary keys that stand for this want (see [`keys`]).
@@ -171,7 +182,13 @@ mod as_pairs {
 impl Summary {
     /// The summary of the history folder `dir`; a missing, damaged or older one is empty.
     pub fn load(dir: &Path) -> Summary {
-        let bytes = std::fs::read(dir.join(FILE)).unwrap_or_default();
+        // Only a regular file of the user's own, of a sane size, is read at all.
+        let bytes = crate::fsutil::read_regular(&dir.join(FILE), MAX_BYTES)
+            .ok()
+            .flatten()
+            .filter(|(_, meta)| crate::fsutil::not_own(meta).is_none())
+            .map(|(bytes, _)| bytes)
+            .unwrap_or_default();
         decode(&bytes)
             .filter(|s: &Summary| s.format == FORMAT)
             .unwrap_or(Summary { format: FORMAT, ..Summary::default() })

@@ -20,7 +20,9 @@ fn store(dir: &Path) -> Store {
 
 const NOV: Date = date(2026, 11, 24);
 
+mod pending;
 mod save;
+mod summary_diff;
 mod truth;
 
 #[test]

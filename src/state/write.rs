@@ -7,7 +7,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
-use color_eyre::eyre::{Result, bail, eyre};
+use eyre::{Result, bail, eyre};
 
 use super::month::{MAX_MONTH_BYTES, Month, OutMonth, Read, VERSION, io_error, order, sort};
 use crate::fsutil::WriteError;
@@ -73,7 +73,7 @@ impl Month {
         }
         let mut added: Vec<&Entry> =
             self.entries.iter().filter(|e| !before.contains(e.id.as_str())).collect();
-        added.sort_by(|a, b| order(a).cmp(&order(b)));
+        added.sort_by_key(|e| order(e));
         for e in added {
             text.push_str(&Month::entry_text(e));
         }
@@ -92,11 +92,14 @@ impl Month {
         mine == theirs && self.extra == other.extra
     }
 
-    /// Saves `text` as the month at `path`: first its current bytes (which loaded, or the caller
-    /// would not be here) become `path.bak`, then the new text replaces it, both atomically. A
-    /// symlinked month is written through to its target and stays a symlink. Refuses a month
-    /// it would not read back (too large), a read-only one, and one another user owns or others
-    /// may write (as ssh refuses such keys).
+    /// Saves `text` as the month at `path`, keeping its current bytes (which loaded, or the
+    /// caller would not be here) as `path.bak`. The order makes the backup a file of its own
+    /// whatever step fails: the new text is written to a temp file first (a full disk or a file
+    /// size limit stops here, nothing touched); the old month is linked (or copied) to a second
+    /// temp name; the new text is renamed over the month; only then does the old month's file,
+    /// no longer the month, become the `.bak`. A symlinked month is written through to its target
+    /// and stays a symlink. Refuses a month it would not read back (too large), a read-only one,
+    /// and one another user owns or others may write (as ssh refuses such keys).
     pub fn write_text(path: &Path, text: &[u8]) -> Result<(), SaveError> {
         let unchanged = |msg: String| SaveError::Unchanged(eyre!(msg));
         if text.len() as u64 > MAX_MONTH_BYTES {
@@ -107,7 +110,7 @@ impl Month {
             )));
         }
         let target = resolve(path).map_err(SaveError::Unchanged)?;
-        match fs::metadata(&target) {
+        let old = match fs::metadata(&target) {
             Ok(meta) => {
                 // A month the user made read-only stays as it is (a rename would replace it anyway).
                 if meta.permissions().readonly() {
@@ -117,23 +120,38 @@ impl Month {
                     )));
                 }
                 super::save::check_owner(path, &meta).map_err(SaveError::Unchanged)?;
-                if meta.len() > 0 {
-                    keep_backup(path, &target).map_err(SaveError::Unchanged)?;
-                }
+                meta.len() > 0
             }
-            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => false,
             Err(e) => return Err(SaveError::Unchanged(io_error(&target, e))),
-        }
-        crate::fsutil::write_atomic(&target, text, 0o600).map_err(|e| match e {
-            WriteError::Unchanged(e) => {
-                SaveError::Unchanged(eyre!("cannot write {}; it is unchanged: {e}", path.display()))
-            }
+        };
+        let cannot = |e: std::io::Error| {
+            SaveError::Unchanged(eyre!("cannot write {}; it is unchanged: {e}", path.display()))
+        };
+        let staged = crate::fsutil::stage(&target, text, 0o600, true).map_err(cannot)?;
+        let backup =
+            if old { Some(stage_backup(path, &target).map_err(SaveError::Unchanged)?) } else { None };
+        let committed = staged.commit().map_err(|e| match e {
+            WriteError::Unchanged(e) => cannot(e),
             WriteError::NotFlushed(e) => SaveError::NotFlushed(eyre!(
                 "{} now holds the change, but its folder could not be flushed to disk ({e}); it is \
                  saved unless the power fails before the system writes the folder",
                 path.display()
             )),
-        })
+        });
+        // Not committed: the staged backup drops here and its temp name goes; the `.bak` is
+        // the one before. Committed: the old month's file is no longer the month, so it can be
+        // the backup (a failure here keeps the previous `.bak`, never the month itself).
+        if let (Ok(()) | Err(SaveError::NotFlushed(_)), Some(backup)) = (&committed, backup) {
+            let name = backup.to_path_buf();
+            if backup.persist(bak_path(path)).is_ok() {
+                // A `.bak` that already was a link to the old month (left by an older version)
+                // makes the rename a no-op that keeps the temp name: take that name away.
+                let _ = fs::remove_file(&name);
+                crate::fsutil::sync_dir_quietly(crate::fsutil::parent(path));
+            }
+        }
+        committed
     }
 }
 
@@ -141,9 +159,9 @@ impl Month {
 #[derive(Debug)]
 pub enum SaveError {
     /// The month file is as it was.
-    Unchanged(color_eyre::Report),
+    Unchanged(eyre::Report),
     /// The month file holds the change, but it may not be on disk yet.
-    NotFlushed(color_eyre::Report),
+    NotFlushed(eyre::Report),
 }
 
 /// The `.bak` beside a month path (built from the path's bytes: any file name works).
@@ -153,10 +171,11 @@ pub fn bak_path(path: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Makes the current month file the `.bak`: a second hard link to the same (already durable)
-/// data under a fresh random name, swapped in atomically, so the save needs no copy; where links
-/// are not possible (another file system behind a symlink) the bytes are copied atomically.
-fn keep_backup(path: &Path, target: &Path) -> Result<()> {
+/// The month file's current bytes under a fresh temp name beside `path.bak`, for the caller to
+/// rename over the `.bak` once the month is replaced: a second hard link to the same (already
+/// durable) data, so the save needs no copy; where links are not possible (another file system
+/// behind a symlink) the bytes are copied.
+fn stage_backup(path: &Path, target: &Path) -> Result<tempfile::TempPath> {
     let bak = bak_path(path);
     if fs::symlink_metadata(&bak).is_ok_and(|m| m.is_dir()) {
         bail!(
@@ -164,26 +183,26 @@ fn keep_backup(path: &Path, target: &Path) -> Result<()> {
             bak.display()
         );
     }
-    // A writer killed between this step and its rename leaves the `.bak` already a link to the
-    // month: then there is nothing to do (and a rename of one link onto another of the same file
-    // would do nothing, leaving the temp name behind).
-    use std::os::unix::fs::MetadataExt;
-    let id = |m: fs::Metadata| (m.dev(), m.ino());
-    if fs::metadata(&bak).ok().map(id) == fs::metadata(target).ok().map(id) {
-        return Ok(());
-    }
-    let dir = bak.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = crate::fsutil::parent(&bak);
     let linked = tempfile::Builder::new()
         .prefix(crate::fsutil::TEMP_PREFIX)
         .suffix(crate::fsutil::TEMP_SUFFIX)
-        .make_in(dir, |temp| fs::hard_link(target, temp))
-        .and_then(|temp| temp.persist(&bak).map(|_| ()).map_err(|e| e.error));
-    if linked.is_err() {
-        let old = fs::read(target).map_err(|e| io_error(target, e))?;
-        crate::fsutil::write_atomic(&bak, &old, 0o600)
-            .map_err(|e| eyre!("cannot write {}: {e}", bak.display()))?;
+        .make_in(dir, |temp| fs::hard_link(target, temp));
+    match linked {
+        Ok(temp) => Ok(temp.into_temp_path()),
+        Err(_) => {
+            let old = fs::read(target).map_err(|e| io_error(target, e))?;
+            let mut temp = tempfile::Builder::new()
+                .prefix(crate::fsutil::TEMP_PREFIX)
+                .suffix(crate::fsutil::TEMP_SUFFIX)
+                .tempfile_in(dir)
+                .map_err(|e| eyre!("cannot write {}: {e}", bak.display()))?;
+            std::io::Write::write_all(&mut temp, &old)
+                .and_then(|()| temp.as_file().sync_all())
+                .map_err(|e| eyre!("cannot write {}: {e}", bak.display()))?;
+            Ok(temp.into_temp_path())
+        }
     }
-    Ok(())
 }
 
 /// The file a month path stands for: itself, or its symlink's target.

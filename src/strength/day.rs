@@ -225,13 +225,15 @@ pub fn today_lifts(
             });
             let paused = l.rx.hold().is_some_and(|h| h.pauses());
             let locked = matches!(l.rx.hold(), Some(crate::holds::Hold::Locked { .. }));
+            let done = l.done;
             let routine_rx = l.rx.clone().map(|rx| crate::progression::Prescription {
                 id: ex.id.clone(),
                 step,
                 dose,
                 dose_text: if locked { crate::holds::LOCKED_DOSE.to_string() } else { rx.text(ex, units) },
                 change: crate::progression::Change::Same,
-                reason: Some(rx.reason),
+                // Done today, the first session's "no load set" (or any reason) is old news.
+                reason: done.is_none().then_some(rx.reason),
                 stopped,
                 paused,
                 offer: None,

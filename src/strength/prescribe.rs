@@ -94,7 +94,9 @@ pub fn prescribe(
     let Some(last) = done.last() else {
         let why = match config {
             Some(l) => format!("first session: your starting load, {} {units}", fmt_load(l)),
-            None => "first session: no load set, so the bodyweight start".to_string(),
+            // The start is not always bodyweight: a band, a broom, a bag in each hand (issue
+            // 26.13); the row already names it.
+            None => "first session: no load set, so the easier start".to_string(),
         };
         return rx(config, range.low, why);
     };
@@ -144,7 +146,7 @@ pub fn prescribe(
     } else if held_by.is_some() {
         // What was due that day, held: the load and the reps the start stood in for.
         let due = prescribe(exercise, settings, per_week, history, last.date);
-        (rx(due.load, due.reps, String::new()), "the bodyweight start last time: same load again".to_string())
+        (rx(due.load, due.reps, String::new()), "the easier start last time: same load again".to_string())
     } else if done_reps < target {
         (rx(load, target, String::new()), format!("{done_reps} of {target}{reps_unit} last time: same again"))
     } else if let Some((pre, why, since)) = back.as_ref().filter(|_| load.is_some()) {

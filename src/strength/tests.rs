@@ -70,7 +70,7 @@ fn double_progression_table() {
         // Pain > 5 before a short gap: the lighter load stands.
         (vec![session(2, 3, w, 10, Ok, 6)], 26, Some(6.0), 8, "pain 6 last time"),
         // The bodyweight start done in its place holds the load and reps, never drops them.
-        (vec![session(2, 3, w, 10, Easy, 0), start(5, 10)], 9, w, 11, "the bodyweight start last time"),
+        (vec![session(2, 3, w, 10, Easy, 0), start(5, 10)], 9, w, 11, "the easier start last time"),
         (vec![session(2, 3, w, 10, Easy, 0), start(5, 10), session(9, 3, w, 10, Easy, 0)], 12, w, 11, "up to 11"),
         // A load in config applies from the next session over a bodyweight history (turn 3, E).
         (vec![session(2, 5, None, 12, Easy, 0)], 5, w, 8, "your load from the config, 8 kg"),

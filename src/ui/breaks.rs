@@ -32,7 +32,18 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
             "q quit".to_string()
         }
         Phase::Waiting => {
-            lines.push(Line::styled(format!("Next break at {}", when(&c.due, now)), theme.accent));
+            let left = (c.due.timestamp().as_second() - now.timestamp().as_second()).max(0);
+            let mins = (left + 59) / 60;
+            let until = if mins >= 60 {
+                format!("{} h {:02} min", mins / 60, mins % 60)
+            } else {
+                format!("{mins} min")
+            };
+            lines.push(Line::styled(
+                format!("Next break at {} · in {until}", when(&c.due, now)),
+                theme.accent,
+            ));
+            lines.push(Line::styled(format!("It is {}.", now.strftime("%H:%M")), theme.dim));
             lines.push(Line::from(""));
             "b a break now · q quit".to_string()
         }

@@ -60,7 +60,7 @@ pub fn onboarding(
             ],
             hints(&[("1", "beginner"), ("2", "active"), ("Esc", "back")], theme),
         ),
-        _ => (
+        2 => (
             vec![
                 Line::from("Has a physiotherapist or doctor told you to avoid a movement?"),
                 Line::from(""),
@@ -73,21 +73,33 @@ pub fn onboarding(
                     Span::raw("avoid bending forwards (flexion) — the curl-up becomes the dead bug"),
                 ]),
                 Line::from(""),
-                Line::from(vec![
-                    Span::styled(format!("s {} ", check(o.strength)), theme.accent),
-                    Span::raw(if o.strength_set {
-                        "strength days with weights (on in your config)"
-                    } else {
-                        "add strength days with weights"
-                    }),
-                ]),
-                Line::from(""),
                 Line::from(Span::styled(
                     "Your answers go into the config file, where you can change them later.",
                     theme.dim,
                 )),
             ],
-            hints(&[("e/f/s", "toggle"), ("Enter", "start"), ("Esc", "back")], theme),
+            hints_fit(&[("e/f", "toggle"), ("Enter", "next"), ("Esc", "back")], keys.width, theme),
+        ),
+        // Strength days are a choice of their own (issue 26.13: the avoid question held it too).
+        _ => (
+            vec![
+                Line::from("Would you like strength days with weights, from your second week?"),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled(format!("s {} ", check(o.strength)), theme.accent),
+                    Span::raw(if o.strength_set {
+                        "strength days with weights (on in your config)"
+                    } else {
+                        "add strength days: a squat, a hinge, a row and a carry, two or three days a week"
+                    }),
+                ]),
+                Line::from(""),
+                Line::from(Span::styled(
+                    "Without weights each lift starts in an easier form; set loads in the config any time.",
+                    theme.dim,
+                )),
+            ],
+            hints_fit(&[("s", "toggle"), ("Enter", "start"), ("Esc", "back")], keys.width, theme),
         ),
     };
     let mut lines = lines;
@@ -98,12 +110,8 @@ pub fn onboarding(
     // mark: on a small terminal the reader sees there is more before accepting.
     let lines: Vec<Line> =
         lines.into_iter().flat_map(|l| wrap(l.spans, usize::from(body.width), 0)).collect();
-    let end = if o.step == 0 {
-        scrolled(frame, body, lines, o.scroll, theme)
-    } else {
-        frame.render_widget(Paragraph::new(lines), body);
-        0
-    };
+    // Every step scrolls (j/k) where it does not fit, as at 40×12.
+    let end = scrolled(frame, body, lines, o.scroll, theme);
     frame.render_widget(Paragraph::new(key_line), keys);
     end
 }

@@ -259,6 +259,8 @@ fn onboarding_and_red_flag_screens() {
     send(&mut app, &[Msg::Char('2'), Msg::Char('f')], t);
     snap("onboarding_avoid", &app, t);
     send(&mut app, &[Msg::Confirm], t);
+    snap("onboarding_strength", &app, t);
+    send(&mut app, &[Msg::Confirm], t);
     let names: Vec<&str> = app.day.items.iter().map(|i| i.exercise.id.as_str()).collect();
     assert_eq!(
         names,

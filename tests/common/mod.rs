@@ -36,10 +36,22 @@ pub struct Pty {
 impl Pty {
     /// Starts `upright args` in a `cols`×`rows` terminal with a temp data dir and pinned env.
     pub fn spawn(args: &[&str], envs: &[(&str, &str)], data: &Path, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_program(Path::new(env!("CARGO_BIN_EXE_upright")), args, envs, data, cols, rows)
+    }
+
+    /// As `spawn`, for another program (a benchmark's bare ratatui app).
+    pub fn spawn_program(
+        program: &Path,
+        args: &[&str],
+        envs: &[(&str, &str)],
+        data: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_upright"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.env_clear();
         cmd.env("TERM", "xterm-256color");
         cmd.env("PATH", std::env::var("PATH").unwrap_or_default());

@@ -40,7 +40,7 @@ fn two_writers_keep_each_others_entries() {
     b.append(entry("from-b", NOV, "curl-up")).unwrap();
     a.append(entry("from-a2", NOV, "bird-dog")).unwrap();
     let ids: Vec<&str> = a.entries().iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["from-a", "from-a2", "from-b"]);
+    assert_eq!(ids, ["from-a", "from-b", "from-a2"], "in the order saved");
     // A removes what B wrote after A loaded: it works on the fresh file.
     assert!(a.remove(NOV, "from-b").unwrap());
     assert!(!a.remove(NOV, "from-b").unwrap());
@@ -66,7 +66,7 @@ fn a_held_lock_refuses_the_write() {
     drop(holder);
     // The next save brings the waiting entry in, once, beside the new one.
     s.append(entry("c", NOV, "walk")).unwrap();
-    s.merge_pending().unwrap();
+    assert!(s.merge_pending().problems.is_empty());
     let ids: Vec<&str> = s.entries().iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["a", "b", "c"]);
     assert!(!dir.path().join("history.pending-b.toml").exists());
@@ -102,12 +102,13 @@ fn an_entry_that_cannot_be_saved_waits_and_is_merged_later() {
     let pending = dir.path().join("history.pending-b.toml");
     assert!(pending.exists());
     // Still broken at the next start: it keeps waiting.
-    assert!(store(dir.path()).merge_pending().is_err());
+    let still = store(dir.path()).merge_pending();
+    assert!(still.saved == 0 && still.problems[0].contains("2026-11.toml:"), "{:?}", still.problems);
     assert!(pending.exists());
     // Fixed by hand: merged into its month, and gone.
     std::fs::write(&path, &broken[..broken.len() - 10]).unwrap();
     let mut next = store(dir.path());
-    assert_eq!(next.merge_pending().unwrap(), 1);
+    assert_eq!(next.merge_pending().saved, 1);
     assert!(!pending.exists());
     next.load_range(NOV, NOV).unwrap();
     let ids: Vec<&str> = next.entries().iter().map(|e| e.id.as_str()).collect();
@@ -153,7 +154,8 @@ fn a_save_edits_the_text_keeping_comments_and_order_of_a_hand_edited_month() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# my walks\n") && text.contains("[[entry]] # the first"), "{text}");
     let ids: Vec<String> = Month::parse(text.as_bytes()).unwrap().entries.into_iter().map(|e| e.id).collect();
-    assert_eq!(ids, ["e3", "e0", "e1", "e4", "mine", "removed-e2"]);
+    // In the order logged, whatever the clock said (e3 was logged at an earlier time).
+    assert_eq!(ids, ["e0", "e1", "e3", "e4", "mine", "removed-e2"]);
 }
 
 /// A month a Windows editor saved with CRLF keeps CRLF (and its comments) through an append
