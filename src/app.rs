@@ -137,6 +137,11 @@ pub enum Mode {
     },
     /// The weekly check-in, asked on the week's first start.
     Checkin(CheckinForm),
+    /// The RMDQ (`r` on Progress): the answers so far (`y`/`n`), over the Progress screen.
+    Rmdq {
+        answers: String,
+        back: Box<crate::progress::Progress>,
+    },
     /// The next-morning check (rule 11), asked on the day's first start after a session.
     Morning,
     /// The week's lesson card (1–8), until dismissed.
@@ -182,6 +187,8 @@ pub struct App {
     pub variants: std::collections::BTreeMap<String, String>,
     /// A frame has been drawn.
     pub drawn: bool,
+    /// The RMDQ answers given before Esc: `r` goes on from there.
+    pub rmdq_draft: String,
 }
 
 impl App {
@@ -209,6 +216,7 @@ impl App {
             awaiting: None,
             variants: Default::default(),
             drawn: false,
+            rmdq_draft: String::new(),
         };
         if app.day.safety.accepted.is_some() {
             app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
@@ -347,6 +355,8 @@ impl App {
             (Mode::Morning, msg) => self.morning(msg),
             (Mode::Lesson(n), msg) => self.lesson(n, msg),
             (Mode::Progress(_), Msg::Back | Msg::Progress) => (Mode::Today, None),
+            (Mode::Progress(p), Msg::Char('r')) => self.open_rmdq(p),
+            (Mode::Rmdq { answers, back }, msg) => self.rmdq(answers, back, msg),
             (Mode::Progress(p), _) => (Mode::Progress(p), None),
             (Mode::SkipReason { id, text }, msg) => self.skip_reason(id, text, msg),
             (Mode::Confirm { ask, back }, msg) => self.confirm(ask, *back, msg),

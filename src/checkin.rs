@@ -79,6 +79,8 @@ pub fn check_activities(activities: &[Activity]) -> Result<(), String> {
     Ok(())
 }
 
+pub mod maintenance;
+pub mod rmdq;
 mod verdict;
 pub use verdict::{Measure, Verdict, advice, judge, verdict};
 

@@ -18,6 +18,7 @@ mod nudge;
 mod parity_tests;
 mod plan;
 mod progress;
+mod rmdq;
 mod safety;
 mod setup;
 mod strength;
@@ -295,6 +296,12 @@ pub enum Command {
         /// An activity and its score 0 (unable) to 10 (as before), e.g. "put on socks=4" (up to 3)
         #[arg(long, value_name = "NAME=SCORE", value_parser = crate::checkin::parse_activity)]
         activity: Vec<crate::log::Activity>,
+        /// The Roland-Morris Disability Questionnaire (optional, every 4 weeks): 24 yes/no
+        /// statements, asked one by one on a terminal; for scripts the answers: the numbers
+        /// answered yes ("2,3,13", or "none") or 24 y/n letters
+        #[arg(long, value_name = "ANSWERS", num_args = 0..=1, default_missing_value = "",
+              conflicts_with_all = ["pain", "activity"])]
+        rmdq: Option<String>,
         /// The day of the check-in: YYYY-MM-DD, today or yesterday
         #[arg(long, value_name = "D", value_parser = parse_day, add = complete::day())]
         date: Option<Day>,

@@ -233,13 +233,46 @@ impl Ctx {
         let streaks = self.streaks(self.today)?;
         let end = start.checked_add(6.days())?;
         self.store.load_range(crate::week::WeekData::span_start(start), end)?;
-        Ok(crate::week::WeekData::build(
+        let mut week = crate::week::WeekData::build(
             &self.catalog,
             &self.settings,
             self.store.entries(),
             start,
             self.today,
             streaks,
-        ))
+        );
+        week.maintenance = self.maintenance()?;
+        Ok(week)
+    }
+
+    /// In maintenance (`checkin::maintenance`): the first session (in the oldest month on disk)
+    /// was 26 weeks or more ago, or every routine exercise is at its cap today.
+    pub fn maintenance(&mut self) -> Result<bool> {
+        let oldest = self.store.months_on_disk()?.first().map(|(k, _)| *k);
+        let start = oldest.and_then(|k| jiff::civil::Date::new(k.year, k.month, 1).ok());
+        // The first session: in the oldest month (loaded, one file), else that month's end.
+        let mut first = None;
+        if let Some(start) = start {
+            let end = start.last_of_month();
+            if self.store.load_range(start, end).is_ok() {
+                first = self
+                    .store
+                    .entries()
+                    .iter()
+                    .find(|e| e.date >= start && e.date <= end && e.kind == crate::log::EntryKind::Done)
+                    .map(|e| e.date);
+            }
+            first = first.or(Some(end));
+        }
+        let caps = {
+            let routine = self.settings.routine(&self.catalog);
+            !routine.is_empty()
+                && routine.iter().all(|ex| {
+                    crate::progression::prescribe_one(&self.settings, self.store.entries(), ex, self.today)
+                        .step
+                        >= self.settings.cap_step(ex)
+                })
+        };
+        Ok(crate::checkin::maintenance::in_maintenance(first, caps, self.today))
     }
 }

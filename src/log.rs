@@ -61,6 +61,10 @@ pub struct Entry {
     /// holds the step (issue 20). Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub partial: bool,
+    /// For an `rmdq` entry: the Roland–Morris Disability Questionnaire's 24 answers in order,
+    /// `y` or `n` each (`crate::checkin::rmdq`). An older upright keeps it as an unknown field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<String>,
     /// Fields this version does not know; preserved on save.
     #[serde(flatten)]
     pub extra: BTreeMap<String, toml::Value>,
@@ -91,6 +95,7 @@ pub(crate) struct KnownEntry {
     with: Option<String>,
     #[serde(default)]
     partial: bool,
+    answers: Option<String>,
 }
 
 impl From<KnownEntry> for Entry {
@@ -115,6 +120,7 @@ impl From<KnownEntry> for Entry {
             activities: k.activities,
             with: k.with,
             partial: k.partial,
+            answers: k.answers,
             extra: BTreeMap::new(),
         }
     }
@@ -157,6 +163,7 @@ impl Entry {
             activities: Vec::new(),
             with: None,
             partial: false,
+            answers: None,
             extra: BTreeMap::new(),
         }
     }
@@ -258,10 +265,12 @@ pub enum EntryKind {
     /// The user said "not now" to it: the offer is not made again until a flare; `h` (or
     /// `upright harder ID`) still takes it.
     HarderDeclined,
+    /// The Roland–Morris Disability Questionnaire (every 4 weeks, optional): answers in `answers`.
+    Rmdq,
     Other(String),
 }
 
-const KIND_NAMES: [(EntryKind, &str); 19] = [
+const KIND_NAMES: [(EntryKind, &str); 20] = [
     (EntryKind::Done, "done"),
     (EntryKind::Skipped, "skipped"),
     (EntryKind::FlareOn, "flare-on"),
@@ -281,6 +290,7 @@ const KIND_NAMES: [(EntryKind, &str); 19] = [
     (EntryKind::LessonRead, "lesson-read"),
     (EntryKind::HarderAccepted, "harder-accepted"),
     (EntryKind::HarderDeclined, "harder-declined"),
+    (EntryKind::Rmdq, "rmdq"),
 ];
 
 impl EntryKind {

@@ -10,7 +10,9 @@ use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::log::{Entry, EntryKind};
 
+mod episodes;
 mod sample;
+pub use episodes::{Episode, Recurrences, recurrences};
 pub use sample::sample_history;
 
 /// Weeks shown by default (the "last 12 weeks, or since the start").
@@ -50,6 +52,14 @@ pub struct Progress {
     pub weeks: Vec<WeekRow>,
     /// Complete days a week needs.
     pub days_target: u32,
+    /// The day facts of the span (`crate::days`), read by the report's adherence and tolerance.
+    pub days: Vec<crate::days::DayFacts>,
+    /// Flare-ups as activity-limiting episodes, from the whole history given.
+    pub recurrences: Recurrences,
+    /// The check-ins' verdict by clinically important change (COACHING.md turn 3, D).
+    pub verdict: Option<crate::checkin::Measure>,
+    /// The RMDQ's first and latest (date, score) with its verdict (`checkin::rmdq`).
+    pub rmdq: Option<crate::checkin::rmdq::Change>,
 }
 
 impl Progress {
@@ -131,7 +141,17 @@ impl Progress {
             });
             start = start.checked_add(7.days()).unwrap_or(today.tomorrow().unwrap_or(today));
         }
-        Progress { today, activities, exercises, weeks: rows, days_target: u32::from(settings.days_per_week) }
+        Progress {
+            today,
+            activities,
+            exercises,
+            weeks: rows,
+            days_target: u32::from(settings.days_per_week),
+            days,
+            recurrences: recurrences(history, today),
+            verdict: crate::checkin::verdict(history, today),
+            rmdq: crate::checkin::rmdq::change(history, today),
+        }
     }
 
     /// The PSFS average of a week (over the activities scored), the summary line's number.

@@ -12,6 +12,7 @@ mod lesson;
 mod plan;
 mod progress;
 mod prompt;
+mod rmdq;
 mod safety;
 mod theme;
 mod timer;
@@ -53,6 +54,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
         Mode::Slept { walked_min, .. } => prompt::slept(frame, area, *walked_min, theme),
         Mode::Confirm { ask, .. } => prompt::confirm(frame, area, ask, theme),
         Mode::Checkin(form) => checkin::render(frame, area, form, theme),
+        Mode::Rmdq { answers, .. } => rmdq::render(frame, area, answers, theme),
         Mode::Morning => prompt::morning(frame, area, theme),
         Mode::Lesson(n) => lesson::render(frame, area, *n, theme),
         _ => {}
@@ -81,7 +83,7 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
         Mode::Plan { weeks, scroll } => {
             app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
         }
-        Mode::Progress(p) => progress::render(frame, area, p, theme),
+        Mode::Progress(p) | Mode::Rmdq { back: p, .. } => progress::render(frame, area, p, theme),
         Mode::Import { plan, scroll } => {
             app.scroll_end.set(import::render(frame, area, plan, *scroll, theme))
         }

@@ -19,6 +19,8 @@ pub const HISTORY_WEEKS: i64 = 12;
 #[derive(Debug, Clone)]
 pub struct WeekData {
     pub start: Date,
+    /// In maintenance (`checkin::maintenance`): the weekly walking target is shown.
+    pub maintenance: bool,
     pub today: Date,
     /// Routine ids and names, the grid's rows.
     pub ids: Vec<String>,
@@ -117,6 +119,7 @@ impl WeekData {
             .collect();
         WeekData {
             start,
+            maintenance: false,
             today,
             ids: routine.iter().map(|e| e.id.clone()).collect(),
             names: routine.iter().map(|e| e.name.clone()).collect(),
@@ -201,6 +204,12 @@ impl WeekData {
         } else {
             format!("{done} of {needed} complete {} so far", days(needed))
         }
+    }
+
+    /// In maintenance, the week's walk minutes against the weekly target (issue 29, item 10).
+    pub fn walk_text(&self) -> Option<String> {
+        self.maintenance
+            .then(|| crate::checkin::maintenance::walk_text(self.days.iter().map(|d| d.walk_minutes).sum()))
     }
 
     /// The mark of exercise `row` on weekday `day` (0–6).

@@ -80,7 +80,20 @@ fn checkin_is_logged_listed_exported_and_charted() {
     assert_eq!(weeks[0]["activities"]["sit through a film"], 5);
     assert_eq!(weeks[1]["activities"]["put on socks"], 4);
     assert_eq!(weeks[0]["steps"]["curl-up"], 1);
+    // The verdict behind the "not better" advice and the recurrences (issue 29, items 9 and 11).
+    assert_eq!(p["verdict"]["verdict"], "no important change", "{p}");
+    assert_eq!(
+        p["verdict"]["pain"],
+        serde_json::json!({ "baseline": 6.0, "now": 5.0, "verdict": "no important change" })
+    );
+    assert_eq!(p["recurrences"]["episodes"].as_array().unwrap().len(), 0);
+    assert_eq!(p["recurrences"]["days_since_last"], serde_json::Value::Null);
     let text = upright(d, &["progress"]);
+    assert!(
+        text.contains("Check-ins: no important change (pain 6 → 5")
+            && text.contains("Recurrences: No flare-ups"),
+        "{text}"
+    );
     assert!(text.contains("A1: put on socks") && text.contains("16 Nov"), "{text}");
 }
 
@@ -124,4 +137,62 @@ fn report_renders_in_chromium() {
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "a real picture");
     let pdf = std::fs::read(out.path().join("report.pdf")).unwrap();
     assert!(pdf.starts_with(b"%PDF") && pdf.len() > 20_000, "a real PDF");
+    // The first page ("At a glance", everything before the appendix) fits one A4 page, and the
+    // whole report has more.
+    let pages = |pdf: &[u8]| {
+        let text = String::from_utf8_lossy(pdf);
+        text.split("/Count ")
+            .skip(1)
+            .filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next()?.parse::<u32>().ok())
+            .max()
+    };
+    let page1 = std::fs::read(out.path().join("page1.pdf")).unwrap();
+    assert_eq!(pages(&page1), Some(1), "the first page is one A4 page");
+    assert!(pages(&pdf).is_some_and(|n| n > 1));
+}
+
+/// In maintenance (26 weeks after the first session) `week` keeps the weekly walking target in
+/// sight; before it, the line is not there (issue 29, item 10).
+#[test]
+fn week_shows_the_walking_target_in_maintenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    upright(d, &["done", "walk", "--minutes", "20", "--date", "2026-11-23"]);
+    let before = upright(d, &["week"]);
+    assert!(!before.contains("of 150 minutes"), "{before}");
+    upright(d, &["done", "curl-up", "--date", "2026-04-06", "--force"]);
+    let after = upright(d, &["week"]);
+    assert!(after.contains("walking: 20 of 150 minutes this week (e.g. 5 × 30), 130 to go"), "{after}");
+}
+
+/// The RMDQ from the command line: the answers for scripts, logged as an `rmdq` entry, the verdict
+/// against the first one, and refused without answers off a terminal (issue 29, item 8).
+#[test]
+fn rmdq_is_logged_from_its_answers_and_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    upright(d, &["done", "curl-up", "--date", "2026-10-19", "--force"]);
+    let first = upright(d, &["checkin", "--rmdq", "1,2,3,4,5,6,7,8,9,10", "--date", "2026-10-20"]);
+    assert!(first.contains("10 of 24"), "{first}");
+    let v: serde_json::Value =
+        serde_json::from_str(&upright(d, &["checkin", "--rmdq", "yyynnnnnnnnnnnnnnnnnnnnn", "--json"]))
+            .unwrap();
+    assert_eq!((v["rmdq"].clone(), v["verdict"].clone()), (3.into(), "important improvement".into()), "{v}");
+    assert_eq!(v["baseline"]["rmdq"], 10);
+    let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
+    let logged: Vec<&serde_json::Value> =
+        json["entries"].as_array().unwrap().iter().filter(|e| e["kind"] == "rmdq").collect();
+    assert_eq!(logged.len(), 2);
+    assert_eq!(logged[1]["answers"], "yyynnnnnnnnnnnnnnnnnnnnn");
+    let p: serde_json::Value = serde_json::from_str(&upright(d, &["progress", "--json"])).unwrap();
+    assert_eq!(p["rmdq"]["verdict"], "important improvement", "{p}");
+    assert_eq!(p["rmdq"]["baseline"]["date"], "2026-10-20");
+    // Off a terminal without answers, or with bad ones: refused, nothing logged.
+    for bad in [&["checkin", "--rmdq"][..], &["checkin", "--rmdq", "25"], &["checkin", "--rmdq", "yyn"]] {
+        let out = run(d, bad);
+        assert!(!out.status.success(), "{bad:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("nothing was logged"), "{bad:?}");
+    }
+    let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
+    assert_eq!(json["entries"].as_array().unwrap().iter().filter(|e| e["kind"] == "rmdq").count(), 2);
 }

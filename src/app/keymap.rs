@@ -137,8 +137,12 @@ const ONBOARD: &[Binding] = &[
     bind(&[Esc], "", "", Msg::Back),
 ];
 
-const PROGRESS: &[Binding] =
-    &[FLAGS, HELP, bind(&[Char('g'), Char('q'), Esc], "q / Esc", "back to Today", Msg::Back)];
+const PROGRESS: &[Binding] = &[
+    FLAGS,
+    HELP,
+    bind(&[Char('r')], "r", "the Roland-Morris questionnaire (optional, every 4 weeks)", Msg::Char('r')),
+    bind(&[Char('g'), Char('q'), Esc], "q / Esc", "back to Today", Msg::Back),
+];
 
 pub fn bindings(screen: Screen) -> &'static [Binding] {
     match screen {

@@ -145,9 +145,13 @@ impl App {
     pub(super) fn checkin_due(&mut self) -> Option<CheckinForm> {
         let today = self.ctx.today;
         let week_start = self.ctx.settings.week_start(today);
-        if self.day.safety.accepted.is_none()
-            || !crate::checkin::due(self.ctx.store.entries(), week_start, today)
-        {
+        let maintenance = self.ctx.maintenance().unwrap_or(false);
+        let due = if maintenance {
+            crate::checkin::maintenance::due(self.ctx.store.entries(), week_start, today)
+        } else {
+            crate::checkin::due(self.ctx.store.entries(), week_start, today)
+        };
+        if self.day.safety.accepted.is_none() || !due {
             return None;
         }
         // Best effort: a month that does not load only means the names are asked again.
@@ -178,10 +182,45 @@ impl App {
         }
     }
 
+    /// `r` on Progress: the RMDQ, from where it was left.
+    pub(super) fn open_rmdq(&mut self, p: Box<Progress>) -> Step {
+        self.message = None;
+        (Mode::Rmdq { answers: std::mem::take(&mut self.rmdq_draft), back: p }, None)
+    }
+
+    /// One key per statement: y or n; u takes the last back; Esc keeps the answers for later.
+    /// The 24th answer logs it.
+    pub(super) fn rmdq(&mut self, mut answers: String, back: Box<Progress>, msg: Msg) -> Step {
+        match msg {
+            Msg::Char('y') | Msg::Char('Y') => answers.push('y'),
+            Msg::Char('n') | Msg::Char('N') => answers.push('n'),
+            Msg::Char('u') | Msg::Backspace => {
+                answers.pop();
+            }
+            Msg::Back => {
+                let n = answers.chars().count();
+                self.message = (n > 0).then(|| format!("Questionnaire kept at {n} of 24: r goes on."));
+                self.rmdq_draft = answers;
+                return (Mode::Progress(back), None);
+            }
+            _ => {}
+        }
+        if answers.chars().count() < crate::checkin::rmdq::ITEMS.len() {
+            return (Mode::Rmdq { answers, back }, None);
+        }
+        let score = crate::checkin::rmdq::score(&answers).unwrap_or(0);
+        let mut entry = self.event(EntryKind::Rmdq, None);
+        entry.answers = Some(answers);
+        let said = format!("Roland-Morris questionnaire logged: {score} of 24. Next one in 4 weeks.");
+        self.change(Mode::Progress(back), Effect::Save(Box::new(entry)), Some(said))
+    }
+
     /// The last weeks of progress, from the log as loaded.
     pub(super) fn progress_data(&mut self) -> eyre::Result<Progress> {
         let from = Progress::span_start(&self.ctx.settings, self.day.date, DEFAULT_WEEKS);
         self.ctx.store.load_range(from, self.day.date)?;
+        // Every flare-up and the baseline check-in, however long ago (issue 29).
+        self.ctx.store.load_all()?;
         let c = &self.ctx;
         Ok(Progress::build(&c.catalog, &c.settings, c.store.entries(), self.day.date, DEFAULT_WEEKS))
     }

@@ -144,7 +144,10 @@ pub fn run(cli: Cli) -> Result<()> {
                     super::calendar::calendar(&mut ctx, weeks, out.as_deref())
                 }
                 Command::Flare { state } => super::plan::flare(&mut ctx, state),
-                Command::Checkin { pain, activity, date, json } => {
+                Command::Checkin { rmdq: Some(answers), date, json, .. } => {
+                    super::rmdq::rmdq(&mut ctx, &answers, date.unwrap_or(Day::Today), json)
+                }
+                Command::Checkin { pain, activity, date, json, rmdq: None } => {
                     super::progress::checkin(&mut ctx, pain, activity, date.unwrap_or(Day::Today), json)
                 }
                 Command::Progress { weeks, json } => super::progress::progress(&mut ctx, weeks, json),

@@ -86,8 +86,40 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
+/// The verdict with its measure (`progress --json`).
+fn verdict_json(m: &crate::checkin::Measure) -> serde_json::Value {
+    use crate::checkin::{Verdict, judge};
+    let word = |v: Verdict| crate::report::words(v);
+    json!({
+        "verdict": word(m.verdict),
+        "baseline_date": m.from.to_string(),
+        "latest_date": m.to.to_string(),
+        "pain": { "baseline": round1(m.pain.0), "now": round1(m.pain.1), "verdict": word(judge(m.pain, None)) },
+        "psfs_mean": m.psfs.map(|p| json!({
+            "baseline": round1(p.0), "now": round1(p.1), "verdict": word(judge((0.0, 0.0), Some(p)))
+        })),
+    })
+}
+
+/// Flare-ups as episodes (`progress --json`).
+fn recurrences_json(r: &crate::progress::Recurrences) -> serde_json::Value {
+    let episodes: Vec<_> = r
+        .episodes
+        .iter()
+        .map(|e| json!({ "start": e.start.to_string(), "end": e.end.map(|d| d.to_string()) }))
+        .collect();
+    json!({
+        "episodes": episodes,
+        "ongoing": r.ongoing,
+        "days_since_last": r.days_since,
+        "days_between": r.between,
+    })
+}
+
 pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
     load(ctx, weeks)?;
+    // Every flare-up and the baseline check-in, however long ago (issue 29).
+    ctx.store.load_all()?;
     let p = Progress::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
     if json {
         let rows: Vec<_> = p
@@ -122,6 +154,13 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             "exercises": exercises,
             "days_target": p.days_target,
             "weeks": rows,
+            "verdict": p.verdict.map(|m| verdict_json(&m)),
+            "recurrences": recurrences_json(&p.recurrences),
+            "rmdq": p.rmdq.map(|((d0, b), (d1, n), v)| json!({
+                "baseline": { "date": d0.to_string(), "rmdq": b },
+                "now": { "date": d1.to_string(), "rmdq": n },
+                "verdict": crate::report::words(v),
+            })),
         }));
     }
     let first = p.weeks.first().map_or(p.today, |w| w.start);
@@ -157,6 +196,10 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
     for (i, name) in p.activities.iter().enumerate() {
         outln!("A{}: {name} (0 unable, 10 as before)", i + 1);
     }
+    if let Some(m) = &p.verdict {
+        outln!("Check-ins: {} ({})", crate::report::words(m.verdict), m.describe());
+    }
+    outln!("Recurrences: {}", p.recurrences.summary());
     outln!("Steps (first → now):");
     let width = p.exercises.iter().map(|e| e.1.chars().count()).max().unwrap_or(0);
     for (i, (_, name, top)) in p.exercises.iter().enumerate() {
@@ -171,6 +214,8 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
 
 pub fn report(ctx: &mut Ctx, weeks: u32, out: Option<&Path>) -> Result<()> {
     load(ctx, weeks)?;
+    // The baseline check-in and every flare-up, however long ago (issue 29).
+    ctx.store.load_all()?;
     let r = Report::build(&ctx.catalog, &ctx.settings, ctx.store.entries(), ctx.today, weeks);
     let html = report::html(&r);
     match out {

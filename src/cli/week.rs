@@ -87,6 +87,9 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         }
         // The screen's own words: past weeks "met"/"missed", this week "3 of 5 so far".
         outln!("  {}", w.target_text());
+        if let Some(walk) = w.walk_text() {
+            outln!("  {walk}");
+        }
         // What the user wrote that week, so the grid's marks come with their why.
         for (row, name) in w.names.iter().enumerate() {
             for (day, said) in w.notes.get(row).into_iter().flatten().enumerate() {

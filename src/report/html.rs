@@ -29,9 +29,22 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 section { break-inside: auto; }
 figure { margin: 0; break-inside: avoid; }
 .keep { break-inside: avoid; }
-@page { size: A4; margin: 14mm 12mm; }
+.small { font-size: 8.5pt; color: #444; }
+#glance h2 { margin-top: 3mm; }
+#glance h3 { margin: 2.5mm 0 0.5mm; }
+#glance table, #glance ul, #glance p { font-size: 9pt; margin: 0.5mm 0; }
+#glance ul { padding-left: 5mm; }
+#glance td, #glance th { padding: 0.4mm 1.5mm; }
+td.verdict strong { white-space: nowrap; }
+h2.appendix { font-size: 16pt; }
+@page { size: A4; margin: 12mm 12mm; }
 @media print {
   body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }
+  h1 { font-size: 16pt; margin: 0; }
+  .statement { padding: 1mm 3mm; margin: 2mm 0; font-size: 8.5pt; }
+  #glance h2 { margin-top: 1mm; font-size: 12pt; }
+  #glance h3 { font-size: 10pt; margin: 2mm 0 0.5mm; }
+  #glance table, #glance ul, #glance p { font-size: 8.5pt; line-height: 1.3; }
   .page-break { break-before: page; }
   tr { break-inside: avoid; }
 }
@@ -62,7 +75,7 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn date(d: jiff::civil::Date) -> String {
+pub(super) fn date(d: jiff::civil::Date) -> String {
     d.strftime("%-d %b %Y").to_string()
 }
 
@@ -100,6 +113,8 @@ pub fn render(r: &Report) -> String {
          pain scores and check-ins themselves in an exercise app. It is not a diagnosis or a clinical assessment, \
          and the doses follow general rules, not a prescription.</p>\n",
     );
+    super::glance_html::render(&mut h, r);
+    h.push_str("<h2 class=\"page-break appendix\" id=\"appendix\">Appendix: the full log</h2>\n");
     summary(&mut h, r);
     routine(&mut h, r);
     pain(&mut h, r, &labels);
@@ -117,8 +132,10 @@ fn summary(h: &mut String, r: &Report) {
     h.push_str("<section id=\"summary\"><h2>Summary</h2><ul>");
     match p.pain_change() {
         Some((a, b)) => {
-            let _ =
-                write!(h, "<li>Average back pain (weekly check-in, 0–10): <strong>{a} → {b}</strong></li>");
+            let _ = write!(
+                h,
+                "<li>Average back pain (weekly check-in, 0–10), first and latest: <strong>{a} → {b}</strong></li>"
+            );
         }
         None => h.push_str("<li>No weekly check-ins with a pain score in this period.</li>"),
     }
@@ -127,7 +144,7 @@ fn summary(h: &mut String, r: &Report) {
             h,
             "<li id=\"verdict\">Check-ins against their baseline (a change that matters: pain 2 points or 30%, \
              activities 2): <strong>{}</strong>, {}</li>",
-            m.word(),
+            super::words(m.verdict),
             esc(&m.describe())
         );
     }
@@ -147,22 +164,21 @@ fn summary(h: &mut String, r: &Report) {
         fmt_num((f64::from(walk) / n).round())
     );
     let _ = write!(h, "<li>{} dose change{}; ", r.changes.len(), if r.changes.len() == 1 { "" } else { "s" });
-    let _ =
-        write!(h, "{} red-flag event{}; ", r.red_flags.len(), if r.red_flags.len() == 1 { "" } else { "s" });
+    let reported = r.red_flags.iter().filter(|e| !e.what.contains("cleared")).count();
+    let _ = write!(h, "{reported} red-flag sign{} reported; ", if reported == 1 { "" } else { "s" });
+    let pauses = r.leg.iter().filter(|e| e.what.contains("paused")).count();
+    let _ = write!(h, "{pauses} leg-symptom pause{}; ", if pauses == 1 { "" } else { "s" });
     let _ =
         write!(h, "{} flare-up period{}.</li>", r.flares.len(), if r.flares.len() == 1 { "" } else { "s" });
     h.push_str("</ul></section>\n");
 }
 
 fn routine(h: &mut String, r: &Report) {
-    h.push_str("<section id=\"routine\"><h2>Current routine</h2><table><thead><tr><th>Exercise</th><th>Today's dose</th><th class=\"num\">Step</th></tr></thead><tbody>");
-    for (name, dose, step, top) in &r.routine {
-        let _ = write!(
-            h,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{step} of {top}</td></tr>",
-            esc(name),
-            esc(dose)
-        );
+    h.push_str("<section id=\"routine\"><h2>Current routine</h2><table><thead><tr><th>Exercise</th><th>Today's dose</th><th class=\"num\">Step of the cap</th></tr></thead><tbody>");
+    for (name, dose, step) in &r.routine {
+        let step = step.map_or("–".to_string(), |(step, cap)| format!("{step} of {cap}"));
+        let _ =
+            write!(h, "<tr><td>{}</td><td>{}</td><td class=\"num\">{step}</td></tr>", esc(name), esc(dose));
     }
     h.push_str("</tbody></table></section>\n");
 }
@@ -176,13 +192,27 @@ fn legend(h: &mut String, items: &[(&str, &str, bool)]) {
     h.push_str("</p>");
 }
 
+/// The week a check-in row is about, with the in-progress mark on the current week.
+fn week_cell(r: &Report, start: jiff::civil::Date) -> String {
+    let end = start.checked_add(jiff::ToSpan::days(6)).unwrap_or(start);
+    if end >= r.to {
+        format!("{} <em class=\"in-progress\">(in progress)</em>", date(start))
+    } else {
+        date(start)
+    }
+}
+
+fn baseline_label(c: &crate::checkin::Checkin) -> String {
+    format!("Baseline <span class=\"small\">(check-in of {})</span>", date(c.date))
+}
+
 fn pain(h: &mut String, r: &Report, labels: &[String]) {
     let w = &r.progress.weeks;
     h.push_str("<section id=\"pain\"><div class=\"keep\"><h2>Pain</h2><figure>");
     let series = [
         Series {
             label: "check-in",
-            values: w.iter().map(|w| w.checkin_pain.map(f64::from)).collect(),
+            values: w.iter().map(|w| r.about(w.start).and_then(|c| c.pain).map(f64::from)).collect(),
             color: PAIN,
             dashed: false,
         },
@@ -197,17 +227,25 @@ fn pain(h: &mut String, r: &Report, labels: &[String]) {
     legend(
         h,
         &[
-            ("weekly check-in: average pain over the week", PAIN, false),
+            ("weekly check-in about that week (made the week after)", PAIN, false),
             ("average highest pain during sessions", PAIN, true),
         ],
     );
-    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    h.push_str("</figure></div><table id=\"table-pain\"><thead><tr><th>Week of</th><th class=\"num\">Check-in pain (about that week)</th><th class=\"num\">Session pain</th></tr></thead><tbody>");
+    if let Some(c) = r.baseline() {
+        let _ = write!(
+            h,
+            "<tr class=\"baseline\"><td>{}</td><td class=\"num\">{}</td><td class=\"num\">–</td></tr>",
+            baseline_label(c),
+            opt(c.pain.map(f64::from))
+        );
+    }
     for row in w {
         let _ = write!(
             h,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            date(row.start),
-            opt(row.checkin_pain.map(f64::from)),
+            week_cell(r, row.start),
+            opt(r.about(row.start).and_then(|c| c.pain).map(f64::from)),
             opt(row.session_pain)
         );
     }
@@ -220,19 +258,23 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
         "<section id=\"psfs\"><div class=\"keep\"><h2>Function: Patient-Specific Functional Scale</h2>",
     );
     h.push_str(
-        "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem).</p>",
+        "<p>Activities the person chose, each rated 0 (unable to do) to 10 (as before the problem), at the check-in \
+         the week after.</p>",
     );
     if p.activities.is_empty() {
         h.push_str("<p class=\"none\">No activities rated in this period.</p></div></section>\n");
         return;
     }
+    let score = |c: Option<&crate::checkin::Checkin>, name: &str| {
+        c.and_then(|c| c.activities.iter().find(|a| a.name == name)).map(|a| f64::from(a.score))
+    };
     let series: Vec<Series> = p
         .activities
         .iter()
         .enumerate()
         .map(|(i, name)| Series {
             label: name,
-            values: p.weeks.iter().map(|w| w.psfs[i].map(f64::from)).collect(),
+            values: p.weeks.iter().map(|w| score(r.about(w.start), name)).collect(),
             color: PALETTE[i % PALETTE.len()],
             dashed: false,
         })
@@ -251,10 +293,17 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
         let _ = write!(h, "<th class=\"num\">{}</th>", esc(name));
     }
     h.push_str("</tr></thead><tbody>");
+    if let Some(c) = r.baseline() {
+        let _ = write!(h, "<tr class=\"baseline\"><td>{}</td>", baseline_label(c));
+        for name in &p.activities {
+            let _ = write!(h, "<td class=\"num\">{}</td>", opt(score(Some(c), name)));
+        }
+        h.push_str("</tr>");
+    }
     for row in &p.weeks {
-        let _ = write!(h, "<tr><td>{}</td>", date(row.start));
-        for s in &row.psfs {
-            let _ = write!(h, "<td class=\"num\">{}</td>", opt(s.map(f64::from)));
+        let _ = write!(h, "<tr><td>{}</td>", week_cell(r, row.start));
+        for name in &p.activities {
+            let _ = write!(h, "<td class=\"num\">{}</td>", opt(score(r.about(row.start), name)));
         }
         h.push_str("</tr>");
     }
@@ -263,28 +312,58 @@ fn psfs(h: &mut String, r: &Report, labels: &[String]) {
 
 fn adherence(h: &mut String, r: &Report, labels: &[String]) {
     let p = &r.progress;
-    let days: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.days_exercised)).collect();
+    let g = &r.glance;
+    let pct = |done: u32, of: u32| {
+        if of == 0 { 0.0 } else { (f64::from(done.min(of)) * 100.0 / f64::from(of)).round() }
+    };
+    let sessions: Vec<f64> = g.weeks.iter().map(|w| pct(w.done, w.prescribed)).collect();
     let walk: Vec<f64> = p.weeks.iter().map(|w| f64::from(w.walk_minutes)).collect();
+    let labels: Vec<String> = labels
+        .iter()
+        .zip(&g.weeks)
+        .map(|(l, w)| if w.in_progress { format!("{l} (so far)") } else { l.clone() })
+        .collect();
     h.push_str("<section id=\"adherence\"><div class=\"keep\"><h2>Adherence</h2><figure>");
-    let title = "Days exercised per week (dashed: the weekly target of complete days)";
-    h.push_str(&svg::bar_chart("chart-days", title, labels, &days, Some(f64::from(p.days_target))));
+    let title = "Sessions done per week, % of those prescribed (dashed: all of them)";
+    h.push_str(&svg::bar_chart("chart-days", title, &labels, &sessions, Some(100.0)));
     h.push_str(
-        "<figcaption>Days with at least one exercise done, per week; the dashed line is the target of ",
+        "<figcaption>Sessions done (stopped, paused or held as advised counts as done) as a share of the \
+         sessions prescribed: the routine on ",
     );
-    let _ = write!(h, "{} complete days.</figcaption></figure></div>", p.days_target);
+    let _ =
+        write!(h, "{} days a week. The last week is in progress.</figcaption></figure></div>", p.days_target);
     h.push_str("<section id=\"walking\"><h3>Walking</h3><figure>");
-    h.push_str(&svg::bar_chart("chart-walk", "Walk minutes per week", labels, &walk, None));
+    let target = g.weeks.iter().rev().find(|w| !w.in_progress).map(|w| f64::from(w.walk_target));
+    h.push_str(&svg::bar_chart(
+        "chart-walk",
+        "Walk minutes per week (dashed: the weekly target)",
+        &labels,
+        &walk,
+        target.filter(|t| *t > 0.0),
+    ));
     h.push_str("</figure></section>");
-    h.push_str("<table id=\"table-adherence\"><thead><tr><th>Week of</th><th class=\"num\">Days exercised</th><th class=\"num\">Complete days</th><th class=\"num\">Walk minutes</th><th class=\"num\">Stopped as advised</th></tr></thead><tbody>");
-    for w in &p.weeks {
+    let _ = write!(
+        h,
+        "<table id=\"table-adherence\"><thead><tr><th>Week of</th><th class=\"num\">Sessions done</th>\
+         <th class=\"num\">Share</th><th class=\"num\">Complete days (target {})</th><th class=\"num\">Walk minutes</th>\
+         <th class=\"num\">Stopped as advised</th></tr></thead><tbody>",
+        p.days_target
+    );
+    for (w, d) in p.weeks.iter().zip(&g.weeks) {
+        let mark = if d.in_progress { " <em class=\"in-progress\">(in progress)</em>" } else { "" };
+        let walk = if d.walk_target > 0 {
+            format!("{} of {}", w.walk_minutes, d.walk_target)
+        } else {
+            w.walk_minutes.to_string()
+        };
         let _ = write!(
             h,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td>{}{mark}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}%</td><td class=\"num\">{}</td><td class=\"num\">{walk}</td><td class=\"num\">{}</td></tr>",
             date(w.start),
-            w.days_exercised,
+            d.done,
+            d.prescribed,
+            pct(d.done, d.prescribed),
             w.complete_days,
-            p.days_target,
-            w.walk_minutes,
             w.as_advised
         );
     }

@@ -62,23 +62,28 @@ fn every_section_and_chart_is_there_with_the_logs_numbers() {
     // The check-ins' verdict by clinically important change, with its measure (turn 3, D).
     let m = crate::checkin::verdict(&history, TODAY).expect("the sample has check-ins");
     let verdict = text(&select(&doc, "#verdict")[0]);
-    assert!(verdict.contains(m.word()) && verdict.contains(&m.describe()), "{verdict}");
+    assert!(verdict.contains(words(m.verdict)) && verdict.contains(&m.describe()), "{verdict}");
     // 12 weeks of rows, and each check-in's pain in the chart and the table as logged.
     let checkins: Vec<(Date, u8)> =
         history.iter().filter(|e| e.kind == EntryKind::Checkin).map(|e| (e.date, e.pain.unwrap())).collect();
     assert_eq!(checkins.len(), 11);
     let rows = select(&doc, "#table-pain tbody tr");
-    assert_eq!(rows.len(), 12);
+    assert_eq!(rows.len(), 13, "the baseline row and 12 weeks");
+    assert!(text(&rows[0]).starts_with("Baseline"));
     let weeks = &report.progress.weeks;
-    for (row, week) in rows.iter().zip(weeks) {
+    // Each week's check-in is the one made the week after it (it asks about the last week).
+    let about = |start: Date| {
+        let (lo, hi) = (
+            start.checked_add(jiff::ToSpan::days(7)).unwrap(),
+            start.checked_add(jiff::ToSpan::days(13)).unwrap(),
+        );
+        checkins.iter().rev().find(|(d, _)| *d >= lo && *d <= hi).map(|(_, p)| *p)
+    };
+    for (row, week) in rows[1..].iter().zip(weeks) {
         let cells: Vec<String> = row.select(&Selector::parse("td").unwrap()).map(|c| text(&c)).collect();
-        let logged = checkins
-            .iter()
-            .rev()
-            .find(|(d, _)| *d >= week.start && *d <= week.start.checked_add(jiff::ToSpan::days(6)).unwrap());
         assert_eq!(
             cells[1],
-            logged.map_or("–".to_string(), |(_, p)| p.to_string()),
+            about(week.start).map_or("–".to_string(), |p| p.to_string()),
             "week of {}",
             week.start
         );
@@ -87,9 +92,9 @@ fn every_section_and_chart_is_there_with_the_logs_numbers() {
         .iter()
         .map(|c| c.value().attr("data-value").unwrap().to_string())
         .collect();
-    let logged: Vec<String> = weeks.iter().filter_map(|w| w.checkin_pain).map(|p| p.to_string()).collect();
+    let logged: Vec<String> = weeks.iter().filter_map(|w| about(w.start)).map(|p| p.to_string()).collect();
     assert_eq!(dots, logged);
-    assert_eq!(dots.first().map(String::as_str), Some("6"));
+    assert_eq!(dots.first(), Some(&checkins[1].1.to_string()), "the first week's: the second check-in");
     // Walk minutes per week: the bars' numbers are the logged minutes.
     let bars: Vec<u32> = select(&doc, "#chart-walk rect")
         .iter()
@@ -112,7 +117,15 @@ fn every_section_and_chart_is_there_with_the_logs_numbers() {
     assert!(red.contains("See-a-GP sign reported") && red.contains("cleared"), "{red}");
     assert!(text(&select(&doc, "#leg-symptoms")[0]).contains("Bird-dog: pain down a leg"));
     assert_eq!(select(&doc, "#flare-ups tr").len(), 1);
-    let notes = history.iter().filter(|e| e.note.is_some() && e.date >= report.from).count();
+    // One row per day and words (a walk's bouts share their note).
+    let mut notes: Vec<(Date, &String)> = history
+        .iter()
+        .filter(|e| e.date >= report.from)
+        .filter_map(|e| Some((e.date, e.note.as_ref()?)))
+        .collect();
+    notes.dedup();
+    let notes = notes.len();
+    assert!(text(&select(&doc, "#notes")[0]).contains("WalkWalked to the park"));
     assert_eq!(select(&doc, "#notes tr").len(), notes);
     // Every dose change has its row, the dose before and after as logged.
     let changes = select(&doc, "#dose-changes tbody tr");

@@ -10,7 +10,7 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Borders, Chart, Dataset, GraphType, Paragraph};
 
-use super::{Theme, fit, hints};
+use super::{Theme, hints};
 use crate::progress::Progress;
 
 /// The marks of the lines of the PSFS activities and the exercises, one each, shown in the
@@ -38,10 +38,15 @@ pub fn render(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [body, keys] = inner.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]));
-    frame.render_widget(Paragraph::new(hints(&[("Esc", "back"), ("g", "Today")], theme)), keys);
+    frame
+        .render_widget(Paragraph::new(hints(&[("Esc", "back"), ("g", "Today"), ("r", "RMDQ")], theme)), keys);
     if body.width < 60 || body.height < 16 {
         return table(frame, body, p, theme);
     }
+    let said = outcomes(p, usize::from(body.width), theme);
+    let [said_area, body] =
+        body.layout(&Layout::vertical([Constraint::Length(said.len() as u16), Constraint::Fill(1)]));
+    frame.render_widget(Paragraph::new(said), said_area);
     if body.height >= 26 {
         let [top, mid, low] = body.layout(&Layout::vertical([Constraint::Fill(1); 3]));
         let [pain_area, psfs_area] = top.layout(&Layout::horizontal([Constraint::Fill(1); 2]));
@@ -231,10 +236,59 @@ fn steps(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     frame.render_widget(chart(" Steps, % of ladder ", data, key, p, 100.0, theme), area);
 }
 
+/// The measures behind the "not better" advice (COACHING.md turn 3, D: each verdict in words with
+/// baseline → now) and the recurrences (H), packed into as few lines as fit, no word cut.
+pub fn outcomes(p: &Progress, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    use crate::checkin::judge;
+    use crate::report::words;
+    let num = |v: f64| crate::report::fmt_num((v * 10.0).round() / 10.0);
+    let mut parts: Vec<String> = Vec::new();
+    match &p.verdict {
+        Some(m) => {
+            parts.push(format!("Pain {} → {}: {}", num(m.pain.0), num(m.pain.1), words(judge(m.pain, None))));
+            if let Some(a) = m.psfs {
+                parts.push(format!(
+                    "Activities {} → {}: {}",
+                    num(a.0),
+                    num(a.1),
+                    words(judge((0.0, 0.0), Some(a)))
+                ));
+            }
+        }
+        None => parts.push("Verdict after two check-ins".into()),
+    }
+    if let Some(((_, b), (_, n), v)) = p.rmdq {
+        parts.push(format!("RMDQ {b} → {n}: {}", words(v)));
+    }
+    parts.push(p.recurrences.summary());
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut current = String::new();
+    for part in parts {
+        let joined = if current.is_empty() { part.clone() } else { format!("{current} · {part}") };
+        if joined.chars().count() <= width {
+            current = joined;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(Line::from(Span::styled(std::mem::take(&mut current), theme.accent)));
+        }
+        if part.chars().count() <= width {
+            current = part;
+        } else {
+            lines.extend(super::wrap::wrap_text(&part, theme.accent, width, 2));
+        }
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(Span::styled(current, theme.accent)));
+    }
+    lines
+}
+
 /// The small-terminal fallback: the latest weeks as rows of numbers.
 fn table(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     let mut lines = vec![Line::from(Span::styled("week    pain days walk psfs", theme.dim))];
-    let rows = usize::from(area.height).saturating_sub(2);
+    let said = outcomes(p, usize::from(area.width), theme);
+    let rows = usize::from(area.height).saturating_sub(1 + said.len());
     let shown = &p.weeks[p.weeks.len().saturating_sub(rows)..];
     let num = |v: Option<f64>| v.map_or("–".to_string(), crate::report::fmt_num);
     for w in shown {
@@ -248,10 +302,6 @@ fn table(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
             num(psfs)
         )));
     }
-    let summary = match p.pain_change() {
-        Some((a, b)) => format!("check-in pain {a} → {b}"),
-        None => "no check-ins yet".to_string(),
-    };
-    lines.push(Line::from(Span::styled(fit(&summary, usize::from(area.width)), theme.accent)));
+    lines.extend(said);
     frame.render_widget(Paragraph::new(lines), area);
 }

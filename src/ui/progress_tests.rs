@@ -38,3 +38,41 @@ fn checkin_then_progress() {
     step(&mut app, Msg::Back, Instant::now(), &wall());
     assert!(matches!(app.mode, crate::app::Mode::Today));
 }
+
+/// The RMDQ on the app: `r` on Progress, one key per statement, Esc keeps the answers, `r` goes
+/// on from there, the 24th answer logs it (issue 29, item 8).
+#[test]
+fn rmdq_one_key_per_statement_and_resumable() {
+    let dir = tempfile::tempdir().unwrap();
+    write_sample(dir.path());
+    let mut app = started(dir.path());
+    for msg in [Msg::Char('4'), Msg::Confirm, Msg::Char('8'), Msg::Confirm] {
+        step(&mut app, msg, Instant::now(), &wall());
+    }
+    for msg in [Msg::Char('6'), Msg::Confirm, Msg::Char('5'), Msg::Confirm, Msg::Progress, Msg::Char('r')] {
+        step(&mut app, msg, Instant::now(), &wall());
+    }
+    for msg in [Msg::Char('y'), Msg::Char('y'), Msg::Char('n'), Msg::Char('x'), Msg::Back] {
+        step(&mut app, msg, Instant::now(), &wall());
+    }
+    assert!(matches!(app.mode, crate::app::Mode::Progress(_)), "Esc goes back to Progress");
+    step(&mut app, Msg::Char('r'), Instant::now(), &wall());
+    let crate::app::Mode::Rmdq { answers, .. } = &app.mode else { panic!("r reopens it") };
+    assert_eq!(answers, "yyn", "the answers so far are kept; other keys are ignored");
+    snap("rmdq", &app);
+    step(&mut app, Msg::Char('u'), Instant::now(), &wall());
+    for i in 0..21 {
+        step(&mut app, Msg::Char(if i % 2 == 0 { 'y' } else { 'n' }), Instant::now(), &wall());
+    }
+    let crate::app::Mode::Rmdq { answers, .. } = &app.mode else { panic!("one statement left") };
+    assert_eq!(answers.len(), 23);
+    let effects = step(&mut app, Msg::Char('n'), Instant::now(), &wall());
+    assert!(matches!(app.mode, crate::app::Mode::Progress(_)));
+    let saved = effects.iter().find_map(|e| match e {
+        crate::app::Effect::Save(e) => Some(e.clone()),
+        _ => None,
+    });
+    let saved = saved.expect("the 24th answer logs it");
+    assert_eq!(saved.kind, crate::log::EntryKind::Rmdq);
+    assert_eq!(saved.answers.as_deref().map(crate::checkin::rmdq::score), Some(Some(13)));
+}

@@ -49,6 +49,9 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
     let (mut lines, grid_width) = grid(w, row, day, width, wide, theme);
     let grid_rows = lines.len() as u16;
     lines.extend(wrap_text(&w.target_text(), theme.dim, width, 2));
+    if let Some(walk) = w.walk_text() {
+        lines.extend(wrap_text(&walk, theme.dim, width, 2));
+    }
     if let Some(company) = w.company_text() {
         lines.extend(wrap_text(&company, theme.dim, width, 2));
     }
