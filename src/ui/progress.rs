@@ -230,7 +230,8 @@ fn steps(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
             )
         })
         .collect();
-    let names: Vec<String> = p.exercises.iter().map(|(id, ..)| id.clone()).collect();
+    // Names, not ids (issue 26.13), kept short for the border: the last two words.
+    let names: Vec<String> = p.exercises.iter().map(|(_, name, _)| legend_name(name)).collect();
     let data = lines(&series, &names, theme);
     let key = legend(names.iter().enumerate().map(|(i, n)| (mark(i), n.clone(), series_style(i, theme))));
     frame.render_widget(chart(" Steps, % of ladder ", data, key, p, 100.0, theme), area);
@@ -284,9 +285,16 @@ pub fn outcomes(p: &Progress, width: usize, theme: &Theme) -> Vec<Line<'static>>
     lines
 }
 
+/// "Chair hamstring stretch" → "hamstring stretch", "Walk" → "walk": an exercise's name short
+/// enough for a chart's legend.
+fn legend_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words[words.len().saturating_sub(2)..].join(" ").to_lowercase()
+}
+
 /// The small-terminal fallback: the latest weeks as rows of numbers.
 fn table(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
-    let mut lines = vec![Line::from(Span::styled("week    pain days walk psfs", theme.dim))];
+    let mut lines = vec![Line::from(Span::styled("week    pain days walk activities", theme.dim))];
     let said = outcomes(p, usize::from(area.width), theme);
     let rows = usize::from(area.height).saturating_sub(1 + said.len());
     let shown = &p.weeks[p.weeks.len().saturating_sub(rows)..];
@@ -294,7 +302,8 @@ fn table(frame: &mut Frame, area: Rect, p: &Progress, theme: &Theme) {
     for w in shown {
         let psfs = Progress::psfs_mean(w).map(|m| (m * 10.0).round() / 10.0);
         lines.push(Line::from(format!(
-            "{:<7} {:>4} {:>4} {:>4} {:>4}",
+            // "activities": the PSFS mean, said in words (issue 26.13: "psfs" is jargon).
+            "{:<7} {:>4} {:>4} {:>4} {:>10}",
             w.start.strftime("%-d %b").to_string(),
             num(w.checkin_pain.map(f64::from)),
             w.days_exercised,
