@@ -196,3 +196,21 @@ fn rmdq_is_logged_from_its_answers_and_judged() {
     let json: serde_json::Value = serde_json::from_str(&upright(d, &["export", "--format", "json"])).unwrap();
     assert_eq!(json["entries"].as_array().unwrap().iter().filter(|e| e["kind"] == "rmdq").count(), 2);
 }
+
+/// Issue 29.8: the weekly check-in offers the questionnaire when it is due (every 4 weeks), and
+/// not the week after one was answered.
+#[test]
+fn the_check_in_offers_the_rmdq_when_it_is_due() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let first = upright(d, &["checkin", "--pain", "4", "--date", "2026-11-10"]);
+    assert!(
+        first.contains("Roland-Morris questionnaire") && first.contains("upright checkin --rmdq"),
+        "{first}"
+    );
+    upright(d, &["checkin", "--rmdq", "none", "--date", "2026-11-10"]);
+    let next = upright(d, &["checkin", "--pain", "3", "--date", "2026-11-17"]);
+    assert!(!next.contains("Roland-Morris"), "answered a week ago: {next}");
+    let later = upright(d, &["checkin", "--pain", "3"]);
+    assert!(!later.contains("Roland-Morris"), "two weeks after: {later}");
+}

@@ -94,6 +94,8 @@ fn asked_on_the_weeks_first_start_answered_once() {
         )]
     );
     assert!(app.message.as_deref().is_some_and(|m| m.contains("pain 4")));
+    // Issue 29.8: the sample has no RMDQ yet, so the check-in offers it, with the keys to it.
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("Roland-Morris") && m.contains("g, then r")));
     assert!(matches!(started(dir.path()).mode, Mode::Today), "not asked again this week");
 }
 

@@ -172,10 +172,13 @@ impl App {
                 let mut entry = self.event(EntryKind::Checkin, None);
                 entry.pain = pain;
                 entry.activities = activities;
-                let said = format!(
+                let mut said = format!(
                     "Thanks for checking in (pain {}). g shows your progress.",
                     pain.map_or("–".to_string(), |p| p.to_string())
                 );
+                if crate::checkin::rmdq::due(self.ctx.store.entries(), self.ctx.today) {
+                    said = format!("{said} {}: g, then r.", crate::checkin::rmdq::OFFER);
+                }
                 let next = self.after_checkin();
                 self.change(next, Effect::Save(Box::new(entry)), Some(said))
             }

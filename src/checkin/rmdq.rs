@@ -116,6 +116,11 @@ pub fn change(history: &[Entry], today: Date) -> Option<Change> {
 }
 
 /// Whether to offer it: the last one `EVERY_DAYS` or more ago (the first whenever asked).
+/// What the weekly check-in adds when the questionnaire is due (issue 29.8: offered every 4
+/// weeks, never asked unbidden); the app and the CLI each name their own way to it.
+pub const OFFER: &str =
+    "The Roland-Morris questionnaire (24 yes/no statements, optional, every 4 weeks) is due";
+
 pub fn due(history: &[Entry], today: Date) -> bool {
     history
         .iter()

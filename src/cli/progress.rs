@@ -72,6 +72,9 @@ pub fn checkin(
         return print_json(&checkin_json(&logged));
     }
     outln!("checked in for {}", checkin_line(&logged));
+    if crate::checkin::rmdq::due(ctx.store.entries(), date) {
+        outln!("{}: upright checkin --rmdq", crate::checkin::rmdq::OFFER);
+    }
     Ok(())
 }
 
