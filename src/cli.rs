@@ -16,6 +16,7 @@ mod morning;
 mod nudge;
 #[cfg(test)]
 mod parity_tests;
+mod paths;
 mod plan;
 mod progress;
 mod rmdq;
@@ -23,13 +24,12 @@ mod safety;
 mod setup;
 mod strength;
 mod timer;
+mod values;
 mod week;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use eyre::{Result, bail, eyre};
-use jiff::civil::Date;
 
 use crate::state::Feedback;
 
@@ -392,137 +392,10 @@ pub enum Format {
     Json,
 }
 
-/// A `--date` argument, resolved against the coaching day when the command runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Day {
-    Today,
-    Yesterday,
-    On(Date),
-}
-
-impl Day {
-    pub fn resolve(self, today: Date) -> Result<Date> {
-        let date = match self {
-            Day::Today => today,
-            Day::Yesterday => today.yesterday()?,
-            Day::On(date) => date,
-        };
-        if date > today {
-            bail!("{date} is in the future; today is {today}");
-        }
-        Ok(date)
-    }
-}
-
-/// The earliest `--date` taken. An earlier one is a slip of the keyboard (`0000-01-01`, `0026`
-/// for 2026), and would be filed under a month such as `-0001-01`. The latest is jiff's own
-/// limit, 9999-12-31: a year past it does not parse.
-const FIRST_DAY: Date = Date::constant(1970, 1, 1);
-
-/// A load above 0 and up to 500, as the config allows.
-fn parse_load(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 && v <= 500.0 => Ok((v * 100.0).round() / 100.0),
-        _ => Err(format!("{s:?} is not a load above 0 and up to 500")),
-    }
-}
-
-fn parse_day(s: &str) -> Result<Day, String> {
-    match s {
-        "today" => Ok(Day::Today),
-        "yesterday" => Ok(Day::Yesterday),
-        _ => match s.parse::<Date>() {
-            Ok(date) if date < FIRST_DAY => Err(format!(
-                "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
-            )),
-            // Exactly YYYY-MM-DD: the date parser also takes a date with a time
-            // (`2026-11-01T00:00`) and drops the time, which is not what was asked for.
-            Ok(date) if is_plain_date(s) => Ok(Day::On(date)),
-            _ => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
-        },
-    }
-}
-
-/// `YYYY-MM-DD` in shape: four digits, a dash, two digits, a dash, two digits.
-fn is_plain_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
-}
-
-/// Where the config and the data live: flag > environment > platform dirs.
-pub struct Paths {
-    pub config: PathBuf,
-    pub data: PathBuf,
-    /// Where each came from, for `upright doctor`.
-    pub config_from: From,
-    pub data_from: From,
-}
-
-/// Where a path came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum From {
-    Flag(&'static str),
-    Env(&'static str),
-    Default,
-}
-
-impl std::fmt::Display for From {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            From::Flag(flag) => write!(f, "from the flag {flag}"),
-            From::Env(var) => write!(f, "from the environment variable {var}"),
-            From::Default => write!(f, "the platform default"),
-        }
-    }
-}
-
-fn from(flag: &Option<PathBuf>, flag_name: &'static str, var: &'static str) -> From {
-    if flag.is_some() {
-        From::Flag(flag_name)
-    } else if std::env::var_os(var).is_some() {
-        From::Env(var)
-    } else {
-        From::Default
-    }
-}
-
-impl Paths {
-    pub fn resolve(cli: &Cli) -> Result<Paths> {
-        let dirs = directories::ProjectDirs::from("", "", "upright");
-        let platform = |f: fn(&directories::ProjectDirs) -> &std::path::Path| {
-            dirs.as_ref().map(|d| f(d).to_path_buf()).ok_or_else(|| {
-                eyre!("no home directory found: pass --config and --data-dir (or set UPRIGHT_CONFIG and UPRIGHT_DATA_DIR)")
-            })
-        };
-        let config = match flag_or_env(&cli.config, "UPRIGHT_CONFIG", "the config file")? {
-            Some(path) => path,
-            None => platform(|d| d.config_dir())?.join("config.toml"),
-        };
-        let data = match flag_or_env(&cli.data_dir, "UPRIGHT_DATA_DIR", "the data directory")? {
-            Some(path) => path,
-            None => platform(|d| d.data_dir())?,
-        };
-        let config_from = from(&cli.config, "--config", "UPRIGHT_CONFIG");
-        let data_from = from(&cli.data_dir, "--data-dir", "UPRIGHT_DATA_DIR");
-        Ok(Paths { config, data, config_from, data_from })
-    }
-}
-
-/// The flag's path, else the environment variable's; one that is set but empty is an error
-/// naming it (an empty path would otherwise mean the current directory, or a clap error about
-/// the flag).
-fn flag_or_env(flag: &Option<PathBuf>, var: &str, what: &str) -> Result<Option<PathBuf>> {
-    if let Some(path) = flag {
-        return Ok(Some(path.clone()));
-    }
-    match std::env::var_os(var) {
-        Some(value) if value.is_empty() => bail!("{var} is set but empty: unset it, or set it to {what}"),
-        value => Ok(value.map(PathBuf::from)),
-    }
-}
-
 pub use commands::run;
+pub use paths::{From, Paths};
+pub use values::Day;
+use values::{parse_day, parse_load};
 
 /// The exit code of every refusal by the rules (`done`, `skip`, `rest` and `undo` refused: locked,
 /// stopped for pain, paused, too many, needs `--force`); other errors exit 1 and "nothing to

@@ -1,0 +1,63 @@
+//! The values of the command line's flags that need more than clap's parsers: `--date` (a day
+//! resolved against the coaching day when the command runs) and `--load`.
+
+use eyre::{Result, bail};
+use jiff::civil::Date;
+
+/// A `--date` argument, resolved against the coaching day when the command runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Day {
+    Today,
+    Yesterday,
+    On(Date),
+}
+
+impl Day {
+    pub fn resolve(self, today: Date) -> Result<Date> {
+        let date = match self {
+            Day::Today => today,
+            Day::Yesterday => today.yesterday()?,
+            Day::On(date) => date,
+        };
+        if date > today {
+            bail!("{date} is in the future; today is {today}");
+        }
+        Ok(date)
+    }
+}
+
+/// The earliest `--date` taken. An earlier one is a slip of the keyboard (`0000-01-01`, `0026`
+/// for 2026), and would be filed under a month such as `-0001-01`. The latest is jiff's own
+/// limit, 9999-12-31: a year past it does not parse.
+const FIRST_DAY: Date = Date::constant(1970, 1, 1);
+
+/// A load above 0 and up to 500, as the config allows.
+pub(super) fn parse_load(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 500.0 => Ok((v * 100.0).round() / 100.0),
+        _ => Err(format!("{s:?} is not a load above 0 and up to 500")),
+    }
+}
+
+pub(super) fn parse_day(s: &str) -> Result<Day, String> {
+    match s {
+        "today" => Ok(Day::Today),
+        "yesterday" => Ok(Day::Yesterday),
+        _ => match s.parse::<Date>() {
+            Ok(date) if date < FIRST_DAY => Err(format!(
+                "dates before 1970 are not accepted: {date} looks like a typo (use YYYY-MM-DD, today or yesterday)"
+            )),
+            // Exactly YYYY-MM-DD: the date parser also takes a date with a time
+            // (`2026-11-01T00:00`) and drops the time, which is not what was asked for.
+            Ok(date) if is_plain_date(s) => Ok(Day::On(date)),
+            _ => Err(format!("{s:?} is not a date: use YYYY-MM-DD, today or yesterday")),
+        },
+    }
+}
+
+/// `YYYY-MM-DD` in shape: four digits, a dash, two digits, a dash, two digits.
+fn is_plain_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
+}
