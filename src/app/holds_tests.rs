@@ -15,7 +15,7 @@ use crate::state::{EntryKind, Store};
 
 /// An app on a log of good days up to yesterday (every exercise and lift as prescribed), plus
 /// `events` today, strength days on.
-fn app_with(dir: &std::path::Path, events: &[(EntryKind, Option<&str>)]) -> App {
+fn app_after(dir: &std::path::Path, events: &[(EntryKind, Option<&str>)]) -> App {
     let catalog = Catalog::builtin();
     let settings = settings(false);
     let now: jiff::Zoned = NOW.parse().unwrap();
@@ -33,17 +33,7 @@ fn app_with(dir: &std::path::Path, events: &[(EntryKind, Option<&str>)]) -> App 
     for e in log {
         store.append(e).unwrap();
     }
-    let ctx = crate::ctx::Ctx {
-        catalog,
-        settings,
-        store: Store::open(dir),
-        now,
-        today,
-        config_path: dir.join("config.toml"),
-    };
-    let mut app = App::new(ctx, true, TestHooks::default()).unwrap();
-    app.mode = Mode::Today;
-    app
+    super::tests::app_with(dir, catalog, settings)
 }
 
 fn screen(app: &App) -> String {
@@ -85,7 +75,7 @@ fn each_hold_on_each_kind_on_today() {
     ];
     for (events, rows, drawn) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = app_with(dir.path(), &events);
+        let mut app = app_after(dir.path(), &events);
         let what = format!("{events:?}");
         assert!(screen(&app).contains(drawn), "{what}: {drawn:?} not drawn");
         for (id, hold, refused) in rows {

@@ -12,17 +12,16 @@ pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
 
 /// An app over a fresh temp data dir at a pinned wall time.
 pub fn app(dir: &std::path::Path) -> App {
+    app_with(dir, Catalog::builtin(), Settings::default())
+}
+
+/// An app over the data dir `dir` with this catalog and these settings, at the pinned wall time,
+/// on Today.
+pub fn app_with(dir: &std::path::Path, catalog: Catalog, settings: Settings) -> App {
     let now: Zoned = NOW.parse().unwrap();
-    let settings = Settings::default();
     let today = settings.coaching_date(&now);
-    let ctx = Ctx {
-        catalog: Catalog::builtin(),
-        settings,
-        store: Store::open(dir),
-        now,
-        today,
-        config_path: dir.join("config.toml"),
-    };
+    let ctx =
+        Ctx { catalog, settings, store: Store::open(dir), now, today, config_path: dir.join("config.toml") };
     let mut app = App::new(ctx, true, TestHooks::default()).unwrap();
     // These tests start after the first run; `onboarding` tests start before it.
     app.mode = Mode::Today;
