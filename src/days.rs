@@ -245,7 +245,7 @@ pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: 
         Some(Advised::Stopped(pain))
     } else if f.is_done() || f.skipped {
         None
-    } else if safety.leg_paused(ex) {
+    } else if safety.leg_pause(ex).is_some() {
         Some(Advised::Paused)
     } else if not_settled && date < today {
         Some(Advised::Held)

@@ -190,14 +190,9 @@ impl Holds {
         Some(format!("Held: {line}."))
     }
 
-    /// The leg pause that covers `ex`: its own, or, for a nerve tension position or a loaded
-    /// hinge, squat or carry (`leg_pause` in the catalog), the first of any.
+    /// The leg pause that covers `ex` and whether it is its own (`safety::leg_pause_in`).
     pub fn leg_pause(&self, ex: &Exercise) -> Option<(Date, bool)> {
-        match self.legs.get(&ex.id) {
-            Some(since) => Some((*since, true)),
-            None if ex.leg_pause => self.legs.values().min().map(|d| (*d, false)),
-            None => None,
-        }
+        crate::safety::leg_pause_in(&self.legs, ex)
     }
 
     /// The hold that decides `ex`'s dose today; `loaded`: a lift with a load (or a carry), which

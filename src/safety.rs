@@ -114,10 +114,9 @@ pub struct Safety {
 }
 
 impl Safety {
-    /// Whether a leg pause covers `ex`: its own, or any pause when it is a nerve tension position
-    /// or a loaded hinge, squat or carry (`leg_pause` in the catalog; the holds gate reads the same).
-    pub fn leg_paused(&self, ex: &crate::catalog::Exercise) -> bool {
-        self.paused.contains_key(&ex.id) || (ex.leg_pause && !self.paused.is_empty())
+    /// The leg pause that covers `ex`, with whether it is its own (see [`leg_pause_in`]).
+    pub fn leg_pause(&self, ex: &crate::catalog::Exercise) -> Option<(Date, bool)> {
+        leg_pause_in(&self.paused, ex)
     }
 
     /// Replays the safety entries in order. A `cleared` entry with an exercise clears that
@@ -143,6 +142,18 @@ impl Safety {
             }
         }
         s
+    }
+}
+
+/// The leg pause in `paused` (exercise → since when) that covers `ex`, and whether it is `ex`'s
+/// own: its own, or, for a nerve tension position or a loaded hinge, squat or carry (`leg_pause`
+/// in the catalog), the first of any. The one place the cover is decided: the holds gate, the
+/// day facts and `safety --clear` all ask it.
+pub fn leg_pause_in(paused: &BTreeMap<String, Date>, ex: &crate::catalog::Exercise) -> Option<(Date, bool)> {
+    match paused.get(&ex.id) {
+        Some(since) => Some((*since, true)),
+        None if ex.leg_pause => paused.values().min().map(|d| (*d, false)),
+        None => None,
     }
 }
 

@@ -234,11 +234,11 @@ pub fn clear(ctx: &mut Ctx, id: Option<&str>) -> Result<()> {
     let safety = crate::safety::Safety::from_entries(ctx.store.entries());
     match id {
         Some(id) => {
-            ctx.exercise(id)?;
-            if !safety.paused.contains_key(id) {
+            match safety.leg_pause(ctx.exercise(id)?) {
+                Some((_, true)) => {}
                 // Paused along with another's leg symptoms: that one is what a clinician clears.
-                let causes: Vec<&str> = safety.paused.keys().map(String::as_str).collect();
-                if ctx.exercise(id)?.leg_pause && !causes.is_empty() {
+                Some((_, false)) => {
+                    let causes: Vec<&str> = safety.paused.keys().map(String::as_str).collect();
                     errln!(
                         "upright: {id} is paused along with the leg symptoms reported in {}; clear that: upright safety --clear {}",
                         causes.join(", "),
@@ -246,8 +246,10 @@ pub fn clear(ctx: &mut Ctx, id: Option<&str>) -> Result<()> {
                     );
                     return Ok(());
                 }
-                errln!("upright: {id} is not paused; nothing to clear");
-                return Ok(());
+                None => {
+                    errln!("upright: {id} is not paused; nothing to clear");
+                    return Ok(());
+                }
             }
             ctx.store.append(ctx.entry(ctx.today, EntryKind::Cleared, id))?;
             outln!("{id} is back in your routine. Go gently.");
