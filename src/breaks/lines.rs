@@ -8,10 +8,9 @@ use std::sync::mpsc;
 use eyre::Result;
 use jiff::Zoned;
 
-use super::run::{Clock, ring, steps_on, taken_on};
+use super::run::{Clock, advance, steps_on, taken_on};
 use super::{Companion, Effect, Msg, Phase, when};
 use crate::ctx::Ctx;
-use crate::state::{self, EntryKind};
 
 /// A typed line as the companion's message; `None` for a line that means nothing here.
 fn msg_for(line: &str, phase: &Phase) -> Option<Msg> {
@@ -66,29 +65,8 @@ pub(super) fn breaks(mut ctx: Ctx, clock: &Clock, bell: bool) -> Result<()> {
     let mut closed = false;
     loop {
         let now = clock.wall();
-        if matches!(c.phase, Phase::Waiting) && now >= c.due {
-            let _ = ctx.store.refresh();
-            c.steps = steps_on(&mut ctx, &now);
-        }
-        match c.tick(&now) {
-            Some(Effect::Ring) => {
-                ring(bell);
-                let _ = ctx.store.refresh();
-                c.taken_today = taken_on(&mut ctx, &now);
-            }
-            Some(Effect::Log(at)) => {
-                let entry = state::Entry::new(
-                    state::new_id(&at),
-                    ctx.settings.coaching_date(&at),
-                    state::stamp(&at),
-                    EntryKind::Break,
-                );
-                if let Err(e) = ctx.store.append(entry) {
-                    outln!("The break was not saved: {e:#}");
-                }
-                c.taken_today = taken_on(&mut ctx, &at);
-            }
-            Some(Effect::Quit) | None => {}
+        if let Some(Err(e)) = advance(&mut ctx, &mut c, bell, &now) {
+            outln!("{e}");
         }
         let said = say(&c, &now);
         if said != last_said {

@@ -67,6 +67,42 @@ fn msg_for(key: KeyEvent) -> Option<Msg> {
 }
 
 /// Breaks logged on the coaching day of `now`.
+/// Moves the companion on to `now`, for the full screen and the line mode alike: at the due time
+/// the holds are read again (a lock reported or lifted meanwhile), a due break rings and today's
+/// count is read again (a second tab's breaks count too), a finished break is logged. Returns,
+/// when a break was logged, whether it was saved.
+pub(super) fn advance(
+    ctx: &mut Ctx,
+    c: &mut Companion,
+    bell: bool,
+    now: &Zoned,
+) -> Option<Result<(), String>> {
+    if matches!(c.phase, crate::breaks::Phase::Waiting) && *now >= c.due {
+        let _ = ctx.store.refresh();
+        c.steps = steps_on(ctx, now);
+    }
+    match c.tick(now)? {
+        Effect::Ring => {
+            ring(bell);
+            let _ = ctx.store.refresh();
+            c.taken_today = taken_on(ctx, now);
+            None
+        }
+        Effect::Log(at) => {
+            let entry = state::Entry::new(
+                state::new_id(&at),
+                ctx.settings.coaching_date(&at),
+                state::stamp(&at),
+                EntryKind::Break,
+            );
+            let saved = ctx.store.append(entry).map_err(|e| format!("The break was not saved: {e:#}"));
+            c.taken_today = taken_on(ctx, &at);
+            Some(saved)
+        }
+        Effect::Quit => None,
+    }
+}
+
 /// The break's movements through the holds on the coaching day of `now` (the lock among them).
 pub(super) fn steps_on(ctx: &mut Ctx, now: &Zoned) -> crate::holds::Gated<Vec<crate::holds::BreakStep>> {
     let date = ctx.settings.coaching_date(now);
@@ -107,34 +143,10 @@ fn run(
     let mut error: Option<String> = None;
     loop {
         let now = clock.wall();
-        // A lock reported (or lifted) in the app meanwhile shows at the next due time.
-        if matches!(c.phase, crate::breaks::Phase::Waiting) && now >= c.due {
-            let _ = ctx.store.refresh();
-            c.steps = steps_on(ctx, &now);
+        if let Some(saved) = advance(ctx, c, bell, &now) {
+            error = saved.err();
         }
-        let effect = c.tick(&now);
         terminal.draw(|frame| crate::ui::breaks::render(frame, c, &now, error.as_deref()))?;
-        match effect {
-            Some(Effect::Ring) => {
-                ring(bell);
-                // Breaks another upright logged meanwhile (a second tab) count too.
-                let _ = ctx.store.refresh();
-                c.taken_today = taken_on(ctx, &now);
-            }
-            Some(Effect::Log(at)) => {
-                let entry = state::Entry::new(
-                    state::new_id(&at),
-                    ctx.settings.coaching_date(&at),
-                    state::stamp(&at),
-                    EntryKind::Break,
-                );
-                error = ctx.store.append(entry).err().map(|e| format!("The break was not saved: {e:#}"));
-                c.taken_today = taken_on(ctx, &at);
-                // Draw the new count at once.
-                continue;
-            }
-            Some(Effect::Quit) | None => {}
-        }
         let input = match crate::app::next_input(&rx, c.next_wake(&now).map(|at| clock.until(&at))) {
             Ok(Some(input)) => input,
             Ok(None) => continue,
