@@ -7,14 +7,14 @@ use super::plan::{Plan, kind_text, short_path};
 
 pub const HEADER: &str = "Date        Start  Kind              Min     km  Import           File";
 
+/// Every file of the plan, read or not: what `short_path` shortens each path against.
+fn files(plan: &Plan) -> Vec<std::path::PathBuf> {
+    plan.proposals.iter().map(|p| p.file.clone()).chain(plan.failed.iter().map(|f| f.file.clone())).collect()
+}
+
 /// The lines of the table (the header first), at most 80 columns before the file name.
 pub fn lines(plan: &Plan) -> Vec<String> {
-    let all: Vec<_> = plan
-        .proposals
-        .iter()
-        .map(|p| p.file.clone())
-        .chain(plan.failed.iter().map(|f| f.file.clone()))
-        .collect();
+    let all = files(plan);
     let mut out = vec![HEADER.to_string()];
     for p in &plan.proposals {
         let km = p.summary.distance_m.map_or("-".to_string(), |m| format!("{:.2}", f64::from(m) / 1000.0));
@@ -43,12 +43,7 @@ pub const WIDTH: usize = 66;
 
 /// The same as [`lines`], for a narrow screen: each activity on two lines and its reason.
 pub fn stacked(plan: &Plan) -> Vec<String> {
-    let all: Vec<_> = plan
-        .proposals
-        .iter()
-        .map(|p| p.file.clone())
-        .chain(plan.failed.iter().map(|f| f.file.clone()))
-        .collect();
+    let all = files(plan);
     let mut out = Vec::new();
     for p in &plan.proposals {
         // A number and its unit stay together (no-break spaces) when the line wraps.

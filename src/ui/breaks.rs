@@ -49,14 +49,14 @@ pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>
         }
         Phase::Due => {
             lines.push(Line::styled("Time for a break.", theme.warn));
-            let middle = if c.steps.iter().any(|s| s.text.starts_with("Upper-back")) {
-                "upper-back extension over the chair back\u{a0}×\u{a0}5"
-            } else {
-                "shoulder rolls and chin tucks"
-            };
+            // The movements as the gate gave them (avoid extension swaps the middle one).
+            let what = c.steps.iter().map(|s| s.short).collect::<Vec<_>>().join(", ");
+            let mut chars = what.chars();
+            let what: String =
+                chars.next().map(|f| f.to_uppercase().chain(chars).collect()).unwrap_or_default();
             lines.push(Line::from(format!(
                 // No-break spaces: the break's length is never split over two lines.
-                "Stand up, {middle}, a short walk: {}\u{a0}min\u{a0}{}\u{a0}s.",
+                "{what}: {}\u{a0}min\u{a0}{}\u{a0}s.",
                 total / 60,
                 total % 60
             )));
