@@ -137,7 +137,16 @@ impl Holds {
     /// The holds on `date`, from the entries up to it (later ones are ignored).
     pub fn on(settings: &Settings, history: &[Entry], date: Date) -> Holds {
         let upto = &history[..history.partition_point(|e| e.date <= date)];
-        let safety = crate::safety::Safety::from_entries(upto);
+        Holds::with_safety(settings, upto, date, &crate::safety::Safety::from_entries(upto))
+    }
+
+    /// As [`Holds::on`], with the safety state of `upto` (the entries up to `date`) already read.
+    pub fn with_safety(
+        settings: &Settings,
+        upto: &[Entry],
+        date: Date,
+        safety: &crate::safety::Safety,
+    ) -> Holds {
         Holds {
             locked: safety.locked_since,
             gp: safety.gp_since,
@@ -147,7 +156,7 @@ impl Holds {
                 .rev()
                 .take_while(|e| e.date == date)
                 .any(|e| e.kind == EntryKind::NotSettled),
-            legs: safety.paused,
+            legs: safety.paused.clone(),
             avoid_extension: settings.avoid_extension,
             avoid_flexion: settings.avoid_flexion,
             date: Some(date),

@@ -101,10 +101,20 @@ pub fn prescribe(
     history: &[Entry],
     date: Date,
 ) -> Vec<Gated<Prescription>> {
-    let upto = &history[..history.partition_point(|e| e.date <= date)];
     // The holds are the same for every exercise that day: read from the log once.
-    let holds = Holds::on(settings, upto, date);
-    settings.routine(catalog).into_iter().map(|e| gated(settings, upto, e, date, &holds)).collect()
+    prescribe_held(catalog, settings, history, date, &Holds::on(settings, history, date))
+}
+
+/// As [`prescribe`], with the day's holds already read (Today reads them once for all kinds).
+pub fn prescribe_held(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    date: Date,
+    holds: &Holds,
+) -> Vec<Gated<Prescription>> {
+    let upto = &history[..history.partition_point(|e| e.date <= date)];
+    settings.routine(catalog).into_iter().map(|e| gated(settings, upto, e, date, holds)).collect()
 }
 
 /// One exercise's raw dose through the holds.

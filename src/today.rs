@@ -137,7 +137,9 @@ impl Day {
     pub fn build(catalog: &Catalog, settings: &Settings, history: &[Entry], date: Date) -> Day {
         let upto = history.partition_point(|e| e.date <= date);
         let safety = crate::safety::Safety::from_entries(&history[..upto]);
-        let prescriptions = progression::prescribe(catalog, settings, history, date);
+        // The holds are read once, for the routine, the lifts and the lifts off their day.
+        let holds = crate::holds::Holds::with_safety(settings, &history[..upto], date, &safety);
+        let prescriptions = progression::prescribe_held(catalog, settings, history, date, &holds);
         let mut items: Vec<Item> = prescriptions
             .into_iter()
             .filter_map(|rx| {
@@ -146,7 +148,7 @@ impl Day {
             })
             .collect();
         // On a strength day the lifts follow the routine; on other days Today names the next.
-        let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date);
+        let (lifts, next_strength) = crate::strength::today_lifts(catalog, settings, history, date, &holds);
         items.extend(lifts.into_iter().map(|(exercise, rx, lift)| Item {
             lift: Some(lift),
             ..item(exercise, rx, settings, history, date, &safety)
@@ -157,14 +159,13 @@ impl Day {
             Some(Banner::Locked)
         } else if safety.gp_since.is_some() {
             Some(Banner::GpPaused)
-        } else if let Some(since) = progression::flare_since(history, date) {
+        } else if let Some(since) = holds.flare {
             Some(Banner::Flare { since, see_gp: progression::flare_prompt(history, date) })
-        } else if history[..upto].iter().any(|e| e.date == date && e.kind == EntryKind::NotSettled) {
+        } else if holds.not_settled {
             Some(Banner::NotSettled)
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
-        let holds = crate::holds::Holds::on(settings, history, date);
         let lift_holds = crate::strength::LIFTS
             .iter()
             .filter(|id| !items.iter().any(|i| i.exercise.id == **id))

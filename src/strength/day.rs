@@ -64,6 +64,18 @@ impl<'c> StrengthDay<'c> {
         entries: &[Entry],
         date: Date,
     ) -> Option<StrengthDay<'c>> {
+        let holds = Holds::on(settings, entries, date);
+        StrengthDay::build_held(catalog, settings, entries, date, &holds)
+    }
+
+    /// As [`StrengthDay::build`], with the day's holds already read.
+    pub fn build_held(
+        catalog: &'c Catalog,
+        settings: &Settings,
+        entries: &[Entry],
+        date: Date,
+        holds: &Holds,
+    ) -> Option<StrengthDay<'c>> {
         let s = &settings.strength;
         if !s.enabled {
             return None;
@@ -74,7 +86,6 @@ impl<'c> StrengthDay<'c> {
         let started = dates.contains(&date);
         let earliest = first_strength_day(entries, date);
         let due = date >= earliest && is_strength_day(&dates, date, week_start(date), per_week);
-        let holds = Holds::on(settings, entries, date);
         let next = if due {
             date
         } else {
@@ -91,7 +102,7 @@ impl<'c> StrengthDay<'c> {
                     .rev()
                     .find(|e| e.kind == EntryKind::Done && e.date == date && e.is_for(&exercise.id))
                     .map(|e| (e.load, e.reps));
-                Lift { exercise, rx: dose(&holds, exercise, settings, entries, date), done }
+                Lift { exercise, rx: dose(holds, exercise, settings, entries, date), done }
             })
             .collect();
         Some(StrengthDay { date, today: started || due, next, lifts })
@@ -193,8 +204,11 @@ pub fn today_lifts(
     settings: &Settings,
     history: &[Entry],
     date: Date,
+    holds: &Holds,
 ) -> (Vec<TodayLift>, Option<Date>) {
-    let Some(day) = StrengthDay::build(catalog, settings, history, date) else { return (Vec::new(), None) };
+    let Some(day) = StrengthDay::build_held(catalog, settings, history, date, holds) else {
+        return (Vec::new(), None);
+    };
     if !day.today {
         return (Vec::new(), Some(day.next));
     }
