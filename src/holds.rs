@@ -193,10 +193,7 @@ impl Holds {
                 ids.join(", ")
             ));
         }
-        let mut line = parts.join("; ");
-        let first = line.chars().next()?.to_uppercase().to_string();
-        line.replace_range(..1, &first);
-        Some(format!("Held: {line}."))
+        (!parts.is_empty()).then(|| format!("Held: {}.", crate::text::capitalize(&parts.join("; "))))
     }
 
     /// The leg pause that covers `ex` and whether it is its own (`safety::leg_pause_in`).

@@ -80,7 +80,7 @@ pub fn phases(ex: &Exercise, dose: &Dose) -> Vec<Phase> {
 /// times that bout (the main bout first, then the shorter top-ups); other kinds ignore it.
 pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
     let mut out = vec![Phase::new(Kind::Ready, READY_SECS, "Get ready", ex.name.clone())];
-    let set_word = ex.set_label.clone().map(|l| capitalize(&l)).unwrap_or_else(|| "Set".into());
+    let set_word = ex.set_label.clone().map(|l| crate::text::capitalize(&l)).unwrap_or_else(|| "Set".into());
     let push_rest = |out: &mut Vec<Phase>, secs: u32, why: &str| {
         out.push(Phase::new(Kind::Rest, secs, "Rest", why));
     };
@@ -181,11 +181,6 @@ pub fn phases_for_bout(ex: &Exercise, dose: &Dose, bout: u32) -> Vec<Phase> {
         }
     }
     out
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Total planned seconds of `phases` (untimed ones count 0).

@@ -104,6 +104,12 @@ pub fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// `s` with its first letter upper case ("a short walk" → "A short walk").
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::{clean, csv_cell, write_json};
