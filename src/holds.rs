@@ -196,6 +196,15 @@ impl Holds {
         (!parts.is_empty()).then(|| format!("Held: {}.", crate::text::capitalize(&parts.join("; "))))
     }
 
+    /// No hold in force: every dose is its rules' own (avoid settings shape only the breaks).
+    pub fn is_clear(&self) -> bool {
+        self.locked.is_none()
+            && self.gp.is_none()
+            && self.flare.is_none()
+            && !self.not_settled
+            && self.legs.is_empty()
+    }
+
     /// The leg pause that covers `ex` and whether it is its own (`safety::leg_pause_in`).
     pub fn leg_pause(&self, ex: &Exercise) -> Option<(Date, bool)> {
         crate::safety::leg_pause_in(&self.legs, ex)

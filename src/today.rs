@@ -166,8 +166,10 @@ impl Day {
         } else {
             needs_check.then_some(Banner::Check(trend))
         };
+        // Only a day with a hold has any: no lift is prescribed for it otherwise (the common day).
         let lift_holds = crate::strength::LIFTS
             .iter()
+            .filter(|_| !holds.is_clear())
             .filter(|id| !items.iter().any(|i| i.exercise.id == **id))
             .filter_map(|id| catalog.get(id))
             .filter_map(|ex| {
