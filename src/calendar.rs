@@ -6,7 +6,7 @@
 //! now and the zone come in.
 
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Trigger};
-use jiff::civil::{Date, Time};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ToSpan};
 
@@ -17,20 +17,7 @@ use crate::log::Entry;
 /// How long an event is: the daily routine at its fullest takes about this long.
 const EVENT_MINUTES: i64 = 30;
 
-/// The `[calendar]` keys of the config.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CalendarSettings {
-    /// When each day's event starts, on the user's clock.
-    pub at: Time,
-    /// The alarm, this many minutes before (0: at the start).
-    pub alarm_minutes: u32,
-}
-
-impl Default for CalendarSettings {
-    fn default() -> Self {
-        CalendarSettings { at: Time::constant(7, 30, 0, 0), alarm_minutes: 10 }
-    }
-}
+pub use upright_core::settings::CalendarSettings;
 
 /// One day's event, before it is written.
 #[derive(Debug, Clone, PartialEq)]

@@ -87,7 +87,7 @@ pub enum Command {
         /// How it went (default: ok). A walk by the talk test: easy (could sing), ok = about
         /// right (can talk, not sing), hard = too hard (could not talk); a lift by reps left:
         /// easy 3+, ok 1-2, hard none
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = values::feedback())]
         feedback: Option<Feedback>,
         /// Pain during the exercise, 0-10
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
@@ -243,10 +243,10 @@ pub enum Command {
     /// First-run setup without the app: level, movements to avoid, accept the disclaimer
     Init {
         /// Where to start: beginner (gentle) or active (already walking and exercising)
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = values::level())]
         level: Option<crate::catalog::Level>,
         /// A movement a clinician told you to avoid (repeatable)
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = values::avoid())]
         avoid: Vec<crate::config::Avoid>,
         /// Accept the disclaimer (logged with today's date)
         #[arg(long)]
@@ -341,7 +341,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// How the walks went (default: ok), for every walk logged
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = values::feedback())]
         feedback: Option<Feedback>,
         /// Log days before your first entry or more than a year back
         #[arg(long)]

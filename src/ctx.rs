@@ -17,12 +17,7 @@ mod ask;
 
 /// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
 /// `2026-11-24T07:30:00+01:00[Europe/Berlin]`) pins it for tests and reproducible reports.
-pub fn now() -> Result<Zoned> {
-    match std::env::var("UPRIGHT_NOW") {
-        Ok(s) if !s.is_empty() => s.parse().map_err(|e| eyre!("UPRIGHT_NOW={s:?} is not a zoned time: {e}")),
-        _ => Ok(Zoned::now()),
-    }
-}
+pub use upright_store::clock::now;
 
 /// Everything a command needs, loaded once.
 pub struct Ctx {

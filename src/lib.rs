@@ -1,6 +1,10 @@
 #![forbid(unsafe_code)]
-//! upright: a terminal coach for a healthier back. The library holds every module so the
-//! binary, the integration tests and the benchmarks share one build.
+//! upright: a terminal coach for a healthier back. This crate is the app: the command line, the
+//! full-screen app and its screens, the desk-break companion's loop, the report, import and the
+//! calendar. It wires the pure coaching domain (`upright-core`) to the log store
+//! (`upright-store`); their modules are re-exported here under the names the app has always used
+//! (`crate::progression`, `crate::state`, ...), so the binary, the integration tests and the
+//! benchmarks share one build.
 
 /// `println!` that returns the write error instead of panicking, so `upright week | head` ends
 /// quietly when the reader goes away (see `main`). The line goes through [`text::clean`]: a
@@ -30,29 +34,16 @@ macro_rules! errln {
 pub mod app;
 pub mod breaks;
 pub mod calendar;
-pub mod catalog;
-pub mod checkin;
 pub mod cli;
 pub mod config;
 pub mod ctx;
-pub mod days;
-pub mod fsutil;
-pub mod holds;
 pub mod import;
-pub mod lessons;
-pub mod log;
-pub mod morning;
 pub mod notify;
-pub mod progress;
-pub mod progression;
 pub mod report;
-pub mod rules;
-pub mod safety;
-pub mod session;
-pub mod state;
-pub mod streak;
-pub mod strength;
-pub mod text;
-pub mod today;
 pub mod ui;
-pub mod week;
+
+pub use upright_core::{
+    catalog, checkin, days, holds, lessons, log, morning, progress, progression, rules, safety, session,
+    streak, strength, text, today, week,
+};
+pub use upright_store::{fsutil, state};

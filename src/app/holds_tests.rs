@@ -10,8 +10,8 @@ use ratatui::backend::TestBackend;
 use super::tests::{NOW, step, wall};
 use super::*;
 use crate::catalog::Catalog;
-use crate::holds::tests::{day, entry, log_day_with, settings};
 use crate::state::{EntryKind, Store};
+use upright_core::testing::{day, entry, log_day_with, settings};
 
 /// An app on a log of good days up to yesterday (every exercise and lift as prescribed), plus
 /// `events` today, strength days on.

@@ -1,8 +1,54 @@
 //! The values of the command line's flags that need more than clap's parsers: `--date` (a day
-//! resolved against the coaching day when the command runs) and `--load`.
+//! resolved against the coaching day when the command runs) and `--load`; and clap's view of the
+//! core's choices (`--feedback`, `--level`, `--avoid`): the core names no clap.
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use eyre::{Result, bail};
 use jiff::civil::Date;
+
+use crate::catalog::Level;
+use crate::config::Avoid;
+use crate::log::Feedback;
+
+/// One choice on the command line: its name, its aliases, its help, and the value it stands for.
+type Choice<T> = (&'static str, &'static [&'static str], &'static str, T);
+
+/// A parser that takes one of `choices` (by name or alias) and gives its value; the names, aliases
+/// and help are what `--help`, the man page and the completions show.
+fn choices<T: Copy + Send + Sync + 'static>(
+    choices: &'static [Choice<T>],
+) -> impl TypedValueParser<Value = T> {
+    PossibleValuesParser::new(choices.iter().map(|&(name, aliases, help, _)| {
+        let value = PossibleValue::new(name).aliases(aliases.iter().copied());
+        if help.is_empty() { value } else { value.help(help) }
+    }))
+    .map(move |s| {
+        let (.., value) = choices
+            .iter()
+            .find(|(name, aliases, ..)| *name == s || aliases.contains(&s.as_str()))
+            .expect("the parser took only these names");
+        *value
+    })
+}
+
+/// `--feedback`.
+pub fn feedback() -> impl TypedValueParser<Value = Feedback> {
+    choices(&[
+        ("easy", &[], "", Feedback::Easy),
+        ("ok", &["about-right"], "A walk's \"about right (can talk, not sing)\"", Feedback::Ok),
+        ("hard", &["too-hard"], "A walk's \"too hard (could not talk)\"", Feedback::Hard),
+    ])
+}
+
+/// `init --level`.
+pub fn level() -> impl TypedValueParser<Value = Level> {
+    choices(&[("beginner", &[], "", Level::Beginner), ("active", &[], "", Level::Active)])
+}
+
+/// `init --avoid`.
+pub fn avoid() -> impl TypedValueParser<Value = Avoid> {
+    choices(&[("extension", &[], "", Avoid::Extension), ("flexion", &[], "", Avoid::Flexion)])
+}
 
 /// A `--date` argument, resolved against the coaching day when the command runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,7 +40,7 @@ pub fn write(store: &mut Store, plan: &Plan) -> Saved {
                     dropped.push(why);
                     continue;
                 }
-                if month.merge(e) == crate::state::save::Merge::Added {
+                if month.merge(e) == crate::state::Merge::Added {
                     added += 1;
                 }
             }

@@ -1,0 +1,203 @@
+//! The quick read of a month exactly as upright writes it: `version = 1`, then `[[entry]]`
+//! tables of `key = value` lines with plain strings and integers. It is the same TOML, read
+//! line by line instead of through a general parser (about ten times fewer instructions, which is
+//! what lets a long history open fast with no cache). Anything else — a comment, CRLF, an escape,
+//! an unknown key, a duplicate, a value out of range — answers `None`, and the general parser
+//! reads the file and gives its line and column. A property test checks that whenever this
+//! answers, it answers exactly what the general parser does.
+
+use jiff::civil::Date;
+
+use upright_core::log::{Entry, EntryKind, Feedback};
+
+/// The entries of `text` if it is in upright's own plain layout; `None` for anything else.
+pub fn parse(text: &str) -> Option<Vec<Entry>> {
+    let mut lines = text.split('\n').skip_while(|l| l.is_empty());
+    if lines.next()? != "version = 1" {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut current: Option<Fields> = None;
+    for line in lines {
+        if line.is_empty() {
+            continue;
+        }
+        if line == "[[entry]]" {
+            if let Some(done) = current.take() {
+                entries.push(done.entry()?);
+            }
+            current = Some(Fields::default());
+            continue;
+        }
+        // Keys have no spaces: the first one starts ` = `.
+        let space = line.bytes().position(|b| b == b' ')?;
+        let (key, value) = (&line[..space], line[space..].strip_prefix(" = ")?);
+        current.as_mut()?.set(key, value)?;
+    }
+    if let Some(done) = current {
+        entries.push(done.entry()?);
+    }
+    Some(entries)
+}
+
+#[derive(Default)]
+struct Fields {
+    id: Option<String>,
+    date: Option<Date>,
+    at: Option<String>,
+    kind: Option<EntryKind>,
+    exercise: Option<String>,
+    step: Option<u32>,
+    dose: Option<String>,
+    feedback: Option<Feedback>,
+    pain: Option<u8>,
+    minutes: Option<u32>,
+    load: Option<f64>,
+    reps: Option<u32>,
+    note: Option<String>,
+    reason: Option<String>,
+    removes: Option<String>,
+    variant: Option<String>,
+    with: Option<String>,
+    partial: Option<bool>,
+}
+
+/// Sets `slot` once: a second value for the same key is a duplicate, which the general parser
+/// reports.
+fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
+    match (slot.is_some(), value) {
+        (false, Some(v)) => {
+            *slot = Some(v);
+            Some(())
+        }
+        _ => None,
+    }
+}
+
+impl Fields {
+    fn set(&mut self, key: &str, value: &str) -> Option<()> {
+        match key {
+            "id" => once(&mut self.id, string(value)),
+            "date" => once(&mut self.date, string(value).and_then(|s| date(&s))),
+            "at" => once(&mut self.at, string(value)),
+            "kind" => once(&mut self.kind, string(value).map(EntryKind::from)),
+            "exercise" => once(&mut self.exercise, string(value)),
+            "step" => once(&mut self.step, integer(value).and_then(|n| u32::try_from(n).ok())),
+            "dose" => once(&mut self.dose, string(value)),
+            "feedback" => once(&mut self.feedback, string(value).and_then(|s| feedback(&s))),
+            "pain" => once(&mut self.pain, integer(value).and_then(|n| u8::try_from(n).ok())),
+            "minutes" => once(&mut self.minutes, integer(value).and_then(|n| u32::try_from(n).ok())),
+            "load" => once(&mut self.load, decimal(value)),
+            "reps" => once(&mut self.reps, integer(value).and_then(|n| u32::try_from(n).ok())),
+            "note" => once(&mut self.note, string(value)),
+            "reason" => once(&mut self.reason, string(value)),
+            "removes" => once(&mut self.removes, string(value)),
+            "variant" => once(&mut self.variant, string(value)),
+            "with" => once(&mut self.with, string(value)),
+            "partial" => once(&mut self.partial, boolean(value)),
+            _ => None,
+        }
+    }
+
+    fn entry(self) -> Option<Entry> {
+        let mut e = Entry::new(self.id?, self.date?, self.at?, self.kind?);
+        e.exercise = self.exercise;
+        e.step = self.step;
+        e.dose = self.dose;
+        e.feedback = self.feedback;
+        e.pain = self.pain;
+        e.minutes = self.minutes;
+        e.load = self.load;
+        e.reps = self.reps;
+        e.note = self.note;
+        e.reason = self.reason;
+        e.removes = self.removes;
+        e.variant = self.variant;
+        e.with = self.with;
+        e.partial = self.partial.unwrap_or(false);
+        Some(e)
+    }
+}
+
+/// A basic string with nothing to unescape: no quote, backslash or control character inside.
+fn string(value: &str) -> Option<String> {
+    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
+    let special = |b: u8| b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b);
+    // Plain ASCII is checked by byte; other text by character (C1 controls are two bytes).
+    let plain = !inner.bytes().any(special)
+        || (!inner.is_ascii() && !inner.chars().any(|c| c == '"' || c == '\\' || c.is_control()));
+    plain.then(|| inner.to_string())
+}
+
+/// A decimal integer as TOML writes it: digits only, no sign, no leading zero, no underscores.
+fn integer(value: &str) -> Option<u64> {
+    let plain = !value.is_empty() && value.len() <= 19 && value.bytes().all(|b| b.is_ascii_digit());
+    (plain && (value == "0" || !value.starts_with('0'))).then(|| value.parse().ok()).flatten()
+}
+
+/// A float as upright writes a load: `8.0`, `12.5` (digits, one point, digits; no exponent, sign
+/// or underscore). Both sides of the point are short, so the value is exactly what TOML reads.
+fn decimal(value: &str) -> Option<f64> {
+    let (whole, frac) = value.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit());
+    let plain = digits(whole) && digits(frac) && (whole == "0" || !whole.starts_with('0'));
+    plain.then(|| value.parse().ok()).flatten()
+}
+
+fn boolean(value: &str) -> Option<bool> {
+    match value {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD`, the only form upright writes.
+fn date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    shape.then(|| s.parse().ok()).flatten()
+}
+
+fn feedback(s: &str) -> Option<Feedback> {
+    match s {
+        "easy" => Some(Feedback::Easy),
+        "ok" => Some(Feedback::Ok),
+        "hard" => Some(Feedback::Hard),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_strength_entry_reads_on_the_quick_path() {
+        let text = "version = 1\n\n[[entry]]\nid = \"a\"\ndate = \"2026-03-02\"\nat = \"2026-03-02T08:00:00+01:00\"\nkind = \"done\"\nexercise = \"goblet-squat\"\nload = 8.5\nreps = 10\n";
+        let e = &parse(text).expect("upright's own layout")[0];
+        assert_eq!((e.load, e.reps), (Some(8.5), Some(10)));
+        for odd in ["load = 8", "load = 1e1", "load = +8.0", "load = 08.0", "load = 8_0.0"] {
+            assert!(parse(&text.replace("load = 8.5", odd)).is_none(), "{odd}");
+        }
+    }
+
+    /// Issue 20: a hold set cut short and a harder form declined, as upright writes them.
+    #[test]
+    fn a_cut_short_session_and_a_declined_offer_read_on_the_quick_path() {
+        let at = "2026-03-02T08:00:00+01:00".to_string();
+        let date: Date = "2026-03-02".parse().unwrap();
+        let mut cut = Entry::new("a".into(), date, at.clone(), EntryKind::Done);
+        (cut.exercise, cut.partial) = (Some("curl-up".into()), true);
+        let mut no = Entry::new("b".into(), date, at, EntryKind::HarderDeclined);
+        no.exercise = Some("side-bridge".into());
+        let text = crate::state::Month { entries: vec![cut, no], ..Default::default() }.to_toml();
+        assert!(text.contains("partial = true") && text.contains("kind = \"harder-declined\""), "{text}");
+        let read = parse(&text).expect("upright's own layout");
+        assert_eq!((read[0].partial, &read[1].kind), (true, &EntryKind::HarderDeclined));
+        assert!(parse(&text.replace("partial = true", "partial = yes")).is_none());
+    }
+}

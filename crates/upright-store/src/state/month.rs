@@ -1,0 +1,335 @@
+//! One month file of the log: locating it, reading it strictly (every failure names the path and,
+//! where it has one, the line and column), and saving a change to it atomically with its `.bak`,
+//! editing its text so a hand-edited file keeps its comments.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::Path;
+
+use eyre::{Result, bail, eyre};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use upright_core::log::{Entry, KnownEntry};
+use upright_core::text::position;
+
+/// The log format this version reads and writes.
+pub const VERSION: i64 = 1;
+/// A month of daily use is ~30 KB; anything above this is not a month file, and is refused
+/// before it is read into memory.
+pub const MAX_MONTH_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A calendar month, the unit of storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct MonthKey {
+    pub year: i16,
+    pub month: i8,
+}
+
+impl MonthKey {
+    pub fn of(date: Date) -> MonthKey {
+        MonthKey { year: date.year(), month: date.month() }
+    }
+
+    pub fn next(self) -> MonthKey {
+        if self.month == 12 {
+            MonthKey { year: self.year + 1, month: 1 }
+        } else {
+            MonthKey { year: self.year, month: self.month + 1 }
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        format!("{:04}-{:02}.toml", self.year, self.month)
+    }
+
+    /// `2026-11.toml` → the key; anything else (backups, conflict copies, temp files) → None.
+    pub fn from_file_name(name: &str) -> Option<MonthKey> {
+        let stem = name.strip_suffix(".toml")?;
+        let (y, m) = stem.split_once('-')?;
+        if y.len() != 4 || m.len() != 2 {
+            return None;
+        }
+        let key = MonthKey { year: y.parse().ok()?, month: m.parse().ok()? };
+        (1..=12).contains(&key.month).then_some(key)
+    }
+}
+
+/// The contents of one month file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Month {
+    pub entries: Vec<Entry>,
+    /// Top-level keys this version does not know; written back unchanged.
+    pub extra: BTreeMap<String, toml::Value>,
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: Option<toml::Spanned<toml::Value>>,
+}
+
+#[derive(Deserialize)]
+struct RawMonth {
+    version: Option<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    entry: Vec<Entry>,
+    #[serde(flatten)]
+    extra: BTreeMap<String, toml::Value>,
+}
+
+/// A month with only the fields this version knows (the fast path of `parse`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FastMonth {
+    version: i64,
+    #[serde(default)]
+    entry: Vec<KnownEntry>,
+}
+
+/// Keeps the first entry of each id (a month holds an id once), in log order.
+fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(entries.len());
+        entries.iter().map(|e| seen.insert(e.id.as_str())).collect()
+    };
+    if keep.contains(&false) {
+        let mut keep = keep.into_iter();
+        entries.retain(|_| keep.next().unwrap_or(true));
+    }
+    sort(&mut entries);
+    entries
+}
+
+/// The log's order: by coaching date, and within a day in the order logged (every sort is
+/// stable and a save appends, so the file keeps that order). Not by the time in `at`: a clock set
+/// back, or another device's clock, would put a later entry first (`flare on` then `flare off` in
+/// one second would otherwise go by their random ids).
+pub fn order(e: &Entry) -> Date {
+    e.date
+}
+
+pub fn is_sorted(entries: &[Entry]) -> bool {
+    entries.is_sorted_by(|a, b| order(a) <= order(b))
+}
+
+/// Sorts entries into the log's order; cheap when they already are.
+pub fn sort(entries: &mut [Entry]) {
+    if !is_sorted(entries) {
+        entries.sort_by_key(order);
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct OutMonth<'a> {
+    pub version: i64,
+    #[serde(flatten)]
+    pub extra: &'a BTreeMap<String, toml::Value>,
+    /// An empty month is `version = 1` alone (not `entry = []`, which no appended entry
+    /// could follow).
+    #[serde(skip_serializing_if = "<[Entry]>::is_empty")]
+    pub entry: &'a [Entry],
+}
+
+/// What identifies one state of a month file without reading it: size, modification and change
+/// time, and inode (git's stat data). A hand edit that keeps the size and resets the modification
+/// time (`touch -r`) still moves the change time, and a replaced file has a new inode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+    pub ino: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Stamp {
+            len: meta.len(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+
+    /// Whether facts recorded at `checked_ns` (taken just before the file was looked at) can be
+    /// trusted while the file keeps this stamp: not when the file changed within the same
+    /// timestamp tick (git's "racy" rule; 2 s covers the coarsest file systems), since a second
+    /// change in that tick could keep every field of the stamp.
+    pub fn settled_at(&self, checked_ns: i128) -> bool {
+        self.mtime_ns.max(self.ctime_ns) + 2_000_000_000 <= checked_ns
+    }
+}
+
+/// Asks a month file's raw text, in one pass, whether it may hold an entry that any of a set
+/// of wants matches: an entry's exercise and kind are strings in the text, so a text holding
+/// none of the wanted strings, and no backslash (an escape could spell one), holds no such entry.
+pub struct Finder(Option<aho_corasick::AhoCorasick>);
+
+impl Finder {
+    pub fn new(wants: &[super::summary::Want]) -> Finder {
+        let mut needles: Vec<String> = vec!["\\".into()];
+        needles.extend(wants.iter().flat_map(super::summary::Want::needles));
+        needles.sort();
+        needles.dedup();
+        Finder(aho_corasick::AhoCorasick::new(&needles).ok())
+    }
+
+    /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
+    pub fn may_hold(&self, path: &Path) -> bool {
+        let Some(ac) = &self.0 else { return true };
+        match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some((bytes, _))) => ac.is_match(&bytes),
+            _ => true,
+        }
+    }
+}
+
+/// The wall clock in nanoseconds since 1970, the unit of [`Stamp`] times.
+pub fn now_ns() -> i128 {
+    let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    let now = since.map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(test)]
+    let now = now + CLOCK_AHEAD_NS.with(|c| c.get());
+    now
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Moves this thread's store clock ahead (a test's months then count as settled at once,
+    /// without waiting out the 2 s racy window).
+    pub static CLOCK_AHEAD_NS: std::cell::Cell<i128> = const { std::cell::Cell::new(0) };
+}
+
+/// A month file as read: its entries, its text (a save edits the text, keeping comments) and
+/// its stamp as it was read.
+#[derive(Debug, Clone)]
+pub struct Read {
+    pub month: Month,
+    pub text: String,
+    pub stamp: Stamp,
+}
+
+impl Month {
+    /// Reads the month at `path`. A missing file is an empty month; so is a 0-byte or blank
+    /// file (what an editor or a sync tool leaves when it truncates). Anything else that does
+    /// not load is an error naming the path.
+    pub fn read(path: &Path) -> Result<Month> {
+        Ok(Month::read_file(path)?.map(|r| r.month).unwrap_or_default())
+    }
+
+    /// The stamp of the month file at `path`, when there is one.
+    pub fn stamp(path: &Path) -> Option<Stamp> {
+        fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+
+    /// Reads and parses the month file at `path` (`None`: there is no file). A dangling link, a
+    /// folder, anything but a regular file (a FIFO would hang the read) or a file past the size
+    /// limit is an error naming the path.
+    pub fn read_file(path: &Path) -> Result<Option<Read>> {
+        let (bytes, meta) = match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
+            Ok(Some(read)) => read,
+            Ok(None) => {
+                if fs::symlink_metadata(path).is_ok() {
+                    bail!("{}: a symbolic link to a file that does not exist", path.display());
+                }
+                return Ok(None);
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidInput => {
+                if fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+                    bail!("{}: is a directory, not a month file", path.display());
+                }
+                bail!("{}: not a regular file (a FIFO, socket or device); not read", path.display());
+            }
+            Err(e) if e.kind() == ErrorKind::InvalidData => bail!(
+                "{}: {} bytes is too large for a month file (limit {} MiB); not read",
+                path.display(),
+                fs::metadata(path).map_or(MAX_MONTH_BYTES + 1, |m| m.len()),
+                MAX_MONTH_BYTES / 1024 / 1024
+            ),
+            Err(e) => return Err(io_error(path, e)),
+        };
+        // Entries another user could plant (a red flag cleared, a lock set) are not read.
+        if let Some(why) = crate::fsutil::not_own(&meta) {
+            bail!(
+                "{} {why}; upright reads only files you alone can change: run `chmod go-w` on it (or `chown` it to you)",
+                path.display()
+            );
+        }
+        let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
+        // It parsed, so it is UTF-8.
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        Ok(Some(Read { month, text, stamp: Stamp::of(&meta) }))
+    }
+
+    /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
+    pub fn parse(bytes: &[u8]) -> Result<Month, String> {
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+                let (line, col) = position(good, good.len());
+                return Err(format!("{line}:{col}: invalid UTF-8 (the file must be UTF-8 text)"));
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Ok(Month::default());
+        }
+        // Upright's own layout is read line by line; anything else by the general parser.
+        if let Some(entries) = super::fast::parse(text) {
+            return Ok(Month { entries: dedupe(entries), extra: BTreeMap::new() });
+        }
+        Month::parse_toml(text)
+    }
+
+    /// Parses month text with the general TOML parser only (what `parse` falls back to).
+    pub fn parse_toml(text: &str) -> Result<Month, String> {
+        let syntax = |e: toml::de::Error| {
+            let (line, col) = e.span().map(|s| position(text, s.start)).unwrap_or((1, 1));
+            format!("{line}:{col}: {}", e.message().trim_end())
+        };
+        // One pass in the usual case; the version is checked before any entry error is shown,
+        // since a newer format may not parse as this one.
+        // The usual file has only known fields: parse it without serde's flatten buffering
+        // (several times faster); anything else takes the general path that keeps unknown fields.
+        if let Ok(fast) = toml::from_str::<FastMonth>(text)
+            && fast.version == VERSION
+        {
+            return Ok(Month {
+                entries: dedupe(fast.entry.into_iter().map(Entry::from).collect()),
+                extra: BTreeMap::new(),
+            });
+        }
+        let parsed: Result<RawMonth, _> = toml::from_str(text);
+        let head: VersionOnly = match &parsed {
+            Ok(raw) => VersionOnly { version: raw.version.clone() },
+            Err(_) => toml::from_str(text).map_err(syntax)?,
+        };
+        let Some(version) = head.version else {
+            return Err(" no `version` key: a month file starts with `version = 1`".into());
+        };
+        let (line, col) = position(text, version.span().start);
+        match version.get_ref().as_integer() {
+            Some(VERSION) => {}
+            Some(v) if v > VERSION => {
+                return Err(format!(
+                    "{line}:{col}: written by a newer upright (version {v}); this one reads version {VERSION} — update upright"
+                ));
+            }
+            _ => return Err(format!("{line}:{col}: `version` must be {VERSION}")),
+        }
+        let raw = parsed.map_err(syntax)?;
+        Ok(Month { entries: dedupe(raw.entry), extra: raw.extra })
+    }
+}
+
+pub(super) fn io_error(path: &Path, e: std::io::Error) -> eyre::Report {
+    match e.kind() {
+        ErrorKind::PermissionDenied => eyre!("{}: permission denied", path.display()),
+        ErrorKind::IsADirectory => eyre!("{}: is a directory, not a month file", path.display()),
+        _ => eyre!("{}: {e}", path.display()),
+    }
+}
