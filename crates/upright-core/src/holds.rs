@@ -17,7 +17,7 @@ use jiff::civil::Date;
 
 use crate::catalog::{Exercise, Kind};
 use crate::log::{Entry, EntryKind};
-use crate::progression::{Change, Prescription};
+use crate::rx::{Change, Prescription};
 use crate::settings::Settings;
 
 mod breaks;
@@ -150,7 +150,7 @@ impl Holds {
         Holds {
             locked: safety.locked_since,
             gp: safety.gp_since,
-            flare: crate::progression::flare_since(upto, date),
+            flare: crate::safety::flare_since(upto, date),
             not_settled: upto
                 .iter()
                 .rev()
@@ -273,7 +273,7 @@ impl Holds {
             }
             // A step back keeps its own reason; otherwise the hold is what the person needs to know.
             Some(hold @ (Hold::Gp { .. } | Hold::NotSettled)) if rx.change != Change::Down && !rx.stopped => {
-                rx.reason = Some(crate::progression::same_because(held_why(hold)));
+                rx.reason = Some(crate::rx::same_because(held_why(hold)));
             }
             Some(Hold::Gp { .. } | Hold::NotSettled) => {}
         }
@@ -303,7 +303,7 @@ fn leg_reason(since: Date, own: bool, week: bool) -> String {
 
 /// Puts `rx` at ladder `step`, its dose and text with it.
 fn set_step(rx: &mut Prescription, ex: &Exercise, step: u32) {
-    let (dose, text) = crate::progression::dose_at(ex, step);
+    let (dose, text) = crate::rx::dose_at(ex, step);
     rx.step = step;
     rx.dose = dose;
     rx.dose_text = text;

@@ -16,6 +16,7 @@ pub mod morning;
 pub mod progress;
 pub mod progression;
 pub mod rules;
+pub mod rx;
 pub mod safety;
 pub mod session;
 pub mod settings;

@@ -29,8 +29,9 @@ use jiff::civil::Date;
 
 use decide::{Decision, decide};
 
+pub use crate::rx::{Change, Offer, Prescription};
+pub use crate::safety::flare_since;
 pub use forecast::{PlanItem, WeekPlan, forecast};
-pub use harder::Offer;
 pub use words::{lift_rating, walk_rating};
 
 use crate::catalog::{Catalog, Dose, Exercise, walk_text};
@@ -39,21 +40,6 @@ use crate::settings::Settings;
 
 /// Days back over which a run of good sessions is counted (views always load more than this).
 const RUN_DAYS: i64 = 56;
-
-/// How today's step relates to the last session's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    /// No session yet: the start step for the level (or the config override).
-    Start,
-    Same,
-    Up,
-    Down,
-    /// Advancing was due or possible but something held it (hard session, pain 4–5, walk cap,
-    /// a few days off).
-    Hold,
-    /// Flare-up mode sets the step.
-    Flare,
-}
 
 use crate::holds::{Gated, Holds, PAUSED_KEY};
 
@@ -71,25 +57,6 @@ impl Prescription {
             _ => reason.clone(),
         })
     }
-}
-
-/// Today's dose of one exercise.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Prescription {
-    pub id: String,
-    pub step: u32,
-    pub dose: Dose,
-    pub dose_text: String,
-    pub change: Change,
-    /// One human line when the step changed or was held ("curl-up up to 4-3-2 × 8 s holds:
-    /// 3 easy sessions in a row"); `None` when nothing needs saying.
-    pub reason: Option<String>,
-    /// Pain above 5 today ended this exercise for the day.
-    pub stopped: bool,
-    /// Pain down a leg paused this exercise until a clinician clears it.
-    pub paused: bool,
-    /// A harder form ("feet") the user may take with `h` or `upright harder ID`; held until then.
-    pub offer: Option<Offer>,
 }
 
 /// Each routine exercise's dose on `date`, in routine order. Entries dated after `date` are
@@ -132,21 +99,6 @@ fn gated(
     holds.routine(ex, raw, last_step)
 }
 
-/// `ex` at ladder `step`: its dose and the text of it.
-pub(crate) fn dose_at(ex: &Exercise, step: u32) -> (Dose, String) {
-    let dose = ex.dose(step).clone();
-    let text = match &dose {
-        Dose::Walk { bouts } => walk_text(bouts),
-        _ => ex.dose_text(step),
-    };
-    (dose, text)
-}
-
-/// "Same as last time: why", the line a held dose shows.
-pub(crate) fn same_because(why: &str) -> String {
-    words::same(why)
-}
-
 fn days_between(a: Date, b: Date) -> i64 {
     a.until(b).map(|s| i64::from(s.get_days())).unwrap_or(0)
 }
@@ -154,17 +106,6 @@ fn days_between(a: Date, b: Date) -> i64 {
 /// Calendar days strictly between two dates: the days missed between sessions.
 fn missed_days(last: Date, next: Date) -> i64 {
     days_between(last, next) - 1
-}
-
-/// Flare-up mode as of `date`: the day it went on, when it is on.
-pub fn flare_since(history: &[Entry], date: Date) -> Option<Date> {
-    let upto = history.partition_point(|e| e.date <= date);
-    history[..upto]
-        .iter()
-        .rev()
-        .find(|e| matches!(e.kind, EntryKind::FlareOn | EntryKind::FlareOff))
-        .filter(|e| e.kind == EntryKind::FlareOn)
-        .map(|e| e.date)
 }
 
 /// After 14 days in flare-up mode the app suggests seeing a GP or physiotherapist.

@@ -280,3 +280,14 @@ mod tests {
         }
     }
 }
+
+/// Flare-up mode as of `date`: the day it went on, when it is on.
+pub fn flare_since(history: &[Entry], date: Date) -> Option<Date> {
+    let upto = history.partition_point(|e| e.date <= date);
+    history[..upto]
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EntryKind::FlareOn | EntryKind::FlareOff))
+        .filter(|e| e.kind == EntryKind::FlareOn)
+        .map(|e| e.date)
+}

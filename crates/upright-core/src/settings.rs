@@ -53,9 +53,9 @@ pub struct Settings {
     /// The user's own name, shown on the physiotherapist report only.
     pub name: Option<String>,
     /// When `upright breaks` offers desk breaks (`work_hours`, `break_every`).
-    pub breaks: crate::breaks::Schedule,
+    pub breaks: breaks::Schedule,
     /// Strength days (opt-in) and the user's loads.
-    pub strength: crate::strength::StrengthSettings,
+    pub strength: strength::StrengthSettings,
     /// `upright calendar`'s event time and alarm (`[calendar]`).
     pub calendar: crate::settings::CalendarSettings,
     /// Where the app looks for recorded walks to import (`[import] folder`); off when `None`.
@@ -91,8 +91,8 @@ impl Default for Settings {
             walk_days_per_week: 4,
             days_per_week: 5,
             name: None,
-            breaks: crate::breaks::Schedule::default(),
-            strength: crate::strength::StrengthSettings::default(),
+            breaks: breaks::Schedule::default(),
+            strength: strength::StrengthSettings::default(),
             calendar: crate::settings::CalendarSettings::default(),
             import_folder: None,
             theme: ThemeChoice::Auto,
@@ -120,8 +120,8 @@ struct RawConfig {
     exercises: BTreeMap<Spanned<String>, Spanned<Override>>,
     #[serde(default)]
     custom: Vec<Spanned<RawExercise>>,
-    strength: Option<Spanned<crate::strength::RawStrength>>,
-    units: Option<crate::strength::Units>,
+    strength: Option<Spanned<strength::RawStrength>>,
+    units: Option<strength::Units>,
     calendar: Option<Spanned<outside::RawCalendar>>,
     import: Option<Spanned<outside::RawImport>>,
     theme: Option<ThemeChoice>,
@@ -190,10 +190,9 @@ pub fn parse(text: &str, catalog: &mut Catalog) -> Result<Settings, String> {
         s.days_per_week = v.into_inner();
     }
     if let Some(v) = raw.work_hours {
-        (s.breaks.start, s.breaks.end) =
-            crate::breaks::Schedule::parse_hours(v.get_ref()).ok_or_else(|| {
-                fail(v.span(), format!("work_hours = {:?} is not a span like \"09:00-17:30\"", v.get_ref()))
-            })?;
+        (s.breaks.start, s.breaks.end) = breaks::Schedule::parse_hours(v.get_ref()).ok_or_else(|| {
+            fail(v.span(), format!("work_hours = {:?} is not a span like \"09:00-17:30\"", v.get_ref()))
+        })?;
     }
     if let Some(v) = raw.break_every {
         if !(5..=240).contains(v.get_ref()) {
@@ -372,6 +371,8 @@ mod tests;
 
 mod outside;
 pub use outside::CalendarSettings;
+pub mod breaks;
+pub mod strength;
 
 /// Where the first dose of the `index`-th `[[custom]]` that does not parse sits in `text`. A
 /// second, lenient read: only when validation failed, so the usual load pays nothing for it.

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Gated, Hold, Holds, LOCKED_REASON, leg_reason};
 use crate::catalog::Exercise;
 use crate::log::{Entry, EntryKind};
-use crate::strength::{Prescription, RepRange};
+use crate::rx::lift::{Prescription, RepRange};
 
 impl Holds {
     /// A lift's dose on the day: `raw` by the strength rules, then the holds. `history` gives the

@@ -4,20 +4,11 @@
 //! "Not now" (`harder-declined`) keeps the hold without the offer; either answer counts until
 //! the next flare, which starts the question again. Pure.
 
+use crate::rx::Offer;
 use jiff::civil::Date;
 
 use crate::catalog::{Dose, Exercise};
 use crate::log::{Entry, EntryKind};
-
-/// A harder form of an exercise the user may take (`h` in the app, `upright harder ID`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Offer {
-    /// The form offered ("feet") and the one the user is on ("knees").
-    pub form: String,
-    pub from: String,
-    /// The user said "not now": it is no longer offered, only held (and still taken with `h`).
-    pub declined: bool,
-}
 
 /// The form a dose names ("knees", "feet"), if any.
 fn form(d: &Dose) -> Option<&str> {

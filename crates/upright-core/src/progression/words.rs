@@ -17,7 +17,7 @@ pub fn easier(lowest: bool, why: &str) -> String {
 }
 
 pub fn same(why: &str) -> String {
-    format!("Same as last time: {why}")
+    crate::rx::same_because(why)
 }
 
 /// Days missed since `last` (not counting it or today), the way rule 7 counts them.

@@ -1,6 +1,7 @@
 //! A 16-week persona run through the strength rules: the trajectory printed in the README
 //! ("Strength days"). Run it with `cargo test --lib strength_persona -- --nocapture`.
 
+use crate::catalog::Level;
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 
