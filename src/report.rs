@@ -4,14 +4,16 @@
 //! notes. Pure: built from the loaded entries, the settings and `today`; `html` renders it.
 
 mod course;
+mod fmt;
 mod glance;
 mod glance_html;
 mod html;
 mod svg;
 
-pub use glance::{Course, Glance, Outcome, Tolerance, WeekDose, words};
+pub use course::Course;
+pub use glance::{Glance, Outcome, Tolerance, WeekDose, words};
 
-pub use svg::fmt_num;
+pub use fmt::fmt_num;
 
 use jiff::civil::Date;
 

@@ -5,7 +5,6 @@
 
 use jiff::civil::Date;
 
-use super::glance::Course;
 use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::log::{Entry, EntryKind};
@@ -112,4 +111,16 @@ pub fn courses(
         });
     }
     out
+}
+
+/// One exercise from its first session in the span to its best and its latest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    /// The form done last (the bodyweight start's name when no load was used).
+    pub name: String,
+    pub start: String,
+    pub best: String,
+    pub now: String,
+    /// Step-backs: date, "from → to" and why.
+    pub step_backs: Vec<(Date, String, String)>,
 }

@@ -7,6 +7,7 @@
 
 use jiff::civil::Date;
 
+use super::course::Course;
 use crate::catalog::{Catalog, Level};
 use crate::checkin::{Verdict, judge};
 use crate::config::Settings;
@@ -61,18 +62,6 @@ pub struct Tolerance {
     pub alternatives: Vec<(String, u32)>,
     /// Exercises paused for pain down a leg, per day.
     pub paused: u32,
-}
-
-/// One exercise from its first session in the span to its best and its latest.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Course {
-    /// The form done last (the bodyweight start's name when no load was used).
-    pub name: String,
-    pub start: String,
-    pub best: String,
-    pub now: String,
-    /// Step-backs: date, "from → to" and why.
-    pub step_backs: Vec<(Date, String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

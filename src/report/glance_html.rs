@@ -3,8 +3,7 @@
 
 use std::fmt::Write;
 
-use super::html::{date, esc};
-use super::svg::fmt_num;
+use super::fmt::{date, esc, fmt_num};
 use super::{Event, Report, words};
 
 fn num(v: f64) -> String {

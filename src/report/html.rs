@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::svg::{self, Series, fmt_num};
+use super::fmt::{date, esc, fmt_num};
+use super::svg::{self, Series};
 use super::{Event, Report};
 
 const CSS: &str = r#"
@@ -53,31 +54,6 @@ h2.appendix { font-size: 16pt; }
 /// Colours of the PSFS activities, in order.
 const PALETTE: [&str; 3] = ["#1f77b4", "#2ca02c", "#9467bd"];
 const PAIN: &str = "#c0392b";
-
-/// Escapes text for HTML (element content and quoted attributes); control characters go, and
-/// bidi and other hidden format characters are shown as their code (`\u{202e}`).
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            // A bidi control could show a note in another order than it was written: it is
-            // shown as its code instead, so the reader sees something was there.
-            c if crate::text::is_hidden_format(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-pub(super) fn date(d: jiff::civil::Date) -> String {
-    d.strftime("%-d %b %Y").to_string()
-}
 
 fn opt(v: Option<f64>) -> String {
     v.map_or("–".to_string(), fmt_num)

@@ -34,7 +34,7 @@ fn y(v: f64, max: f64) -> f64 {
 fn frame(id: &str, title: &str, labels: &[String], max: f64, ticks: &[f64], bars: bool) -> String {
     let mut s = format!(
         r#"<svg id="{id}" class="chart" viewBox="0 0 {W} {H}" role="img" aria-labelledby="{id}-title" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{}</title>"#,
-        super::html::esc(title)
+        super::fmt::esc(title)
     );
     for t in ticks {
         let ty = y(*t, max);
@@ -80,7 +80,7 @@ pub fn line_chart(id: &str, title: &str, labels: &[String], max: f64, series: &[
                 None => runs.push(Vec::new()),
             }
         }
-        let _ = write!(s, r#"<g class="series" data-label="{}">"#, super::html::esc(line.label));
+        let _ = write!(s, r#"<g class="series" data-label="{}">"#, super::fmt::esc(line.label));
         for run in runs.iter().filter(|r| r.len() > 1) {
             let pts: Vec<String> = run.iter().map(|(px, py)| format!("{px:.1},{py:.1}")).collect();
             let _ = write!(
@@ -98,7 +98,7 @@ pub fn line_chart(id: &str, title: &str, labels: &[String], max: f64, series: &[
                     x(i, n),
                     y(*v, max),
                     line.color,
-                    fmt_num(*v)
+                    super::fmt::fmt_num(*v)
                 );
             }
         }
@@ -132,10 +132,10 @@ pub fn bar_chart(id: &str, title: &str, labels: &[String], values: &[f64], targe
             r##"<rect x="{bx:.1}" y="{by:.1}" width="{:.1}" height="{:.1}" fill="#4a90a4" data-value="{}"/><text x="{:.1}" y="{:.1}" class="val" text-anchor="middle">{}</text>"##,
             bar_w(n),
             y(0.0, max) - by,
-            fmt_num(*v),
+            super::fmt::fmt_num(*v),
             bx + bar_w(n) / 2.0,
             by - 3.0,
-            fmt_num(*v)
+            super::fmt::fmt_num(*v)
         );
     }
     if let Some(t) = target {
@@ -156,9 +156,4 @@ fn nice_max(v: f64) -> f64 {
         .into_iter()
         .find(|m| *m >= v)
         .unwrap_or((v / 1000.0).ceil() * 1000.0)
-}
-
-/// A number as the report prints it: whole numbers bare, others to one decimal.
-pub fn fmt_num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 { format!("{}", v.round() as i64) } else { format!("{v:.1}") }
 }
