@@ -112,7 +112,7 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
 /// two rows above the key hints.
 fn week_message(frame: &mut Frame, area: Rect, message: Option<&str>, theme: &Theme) {
     let Some(text) = message else { return };
-    let rows = (text.chars().count().div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
+    let rows = (crate::text::width(text).div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
     let rect = Rect { y: area.bottom().saturating_sub(1 + rows), height: rows, ..area };
     frame.render_widget(Clear, rect);
     let text = ratatui::text::Span::styled(text, theme.accent);
@@ -132,14 +132,9 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-/// `s` cut to `width` characters, with an ellipsis when cut.
+/// `s` cut to `width` columns between whole characters, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::text::fit(s, width).into_owned()
 }
 
 /// The key hints at the bottom of a screen.

@@ -125,6 +125,7 @@ impl App {
     /// The skip prompt: type a reason (optional), Enter saves the skip.
     pub(super) fn skip_reason(&mut self, id: String, mut text: String, msg: Msg) -> Step {
         let mode = match msg {
+            // A limit on characters typed, not on columns: the prompt wraps what it shows.
             Msg::Char(c) if text.chars().count() < 80 => {
                 text.push(c);
                 Mode::SkipReason { id, text }

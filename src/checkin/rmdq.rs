@@ -56,6 +56,7 @@ pub fn parse(s: &str) -> Result<String, String> {
     if t == "none" {
         return Ok("n".repeat(ITEMS.len()));
     }
+    // Counts of answers (one `y`/`n` letter each), not widths.
     if !t.is_empty() && t.chars().all(|c| c == 'y' || c == 'n') {
         return if t.chars().count() == ITEMS.len() {
             Ok(t)
