@@ -168,3 +168,5 @@ mod strength_tests;
 mod tests;
 #[cfg(test)]
 mod theme_tests;
+#[cfg(test)]
+mod wide_tests;
