@@ -62,7 +62,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     if app.help
         && let Some(screen) = crate::app::keymap::Screen::of(&app.mode)
     {
-        app.scroll_end.set(help::render(frame, area, screen, app.help_scroll, theme));
+        reach(app, help::render(frame, area, screen, app.help_scroll, theme));
     }
 }
 
@@ -81,17 +81,17 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week_message(frame, area, app.message.as_deref(), theme);
         }
         Mode::Plan { weeks, scroll } => {
-            app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
+            reach(app, plan::render(frame, area, day, weeks, *scroll, theme))
         }
         Mode::Progress(p) | Mode::Rmdq { back: p, .. } => progress::render(frame, area, p, theme),
         Mode::Import { plan, scroll } => {
-            app.scroll_end.set(import::render(frame, area, plan, *scroll, theme))
+            reach(app, import::render(frame, area, plan, *scroll, theme))
         }
         Mode::RedFlags { said, scroll, .. } => {
-            app.scroll_end.set(safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
+            reach(app, safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }
         Mode::Onboard(o) => {
-            app.scroll_end.set(safety::onboarding(frame, area, app.message.as_deref(), o, theme))
+            reach(app, safety::onboarding(frame, area, app.message.as_deref(), o, theme))
         }
         // A prompt or a question is drawn over the screen it came from.
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
@@ -106,6 +106,13 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             today::render(frame, area, &shown, theme);
         }
     }
+}
+
+/// Tells the app how far the scrolled screen just drawn can go, and its page (j/k, PgUp/PgDn
+/// and G stop there).
+fn reach(app: &App, scroll: wrap::Scroll) {
+    app.scroll_end.set(scroll.end);
+    app.scroll_page.set(scroll.page);
 }
 
 /// Why a key on the week screen did nothing (a day to come, nothing to undo, a refusal), in the

@@ -24,6 +24,10 @@ impl App {
                 self.selected = (self.selected + 1) % n;
                 Mode::Today
             }
+            Msg::Top | Msg::Bottom => {
+                self.selected = if matches!(msg, Msg::Top) { 0 } else { n - 1 };
+                Mode::Today
+            }
             Msg::Back => return (Mode::Today, Some(Effect::Quit)),
             Msg::Help => {
                 self.help = true;

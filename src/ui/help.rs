@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::wrap::{scrolled, wrap, wrap_text};
+use super::wrap::{Scroll, scrolled, wrap, wrap_text};
 use super::{Theme, popup};
 use crate::app::keymap::{Screen, help_rows};
 use crate::text::{pad_left, width as cols};
@@ -25,7 +25,7 @@ const TODAY_MARKS: [(&str, &str); 5] =
     [("✓", "done"), ("■", "stopped for pain"), ("‖", "paused"), ("–", "skipped"), ("○", "to do")];
 
 /// Draws the help of `screen`; returns the furthest scroll (see [`scrolled`]).
-pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> u16 {
+pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> Scroll {
     let width = 56.min(area.width);
     let inner = usize::from(width.saturating_sub(2));
     let rows = help_rows(screen);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
-use super::wrap::{hints_fit, scrolled, wrap, wrap_text};
+use super::wrap::{Scroll, hints_fit, scrolled, wrap, wrap_text};
 use crate::progression::WeekPlan;
 use crate::text::{pad_left, pad_to, width as cols};
 use crate::today::Day;
@@ -24,7 +24,7 @@ pub fn render(
     plan: &[WeekPlan],
     scroll: u16,
     theme: &Theme,
-) -> u16 {
+) -> Scroll {
     let title = if area.width >= 50 {
         " Plan — if every session goes as planned "
     } else {
@@ -105,7 +105,7 @@ pub fn render(
         lines.extend(wrap_text(said, theme.dim, width, 0));
     }
     let end = scrolled(frame, body, lines, scroll, theme);
-    let k = [("j/k", "scroll"), ("?", "help"), ("Esc", "back")];
+    let k = [("j/k", "scroll"), ("?", "help"), ("PgUp/PgDn", "page"), ("Esc", "back")];
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
     end
 }

@@ -112,7 +112,7 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
     let k = [
         ("←/→", "day"),
         ("j/k", "exercise"),
-        ("h/l", "week"),
+        ("[/]", "week"),
         ("x", "tick off"),
         ("u", "undo"),
         ("Esc", "back"),

@@ -140,14 +140,22 @@ pub fn wrap_text(text: &str, style: Style, width: usize, indent: usize) -> Vec<L
     wrap(vec![Span::styled(text.to_string(), style)], width, indent)
 }
 
+/// How far a scrolled screen can go, as last drawn: the furthest scroll that still shows
+/// something new (0 when all fit), and the rows of text a page shows (for PgUp/PgDn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub end: u16,
+    pub page: u16,
+}
+
 /// `lines` (one row each) from `scroll` on; when they do not all fit, the last row says
-/// "more ↓" (and "↑" when scrolled), so a small terminal shows there is more. Returns the
-/// furthest scroll that still shows something new (0 when all fit), for the app to stop at.
-pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16, theme: &Theme) -> u16 {
+/// "more ↓" (and "↑" when scrolled), so a small terminal shows there is more. Returns how far
+/// it can scroll ([`Scroll`]), for the app to stop at.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16, theme: &Theme) -> Scroll {
     let height = usize::from(area.height);
     if lines.len() <= height {
         frame.render_widget(Paragraph::new(lines), area);
-        return 0;
+        return Scroll { end: 0, page: area.height };
     }
     let room = height.saturating_sub(1);
     let end = lines.len() - room;
@@ -161,7 +169,7 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16
     };
     shown.push(Line::from(Span::styled(mark, theme.accent)));
     frame.render_widget(Paragraph::new(shown), area);
-    end as u16
+    Scroll { end: end as u16, page: room as u16 }
 }
 
 /// The leading whole words of `s` that fit `width` (a name in a narrow column): never a
