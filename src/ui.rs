@@ -174,6 +174,8 @@ mod strength_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod theme_screens_tests;
+#[cfg(test)]
 mod theme_tests;
 #[cfg(test)]
 mod wide_tests;

@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 
 use super::keys::{msg_for, msg_in_help};
 use super::tests::{app, step, wall};
-use super::{App, Effect, Mode, Msg};
+use super::{App, Effect, Mode};
 use KeyCode::{Char, End, Home, Left, PageDown, PageUp, Right};
 
 /// Presses `code` as the loop does: the help overlay's keys while it is open, else the
