@@ -426,9 +426,9 @@ mod no_disk_tests;
 #[cfg(test)]
 mod refresh_tests;
 #[cfg(test)]
-mod scroll_keys_tests;
-#[cfg(test)]
 pub(crate) mod review_tests;
+#[cfg(test)]
+mod scroll_keys_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

@@ -80,19 +80,13 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week::render(frame, area, data, *row, *day, theme);
             week_message(frame, area, app.message.as_deref(), theme);
         }
-        Mode::Plan { weeks, scroll } => {
-            reach(app, plan::render(frame, area, day, weeks, *scroll, theme))
-        }
+        Mode::Plan { weeks, scroll } => reach(app, plan::render(frame, area, day, weeks, *scroll, theme)),
         Mode::Progress(p) | Mode::Rmdq { back: p, .. } => progress::render(frame, area, p, theme),
-        Mode::Import { plan, scroll } => {
-            reach(app, import::render(frame, area, plan, *scroll, theme))
-        }
+        Mode::Import { plan, scroll } => reach(app, import::render(frame, area, plan, *scroll, theme)),
         Mode::RedFlags { said, scroll, .. } => {
             reach(app, safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }
-        Mode::Onboard(o) => {
-            reach(app, safety::onboarding(frame, area, app.message.as_deref(), o, theme))
-        }
+        Mode::Onboard(o) => reach(app, safety::onboarding(frame, area, app.message.as_deref(), o, theme)),
         // A prompt or a question is drawn over the screen it came from.
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
         Mode::Confirm { back, .. } => screen(frame, app, back, now, theme),

@@ -84,9 +84,13 @@ fn the_plan_scrolls_by_page_and_to_either_end() {
         _ => panic!("{:?}", app.mode),
     };
     // A page keeps one line of the last in sight.
-    for (key, want) in
-        [(PageDown, page - 1), (PageDown, 2 * (page - 1)), (PageUp, page - 1), (Char('G'), end), (Char('g'), 0)]
-    {
+    for (key, want) in [
+        (PageDown, page - 1),
+        (PageDown, 2 * (page - 1)),
+        (PageUp, page - 1),
+        (Char('G'), end),
+        (Char('g'), 0),
+    ] {
         press(&mut app, key);
         draw(&app, 40, 12);
         assert_eq!(scroll(&app), want, "{key:?}");
@@ -98,7 +102,7 @@ fn the_plan_scrolls_by_page_and_to_either_end() {
     assert_eq!(scroll(&app), end, "never past the end");
     press(&mut app, Home);
     assert_eq!(scroll(&app), 0);
-    assert!(draw(&app, 40, 12).contains("PgUp/PgDn page"), "the hint line says so");
+    assert!(draw(&app, 80, 24).contains("PgUp/PgDn page"), "the hint line says so");
 }
 
 #[test]
@@ -156,7 +160,9 @@ fn warning_signs_and_the_disclaimer_scroll_to_either_end() {
         Mode::Onboard(o) => o.scroll,
         _ => panic!("{:?}", app.mode),
     };
-    for (key, want) in [(Char('G'), end), (Char('g'), 0), (End, end), (PageUp, end - (app.scroll_page.get() - 1))] {
+    for (key, want) in
+        [(Char('G'), end), (Char('g'), 0), (End, end), (PageUp, end - (app.scroll_page.get() - 1))]
+    {
         press(&mut app, key);
         assert_eq!(scroll(&app), want, "{key:?}");
     }

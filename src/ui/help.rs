@@ -32,7 +32,8 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme:
     let key_width = rows.iter().map(|(k, _)| cols(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in rows {
-        let spans = vec![Span::styled(format!("{}  ", pad_left(k, key_width)), theme.accent), Span::raw(what)];
+        let spans =
+            vec![Span::styled(format!("{}  ", pad_left(k, key_width)), theme.accent), Span::raw(what)];
         lines.extend(wrap(spans, inner, key_width + 2));
     }
     lines.push(Line::default());

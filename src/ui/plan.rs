@@ -93,8 +93,10 @@ pub fn render(
                 picks.iter().map(|(label, _)| *label).zip(doses).collect()
             };
             for (label, dose) in shown {
-                let spans =
-                    vec![Span::styled(format!("  {}  ", pad_left(label, 11)), theme.dim), Span::raw(dose.clone())];
+                let spans = vec![
+                    Span::styled(format!("  {}  ", pad_left(label, 11)), theme.dim),
+                    Span::raw(dose.clone()),
+                ];
                 lines.extend(wrap(spans, width, 15));
             }
         }

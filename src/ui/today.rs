@@ -340,8 +340,8 @@ fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, the
     let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     let label = format!(" {done}/{total} done ");
-    let [bar, text] = gauge
-        .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(cols(&label) as u16)]));
+    let [bar, text] =
+        gauge.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(cols(&label) as u16)]));
     frame.render_widget(Paragraph::new(super::wrap::bar(ratio, bar.width, theme.gauge)), bar);
     frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
     let k: &[(&str, &str)] = if wide {

@@ -152,8 +152,7 @@ fn grid(
         }
         lines.push(Line::from(spans));
     }
-    let complete: String =
-        w.days.iter().map(|d| center(if d.complete { "●" } else { "·" }, col)).collect();
+    let complete: String = w.days.iter().map(|d| center(if d.complete { "●" } else { "·" }, col)).collect();
     // The CLI's words: a complete day (issue 26).
     let whole = if name_width >= 12 { "complete day" } else { "all" };
     lines.push(Line::from(vec![
@@ -163,8 +162,7 @@ fn grid(
     // Strength days, with strength on: a mark on each day a lift was done, and the count
     // toward the week's target in the label (the words `upright week` prints, where they fit).
     if let Some(s) = &w.strength {
-        let marks: String =
-            s.days.iter().map(|&done| center(if done { "✓" } else { "·" }, col)).collect();
+        let marks: String = s.days.iter().map(|&done| center(if done { "✓" } else { "·" }, col)).collect();
         let short = format!("strength {} of {}", s.done(), s.target);
         let label = [s.text(), short].into_iter().find(|l| cols(l) <= name_width);
         let label = label.unwrap_or_else(|| words_fit("strength", name_width));
@@ -182,15 +180,14 @@ fn grid(
         })
         .collect();
     let walk = if name_width >= 12 { "walk minutes" } else { "walk" };
-    lines
-        .push(Line::from(vec![Span::styled(format!("  {}", pad_to(walk, name_width)), theme.dim), Span::raw(minutes)]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {}", pad_to(walk, name_width)), theme.dim),
+        Span::raw(minutes),
+    ]));
     // Only for someone who uses `upright breaks`: a row of zeros would be noise to the others.
     if w.breaks.iter().any(|&n| n > 0) {
-        let counts: String = w
-            .breaks
-            .iter()
-            .map(|&n| center(&if n > 0 { n.to_string() } else { "·".into() }, col))
-            .collect();
+        let counts: String =
+            w.breaks.iter().map(|&n| center(&if n > 0 { n.to_string() } else { "·".into() }, col)).collect();
         let label = if name_width >= 12 { "desk breaks" } else { "brk" };
         lines.push(Line::from(vec![
             Span::styled(format!("  {}", pad_to(label, name_width)), theme.dim),

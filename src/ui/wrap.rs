@@ -91,11 +91,7 @@ fn keep_together(words: Vec<(String, Style)>, room: usize) -> Vec<(String, Style
         // A bracket is kept whole when it is a short one with a number (a dose, a pain), not a
         // clause of prose that would leave a gap.
         let short = date || (cols(&joined) <= 32 && joined.chars().any(|c| c.is_ascii_digit()));
-        if n > 1
-            && short
-            && unit.iter().all(|(_, s)| s == style)
-            && cols(joined.trim_start()) <= room
-        {
+        if n > 1 && short && unit.iter().all(|(_, s)| s == style) && cols(joined.trim_start()) <= room {
             out.push((joined, *style));
             i += n;
         } else {
