@@ -18,6 +18,7 @@ mod progress;
 mod prompt;
 mod run;
 mod safety;
+mod scroll;
 pub(crate) mod suspend;
 mod timer;
 mod variant;
@@ -378,22 +379,6 @@ impl App {
     /// One line further down a scrolled screen, never past its end as last drawn.
     pub(super) fn scrolled_down(&self, scroll: u16) -> u16 {
         scroll.saturating_add(1).min(self.scroll_end.get())
-    }
-
-    /// Where `msg` takes a scrolled screen now at `scroll`: a line (j/k), a page less a line
-    /// of overlap (PgUp/PgDn), the top or the end as last drawn (g/G, Home/End); `None` for a
-    /// message that does not scroll.
-    pub(super) fn scroll_by(&self, scroll: u16, msg: &Msg) -> Option<u16> {
-        let (end, page) = (self.scroll_end.get(), self.scroll_page.get().saturating_sub(1).max(1));
-        Some(match msg {
-            Msg::Down => self.scrolled_down(scroll),
-            Msg::Up => scroll.saturating_sub(1),
-            Msg::PageDown => scroll.saturating_add(page).min(end),
-            Msg::PageUp => scroll.min(end).saturating_sub(page),
-            Msg::Top => 0,
-            Msg::Bottom => end,
-            _ => return None,
-        })
     }
 
     /// The exercise's name as today shows it (a lift's bodyweight start by its own name), else
