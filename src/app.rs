@@ -18,6 +18,7 @@ mod progress;
 mod prompt;
 mod run;
 mod safety;
+mod scroll;
 pub(crate) mod suspend;
 mod timer;
 mod variant;
@@ -176,6 +177,8 @@ pub struct App {
     /// The furthest a scrolled screen (help, plan, warning signs, disclaimer) can go at the size
     /// it was last drawn: `j` stops there, so `k` comes back at once. Set by the drawing.
     pub scroll_end: std::cell::Cell<u16>,
+    /// The rows of text that screen showed: what PgUp/PgDn move by. Set by the drawing.
+    pub scroll_page: std::cell::Cell<u16>,
     /// One calm line under the list: what just happened, or an error.
     pub message: Option<String>,
     pub sound: bool,
@@ -209,6 +212,7 @@ impl App {
             help: false,
             help_scroll: 0,
             scroll_end: std::cell::Cell::new(u16::MAX),
+            scroll_page: std::cell::Cell::new(1),
             message: None,
             sound,
             hooks,
@@ -314,11 +318,14 @@ impl App {
             return self.saved(outcome);
         }
         if self.help {
-            // j/k scroll a help longer than the screen; any other key closes it.
-            match msg {
-                Msg::Down => self.help_scroll = self.scrolled_down(self.help_scroll),
-                Msg::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                _ => (self.help, self.help_scroll) = (false, 0),
+            // j/k, PgUp/PgDn, g/G scroll a help longer than the screen; Ctrl-C quits from
+            // here too (help says "from anywhere"); any other key closes it.
+            match (msg, self.help_scroll) {
+                (Msg::Quit, _) => return Some(Effect::Quit),
+                (msg, at) => match self.scroll_by(at, &msg) {
+                    Some(to) => self.help_scroll = to,
+                    None => (self.help, self.help_scroll) = (false, 0),
+                },
             }
             return None;
         }
@@ -341,11 +348,8 @@ impl App {
             (Mode::Slept { run, walked_min }, msg) => self.slept(run, walked_min, msg, now, wall),
             (Mode::Feedback(prompt), msg) => self.feedback(prompt, msg),
             (Mode::Week { data, row, day }, msg) => self.week(*data, row, day, msg),
-            (Mode::RedFlags { said, back, scroll }, Msg::Down) => {
-                (Mode::RedFlags { said, back, scroll: self.scrolled_down(scroll) }, None)
-            }
-            (Mode::RedFlags { said, back, scroll }, Msg::Up) => {
-                (Mode::RedFlags { said, back, scroll: scroll.saturating_sub(1) }, None)
+            (Mode::RedFlags { said, back, scroll }, msg) if self.scroll_by(scroll, &msg).is_some() => {
+                (Mode::RedFlags { said, back, scroll: self.scroll_by(scroll, &msg).unwrap_or(scroll) }, None)
             }
             (Mode::RedFlags { said, back, .. }, msg) => self.red_flags(said, *back, msg),
             (Mode::Onboard(o), msg) => self.onboard(o, msg),
@@ -408,6 +412,8 @@ mod no_disk_tests;
 mod refresh_tests;
 #[cfg(test)]
 pub(crate) mod review_tests;
+#[cfg(test)]
+mod scroll_keys_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 #[cfg(test)]

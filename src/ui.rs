@@ -62,7 +62,7 @@ pub fn render_with(frame: &mut Frame, app: &App, now: Instant, theme: &Theme) {
     if app.help
         && let Some(screen) = crate::app::keymap::Screen::of(&app.mode)
     {
-        app.scroll_end.set(help::render(frame, area, screen, app.help_scroll, theme));
+        reach(app, help::render(frame, area, screen, app.help_scroll, theme));
     }
 }
 
@@ -80,19 +80,13 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
             week::render(frame, area, data, *row, *day, theme);
             week_message(frame, area, app.message.as_deref(), theme);
         }
-        Mode::Plan { weeks, scroll } => {
-            app.scroll_end.set(plan::render(frame, area, day, weeks, *scroll, theme))
-        }
+        Mode::Plan { weeks, scroll } => reach(app, plan::render(frame, area, day, weeks, *scroll, theme)),
         Mode::Progress(p) | Mode::Rmdq { back: p, .. } => progress::render(frame, area, p, theme),
-        Mode::Import { plan, scroll } => {
-            app.scroll_end.set(import::render(frame, area, plan, *scroll, theme))
-        }
+        Mode::Import { plan, scroll } => reach(app, import::render(frame, area, plan, *scroll, theme)),
         Mode::RedFlags { said, scroll, .. } => {
-            app.scroll_end.set(safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
+            reach(app, safety::red_flags(frame, area, &day.safety, *said, *scroll, theme));
         }
-        Mode::Onboard(o) => {
-            app.scroll_end.set(safety::onboarding(frame, area, app.message.as_deref(), o, theme))
-        }
+        Mode::Onboard(o) => reach(app, safety::onboarding(frame, area, app.message.as_deref(), o, theme)),
         // A prompt or a question is drawn over the screen it came from.
         Mode::Feedback(p) if matches!(*p.back, Mode::Week { .. }) => screen(frame, app, &p.back, now, theme),
         Mode::Confirm { back, .. } => screen(frame, app, back, now, theme),
@@ -108,11 +102,18 @@ fn screen(frame: &mut Frame, app: &App, mode: &Mode, now: Instant, theme: &Theme
     }
 }
 
+/// Tells the app how far the scrolled screen just drawn can go, and its page (j/k, PgUp/PgDn
+/// and G stop there).
+fn reach(app: &App, scroll: wrap::Scroll) {
+    app.scroll_end.set(scroll.end);
+    app.scroll_page.set(scroll.page);
+}
+
 /// Why a key on the week screen did nothing (a day to come, nothing to undo, a refusal), in the
 /// two rows above the key hints.
 fn week_message(frame: &mut Frame, area: Rect, message: Option<&str>, theme: &Theme) {
     let Some(text) = message else { return };
-    let rows = (text.chars().count().div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
+    let rows = (crate::text::width(text).div_ceil(area.width.max(1) as usize) as u16).clamp(1, 2);
     let rect = Rect { y: area.bottom().saturating_sub(1 + rows), height: rows, ..area };
     frame.render_widget(Clear, rect);
     let text = ratatui::text::Span::styled(text, theme.accent);
@@ -132,14 +133,9 @@ pub fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
-/// `s` cut to `width` characters, with an ellipsis when cut.
+/// `s` cut to `width` columns between whole characters, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::text::fit(s, width).into_owned()
 }
 
 /// The key hints at the bottom of a screen.
@@ -172,4 +168,8 @@ mod strength_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod theme_screens_tests;
+#[cfg(test)]
 mod theme_tests;
+#[cfg(test)]
+mod wide_tests;

@@ -108,7 +108,7 @@ fn stopped_paused_and_held_count_for_the_day_with_their_own_mark() {
     assert_eq!(week["current_streak_weeks"], 1);
     let plain = upright(dir.path(), &["week", "--date", "2026-11-16"]);
     assert!(plain.contains("⊘ stopped as advised"), "the legend names it: {plain}");
-    assert!(plain.lines().all(|l| l.chars().count() <= 80), "{plain}");
+    assert!(plain.lines().all(|l| upright::text::width(l) <= 80), "{plain}");
     let walk = plain.lines().find(|l| l.starts_with("  Walk")).unwrap();
     let marks: Vec<&str> = walk.split_whitespace().skip(1).take(5).collect();
     assert_eq!(marks, ["⊘", "⊘", "✓", "✓", "✓"], "never missed: {walk}");

@@ -75,7 +75,7 @@ fn today_shows_the_id_that_done_takes() {
         assert!(out.lines().any(|l| l.starts_with(line)), "missing {line:?} in\n{out}");
     }
     assert!(out.contains("log one with: upright done ID"), "{out}");
-    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(out.lines().all(|l| upright::text::width(l) <= 80), "{out}");
 }
 
 #[test]

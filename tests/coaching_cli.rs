@@ -222,7 +222,7 @@ fn learn_prints_the_weekly_lessons() {
     assert!(out.contains("All lessons (upright learn N):") && out.contains("  8. Keeping it going"), "{out}");
     let out = env.run(&["learn", "4"]).0;
     assert!(out.starts_with("Week 4 of 8: A flare-up plan\n") && !out.contains("All lessons"), "{out}");
-    assert!(out.lines().all(|l| l.chars().count() <= 80), "{out}");
+    assert!(out.lines().all(|l| upright::text::width(l) <= 80), "{out}");
     env.cmd(&["learn", "9"]).failure();
 }
 

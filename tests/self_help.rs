@@ -176,7 +176,7 @@ fn main_commands_show_examples_and_help_wraps_to_the_terminal() {
             .success();
         let help = text(&out.get_output().stdout);
         assert!(help.contains("Examples:\n  upright"), "{command:?}: {help}");
-        let widest = help.lines().map(|l| l.chars().count()).max().unwrap();
+        let widest = help.lines().map(upright::text::width).max().unwrap();
         assert!(widest <= 60, "{command:?}: a line of {widest} columns in\n{help}");
     }
 }

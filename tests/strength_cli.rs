@@ -68,7 +68,7 @@ fn plan_forecasts_loads_on_strength_days() {
     assert!(text.contains("strength days") && text.contains("squat 3 × 8 at 8 kg"), "{text}");
     // The same weeks as the routine's plan (Mon 23 Nov – Sun 6 Dec), within 80 columns.
     assert!(text.contains("Thu 3 Dec") && !text.contains("Mon 7 Dec"), "{text}");
-    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.lines().all(|l| upright::text::width(l) <= 80), "{text}");
 }
 
 #[test]

@@ -24,6 +24,10 @@ impl App {
                 self.selected = (self.selected + 1) % n;
                 Mode::Today
             }
+            Msg::Top | Msg::Bottom => {
+                self.selected = if matches!(msg, Msg::Top) { 0 } else { n - 1 };
+                Mode::Today
+            }
             Msg::Back => return (Mode::Today, Some(Effect::Quit)),
             Msg::Help => {
                 self.help = true;
@@ -125,6 +129,7 @@ impl App {
     /// The skip prompt: type a reason (optional), Enter saves the skip.
     pub(super) fn skip_reason(&mut self, id: String, mut text: String, msg: Msg) -> Step {
         let mode = match msg {
+            // A limit on characters typed, not on columns: the prompt wraps what it shows.
             Msg::Char(c) if text.chars().count() < 80 => {
                 text.push(c);
                 Mode::SkipReason { id, text }

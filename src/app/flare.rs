@@ -27,17 +27,15 @@ impl App {
         self.change(Mode::Today, Effect::Save(Box::new(entry)), Some(said.into()))
     }
 
-    /// Keys on the plan screen: scroll, help, back.
+    /// Keys on the plan screen: scroll (a line, a page, to either end), help, back.
     pub(super) fn plan(&mut self, weeks: Vec<crate::progression::WeekPlan>, scroll: u16, msg: Msg) -> Step {
         let mode = match msg {
             Msg::Back | Msg::Plan => Mode::Today,
-            Msg::Down => Mode::Plan { weeks, scroll: self.scrolled_down(scroll) },
-            Msg::Up => Mode::Plan { weeks, scroll: scroll.saturating_sub(1) },
             Msg::Help => {
                 self.help = true;
                 Mode::Plan { weeks, scroll }
             }
-            _ => Mode::Plan { weeks, scroll },
+            msg => Mode::Plan { scroll: self.scroll_by(scroll, &msg).unwrap_or(scroll), weeks },
         };
         (mode, None)
     }

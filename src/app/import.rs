@@ -51,7 +51,7 @@ impl App {
         }
     }
 
-    /// The import screen: `y` logs, j/k scroll, any other key leaves it as it was.
+    /// The import screen: `y` logs, j/k (PgUp/PgDn, g/G) scroll, any other key leaves it as it was.
     pub(super) fn import_keys(&mut self, plan: Box<Plan>, scroll: u16, msg: Msg) -> Step {
         match msg {
             Msg::Char('y' | 'Y') => {
@@ -62,16 +62,26 @@ impl App {
                 };
                 self.change(Mode::Today, Effect::Import(plan), Some(said))
             }
-            Msg::Down | Msg::Char('j') => {
-                let scroll = scroll.saturating_add(1).min(self.scroll_end.get());
-                (Mode::Import { plan, scroll }, None)
+            // j/k, PgUp/PgDn, g/G and Home/End scroll, as on every scrolled screen.
+            msg if self.scroll_by(scroll, &vim(&msg)).is_some() => {
+                (Mode::Import { plan, scroll: self.scroll_by(scroll, &vim(&msg)).unwrap_or(scroll) }, None)
             }
-            Msg::Up | Msg::Char('k') => (Mode::Import { plan, scroll: scroll.saturating_sub(1) }, None),
             _ => {
                 self.message = Some("Nothing imported.".into());
                 (Mode::Today, None)
             }
         }
+    }
+}
+
+/// The import screen reads typed characters: its vi keys as the messages the others send.
+fn vim(msg: &Msg) -> Msg {
+    match msg {
+        Msg::Char('j') => Msg::Down,
+        Msg::Char('k') => Msg::Up,
+        Msg::Char('g') => Msg::Top,
+        Msg::Char('G') => Msg::Bottom,
+        msg => msg.clone(),
     }
 }
 

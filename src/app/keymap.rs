@@ -59,15 +59,23 @@ const fn bind(keys: &'static [KeyCode], label: &'static str, what: &'static str,
     Binding { keys, label, what, msg }
 }
 
-use KeyCode::{Char, Down, Enter, Esc, Left, Right, Up};
+use KeyCode::{Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Up};
 
 const DOWN: Binding = bind(&[Char('j'), Down], "", "", Msg::Down);
+// Keys people bring from other TUIs (less, vim, gitui) on every screen that scrolls.
+const PAGE_UP: Binding = bind(&[PageUp], "PgUp/PgDn", "a page up / down", Msg::PageUp);
+const PAGE_DOWN: Binding = bind(&[PageDown], "", "", Msg::PageDown);
+const TOP: Binding = bind(&[Char('g'), Home], "g/G", "top / bottom (also Home/End)", Msg::Top);
+const BOTTOM: Binding = bind(&[Char('G'), End], "", "", Msg::Bottom);
 const FLAGS: Binding = bind(&[Char('!')], "!", "warning signs that need a doctor", Msg::RedFlags);
 const HELP: Binding = bind(&[Char('?')], "?", "this help", Msg::Help);
 
 const TODAY: &[Binding] = &[
-    bind(&[Char('k'), Up], "j/k ↑/↓", "move", Msg::Up),
+    bind(&[Char('k'), Up], "j/k ↑/↓", "move (Home/End: first / last)", Msg::Up),
     DOWN,
+    // `g` opens Progress here, so the ends of the list are Home/End only.
+    bind(&[Home], "", "", Msg::Top),
+    bind(&[End], "", "", Msg::Bottom),
     bind(&[Enter], "Enter", "start the guided timer", Msg::Confirm),
     bind(&[Char('x')], "x", "tick off without the timer", Msg::TickOff),
     bind(&[Char('s')], "s", "skip (with a reason)", Msg::Skip),
@@ -98,12 +106,16 @@ const TIMER: &[Binding] = &[
 ];
 
 const WEEK: &[Binding] = &[
-    bind(&[Left], "←/→", "day", Msg::Left),
-    bind(&[Right], "", "", Msg::Right),
+    // h/l are ←/→ as j/k are ↑/↓ (vi keys and arrows alike move the cell); the week moves
+    // on its own pair.
+    bind(&[Left, Char('h')], "←/→ h/l", "day", Msg::Left),
+    bind(&[Right, Char('l')], "", "", Msg::Right),
     bind(&[Char('k'), Up], "j/k ↑/↓", "exercise", Msg::Up),
     DOWN,
-    bind(&[Char('h')], "h/l", "week before / after", Msg::PrevWeek),
-    bind(&[Char('l')], "", "", Msg::NextWeek),
+    bind(&[Char('g'), Home], "g/G", "first / last exercise (also Home/End)", Msg::Top),
+    bind(&[Char('G'), End], "", "", Msg::Bottom),
+    bind(&[Char('['), PageUp], "[/] PgUp/PgDn", "week before / after", Msg::PrevWeek),
+    bind(&[Char(']'), PageDown], "", "", Msg::NextWeek),
     bind(&[Char('x')], "x", "tick off the selected day", Msg::TickOff),
     bind(&[Char('u')], "u", "undo its last entry that day (asks y)", Msg::Undo),
     FLAGS,
@@ -114,6 +126,10 @@ const WEEK: &[Binding] = &[
 const PLAN: &[Binding] = &[
     bind(&[Char('k'), Up], "j/k ↑/↓", "scroll", Msg::Up),
     DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    TOP,
+    BOTTOM,
     FLAGS,
     HELP,
     bind(&[Char('p'), Char('q'), Esc], "q / Esc", "back to Today", Msg::Back),
@@ -122,6 +138,11 @@ const PLAN: &[Binding] = &[
 const RED_FLAGS: &[Binding] = &[
     bind(&[Char('k'), Up], "j/k ↑/↓", "scroll", Msg::Up),
     DOWN,
+    PAGE_UP,
+    PAGE_DOWN,
+    // `g` reports a see-a-GP sign here: the ends are Home/End only.
+    bind(&[Home], "Home/End", "top / bottom", Msg::Top),
+    bind(&[End], "", "", Msg::Bottom),
     bind(&[Char('e')], "e", "I have an emergency sign now", Msg::Char('e')),
     bind(&[Char('g')], "g", "I have a see-a-GP sign", Msg::Char('g')),
     bind(&[Char('c')], "c", "a clinician checked what I reported", Msg::Char('c')),
@@ -132,6 +153,10 @@ const RED_FLAGS: &[Binding] = &[
 const ONBOARD: &[Binding] = &[
     bind(&[Up], "", "", Msg::Up),
     bind(&[Down], "", "", Msg::Down),
+    bind(&[PageUp], "", "", Msg::PageUp),
+    bind(&[PageDown], "", "", Msg::PageDown),
+    bind(&[Char('g'), Home], "", "", Msg::Top),
+    bind(&[Char('G'), End], "", "", Msg::Bottom),
     bind(&[Enter], "", "", Msg::Confirm),
     bind(&[Char('!')], "!", "warning signs that need a doctor", Msg::RedFlags),
     bind(&[Esc], "", "", Msg::Back),
@@ -187,6 +212,23 @@ mod tests {
             (Screen::Plan, Char('j'), Msg::Down),
             (Screen::Onboard, Char('!'), Msg::RedFlags),
             (Screen::Today, Char('f'), Msg::Flare),
+            // Issue 28.9: h/l do what ←/→ do on the week screen; the week moves with [ and ].
+            (Screen::Week, Char('h'), Msg::Left),
+            (Screen::Week, Left, Msg::Left),
+            (Screen::Week, Char('l'), Msg::Right),
+            (Screen::Week, Right, Msg::Right),
+            (Screen::Week, Char('['), Msg::PrevWeek),
+            (Screen::Week, PageUp, Msg::PrevWeek),
+            (Screen::Week, Char(']'), Msg::NextWeek),
+            (Screen::Week, PageDown, Msg::NextWeek),
+            (Screen::Week, Char('G'), Msg::Bottom),
+            (Screen::Plan, PageDown, Msg::PageDown),
+            (Screen::Plan, Char('g'), Msg::Top),
+            (Screen::Plan, End, Msg::Bottom),
+            (Screen::RedFlags, PageUp, Msg::PageUp),
+            (Screen::RedFlags, Home, Msg::Top),
+            (Screen::Today, End, Msg::Bottom),
+            (Screen::Onboard, Char('G'), Msg::Bottom),
         ];
         for (screen, code, want) in cases {
             let got = lookup(screen, code).unwrap_or_else(|| panic!("{screen:?} {code:?} does nothing"));
@@ -215,6 +257,7 @@ mod tests {
             assert!(today.contains(&key), "help on Today lists {key}: {today:?}");
         }
         let week: Vec<&str> = help_rows(Screen::Week).iter().map(|r| r.0).collect();
-        assert!(week.contains(&"x") && week.contains(&"u") && week.contains(&"h/l"), "{week:?}");
+        assert!(week.contains(&"x") && week.contains(&"u") && week.contains(&"←/→ h/l"), "{week:?}");
+        assert!(week.contains(&"[/] PgUp/PgDn") && week.contains(&"g/G"), "{week:?}");
     }
 }

@@ -14,6 +14,26 @@ pub fn msg_when_small(key: KeyEvent) -> Option<Msg> {
     (quit && key.kind != KeyEventKind::Release).then_some(Msg::Quit)
 }
 
+/// Keys while the help overlay is open: j/k (arrows), PgUp/PgDn, g/G (Home/End) scroll it,
+/// Ctrl-C quits, any other key closes it.
+pub fn msg_in_help(key: KeyEvent) -> Option<Msg> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+        return Some(Msg::Quit);
+    }
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => Msg::Down,
+        KeyCode::Char('k') | KeyCode::Up => Msg::Up,
+        KeyCode::PageDown => Msg::PageDown,
+        KeyCode::PageUp => Msg::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Msg::Top,
+        KeyCode::Char('G') | KeyCode::End => Msg::Bottom,
+        _ => Msg::Back,
+    })
+}
+
 pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
@@ -35,6 +55,11 @@ pub fn msg_for(mode: &Mode, key: KeyEvent) -> Option<Msg> {
         KeyCode::Backspace => Msg::Backspace,
         KeyCode::Up => Msg::Up,
         KeyCode::Down => Msg::Down,
+        // The import list scrolls as every scrolled screen does; the prompts take no pages.
+        KeyCode::PageUp if matches!(mode, Mode::Import { .. }) => Msg::PageUp,
+        KeyCode::PageDown if matches!(mode, Mode::Import { .. }) => Msg::PageDown,
+        KeyCode::Home if matches!(mode, Mode::Import { .. }) => Msg::Top,
+        KeyCode::End if matches!(mode, Mode::Import { .. }) => Msg::Bottom,
         KeyCode::Char('!') if !typing => Msg::RedFlags,
         KeyCode::Char(c) => Msg::Char(c),
         _ => return None,

@@ -8,6 +8,13 @@ use crate::state::Entry;
 pub enum Msg {
     Up,
     Down,
+    /// PgUp / PgDn: a page up or down on a scrolled screen.
+    PageUp,
+    PageDown,
+    /// `g`/Home and `G`/End: the top or the end of a scrolled screen, the first or the last
+    /// exercise of a list.
+    Top,
+    Bottom,
     /// Enter: start the timer / confirm.
     Confirm,
     /// Esc: back, cancel, or quit from Today.

@@ -71,6 +71,7 @@ impl CheckinForm {
                 self.text = self.names[i].clone();
                 self.stage = CheckinStage::Name(i);
             }
+            // Characters, as the log's limit counts them (not display columns).
             (CheckinStage::Name(_), Msg::Char(c)) if self.text.chars().count() < MAX_ACTIVITY_CHARS => {
                 self.text.push(c);
             }
@@ -201,6 +202,7 @@ impl App {
                 answers.pop();
             }
             Msg::Back => {
+                // Answers given (each `y` or `n`): a count, not a width.
                 let n = answers.chars().count();
                 self.message = (n > 0).then(|| format!("Questionnaire kept at {n} of 24: r goes on."));
                 self.rmdq_draft = answers;

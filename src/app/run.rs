@@ -174,7 +174,13 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
                 super::suspend::suspend(terminal)?;
             }
             Input::Term(Event::Key(key)) => {
-                let msg = if small { super::keys::msg_when_small(key) } else { msg_for(&app.mode, key) };
+                let msg = if small {
+                    super::keys::msg_when_small(key)
+                } else if app.help {
+                    super::keys::msg_in_help(key)
+                } else {
+                    msg_for(&app.mode, key)
+                };
                 if let Some(msg) = msg {
                     // The key acts on what is on disk now (another writer may have logged since
                     // the last wake): a stat per loaded month.

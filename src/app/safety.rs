@@ -115,6 +115,9 @@ impl App {
             (0, Msg::Char('a')) => (o.step, o.scroll) = (1, 0),
             (_, Msg::Char('j') | Msg::Down) => o.scroll = self.scrolled_down(o.scroll),
             (_, Msg::Char('k') | Msg::Up) => o.scroll = o.scroll.saturating_sub(1),
+            (_, m @ (Msg::PageUp | Msg::PageDown | Msg::Top | Msg::Bottom)) => {
+                o.scroll = self.scroll_by(o.scroll, &m).unwrap_or(o.scroll)
+            }
             (0, Msg::Back | Msg::Char('q')) => return (Mode::Onboard(o), Some(Effect::Quit)),
             (1, Msg::Char('1' | 'b')) => (o.active, o.step, o.scroll) = (false, 2, 0),
             (1, Msg::Char('2' | 'a')) => (o.active, o.step, o.scroll) = (true, 2, 0),

@@ -267,7 +267,7 @@ fn the_week_screen_backfills_a_past_day() {
     assert_eq!(data.mark(3, 0), "✓");
     let saved = app.ctx.store.entries().iter().find(|e| e.is_for("curl-up")).unwrap();
     assert_eq!(saved.date.to_string(), "2026-11-23");
-    // A future day refuses; undo removes Monday's entry; h/l move weeks.
+    // A future day refuses; undo removes Monday's entry; [ and ] (PrevWeek/NextWeek) move weeks.
     for msg in [Msg::Right, Msg::Right, Msg::TickOff] {
         step(&mut app, msg, t, &w);
     }

@@ -17,6 +17,8 @@ impl App {
             }
             Msg::Up => here(data, (row + rows - 1) % rows, day),
             Msg::Down => here(data, (row + 1) % rows, day),
+            Msg::Top => here(data, 0, day),
+            Msg::Bottom => here(data, rows - 1, day),
             Msg::Left if day > 0 => here(data, row, day - 1),
             Msg::Right if day < 6 => here(data, row, day + 1),
             Msg::Left | Msg::PrevWeek => {

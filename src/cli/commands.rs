@@ -257,14 +257,15 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
     } else if let Some(hold) = hold(&day) {
         outln!("{hold}");
     }
-    let width = day.items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
+    // Columns, not characters: a wide name (`首の回旋 🙆`) keeps the doses in one column.
+    let width = day.items.iter().map(|i| crate::text::width(&i.exercise.name)).max().unwrap_or(0);
     for item in &day.items {
-        outln!("  {} {:width$}  {}", mark(item), item.exercise.name, item.dose_line());
+        outln!("  {} {}  {}", mark(item), crate::text::pad_to(&item.exercise.name, width), item.dose_line());
         // The id is what `done`, `skip` and `undo` take; on a line of its own (a third column
         // would pass 80 characters), with the reason beside it where both fit.
         let id = format!("id {}", item.exercise.id);
         match &item.rx.reason_in_cli(&item.exercise) {
-            Some(reason) if 6 + id.chars().count() + 3 + reason.chars().count() <= 80 => {
+            Some(reason) if 6 + crate::text::width(&id) + 3 + crate::text::width(reason) <= 80 => {
                 outln!("      {id} · {reason}")
             }
             Some(reason) => outln!("      {id}\n      {reason}"),

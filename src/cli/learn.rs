@@ -31,7 +31,7 @@ fn textwrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = vec![String::new()];
     for word in text.split_whitespace() {
         let line = lines.last_mut().expect("one line");
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && crate::text::width(line) + 1 + crate::text::width(word) > width {
             lines.push(word.to_string());
         } else {
             if !line.is_empty() {

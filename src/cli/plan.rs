@@ -35,14 +35,14 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
     }
     outln!("If every session goes as planned (rated ok, no pain):");
     let routine = ctx.settings.routine(&ctx.catalog);
-    let width = routine.iter().map(|e| e.name.chars().count()).max().unwrap_or(0);
+    let width = routine.iter().map(|e| crate::text::width(&e.name)).max().unwrap_or(0);
     let mut last: Vec<Option<u32>> = vec![None; routine.len()];
     for week in &plan {
         outln!("\nweek of {}", week.week_start.strftime("%a %-d %b %Y"));
         for (i, ex) in routine.iter().enumerate() {
             let Some(item) = week.exercises.iter().find(|p| p.id == ex.id) else { continue };
             let up = if last[i].is_some_and(|s| item.step > s) { "  ↑" } else { "" };
-            outln!("  {:width$}  {}{up}", ex.name, item.dose_text);
+            outln!("  {}  {}{up}", crate::text::pad_to(&ex.name, width), item.dose_text);
             last[i] = Some(item.step);
         }
     }

@@ -204,12 +204,13 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
     }
     outln!("Recurrences: {}", p.recurrences.summary());
     outln!("Steps (first → now):");
-    let width = p.exercises.iter().map(|e| e.1.chars().count()).max().unwrap_or(0);
+    let width = p.exercises.iter().map(|e| crate::text::width(&e.1)).max().unwrap_or(0);
     for (i, (_, name, top)) in p.exercises.iter().enumerate() {
         let steps: Vec<u32> = p.weeks.iter().filter_map(|w| w.steps[i]).collect();
+        let name = crate::text::pad_to(name, width);
         match (steps.first(), steps.last()) {
-            (Some(a), Some(b)) => outln!("  {name:width$}  {a} → {b} of {top}"),
-            _ => outln!("  {name:width$}  not done yet"),
+            (Some(a), Some(b)) => outln!("  {name}  {a} → {b} of {top}"),
+            _ => outln!("  {name}  not done yet"),
         }
     }
     Ok(())

@@ -137,10 +137,11 @@ pub fn plan_lines(ctx: &Ctx, weeks: u32) -> Result<()> {
             .collect();
         // Within 80 columns: the lifts wrap under the first, whole.
         let mut line = format!("  {:<10}  ", f.date.strftime("%a %-d %b").to_string());
-        let indent = line.chars().count();
+        let indent = crate::text::width(&line);
         for (i, load) in loads.iter().enumerate() {
             let piece = if i + 1 < loads.len() { format!("{load} ·") } else { load.clone() };
-            if line.chars().count() > indent && line.chars().count() + piece.chars().count() > 80 {
+            let cols = crate::text::width;
+            if cols(&line) > indent && cols(&line) + cols(&piece) > 80 {
                 outln!("{}", line.trim_end());
                 line = " ".repeat(indent);
             }

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use super::Day;
 use crate::ctx::Ctx;
+use crate::text::{center, pad_to};
 
 pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     let date = date.resolve(ctx.today)?;
@@ -62,28 +63,29 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         });
         return super::commands::print_json(&doc);
     }
-    let width = shown.first().map_or(0, |w| w.names.iter().map(|n| n.chars().count()).max().unwrap_or(0));
+    // Columns, not characters: a wide name keeps the day columns in place.
+    let width = shown.first().map_or(0, |w| w.names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0));
     for w in &shown {
         let head: Vec<String> = w.days.iter().map(|d| d.date.strftime("%a").to_string()).collect();
         outln!("Week of {}", w.start.strftime("%a %-d %b %Y"));
-        outln!("  {:width$}  {}", "", head.join("  "));
+        outln!("  {}  {}", " ".repeat(width), head.join("  "));
         for (row, name) in w.names.iter().enumerate() {
-            let marks: Vec<String> = (0..7).map(|d| format!("{:^3}", w.mark(row, d))).collect();
-            outln!("  {name:width$}  {}", marks.join("  "));
+            let marks: Vec<String> = (0..7).map(|d| center(w.mark(row, d), 3)).collect();
+            outln!("  {}  {}", pad_to(name, width), marks.join("  "));
         }
         let complete: Vec<String> =
-            w.days.iter().map(|d| format!("{:^3}", if d.complete { "●" } else { " " })).collect();
-        outln!("  {:width$}  {}", "complete day", complete.join("  "));
-        let minutes: Vec<String> = w.days.iter().map(|d| format!("{:^3}", d.walk_minutes)).collect();
-        outln!("  {:width$}  {}", "walk minutes", minutes.join("  "));
+            w.days.iter().map(|d| center(if d.complete { "●" } else { " " }, 3)).collect();
+        outln!("  {}  {}", pad_to("complete day", width), complete.join("  "));
+        let minutes: Vec<String> = w.days.iter().map(|d| center(&d.walk_minutes.to_string(), 3)).collect();
+        outln!("  {}  {}", pad_to("walk minutes", width), minutes.join("  "));
         let breaks: Vec<String> = w
             .days
             .iter()
             .map(|d| crate::breaks::count_on(ctx.store.entries(), d.date))
-            .map(|n| format!("{:^3}", if n == 0 { String::new() } else { n.to_string() }))
+            .map(|n| center(&if n == 0 { String::new() } else { n.to_string() }, 3))
             .collect();
         if breaks.iter().any(|b| !b.trim().is_empty()) {
-            outln!("  {:width$}  {}", "desk breaks", breaks.join("  "));
+            outln!("  {}  {}", pad_to("desk breaks", width), breaks.join("  "));
         }
         // The screen's own words: past weeks "met"/"missed", this week "3 of 5 so far".
         outln!("  {}", w.target_text());
@@ -112,7 +114,7 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
     let legend = crate::week::MARKS.iter().map(|(mark, what)| format!("{mark} {what}"));
     let mut line = String::new();
     for item in legend {
-        if !line.is_empty() && line.chars().count() + 2 + item.chars().count() > 80 {
+        if !line.is_empty() && crate::text::width(&line) + 2 + crate::text::width(&item) > 80 {
             outln!("{line}");
             line.clear();
         }

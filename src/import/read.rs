@@ -104,6 +104,7 @@ pub(super) fn xml_position(bytes: &[u8]) -> Option<(usize, usize, String)> {
                 let at = usize::try_from(reader.error_position()).unwrap_or(0);
                 let text = String::from_utf8_lossy(&bytes[..at.min(bytes.len())]);
                 let line = text.matches('\n').count() + 1;
+                // An editor's column: characters, not display columns.
                 let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 return Some((line, col, e.to_string()));
             }

@@ -11,7 +11,11 @@ use super::Theme;
 use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, when};
 
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
-    let theme = Theme::current();
+    render_with(frame, c, now, error, &Theme::current());
+}
+
+/// [`render`] in a given theme (the theme snapshots draw each one).
+pub fn render_with(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>, theme: &Theme) {
     let area = frame.area();
     let block = Block::bordered()
         .padding(ratatui::widgets::Padding::horizontal(1))

@@ -50,6 +50,6 @@ mod tests {
         let rows = big("1:05");
         assert_eq!(rows[0], "  █   ███ ███");
         assert_eq!(rows[1], "  █ ▪ █ █ █  ");
-        assert!(rows.iter().all(|r| r.chars().count() == 13));
+        assert!(rows.iter().all(|r| crate::text::width(r) == 13));
     }
 }

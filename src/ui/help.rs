@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::wrap::{scrolled, wrap, wrap_text};
+use super::wrap::{Scroll, scrolled, wrap, wrap_text};
 use super::{Theme, popup};
 use crate::app::keymap::{Screen, help_rows};
+use crate::text::{pad_left, width as cols};
 
 /// What the dose notation means, said once here and under the timer's title.
 pub const NOTATION: [&str; 4] = [
@@ -24,14 +25,15 @@ const TODAY_MARKS: [(&str, &str); 5] =
     [("✓", "done"), ("■", "stopped for pain"), ("‖", "paused"), ("–", "skipped"), ("○", "to do")];
 
 /// Draws the help of `screen`; returns the furthest scroll (see [`scrolled`]).
-pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> u16 {
+pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme: &Theme) -> Scroll {
     let width = 56.min(area.width);
     let inner = usize::from(width.saturating_sub(2));
     let rows = help_rows(screen);
-    let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let key_width = rows.iter().map(|(k, _)| cols(k)).max().unwrap_or(0);
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in rows {
-        let spans = vec![Span::styled(format!("{k:>key_width$}  "), theme.accent), Span::raw(what)];
+        let spans =
+            vec![Span::styled(format!("{}  ", pad_left(k, key_width)), theme.accent), Span::raw(what)];
         lines.extend(wrap(spans, inner, key_width + 2));
     }
     lines.push(Line::default());
@@ -58,7 +60,7 @@ pub fn render(frame: &mut Frame, area: Rect, screen: Screen, scroll: u16, theme:
     lines.extend(wrap_text("Every completion is saved at once.", theme.dim, inner, 0));
     let rect = popup(frame, area, width, lines.len() as u16 + 2);
     let title = format!(" {} keys · other keys close ", screen.title());
-    let title = if title.chars().count() <= inner { title } else { " Keys ".to_string() };
+    let title = if cols(&title) <= inner { title } else { " Keys ".to_string() };
     let block = Block::new().borders(Borders::ALL).title(Span::styled(title, theme.title));
     let body = block.inner(rect);
     frame.render_widget(block, rect);

@@ -12,7 +12,7 @@ use crate::import::plan::Plan;
 use crate::import::table;
 
 /// Returns the furthest scroll (see [`scrolled`]).
-pub fn render(frame: &mut Frame, area: Rect, plan: &Plan, scroll: u16, theme: &Theme) -> u16 {
+pub fn render(frame: &mut Frame, area: Rect, plan: &Plan, scroll: u16, theme: &Theme) -> super::wrap::Scroll {
     let block =
         Block::new().borders(Borders::TOP).title(Span::styled(" Import recorded walks ", theme.title));
     let inner = block.inner(area);

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
-use super::wrap::{hints_fit, scrolled, wrap, wrap_text};
+use super::wrap::{Scroll, hints_fit, scrolled, wrap, wrap_text};
 use crate::progression::WeekPlan;
+use crate::text::{pad_left, pad_to, width as cols};
 use crate::today::Day;
 
 const GAP: usize = 2;
@@ -23,7 +24,7 @@ pub fn render(
     plan: &[WeekPlan],
     scroll: u16,
     theme: &Theme,
-) -> u16 {
+) -> Scroll {
     let title = if area.width >= 50 {
         " Plan — if every session goes as planned "
     } else {
@@ -51,14 +52,14 @@ pub fn render(
         .collect();
     let width = usize::from(body.width).saturating_sub(1);
     // Column widths as the longest entry of each; the table only when they all fit.
-    let name_col = rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0) + GAP;
-    let cols: Vec<usize> = (0..3)
+    let name_col = rows.iter().map(|(n, _)| cols(n)).max().unwrap_or(0) + GAP;
+    let widths: Vec<usize> = (0..3)
         .map(|c| {
-            let widest = rows.iter().map(|(_, d)| d[c].chars().count()).max().unwrap_or(0);
-            widest.max(picks[c].0.len()) + GAP
+            let widest = rows.iter().map(|(_, d)| cols(&d[c])).max().unwrap_or(0);
+            widest.max(cols(picks[c].0)) + GAP
         })
         .collect();
-    let table = name_col + cols.iter().sum::<usize>() <= width;
+    let table = name_col + widths.iter().sum::<usize>() <= width;
     let mut lines = Vec::new();
     // The holds in force last through the plan (only a clinician or the user ends them).
     if let Some(held) = &day.held {
@@ -66,18 +67,18 @@ pub fn render(
         lines.push(Line::default());
     }
     if table {
-        let mut head = format!("{:name_col$}", "");
+        let mut head = " ".repeat(name_col);
         for (c, (label, _)) in picks.iter().enumerate() {
-            head.push_str(&format!("{label:w$}", w = cols[c]));
+            head.push_str(&pad_to(label, widths[c]));
         }
         lines.push(Line::from(Span::styled(head.trim_end().to_string(), theme.dim)));
         for (name, doses) in &rows {
             let mut cells = String::new();
             for (c, dose) in doses.iter().enumerate() {
-                cells.push_str(&format!("{dose:w$}", w = cols[c]));
+                cells.push_str(&pad_to(dose, widths[c]));
             }
             lines.push(Line::from(vec![
-                Span::styled(format!("{name:name_col$}"), theme.accent),
+                Span::styled(pad_to(name, name_col), theme.accent),
                 Span::raw(cells.trim_end().to_string()),
             ]));
         }
@@ -92,8 +93,10 @@ pub fn render(
                 picks.iter().map(|(label, _)| *label).zip(doses).collect()
             };
             for (label, dose) in shown {
-                let spans =
-                    vec![Span::styled(format!("  {label:>11}  "), theme.dim), Span::raw(dose.clone())];
+                let spans = vec![
+                    Span::styled(format!("  {}  ", pad_left(label, 11)), theme.dim),
+                    Span::raw(dose.clone()),
+                ];
                 lines.extend(wrap(spans, width, 15));
             }
         }
@@ -104,7 +107,7 @@ pub fn render(
         lines.extend(wrap_text(said, theme.dim, width, 0));
     }
     let end = scrolled(frame, body, lines, scroll, theme);
-    let k = [("j/k", "scroll"), ("?", "help"), ("Esc", "back")];
+    let k = [("j/k", "scroll"), ("?", "help"), ("PgUp/PgDn", "page"), ("Esc", "back")];
     frame.render_widget(Paragraph::new(hints_fit(&k, keys.width, theme)), keys);
     end
 }

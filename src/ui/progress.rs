@@ -266,14 +266,14 @@ pub fn outcomes(p: &Progress, width: usize, theme: &Theme) -> Vec<Line<'static>>
     let mut current = String::new();
     for part in parts {
         let joined = if current.is_empty() { part.clone() } else { format!("{current} · {part}") };
-        if joined.chars().count() <= width {
+        if crate::text::width(&joined) <= width {
             current = joined;
             continue;
         }
         if !current.is_empty() {
             lines.push(Line::from(Span::styled(std::mem::take(&mut current), theme.accent)));
         }
-        if part.chars().count() <= width {
+        if crate::text::width(&part) <= width {
             current = part;
         } else {
             lines.extend(super::wrap::wrap_text(&part, theme.accent, width, 2));

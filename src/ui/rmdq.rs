@@ -11,6 +11,7 @@ use super::{Theme, popup};
 use crate::checkin::rmdq::ITEMS;
 
 pub fn render(frame: &mut Frame, area: Rect, answers: &str, theme: &Theme) {
+    // A count of answers (each one `y` or `n`), not of columns.
     let i = answers.chars().count().min(ITEMS.len() - 1);
     let yes = answers.chars().filter(|c| *c == 'y').count();
     let lines = vec![

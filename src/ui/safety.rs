@@ -28,7 +28,7 @@ pub fn onboarding(
     message: Option<&str>,
     o: &Onboarding,
     theme: &Theme,
-) -> u16 {
+) -> super::wrap::Scroll {
     let (body, keys) = frame_with(frame, area, "Welcome to upright", theme);
     let check = |on: bool| if on { "[x]" } else { "[ ]" };
     let (lines, key_line): (Vec<Line>, _) = match o.step {
@@ -124,7 +124,7 @@ pub fn red_flags(
     said: Option<Report>,
     scroll: u16,
     theme: &Theme,
-) -> u16 {
+) -> super::wrap::Scroll {
     let (body, keys) = frame_with(frame, area, "Warning signs", theme);
     let mut lines = Vec::new();
     match said {

@@ -157,7 +157,7 @@ fn mono_has_no_colour_and_no_color_wins_over_the_config() {
 
 /// The buffer as text, then per row the style of each cell as a letter (`.` the default),
 /// with the letters' styles listed at the end.
-fn styled_dump(buffer: &Buffer) -> String {
+pub(super) fn styled_dump(buffer: &Buffer) -> String {
     let mut legend: Vec<(Color, Color, Modifier)> = Vec::new();
     let mut out = String::new();
     for y in 0..buffer.area.height {

@@ -15,6 +15,7 @@ use super::wrap::{hints_fit, wrap_text};
 use crate::app::Run;
 use crate::catalog::Dose;
 use crate::session::Kind;
+use crate::text::width as cols;
 use crate::today::Item;
 use ratatui::style::Style;
 
@@ -36,12 +37,12 @@ pub fn render(
     // on the left; each shortened to what fits, never cut.
     let count = format!("{} of {}", (timer.index + 1).min(timer.phases.len()), timer.phases.len());
     let left = format!("{count} · {} left", clock(timer.total_left_secs(now)));
-    let right = if left.chars().count() + 12 <= width { left } else { count };
-    let room = width.saturating_sub(right.chars().count() + 2);
+    let right = if cols(&left) + 12 <= width { left } else { count };
+    let room = width.saturating_sub(cols(&right) + 2);
     let full = format!("{} · {}", ex.name, item.rx.dose_text);
     let title = [full.clone(), ex.name.clone(), String::new()]
         .into_iter()
-        .find(|t| t.chars().count() <= room)
+        .find(|t| cols(t) <= room)
         .unwrap_or_default();
     let whole_title = title == full;
     let name_in_title = title == ex.name;
@@ -109,7 +110,7 @@ pub fn render(
     };
     frame.render_widget(Paragraph::new(super::wrap::bar(ratio, gauge.width, theme.gauge)), gauge);
 
-    let figure_width = ex.figure.lines().map(|l| l.chars().count()).max().unwrap_or(0) as u16;
+    let figure_width = ex.figure.lines().map(cols).max().unwrap_or(0) as u16;
     let show_figure =
         !ex.figure.is_empty() && art.width >= 60 && art.height >= ex.figure.lines().count() as u16;
     let [fig, text] = art.layout(&Layout::horizontal([
@@ -138,7 +139,7 @@ pub fn render(
             let short = format!("next: {}{secs}", n.label);
             let long =
                 if n.position.is_empty() { short.clone() } else { format!("{short} — {}", n.position) };
-            if long.chars().count() <= width { long } else { short }
+            if cols(&long) <= width { long } else { short }
         }
         None => "next: how did it go?".to_string(),
     };

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::Theme;
 use super::wrap::{hints_fit, wrap, wrap_text};
 use crate::state::Feedback;
+use crate::text::{pad_to, width as cols};
 use crate::today::{Banner, Day, Item, Standing};
 
 /// What the Today screen shows: the day view, and where the app is in it.
@@ -238,7 +239,7 @@ fn window(
 /// line each exercise starts at.
 fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'static>>, Vec<usize>) {
     let items = &shown.day.items;
-    let name_width = items.iter().map(|i| i.exercise.name.chars().count()).max().unwrap_or(0);
+    let name_width = items.iter().map(|i| cols(&i.exercise.name)).max().unwrap_or(0);
     let mut lines = Vec::new();
     let mut starts = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -254,11 +255,11 @@ fn list(shown: &Shown, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'st
         };
         let mark_style = if item.is_done() { theme.done } else { style };
         let text = if wide {
-            let full = format!("{:name_width$}   {}", item.exercise.name, dose_line(item));
+            let full = format!("{}   {}", pad_to(&item.exercise.name, name_width), dose_line(item));
             // A skipped row too long for the line keeps its dose and drops the word: the –
             // mark says it (help lists the marks; issue 26: a dose is never cut).
-            if item.skipped && !item.is_done() && 4 + full.chars().count() > width {
-                format!("{:name_width$}   {}", item.exercise.name, item.dose_line())
+            if item.skipped && !item.is_done() && 4 + cols(&full) > width {
+                format!("{}   {}", pad_to(&item.exercise.name, name_width), item.dose_line())
             } else {
                 full
             }
@@ -326,7 +327,7 @@ fn detail(item: &Item, wide: bool, width: usize, theme: &Theme) -> (Vec<Line<'st
         let head = if wide { format!("{} last time: ", item.exercise.name) } else { "Last: ".to_string() };
         // As many sessions as fit on one line (newest first), so none is split as "pain" / "0".
         let mut shown = sessions.len();
-        while shown > 1 && format!("{head}{}", sessions[..shown].join(" · ")).chars().count() > width {
+        while shown > 1 && cols(&format!("{head}{}", sessions[..shown].join(" · "))) > width {
             shown -= 1;
         }
         lines.extend(wrap_text(&format!("{head}{}", sessions[..shown].join(" · ")), theme.dim, width, 2));
@@ -339,8 +340,8 @@ fn footer(frame: &mut Frame, gauge: Rect, keys: Rect, day: &Day, wide: bool, the
     let (done, total) = (day.done_count(), day.items.len());
     let ratio = if total == 0 { 0.0 } else { done as f64 / total as f64 };
     let label = format!(" {done}/{total} done ");
-    let [bar, text] = gauge
-        .layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(label.chars().count() as u16)]));
+    let [bar, text] =
+        gauge.layout(&Layout::horizontal([Constraint::Fill(1), Constraint::Length(cols(&label) as u16)]));
     frame.render_widget(Paragraph::new(super::wrap::bar(ratio, bar.width, theme.gauge)), bar);
     frame.render_widget(Paragraph::new(Span::styled(label, theme.dim)), text);
     let k: &[(&str, &str)] = if wide {

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::wrap::{hints_fit, scrolled, words_fit, wrap_text};
+use crate::text::{center, pad_to, width as cols};
 use crate::week::{CARDIO_MARK, WeekData};
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -111,7 +112,7 @@ pub fn render(frame: &mut Frame, area: Rect, w: &WeekData, row: usize, day: usiz
     let k = [
         ("←/→", "day"),
         ("j/k", "exercise"),
-        ("h/l", "week"),
+        ("[/]", "week"),
         ("x", "tick off"),
         ("u", "undo"),
         ("Esc", "back"),
@@ -131,14 +132,14 @@ fn grid(
     theme: &Theme,
 ) -> (Vec<Line<'static>>, usize) {
     let col = if wide { 5 } else { 3 };
-    let longest = w.names.iter().map(|n| n.chars().count()).max().unwrap_or(0).max(12);
+    let longest = w.names.iter().map(|n| cols(n)).max().unwrap_or(0).max(12);
     let name_width = width.saturating_sub(2 + 7 * col).min(longest);
     let label = |s: &str| words_fit(s, name_width);
-    let head: String = DAYS.iter().map(|d| format!("{:^col$}", if wide { *d } else { &d[..2] })).collect();
-    let mut lines = vec![Line::from(Span::styled(format!("  {:name_width$}{head}", ""), theme.dim))];
+    let head: String = DAYS.iter().map(|d| center(if wide { d } else { &d[..2] }, col)).collect();
+    let mut lines = vec![Line::from(Span::styled(format!("  {}{head}", " ".repeat(name_width)), theme.dim))];
     for (r, name) in w.names.iter().enumerate() {
         let marker = if r == row { "▶" } else { " " };
-        let mut spans = vec![Span::raw(format!("{marker} {:name_width$}", label(name)))];
+        let mut spans = vec![Span::raw(format!("{marker} {}", pad_to(&label(name), name_width)))];
         for d in 0..7 {
             let style = if r == row && d == day {
                 theme.selected
@@ -147,28 +148,26 @@ fn grid(
             } else {
                 theme.dim
             };
-            spans.push(Span::styled(format!("{:^col$}", w.mark(r, d)), style));
+            spans.push(Span::styled(center(w.mark(r, d), col), style));
         }
         lines.push(Line::from(spans));
     }
-    let complete: String =
-        w.days.iter().map(|d| format!("{:^col$}", if d.complete { "●" } else { "·" })).collect();
+    let complete: String = w.days.iter().map(|d| center(if d.complete { "●" } else { "·" }, col)).collect();
     // The CLI's words: a complete day (issue 26).
     let whole = if name_width >= 12 { "complete day" } else { "all" };
     lines.push(Line::from(vec![
-        Span::styled(format!("  {whole:name_width$}"), theme.dim),
+        Span::styled(format!("  {}", pad_to(whole, name_width)), theme.dim),
         Span::styled(complete, theme.done),
     ]));
     // Strength days, with strength on: a mark on each day a lift was done, and the count
     // toward the week's target in the label (the words `upright week` prints, where they fit).
     if let Some(s) = &w.strength {
-        let marks: String =
-            s.days.iter().map(|&done| format!("{:^col$}", if done { "✓" } else { "·" })).collect();
+        let marks: String = s.days.iter().map(|&done| center(if done { "✓" } else { "·" }, col)).collect();
         let short = format!("strength {} of {}", s.done(), s.target);
-        let label = [s.text(), short].into_iter().find(|l| l.chars().count() <= name_width);
+        let label = [s.text(), short].into_iter().find(|l| cols(l) <= name_width);
         let label = label.unwrap_or_else(|| words_fit("strength", name_width));
         lines.push(Line::from(vec![
-            Span::styled(format!("  {label:name_width$}"), theme.dim),
+            Span::styled(format!("  {}", pad_to(&label, name_width)), theme.dim),
             Span::styled(marks, theme.done),
         ]));
     }
@@ -177,22 +176,21 @@ fn grid(
         .iter()
         .map(|d| {
             let m = if d.walk_minutes > 0 { d.walk_minutes.to_string() } else { "·".into() };
-            format!("{m:^col$}")
+            center(&m, col)
         })
         .collect();
     let walk = if name_width >= 12 { "walk minutes" } else { "walk" };
-    lines
-        .push(Line::from(vec![Span::styled(format!("  {walk:name_width$}"), theme.dim), Span::raw(minutes)]));
+    lines.push(Line::from(vec![
+        Span::styled(format!("  {}", pad_to(walk, name_width)), theme.dim),
+        Span::raw(minutes),
+    ]));
     // Only for someone who uses `upright breaks`: a row of zeros would be noise to the others.
     if w.breaks.iter().any(|&n| n > 0) {
-        let counts: String = w
-            .breaks
-            .iter()
-            .map(|&n| format!("{:^col$}", if n > 0 { n.to_string() } else { "·".into() }))
-            .collect();
+        let counts: String =
+            w.breaks.iter().map(|&n| center(&if n > 0 { n.to_string() } else { "·".into() }, col)).collect();
         let label = if name_width >= 12 { "desk breaks" } else { "brk" };
         lines.push(Line::from(vec![
-            Span::styled(format!("  {label:name_width$}"), theme.dim),
+            Span::styled(format!("  {}", pad_to(label, name_width)), theme.dim),
             Span::raw(counts),
         ]));
     }
@@ -229,7 +227,7 @@ fn history_charts(frame: &mut Frame, area: Rect, w: &WeekData, theme: &Theme) {
         let now = series.last().copied().unwrap_or(0);
         let room = usize::from(label.width).saturating_sub(9);
         let short = words_fit(name, room);
-        frame.render_widget(Paragraph::new(format!("{short:room$} step {now:>2}")), label);
+        frame.render_widget(Paragraph::new(format!("{} step {now:>2}", pad_to(&short, room))), label);
         frame.render_widget(Paragraph::new(Span::styled(bars(series, w.scale), theme.gauge)), spark);
     }
 }

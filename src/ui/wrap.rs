@@ -8,10 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
+use unicode_segmentation::UnicodeSegmentation;
 
-/// `spans` wrapped at word boundaries into lines of at most `width` columns; lines after the
-/// first start with `indent` spaces. A single word longer than a line is split (nothing else
-/// could show it).
+use crate::text::width as cols;
+
+/// `spans` wrapped at word boundaries into lines of at most `width` columns (display columns:
+/// a wide character takes two); lines after the first start with `indent` spaces. A single
+/// word longer than a line is split between whole characters (nothing else could show it).
 pub fn wrap(spans: Vec<Span<'_>>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let width = width.max(1);
     let indent = indent.min(width / 2);
@@ -41,7 +44,7 @@ fn lay_out(words: Vec<(String, Style)>, width: usize, indent: usize) -> Vec<Line
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for (word, style) in words {
-        let w = word.chars().count();
+        let w = cols(&word);
         if used + w > width && used > indent {
             lines.push(Line::from(std::mem::take(&mut line)));
             line.push(Span::raw(" ".repeat(indent)));
@@ -87,12 +90,8 @@ fn keep_together(words: Vec<(String, Style)>, room: usize) -> Vec<(String, Style
         let joined: String = unit.iter().map(|(w, _)| w.as_str()).collect();
         // A bracket is kept whole when it is a short one with a number (a dose, a pain), not a
         // clause of prose that would leave a gap.
-        let short = date || (joined.chars().count() <= 32 && joined.chars().any(|c| c.is_ascii_digit()));
-        if n > 1
-            && short
-            && unit.iter().all(|(_, s)| s == style)
-            && joined.trim_start().chars().count() <= room
-        {
+        let short = date || (cols(&joined) <= 32 && joined.chars().any(|c| c.is_ascii_digit()));
+        if n > 1 && short && unit.iter().all(|(_, s)| s == style) && cols(joined.trim_start()) <= room {
             out.push((joined, *style));
             i += n;
         } else {
@@ -112,17 +111,24 @@ fn push_word(
     width: usize,
     indent: usize,
 ) {
-    let mut rest: Vec<char> = word.chars().collect();
-    while *used + rest.len() > width {
-        let take = width.saturating_sub(*used).max(1);
-        let head: String = rest.drain(..take.min(rest.len())).collect();
-        line.push(Span::styled(head, style));
+    let mut rest = word.as_str();
+    while *used + cols(rest) > width {
+        // Whole characters up to the edge (a wide one that would straddle it goes to the next
+        // line); on a line too narrow for even one, that one alone, so the text moves on.
+        let mut head = crate::text::cut(rest, width.saturating_sub(*used));
+        if head.is_empty() && *used <= indent {
+            head = rest.graphemes(true).next().unwrap_or(rest);
+        }
+        if !head.is_empty() {
+            line.push(Span::styled(head.to_string(), style));
+        }
         lines.push(Line::from(std::mem::take(line)));
         line.push(Span::raw(" ".repeat(indent)));
         *used = indent;
+        rest = &rest[head.len()..];
     }
-    *used += rest.len();
-    line.push(Span::styled(rest.into_iter().collect::<String>(), style));
+    *used += cols(rest);
+    line.push(Span::styled(rest.to_string(), style));
 }
 
 /// Plain text wrapped in one style.
@@ -130,14 +136,22 @@ pub fn wrap_text(text: &str, style: Style, width: usize, indent: usize) -> Vec<L
     wrap(vec![Span::styled(text.to_string(), style)], width, indent)
 }
 
+/// How far a scrolled screen can go, as last drawn: the furthest scroll that still shows
+/// something new (0 when all fit), and the rows of text a page shows (for PgUp/PgDn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scroll {
+    pub end: u16,
+    pub page: u16,
+}
+
 /// `lines` (one row each) from `scroll` on; when they do not all fit, the last row says
-/// "more ↓" (and "↑" when scrolled), so a small terminal shows there is more. Returns the
-/// furthest scroll that still shows something new (0 when all fit), for the app to stop at.
-pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16, theme: &Theme) -> u16 {
+/// "more ↓" (and "↑" when scrolled), so a small terminal shows there is more. Returns how far
+/// it can scroll ([`Scroll`]), for the app to stop at.
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16, theme: &Theme) -> Scroll {
     let height = usize::from(area.height);
     if lines.len() <= height {
         frame.render_widget(Paragraph::new(lines), area);
-        return 0;
+        return Scroll { end: 0, page: area.height };
     }
     let room = height.saturating_sub(1);
     let end = lines.len() - room;
@@ -151,7 +165,7 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, scroll: u16
     };
     shown.push(Line::from(Span::styled(mark, theme.accent)));
     frame.render_widget(Paragraph::new(shown), area);
-    end as u16
+    Scroll { end: end as u16, page: room as u16 }
 }
 
 /// The leading whole words of `s` that fit `width` (a name in a narrow column): never a
@@ -160,7 +174,7 @@ pub fn words_fit(s: &str, width: usize) -> String {
     let mut out = String::new();
     for word in s.split(' ') {
         let next = if out.is_empty() { word.to_string() } else { format!("{out} {word}") };
-        if next.chars().count() > width {
+        if cols(&next) > width {
             break;
         }
         out = next;
@@ -179,7 +193,7 @@ pub fn bar(ratio: f64, width: u16, style: Style) -> Line<'static> {
 /// Key hints that fit `width`: whole entries in order, the last entry (back, help) always
 /// kept, the ones between dropped when there is no room.
 pub fn hints_fit<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
-    let len = |k: &(&str, &str)| k.0.chars().count() + 1 + k.1.chars().count();
+    let len = |k: &(&str, &str)| cols(k.0) + 1 + cols(k.1);
     let Some((last, rest)) = keys.split_last() else { return Line::default() };
     // One column spare, as everywhere: a hint never meets the edge.
     let mut budget = usize::from(width).saturating_sub(len(last) + 1);
@@ -206,8 +220,13 @@ mod tests {
 
     #[test]
     fn wraps_at_words_with_an_indent() {
-        let cases: [(&str, usize, usize, &[&str]); 4] = [
+        let cases: [(&str, usize, usize, &[&str]); 7] = [
             ("short", 10, 2, &["short"]),
+            // Wide characters take two columns: a word of them splits between whole ones, and
+            // one that would straddle the edge goes to the next line (issue 28.2).
+            ("首の回旋 🙆", 5, 0, &["首の", "回旋", "🙆"]),
+            ("首の回旋", 3, 0, &["首", "の", "回", "旋"]),
+            ("a 首の回旋", 6, 1, &["a 首の", " 回旋"]),
             (
                 "up to 4-3-2 × 8 s holds: 3 easy sessions",
                 20,
@@ -220,7 +239,7 @@ mod tests {
         for (text, width, indent, want) in cases {
             let got = texts(&wrap_text(text, Style::new(), width, indent));
             assert_eq!(got, want, "{text:?} at {width}");
-            assert!(got.iter().all(|l| l.chars().count() <= width));
+            assert!(got.iter().all(|l| cols(l) <= width));
         }
     }
 

@@ -54,6 +54,7 @@ pub fn parse_activity(s: &str) -> Result<Activity, String> {
     let (name, score) =
         s.rsplit_once('=').ok_or_else(|| format!("{s:?} is not NAME=SCORE, e.g. \"put on socks=4\""))?;
     let name = name.trim();
+    // A limit on characters stored, not on columns shown.
     if name.is_empty() || name.chars().count() > MAX_ACTIVITY_CHARS {
         return Err(format!("an activity's name needs 1 to {MAX_ACTIVITY_CHARS} characters: {s:?}"));
     }

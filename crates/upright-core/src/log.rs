@@ -176,6 +176,7 @@ impl Entry {
     /// Whether the entry may be written: upright never writes a month it would refuse to read,
     /// so free text is bounded (a month of daily use is ~40 KB; the read limit is 16 MiB).
     pub fn check(&self) -> Result<(), String> {
+        // The limits count characters (what is stored), not the columns they take on screen.
         for (field, text) in [("note", &self.note), ("reason", &self.reason), ("with", &self.with)] {
             let n = text.as_deref().map_or(0, |t| t.chars().count());
             if n > MAX_TEXT_CHARS {

@@ -2,13 +2,16 @@
 //! causes) made safe to print in plain output: control characters are shown escaped, so no name
 //! or note can set the terminal title, fill the clipboard (OSC 52) or move the cursor; and CSV
 //! cells are kept from running as spreadsheet formulas; and where a byte offset falls as a line and
-//! column a person can find in an editor. Pure. The TUI needs none of this:
+//! column a person can find in an editor; and the display width of text, for everything that
+//! aligns, pads, wraps or cuts it (the app and the CLI alike). Pure. The TUI needs no escaping:
 //! ratatui's buffer drops control characters itself.
 
 use std::borrow::Cow;
 use std::io;
 
 use serde::Serialize;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// `s` with each control character (C0 except the line feed, DEL, C1 U+0080–U+009F) and each
 /// hidden format character ([`is_hidden_format`]: bidi controls and the like) written as its Rust
@@ -100,6 +103,7 @@ impl serde_json::ser::Formatter for Escaped {
 pub fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
+    // A count of characters, not columns: editors go to "line 3, column 7" by characters.
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
 }
@@ -109,6 +113,60 @@ pub fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
+
+/// The columns `s` takes on a terminal, as ratatui draws it: each grapheme cluster's display
+/// width (a CJK character or an emoji takes 2, a combining accent 0). What aligns, pads, wraps
+/// or cuts text measures with this, never `chars().count()` (`首の回旋 🙆` is 6 characters and
+/// 11 columns).
+pub fn width(s: &str) -> usize {
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// `s` followed by spaces up to `cols` columns (as `{:<cols$}` would, by display width); `s`
+/// itself when it is as wide already.
+pub fn pad_to(s: &str, cols: usize) -> String {
+    let mut out = String::with_capacity(s.len() + cols);
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(width(s))));
+    out
+}
+
+/// `s` after spaces up to `cols` columns (right-aligned, as `{:>cols$}` by display width).
+pub fn pad_left(s: &str, cols: usize) -> String {
+    let mut out = " ".repeat(cols.saturating_sub(width(s)));
+    out.push_str(s);
+    out
+}
+
+/// `s` centred in `cols` columns (as `{:^cols$}` by display width: an odd space goes right).
+pub fn center(s: &str, cols: usize) -> String {
+    let room = cols.saturating_sub(width(s));
+    format!("{}{s}{}", " ".repeat(room / 2), " ".repeat(room - room / 2))
+}
+
+/// The longest start of `s` that fits `cols` columns, ending on a grapheme boundary: never half
+/// a wide character or an emoji, never an accent torn from its letter.
+pub fn cut(s: &str, cols: usize) -> &str {
+    let mut used = 0;
+    for (at, g) in s.grapheme_indices(true) {
+        used += g.width();
+        if used > cols {
+            return &s[..at];
+        }
+    }
+    s
+}
+
+/// `s` as it fits `cols` columns: whole, or [`cut`] with an ellipsis in the last column.
+pub fn fit(s: &str, cols: usize) -> Cow<'_, str> {
+    if width(s) <= cols {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(format!("{}…", cut(s, cols.saturating_sub(1))))
+}
+
+#[cfg(test)]
+mod width_tests;
 
 #[cfg(test)]
 mod tests {

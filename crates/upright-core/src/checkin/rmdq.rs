@@ -56,6 +56,7 @@ pub fn parse(s: &str) -> Result<String, String> {
     if t == "none" {
         return Ok("n".repeat(ITEMS.len()));
     }
+    // Counts of answers (one `y`/`n` letter each), not widths.
     if !t.is_empty() && t.chars().all(|c| c == 'y' || c == 'n') {
         return if t.chars().count() == ITEMS.len() {
             Ok(t)
@@ -78,6 +79,7 @@ pub fn parse(s: &str) -> Result<String, String> {
 
 /// The score of stored answers: the number of yes (`None` unless 24 answers).
 pub fn score(answers: &str) -> Option<u8> {
+    // A count of answers, one letter each.
     let valid = answers.chars().count() == ITEMS.len() && answers.chars().all(|c| c == 'y' || c == 'n');
     valid.then(|| answers.chars().filter(|c| *c == 'y').count() as u8)
 }
