@@ -158,12 +158,26 @@ fn every_json_document_validates_against_its_schema() {
     assert!(progress["verdict"].is_object() && progress["rmdq"].is_object(), "{progress}");
     assert!(!progress["recurrences"]["episodes"].as_array().unwrap().is_empty(), "{progress}");
     validate("progress", &progress);
+    // Holds: pain down a leg in the curl-up pauses it and the loaded lifts; an emergency sign
+    // locks the routine. Every hold id and reason the documents then carry is in the schemas.
+    upright(d, &["safety", "--report", "leg", "--exercise", "curl-up", "--numb", "no"]);
+    let today = json(d, &["today", "--json"]);
+    assert!(today["exercises"].as_array().unwrap().iter().any(|e| e["hold"] == "leg-pause"), "{today}");
+    upright(d, &["safety", "--report", "saddle"]);
+    let locked = json(d, &["today", "--json"]);
+    assert!(locked["locked"] == true && locked["lock_reason"].is_string(), "{locked}");
+    for (doc, name) in [(today, "today"), (locked, "today")] {
+        validate(name, &doc);
+    }
+    for (name, args) in RUNS.iter().filter(|(name, _)| *name != "export") {
+        validate(name, &json(d, args));
+    }
     seen.extend(["import", "checkin", "rmdq"].map(String::from));
     assert_eq!(seen, schema_names(), "every schema file is checked against real output, and only those");
 }
 
 #[test]
-fn a_new_key_is_refused_by_the_schema() {
+fn the_schemas_refuse_a_new_key_a_wrong_date_and_an_unknown_hold() {
     // The schemas forbid unknown keys, so a field added to a document without its schema fails
     // the test above.
     let dir = history();
@@ -171,7 +185,21 @@ fn a_new_key_is_refused_by_the_schema() {
     doc["new_field"] = Value::from(1);
     let schema = schema_file("status");
     assert!(!jsonschema::is_valid(&schema, &doc));
+    // A date that is not YYYY-MM-DD, and a hold the schema does not list, fail too.
+    let strict = |name: &str, doc: &Value| {
+        let validator =
+            jsonschema::options().should_validate_formats(true).build(&schema_file(name)).unwrap();
+        validator.is_valid(doc)
+    };
+    let mut doc = json(dir.path(), &["status", "--json"]);
+    assert!(strict("status", &doc));
+    doc["date"] = Value::from("24 Nov 2026");
+    assert!(!strict("status", &doc));
     let mut doc = json(dir.path(), &["today", "--json"]);
+    assert!(strict("today", &doc));
+    doc["exercises"][0]["hold"] = Value::from("bogus");
+    assert!(!strict("today", &doc));
+    doc["exercises"][0]["hold"] = Value::Null;
     doc["exercises"][0]["new_field"] = Value::from(1);
     assert!(!jsonschema::is_valid(&schema_file("today"), &doc));
 }
