@@ -9,6 +9,7 @@ mod doctor;
 mod edit;
 mod export;
 mod import;
+mod json;
 mod learn;
 mod logging;
 mod man;
@@ -193,12 +194,15 @@ pub enum Command {
     },
     /// The whole history on stdout
     #[command(
-        after_help = "Examples:\n  upright export > history.csv\n  upright export --format json | jq length"
+        after_help = "Examples:\n  upright export > history.csv\n  upright export --json | jq '.entries | length'"
     )]
     Export {
         /// csv (a spreadsheet) or json
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        /// One JSON document on stdout (the same as --format json)
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
     /// Where config and data live
     Paths,

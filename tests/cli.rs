@@ -125,7 +125,7 @@ fn status_is_one_line() {
     let v = env.json(&["status", "--json"]);
     assert_eq!(
         v,
-        serde_json::json!({"done": 2, "total": 6, "current_streak_weeks": 0, "locked": false, "breaks_today": 0, "walk_minutes_today": 15})
+        serde_json::json!({"schema": "upright/status/2", "date": "2026-11-24", "done": 2, "total": 6, "current_streak_weeks": 0, "locked": false, "breaks_today": 0, "walk_minutes_today": 15})
     );
 }
 
@@ -338,7 +338,7 @@ fn week_json_and_text() {
     assert_eq!(v["days"].as_array().unwrap().len(), 21);
     assert_eq!(
         v["weeks"][0],
-        serde_json::json!({"week_start": "2026-11-09", "complete_days": 5, "meets_target": true})
+        serde_json::json!({"week_start": "2026-11-09", "complete_days": 5, "meets_target": true, "strength_days": null, "strength_target": null})
     );
     let text = env.ok(&["week", "--date", "2026-11-20"]);
     assert!(text.starts_with("Week of Mon 16 Nov 2026\n"), "{text}");

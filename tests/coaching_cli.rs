@@ -198,7 +198,8 @@ fn done_partial_is_a_session_cut_short() {
     let (json, _) = env.run(&["export", "--format", "json"]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let partial: Vec<&Value> = v["entries"].as_array().unwrap().iter().map(|e| &e["partial"]).collect();
-    assert_eq!(partial, [&Value::Null, &Value::Null, &Value::from(true)]);
+    // Every key always present (docs/json.md): `false` where schema 1 left `partial` out.
+    assert_eq!(partial, [&Value::from(false), &Value::from(false), &Value::from(true)]);
     assert!(
         env.run(&["export"]).0.lines().last().unwrap().ends_with(",true,,,,"),
         "partial, then variant, load, reps, with"

@@ -101,9 +101,10 @@ fn week_counts_strength_days_toward_the_weekly_target() {
     let week = v["weeks"].as_array().unwrap().last().unwrap().clone();
     assert_eq!((week["strength_days"].clone(), week["strength_target"].clone()), (2.into(), 2.into()));
     assert!(env.ok(27, &["week"]).contains("2 of 2 strength days"));
-    // Off: no strength members at all.
+    // Off: the strength members are null (every key always present, docs/json.md).
     let off = Env::accepted("");
-    assert!(off.json(27, &["week", "--json"])["weeks"][0].get("strength_days").is_none());
+    let weeks = &off.json(27, &["week", "--json"])["weeks"][0];
+    assert!(weeks["strength_days"].is_null() && weeks["strength_target"].is_null(), "{weeks}");
 }
 
 /// Without loads each lift is its bodyweight start wherever it is shown, with its own dose (the

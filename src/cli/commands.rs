@@ -63,7 +63,8 @@ pub fn run(cli: Cli) -> Result<()> {
                     | Command::Status { json: true }
                     | Command::Week { json: true, .. }
                     | Command::Plan { json: true, .. }
-                    | Command::Export { format: super::Format::Json }
+                    | Command::Export { format: super::Format::Json, .. }
+                    | Command::Export { json: true, .. }
                     | Command::Checkin { json: true, .. }
                     | Command::Progress { json: true, .. }
                     | Command::Import { json: true, .. }
@@ -120,7 +121,10 @@ pub fn run(cli: Cli) -> Result<()> {
                 Command::Undo { id, date } => logging::undo(&mut ctx, &id, date.unwrap_or(Day::Today)),
                 Command::Status { json } => status(&mut ctx, json),
                 Command::Nudge => super::nudge::nudge(&mut ctx),
-                Command::Export { format } => super::export::export(&mut ctx, format),
+                Command::Export { format, json } => {
+                    let format = if json { super::Format::Json } else { format };
+                    super::export::export(&mut ctx, format)
+                }
                 Command::Safety { clear: None, report: None, .. } => super::setup::show_safety(&mut ctx),
                 Command::Safety { report: Some(sign), exercise, numb, .. } => {
                     super::safety::report(&mut ctx, &sign, exercise.as_deref(), numb)
@@ -246,7 +250,7 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
             "advice": advice,
             "strength": super::strength::today_json(ctx, date),
         });
-        return print_json(&doc);
+        return super::json::print("today", doc);
     }
     for line in &advice {
         errln!("upright: {line}");
@@ -287,8 +291,16 @@ fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
     let walk_minutes: u32 =
         day.items.iter().filter(|i| ctx.is_walk(&i.exercise.id)).map(|i| i.facts.minutes).sum();
     if json {
-        let doc = json!({ "done": done, "total": total, "current_streak_weeks": streak, "locked": locked, "breaks_today": breaks, "walk_minutes_today": walk_minutes });
-        print_json(&doc)?;
+        let doc = json!({
+            "date": ctx.today.to_string(),
+            "done": done,
+            "total": total,
+            "current_streak_weeks": streak,
+            "locked": locked,
+            "breaks_today": breaks,
+            "walk_minutes_today": walk_minutes,
+        });
+        super::json::print("status", doc)?;
     } else if locked {
         outln!("upright locked: emergency sign reported · get care, then run upright safety --clear");
     } else if breaks > 0 {

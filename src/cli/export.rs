@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use eyre::Result;
+use serde_json::{Value, json};
 
 use super::Format;
 use crate::ctx::Ctx;
@@ -39,7 +40,9 @@ pub fn export(ctx: &mut Ctx, format: Format) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         Format::Json => {
-            text::write_json(&mut out, &serde_json::json!({ "entries": ctx.store.entries() }))?;
+            let entries: Vec<Value> = ctx.store.entries().iter().map(entry_json).collect();
+            let doc = super::json::document("export", json!({ "entries": entries }));
+            text::write_json(&mut out, &doc)?;
             writeln!(out)?;
         }
         Format::Csv => {
@@ -90,4 +93,58 @@ fn row(e: &Entry) -> [String; 18] {
         opt(e.reps.map(|r| r.to_string())),
         opt(e.with.clone()),
     ]
+}
+
+/// An entry as `export --json` gives it: the log's own field names (`id` is the entry's,
+/// `exercise` the exercise's), every field present (`null` or `[]` when the entry has none), and
+/// the fields this version does not know (from a newer upright) under `extra`, as written.
+fn entry_json(e: &Entry) -> Value {
+    use crate::import::plan::{DISTANCE_KEY, SOURCE_KEY};
+    let known = |key: &str| e.extra.get(key).map_or(Value::Null, toml_json);
+    let extra: serde_json::Map<String, Value> = e
+        .extra
+        .iter()
+        .filter(|(k, _)| *k != SOURCE_KEY && *k != DISTANCE_KEY)
+        .map(|(k, v)| (k.clone(), toml_json(v)))
+        .collect();
+    json!({
+        "id": e.id,
+        "date": e.date.to_string(),
+        "at": e.at,
+        "kind": e.kind.as_str(),
+        "exercise": e.exercise,
+        "step": e.step,
+        "dose": e.dose,
+        "feedback": e.feedback.map(|f| f.to_string()),
+        "pain": e.pain,
+        "minutes": e.minutes,
+        "load": e.load,
+        "reps": e.reps,
+        "note": e.note,
+        "reason": e.reason,
+        "variant": e.variant,
+        "removes": e.removes,
+        "activities": e.activities.iter().map(|a| json!({ "name": a.name, "score": a.score })).collect::<Vec<_>>(),
+        "with": e.with,
+        "partial": e.partial,
+        "answers": e.answers,
+        // An imported walk's source and distance (kept in the month file as fields an older
+        // upright does not know).
+        SOURCE_KEY: known(SOURCE_KEY),
+        DISTANCE_KEY: known(DISTANCE_KEY),
+        "extra": extra,
+    })
+}
+
+/// A TOML value as JSON; a date or time as its TOML text.
+fn toml_json(v: &toml::Value) -> Value {
+    match v {
+        toml::Value::String(s) => json!(s),
+        toml::Value::Integer(i) => json!(i),
+        toml::Value::Float(f) => json!(f),
+        toml::Value::Boolean(b) => json!(b),
+        toml::Value::Datetime(d) => json!(d.to_string()),
+        toml::Value::Array(a) => Value::Array(a.iter().map(toml_json).collect()),
+        toml::Value::Table(t) => Value::Object(t.iter().map(|(k, v)| (k.clone(), toml_json(v))).collect()),
+    }
 }

@@ -45,7 +45,7 @@ pub fn import(ctx: &mut Ctx, paths: &[PathBuf], o: Options) -> Result<()> {
     let saved = if go { Some(write::write(&mut ctx.store, &plan)) } else { None };
     let logged = saved.as_ref().map_or(0, |s| s.logged);
     if o.json {
-        super::commands::print_json(&document(&plan, logged, o.dry_run))?;
+        super::json::print("import", document(&plan, logged, o.dry_run))?;
     } else if let Some(s) = &saved {
         for why in &s.dropped {
             errln!("upright: not logged: {why}");

@@ -26,8 +26,9 @@ pub fn plan(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             })
             .collect();
         let strength = super::strength::plan_json(ctx, weeks.len() as u32);
-        return super::commands::print_json(
-            &json!({ "weeks": weeks, "strength_days": strength, "hold": held }),
+        return super::json::print(
+            "plan",
+            json!({ "weeks": weeks, "strength_days": strength, "hold": held }),
         );
     }
     if let Some(held) = &held {

@@ -8,7 +8,6 @@ use jiff::ToSpan;
 use serde_json::json;
 
 use super::Day;
-use super::commands::print_json;
 use crate::checkin::{self, Checkin};
 use crate::ctx::Ctx;
 use crate::log::{Activity, EntryKind};
@@ -45,7 +44,7 @@ pub fn checkin(
         let shown = &all[all.len().saturating_sub(SHOWN_CHECKINS)..];
         if json {
             let list: Vec<_> = shown.iter().map(checkin_json).collect();
-            return print_json(&json!({ "checkins": list }));
+            return super::json::print("checkins", json!({ "checkins": list }));
         }
         if shown.is_empty() {
             outln!("No check-ins yet. Check in once a week, e.g.:");
@@ -69,7 +68,7 @@ pub fn checkin(
     let logged = Checkin { date, pain: entry.pain, activities: entry.activities.clone() };
     ctx.store.append(entry)?;
     if json {
-        return print_json(&checkin_json(&logged));
+        return super::json::print("checkin", checkin_json(&logged));
     }
     outln!("checked in for {}", checkin_line(&logged));
     if crate::checkin::rmdq::due(ctx.store.entries(), date) {
@@ -129,7 +128,21 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             .weeks
             .iter()
             .map(|w| {
-                let psfs: serde_json::Map<_, _> =
+                // Lists of objects, as everywhere (schema 2); the maps by name and by id are
+                // schema 1's, kept for one version (docs/json.md, "Deprecated").
+                let psfs: Vec<_> = p
+                    .activities
+                    .iter()
+                    .zip(&w.psfs)
+                    .map(|(name, s)| json!({ "name": name, "score": s }))
+                    .collect();
+                let exercises: Vec<_> = p
+                    .exercises
+                    .iter()
+                    .zip(&w.steps)
+                    .map(|((id, ..), s)| json!({ "id": id, "step": s }))
+                    .collect();
+                let by_name: serde_json::Map<_, _> =
                     p.activities.iter().zip(&w.psfs).map(|(name, s)| (name.clone(), json!(s))).collect();
                 let steps: serde_json::Map<_, _> =
                     p.exercises.iter().zip(&w.steps).map(|((id, ..), s)| (id.clone(), json!(s))).collect();
@@ -137,7 +150,9 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
                     "week_start": w.start.to_string(),
                     "checkin_pain": w.checkin_pain,
                     "session_pain": w.session_pain.map(round1),
-                    "activities": psfs,
+                    "psfs": psfs,
+                    "exercises": exercises,
+                    "activities": by_name,
                     "days_exercised": w.days_exercised,
                     "complete_days": w.complete_days,
                     "walk_minutes": w.walk_minutes,
@@ -151,20 +166,23 @@ pub fn progress(ctx: &mut Ctx, weeks: u32, json: bool) -> Result<()> {
             .iter()
             .map(|(id, name, top)| json!({ "id": id, "name": name, "top_step": top }))
             .collect();
-        return print_json(&json!({
-            "date": p.today.to_string(),
-            "activities": p.activities,
-            "exercises": exercises,
-            "days_target": p.days_target,
-            "weeks": rows,
-            "verdict": p.verdict.map(|m| verdict_json(&m)),
-            "recurrences": recurrences_json(&p.recurrences),
-            "rmdq": p.rmdq.map(|((d0, b), (d1, n), v)| json!({
-                "baseline": { "date": d0.to_string(), "rmdq": b },
-                "now": { "date": d1.to_string(), "rmdq": n },
-                "verdict": crate::report::words(v),
-            })),
-        }));
+        return super::json::print(
+            "progress",
+            json!({
+                "date": p.today.to_string(),
+                "activities": p.activities,
+                "exercises": exercises,
+                "days_target": p.days_target,
+                "weeks": rows,
+                "verdict": p.verdict.map(|m| verdict_json(&m)),
+                "recurrences": recurrences_json(&p.recurrences),
+                "rmdq": p.rmdq.map(|((d0, b), (d1, n), v)| json!({
+                    "baseline": { "date": d0.to_string(), "rmdq": b },
+                    "now": { "date": d1.to_string(), "rmdq": n },
+                    "verdict": crate::report::words(v),
+                })),
+            }),
+        );
     }
     let first = p.weeks.first().map_or(p.today, |w| w.start);
     outln!(

@@ -8,7 +8,6 @@ use eyre::{Result, bail};
 use serde_json::json;
 
 use super::Day;
-use super::commands::print_json;
 use crate::checkin::rmdq;
 use crate::ctx::Ctx;
 use crate::log::EntryKind;
@@ -38,13 +37,16 @@ pub fn rmdq(ctx: &mut Ctx, answers: &str, date: Day, json: bool) -> Result<()> {
     let score = rmdq::score(&answers).unwrap_or(0);
     let change = rmdq::change(ctx.store.entries(), ctx.today);
     if json {
-        return print_json(&json!({
-            "date": date.to_string(),
-            "rmdq": score,
-            "answers": answers,
-            "baseline": change.map(|(b, ..)| json!({ "date": b.0.to_string(), "rmdq": b.1 })),
-            "verdict": change.map(|(.., v)| crate::report::words(v)),
-        }));
+        return super::json::print(
+            "rmdq",
+            json!({
+                "date": date.to_string(),
+                "rmdq": score,
+                "answers": answers,
+                "baseline": change.map(|(b, ..)| json!({ "date": b.0.to_string(), "rmdq": b.1 })),
+                "verdict": change.map(|(.., v)| crate::report::words(v)),
+            }),
+        );
     }
     outln!("Roland-Morris questionnaire logged for {}: {score} of 24", date.strftime("%a %-d %b"));
     if let Some(((d, b), _, v)) = change {

@@ -46,12 +46,14 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
         let weeks: Vec<_> = shown
             .iter()
             .map(|w| {
-                let mut v = json!({ "week_start": w.start.to_string(), "complete_days": w.complete_days, "meets_target": w.meets_target });
-                if let Some(strength) = w.strength {
-                    v["strength_days"] = json!(strength.done());
-                    v["strength_target"] = json!(strength.target);
-                }
-                v
+                json!({
+                    "week_start": w.start.to_string(),
+                    "complete_days": w.complete_days,
+                    "meets_target": w.meets_target,
+                    // `null` when strength days are off (one null policy: every key, always).
+                    "strength_days": w.strength.map(|s| s.done()),
+                    "strength_target": w.strength.map(|s| s.target),
+                })
             })
             .collect();
         let doc = json!({
@@ -61,7 +63,7 @@ pub fn week(ctx: &mut Ctx, date: Day, weeks: u32, json: bool) -> Result<()> {
             "days": days,
             "weeks": weeks,
         });
-        return super::commands::print_json(&doc);
+        return super::json::print("week", doc);
     }
     // Columns, not characters: a wide name keeps the day columns in place.
     let width = shown.first().map_or(0, |w| w.names.iter().map(|n| crate::text::width(n)).max().unwrap_or(0));
