@@ -116,20 +116,13 @@ pub(super) fn taken_on(ctx: &mut Ctx, now: &Zoned) -> usize {
     super::count_on(ctx.store.entries(), date)
 }
 
-pub fn breaks(mut ctx: Ctx, bell: bool) -> Result<()> {
-    use std::io::IsTerminal;
-    let clock = Clock::new(ctx.now.clone());
-    // Without a full terminal (TERM=dumb, a pipe, a screen reader's plain console) the same
-    // companion speaks in lines.
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return super::lines::breaks(ctx, &clock, bell);
-    }
+/// The full-screen companion (a full terminal; [`super::breaks`] chooses).
+pub(super) fn screen(mut ctx: Ctx, clock: &Clock, bell: bool) -> Result<()> {
     let now = clock.wall();
     let taken = taken_on(&mut ctx, &now);
     let steps = steps_on(&mut ctx, &now);
     let mut companion = Companion::new(ctx.settings.breaks, &now, taken, steps);
-    crate::app::in_terminal(|terminal| run(&mut ctx, &mut companion, &clock, bell, terminal))
+    crate::app::in_terminal(|terminal| run(&mut ctx, &mut companion, clock, bell, terminal))
 }
 
 fn run(

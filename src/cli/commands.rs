@@ -1,7 +1,7 @@
 //! What each command does: load what it needs from the log, apply the pure rules, print.
 //! The clock is read once here (`now`) and passed down.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use eyre::Result;
 use serde_json::json;
@@ -53,7 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let ctx = Ctx::load(&paths.config, &paths.data)?;
             let bell = ctx.settings.sound && !cli.silent && !silent;
             crate::ui::Theme::set(ctx.settings.theme);
-            crate::breaks::run::breaks(ctx, bell)
+            crate::breaks::breaks(ctx, bell)
         }
         command => {
             let mut ctx = Ctx::load(&paths.config, &paths.data)?;
@@ -98,7 +98,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     date,
                     force,
                 } => {
-                    let log = logging::Done {
+                    let log = super::values::Done {
                         feedback,
                         pain,
                         minutes,
@@ -181,14 +181,6 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
-}
-
-/// One JSON document on a line: the exact values, in bytes a terminal cannot act on.
-pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    crate::text::write_json(&mut out, doc)?;
-    writeln!(out)?;
-    Ok(())
 }
 
 /// The see-a-GP hold's line, when one is waiting for a clinician.

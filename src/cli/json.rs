@@ -4,6 +4,8 @@
 //! collection is a list of objects; dates are `YYYY-MM-DD`; `id` is the object's own id and a
 //! reference to an exercise is `exercise`.
 
+use std::io::Write as _;
+
 use eyre::Result;
 use serde_json::Value;
 
@@ -25,7 +27,15 @@ pub fn document(document: &str, mut body: Value) -> Value {
 
 /// Prints `body` as the document `document` (one line on stdout).
 pub fn print(document_name: &str, body: Value) -> Result<()> {
-    super::commands::print_json(&document(document_name, body))
+    print_json(&document(document_name, body))
+}
+
+/// One JSON document on a line: the exact values, in bytes a terminal cannot act on.
+pub(super) fn print_json(doc: &serde_json::Value) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    crate::text::write_json(&mut out, doc)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -9,25 +9,8 @@ use eyre::{Result, bail};
 use super::{Day, Refused};
 use crate::ctx::Ctx;
 use crate::rules::{self, Action, Request, Verdict};
+use super::values::Done;
 use crate::state::{EntryKind, Feedback};
-
-#[derive(Default)]
-pub struct Done {
-    pub feedback: Option<Feedback>,
-    pub pain: Option<u8>,
-    pub minutes: Option<u32>,
-    pub note: Option<String>,
-    /// Done as another version of the exercise (`--as`).
-    pub variant: Option<String>,
-    /// Who came along on a walk (`--with`).
-    pub with: Option<String>,
-    /// Strength lifts: reps done and the load lifted.
-    pub reps: Option<u32>,
-    pub load: Option<f64>,
-    /// A hold set cut short (`--partial`): counts for the day, holds the step.
-    pub partial: bool,
-    pub force: bool,
-}
 
 /// Acts on the verdict: `Ok(true)` to go on and log, `Ok(false)` when there is nothing to do.
 fn proceed(verdict: Verdict) -> Result<bool> {

@@ -4,7 +4,8 @@
 use std::time::Instant;
 
 use super::Day;
-use super::logging::{Done, done};
+use super::logging::done;
+use super::values::Done;
 use crate::app::Msg;
 use crate::app::tests::{app, step, wall};
 use crate::state::{Entry, EntryKind, Feedback};

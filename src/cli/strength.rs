@@ -6,7 +6,7 @@ use eyre::{Result, bail};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
-use super::logging::Done;
+use super::values::Done;
 use crate::catalog::Exercise;
 use crate::ctx::Ctx;
 use crate::log::Entry;

@@ -165,7 +165,7 @@ pub fn timer(ctx: &mut Ctx, id: &str, bell: bool) -> Result<()> {
         }
     };
     drop(input);
-    let log = logging::Done { feedback: Some(feedback), ..logging::Done::default() };
+    let log = super::values::Done { feedback: Some(feedback), ..super::values::Done::default() };
     logging::done(ctx, id, Day::Today, log).map_err(|e| e.wrap_err(format!("{name} was not logged")))?;
     Ok(())
 }

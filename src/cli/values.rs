@@ -107,3 +107,22 @@ fn is_plain_date(s: &str) -> bool {
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
+
+/// The flags of `upright done` (and the walk and lift flags other commands share).
+#[derive(Default)]
+pub struct Done {
+    pub feedback: Option<Feedback>,
+    pub pain: Option<u8>,
+    pub minutes: Option<u32>,
+    pub note: Option<String>,
+    /// Done as another version of the exercise (`--as`).
+    pub variant: Option<String>,
+    /// Who came along on a walk (`--with`).
+    pub with: Option<String>,
+    /// Strength lifts: reps done and the load lifted.
+    pub reps: Option<u32>,
+    pub load: Option<f64>,
+    /// A hold set cut short (`--partial`): counts for the day, holds the step.
+    pub partial: bool,
+    pub force: bool,
+}
