@@ -19,7 +19,6 @@ mod prompt;
 mod run;
 mod safety;
 mod scroll;
-pub(crate) mod suspend;
 mod timer;
 mod variant;
 mod week;
@@ -29,14 +28,14 @@ use std::time::{Duration, Instant};
 use eyre::Result;
 use jiff::Zoned;
 
+pub use crate::term::in_terminal;
 pub use confirm::Ask;
 pub use keys::msg_for;
 pub use msg::{Effect, Msg};
 use outcome::Awaiting;
 pub use progress::{Answer, CheckinForm, CheckinStage};
 pub use prompt::{Prompt, Stage, Way};
-pub(crate) use run::{Input, in_terminal, inputs, next_input};
-pub use run::{apply, run};
+pub use run::{Draw, apply, run};
 pub use safety::{Choices, Onboarding, Report};
 
 use crate::ctx::Ctx;

@@ -40,6 +40,7 @@ pub mod ctx;
 pub mod import;
 pub mod notify;
 pub mod report;
+pub mod term;
 pub mod ui;
 
 pub use upright_core::{

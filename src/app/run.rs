@@ -1,86 +1,21 @@
 //! The event loop and the effects `update` returns. Terminal input and signals arrive on one
-//! channel from two blocking threads; the loop draws, then sleeps until the next input or the
-//! next moment the screen changes (the next shown second of a timer), so an idle app makes no
-//! wakeups. Every signal whose default would end the process (SIGTERM, SIGHUP, SIGINT, SIGQUIT,
-//! SIGUSR1, SIGUSR2, SIGALRM) leaves through the normal path instead, so `ratatui::run` restores
-//! the terminal. A save that fails is shown on screen; the app stays.
+//! channel (`crate::term`); the loop draws, then sleeps until the next input or the next moment
+//! the screen changes (the next shown second of a timer), so an idle app makes no wakeups. A
+//! signal that would end the process leaves through the normal path, so the terminal is
+//! restored. A save that fails is shown on screen; the app stays. The loop draws with the
+//! function it is given (`ui::render`): the app's state knows nothing of its screens.
 
 use std::io::Write;
-use std::sync::mpsc;
 use std::time::Instant;
 
 use crossterm::event::Event;
 use eyre::Result;
 use ratatui::DefaultTerminal;
-use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2};
-use signal_hook::iterator::Signals;
 
 use super::{App, Effect, Fresh, Msg, msg_for};
 use crate::config::write;
 use crate::ctx::{self, Ctx};
-
-/// What wakes a terminal loop: a terminal event, or a signal that would end the process.
-pub(crate) enum Input {
-    Term(Event),
-    Signal,
-}
-
-/// Terminal input and signals on one channel, from two blocking threads. Every signal whose
-/// default would end the process arrives as `Input::Signal`, so the loop leaves through the
-/// normal path and `ratatui::run` restores the terminal. Handling SIGQUIT also means no core dump
-/// with the terminal left raw; every entry is saved when it is rated, so a dump would keep nothing.
-/// The next input, waiting at most `wait` (`None`: until one comes). `Ok(None)`: the wait ran
-/// out (the loop redraws); `Err(())`: the input thread is gone (the loop ends).
-pub(crate) fn next_input(
-    rx: &mpsc::Receiver<Input>,
-    wait: Option<std::time::Duration>,
-) -> Result<Option<Input>, ()> {
-    match wait {
-        Some(wait) => match rx.recv_timeout(wait) {
-            Ok(input) => Ok(Some(input)),
-            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
-            Err(mpsc::RecvTimeoutError::Disconnected) => Err(()),
-        },
-        None => rx.recv().map(Some).map_err(drop),
-    }
-}
-
-pub(crate) fn inputs() -> Result<mpsc::Receiver<Input>> {
-    let (tx, rx) = mpsc::channel();
-    let keys = tx.clone();
-    std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            if keys.send(Input::Term(event)).is_err() {
-                break;
-            }
-        }
-    });
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM])?;
-    std::thread::spawn(move || {
-        for _ in signals.forever() {
-            if tx.send(Input::Signal).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(rx)
-}
-
-/// Runs `f` on the terminal `ratatui::run` sets up and restores (raw mode and the screen, also
-/// on a panic); the cursor is ours to show again, on the way out and on a panic.
-pub(crate) fn in_terminal<R>(f: impl FnOnce(&mut DefaultTerminal) -> R) -> R {
-    let show_cursor = || {
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-    };
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        show_cursor();
-        previous(info);
-    }));
-    let result = ratatui::run(f);
-    show_cursor();
-    result
-}
+use crate::term::{Input, inputs, next_input, suspend};
 
 /// Applies a change to the log or the config and reads today's view back: the message that
 /// tells `update` how it went. `None` for the effects the loop handles itself (bell, quit).
@@ -138,7 +73,11 @@ fn settle(app: &mut App, mut effect: Option<Effect>) -> Result<bool> {
     Ok(true)
 }
 
-pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
+/// A screen drawn from the app's state at a moment (`ui::render`).
+pub type Draw = fn(&mut ratatui::Frame, &App, Instant);
+
+/// Runs the app in `terminal` until it quits, drawing each frame with `draw`.
+pub fn run(app: &mut App, terminal: &mut DefaultTerminal, draw: Draw) -> Result<()> {
     let rx = inputs()?;
     loop {
         // Whatever woke the loop (a key, a tick), months another writer changed are read again.
@@ -154,7 +93,7 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
             if panic_now {
                 panic!("test panic during draw (UPRIGHT_TEST_PANIC)");
             }
-            crate::ui::render(frame, app, now)
+            draw(frame, app, now)
         })?;
         // Below the minimum size only a note shows: keys acting on an unseen screen would be
         // blind, so only quitting works until it grows.
@@ -170,8 +109,8 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal) -> Result<()> {
         };
         match input {
             Input::Signal => return Ok(()),
-            Input::Term(Event::Key(key)) if super::suspend::is_suspend(&key) => {
-                super::suspend::suspend(terminal)?;
+            Input::Term(Event::Key(key)) if suspend::is_suspend(&key) => {
+                suspend::suspend(terminal)?;
             }
             Input::Term(Event::Key(key)) => {
                 let msg = if small {

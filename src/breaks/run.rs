@@ -13,9 +13,9 @@ use jiff::Zoned;
 use ratatui::DefaultTerminal;
 
 use super::{Companion, Effect, Msg};
-use crate::app::Input;
 use crate::ctx::Ctx;
 use crate::state::{self, EntryKind};
+use crate::term::Input;
 
 /// The wall clock. With `UPRIGHT_NOW` pinned (tests) it starts there and runs
 /// `UPRIGHT_TEST_SPEED` times faster than real time; otherwise it is the system clock, read
@@ -122,7 +122,7 @@ pub(super) fn screen(mut ctx: Ctx, clock: &Clock, bell: bool) -> Result<()> {
     let taken = taken_on(&mut ctx, &now);
     let steps = steps_on(&mut ctx, &now);
     let mut companion = Companion::new(ctx.settings.breaks, &now, taken, steps);
-    crate::app::in_terminal(|terminal| run(&mut ctx, &mut companion, clock, bell, terminal))
+    crate::term::in_terminal(|terminal| run(&mut ctx, &mut companion, clock, bell, terminal))
 }
 
 fn run(
@@ -132,7 +132,7 @@ fn run(
     bell: bool,
     terminal: &mut DefaultTerminal,
 ) -> Result<()> {
-    let rx = crate::app::inputs()?;
+    let rx = crate::term::inputs()?;
     let mut error: Option<String> = None;
     loop {
         let now = clock.wall();
@@ -140,15 +140,15 @@ fn run(
             error = saved.err();
         }
         terminal.draw(|frame| crate::ui::breaks::render(frame, c, &now, error.as_deref()))?;
-        let input = match crate::app::next_input(&rx, c.next_wake(&now).map(|at| clock.until(&at))) {
+        let input = match crate::term::next_input(&rx, c.next_wake(&now).map(|at| clock.until(&at))) {
             Ok(Some(input)) => input,
             Ok(None) => continue,
             Err(()) => return Ok(()),
         };
         match input {
             Input::Signal => return Ok(()),
-            Input::Term(Event::Key(key)) if crate::app::suspend::is_suspend(&key) => {
-                crate::app::suspend::suspend(terminal)?;
+            Input::Term(Event::Key(key)) if crate::term::suspend::is_suspend(&key) => {
+                crate::term::suspend::suspend(terminal)?;
             }
             Input::Term(Event::Key(key)) => {
                 if let Some(msg) = msg_for(key)

@@ -33,7 +33,7 @@ pub fn run(cli: Cli) -> Result<()> {
         crate::ui::Theme::set(ctx.settings.theme);
         // Test switches are read here, once, and handed in.
         let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
-        return crate::app::in_terminal(|terminal| crate::app::run(&mut app, terminal));
+        return crate::term::in_terminal(|terminal| crate::app::run(&mut app, terminal, crate::ui::render));
     };
     match command {
         Command::Paths => {

@@ -6,10 +6,10 @@
 
 use eyre::{Result, bail};
 
+use super::values::Done;
 use super::{Day, Refused};
 use crate::ctx::Ctx;
 use crate::rules::{self, Action, Request, Verdict};
-use super::values::Done;
 use crate::state::{EntryKind, Feedback};
 
 /// Acts on the verdict: `Ok(true)` to go on and log, `Ok(false)` when there is nothing to do.

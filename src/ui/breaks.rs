@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::Theme;
-use crate::breaks::{Companion, Phase, SNOOZE_MINUTES, when};
+use upright_core::breaks::{Companion, Phase, SNOOZE_MINUTES, when};
 
 pub fn render(frame: &mut Frame, c: &Companion, now: &Zoned, error: Option<&str>) {
     render_with(frame, c, now, error, &Theme::current());

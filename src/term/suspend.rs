@@ -7,14 +7,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::DefaultTerminal;
 
 /// Ctrl-Z pressed.
-pub(crate) fn is_suspend(key: &KeyEvent) -> bool {
+pub fn is_suspend(key: &KeyEvent) -> bool {
     key.kind != KeyEventKind::Release
         && key.modifiers.contains(KeyModifiers::CONTROL)
         && key.code == KeyCode::Char('z')
 }
 
 /// Hands the terminal back, stops until continued, then takes it again for a full redraw.
-pub(crate) fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     ratatui::restore();
     crossterm::execute!(std::io::stdout(), crossterm::cursor::Show)?;
     #[cfg(unix)]
