@@ -100,10 +100,13 @@ fn anchors(prose: &[&str]) -> BTreeSet<String> {
 
 #[test]
 fn slugs_follow_github() {
-    let prose = ["# Strength days (opt-in)", "## Your data", "## Your data", "### `upright man` and `--help`"];
+    let prose =
+        ["# Strength days (opt-in)", "## Your data", "## Your data", "### `upright man` and `--help`"];
     let got = anchors(&prose);
     let want: BTreeSet<String> =
-        ["strength-days-opt-in", "your-data", "your-data-1", "upright-man-and---help"].map(String::from).into();
+        ["strength-days-opt-in", "your-data", "your-data-1", "upright-man-and---help"]
+            .map(String::from)
+            .into();
     assert_eq!(got, want);
     let links = link_targets(&["see [a](b.md#c) and ![img](../x.png), not `[code](nope)`"]);
     assert_eq!(links, ["b.md#c", "../x.png"]);
