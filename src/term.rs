@@ -24,7 +24,7 @@ pub enum Input {
 /// with the terminal left raw; every entry is saved when it is rated, so a dump would keep nothing.
 /// The next input, waiting at most `wait` (`None`: until one comes). `Ok(None)`: the wait ran
 /// out (the loop redraws); `Err(())`: the input thread is gone (the loop ends).
-pub fn next_input(
+pub(crate) fn next_input(
     rx: &mpsc::Receiver<Input>,
     wait: Option<std::time::Duration>,
 ) -> Result<Option<Input>, ()> {

@@ -192,6 +192,17 @@ pub fn needs_check(history: &[Entry], first_use: Option<Date>, today: Date) -> b
     }
 }
 
+/// Flare-up mode as of `date`: the day it went on, when it is on.
+pub fn flare_since(history: &[Entry], date: Date) -> Option<Date> {
+    let upto = history.partition_point(|e| e.date <= date);
+    history[..upto]
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EntryKind::FlareOn | EntryKind::FlareOff))
+        .filter(|e| e.kind == EntryKind::FlareOn)
+        .map(|e| e.date)
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -279,15 +290,4 @@ mod tests {
             assert_eq!(needs_check(&days(&pains), Some(start), today(n)), want, "{name}");
         }
     }
-}
-
-/// Flare-up mode as of `date`: the day it went on, when it is on.
-pub fn flare_since(history: &[Entry], date: Date) -> Option<Date> {
-    let upto = history.partition_point(|e| e.date <= date);
-    history[..upto]
-        .iter()
-        .rev()
-        .find(|e| matches!(e.kind, EntryKind::FlareOn | EntryKind::FlareOff))
-        .filter(|e| e.kind == EntryKind::FlareOn)
-        .map(|e| e.date)
 }
