@@ -1,4 +1,4 @@
-//! Process-level figures for the README: `upright today --json`, `status` and `done` with an
+//! Process-level figures for docs/speed.md: `upright today --json`, `status` and `done` with an
 //! empty log vs a generated 10-year log, against `upright --version` in the same run.
 //! `cargo bench --bench startup` prints the table; under `cargo test` it runs one quick round.
 

@@ -403,7 +403,7 @@ use values::{parse_day, parse_load};
 
 /// The exit code of every refusal by the rules (`done`, `skip`, `rest` and `undo` refused: locked,
 /// stopped for pain, paused, too many, needs `--force`); other errors exit 1 and "nothing to
-/// do" exits 0 (README, "Commands").
+/// do" exits 0 (docs/commands.md).
 pub const REFUSED_EXIT: u8 = 3;
 
 /// A refusal by the rules, with the reason the app would show.

@@ -23,7 +23,7 @@ fn ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(cmd(dir, args).assert().success().get_output().stdout.clone()).unwrap()
 }
 
-/// Every refusal by the rules exits 3 (issue 26 item 9; README "Commands").
+/// Every refusal by the rules exits 3 (issue 26 item 9; docs/commands.md).
 fn refused(dir: &Path, args: &[&str], why: &str) {
     cmd(dir, args).assert().code(3).stderr(predicate::str::contains(why));
 }

@@ -237,7 +237,7 @@ fn undo_on_a_broken_month_gives_its_error() {
 #[test]
 fn small_things_of_the_command_line() {
     use clap::Parser;
-    // `breaks --silent`, as the README documents.
+    // `breaks --silent`, as docs/commands.md documents.
     let cli = upright::cli::Cli::try_parse_from(["upright", "breaks", "--silent"]).unwrap();
     assert!(matches!(cli.command, Some(upright::cli::Command::Breaks { silent: true })));
     // A date with a time is not a date.

@@ -178,7 +178,7 @@ fn the_bodyweight_start_in_a_loaded_lifts_place_keeps_the_load() {
 }
 
 /// Turn 3, E: a load set in config after a bodyweight start applies at the next session, and
-/// `strength = true` with the README's lift table is an error naming the key.
+/// `strength = true` with the lift table of docs/coaching.md is an error naming the key.
 #[test]
 fn a_config_load_applies_at_the_next_session_on_an_existing_history() {
     let env = Env::accepted("[strength]\nenabled = true\n");

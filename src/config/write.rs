@@ -17,7 +17,7 @@ pub fn set_keys(text: &str, keys: &[(&str, toml_edit::Value)]) -> Result<String,
     for (key, v) in keys {
         // `table.key`: set inside a real table (created at the end when missing), so the file
         // can grow `[table.sub]` tables later — `strength.enabled` rather than `strength = true`,
-        // which TOML cannot extend with the README's `[strength.goblet-squat]` (turn 3, E).
+        // which TOML cannot extend with docs/coaching.md's `[strength.goblet-squat]` (turn 3, E).
         if let Some((table, sub)) = key.split_once('.') {
             if !doc.get(table).is_some_and(|t| t.is_table()) {
                 let mut t = toml_edit::Table::new();
@@ -101,7 +101,7 @@ mod tests {
         assert!(s.avoid_flexion && !s.avoid_extension);
     }
 
-    /// Onboarding writes strength days as a table, so the README's lift tables can follow it.
+    /// Onboarding writes strength days as a table, so the lift tables of docs/coaching.md can follow it.
     #[test]
     fn strength_days_are_written_as_a_table_the_readme_example_extends() {
         let keys = [("strength.enabled", toml_edit::Value::from(true))];

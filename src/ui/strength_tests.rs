@@ -108,7 +108,7 @@ fn strength_days_can_be_chosen_at_the_first_run() {
     snap("strength_first_run", &app, t);
     send(&mut app, &[Msg::Confirm], t);
     let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
-    // A table the README's `[strength.goblet-squat]` example can follow (turn 3, E).
+    // A table the `[strength.goblet-squat]` example in docs/coaching.md can follow (turn 3, E).
     assert!(config.contains("[strength]\nenabled = true\n"), "{config}");
     let readme = format!("{config}\n[strength.goblet-squat]\nload = 8\nincrement = 2\n");
     assert!(crate::config::parse(&readme, &mut crate::catalog::Catalog::builtin()).is_ok());

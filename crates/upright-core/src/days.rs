@@ -4,7 +4,7 @@
 //! week screen, `week`, `status`, `nudge`, `progress`, `report` and `export` read these instead
 //! of counting for themselves, so their numbers agree. Pure: built from the entries and `today`.
 //!
-//! Rules (README, "Streaks"):
+//! Rules (docs/using.md, "Streaks"):
 //! - A walk's bouts are one session: its rating is the worst of the day, its pain the highest.
 //! - Walk minutes are the minutes logged; a bout logged without them counts the minutes of that
 //!   bout of the dose it was logged at (bout 2 of "6 + 5 + 5 min" is 5).

@@ -1,7 +1,7 @@
 //! Weekly streak maths (pure): which days are complete, which weeks meet the target, and the
 //! current and longest streaks. Takes the history, the settings and `today` as arguments.
 //!
-//! Definitions (README, "Streaks"): a day is complete when every exercise scheduled that day is
+//! Definitions (docs/using.md, "Streaks"): a day is complete when every exercise scheduled that day is
 //! done, excused-skipped or done as advised (stopped, paused or held: `crate::days`), with at
 //! least one done. On the active level the walk is not scheduled
 //! per day; it counts toward the weekly walk target instead. A week meets the target with at least

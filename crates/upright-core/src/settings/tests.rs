@@ -273,7 +273,7 @@ fn strength_days_are_opt_in_with_loads_per_lift() {
     assert_eq!(s.strength.increment("suitcase-carry"), 2.5, "1 kg or 2.5 lb by default");
     assert_eq!(s.strength.increment("goblet-squat"), 5.0);
     assert!(!parse_ok("[strength]\nenabled = false\n").strength.enabled);
-    // The README's example under the table onboarding writes (turn 3, E); a switch with a lift
+    // The example in docs/coaching.md under the table onboarding writes (turn 3, E); a switch with a lift
     // table is an error naming the key.
     let readme = "[strength]\nenabled = true\n[strength.goblet-squat]\nload = 8\nincrement = 2\ncap = 30\n";
     let s = parse_ok(readme);

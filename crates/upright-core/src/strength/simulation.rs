@@ -1,4 +1,4 @@
-//! A 16-week persona run through the strength rules: the trajectory printed in the README
+//! A 16-week persona run through the strength rules: the trajectory printed in docs/coaching.md
 //! ("Strength days"). Run it with `cargo test --lib strength_persona -- --nocapture`.
 
 use crate::catalog::Level;
