@@ -119,6 +119,14 @@ impl Safety {
         leg_pause_in(&self.paused, ex)
     }
 
+    /// Whether [`Safety::from_entries`] reads entries of `kind`: a history cut down to these (and
+    /// in its order) gives the same safety state, which lets a long walk over the log carry only
+    /// them from one month to the next.
+    pub fn reads(kind: &EntryKind) -> bool {
+        use EntryKind::*;
+        matches!(kind, DisclaimerAccepted | RedFlagEmergency | RedFlagGp | LegSymptoms | Cleared)
+    }
+
     /// Replays the safety entries in order. A `cleared` entry with an exercise clears that
     /// exercise's pause; without one it clears the red flags.
     pub fn from_entries(history: &[Entry]) -> Safety {

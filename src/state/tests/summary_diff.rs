@@ -1,7 +1,6 @@
-//! Issue 27: the summary can never change a view. Random histories, each viewed (today's
-//! routine, doses, safety and banner, as `upright today` builds them from what `load_recent`
-//! loads) with no summary, a fresh one, a stale one (from before the months changed) and a
-//! damaged one: every view is the same.
+//! Issue 27: a summary can never change a view. Random histories, each viewed (see [`view`])
+//! with no summary, one that lies with a valid checksum and the months' current stamps, a
+//! damaged one and a stale one (from before the months changed): every view is the same.
 
 use proptest::prelude::*;
 
@@ -59,40 +58,139 @@ fn write(data: &Path, entries: &[Entry]) {
     }
 }
 
-/// Today's view as a command builds it, and what the store loaded for it.
+/// Every view a front end shows from what the store loads as it would for the command: today
+/// (routine, doses, safety and banner; `nudge` prints its line from it), `status` (that day,
+/// the streaks and the desk breaks), the week screen with its streak and maintenance, the plan
+/// forecast with its hold line and the flare prompt, and what the store loaded for them.
+/// (`progress`, `report` and `export` load every month and never walked back.)
 fn view(data: &Path) -> String {
-    let catalog = Catalog::builtin();
-    let ids: Vec<String> = catalog.exercises().iter().map(|e| e.id.clone()).collect();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let mut store = Store::open(data);
-    store.load_recent(TODAY, &ids).unwrap();
-    let day = crate::today::Day::build(&catalog, &Settings::default(), store.entries(), TODAY);
-    let loaded: Vec<&str> = store.entries().iter().map(|e| e.id.as_str()).collect();
-    format!("{day:?}\n{loaded:?}")
+    let now: jiff::Zoned = "2026-11-24T07:30:00+01:00[Europe/Berlin]".parse().unwrap();
+    let mut ctx = crate::ctx::Ctx {
+        catalog: Catalog::builtin(),
+        settings: Settings::default(),
+        store: Store::open(data),
+        now,
+        today: TODAY,
+        config_path: data.join("config.toml"),
+    };
+    let day = ctx.day(TODAY).unwrap();
+    let streaks = ctx.streaks(TODAY).unwrap();
+    let breaks = crate::breaks::count_on(ctx.store.entries(), TODAY);
+    let week = ctx.week(ctx.settings.week_start(TODAY)).unwrap();
+    let entries = ctx.store.entries();
+    let plan = crate::progression::forecast(&ctx.catalog, &ctx.settings, entries, TODAY, 8);
+    let held = crate::holds::Holds::on(&ctx.settings, entries, TODAY).line();
+    let prompt = crate::progression::flare_prompt(entries, TODAY);
+    let loaded: Vec<&str> = entries.iter().map(|e| e.id.as_str()).collect();
+    format!("{day:?}\n{streaks:?} {breaks:?}\n{week:?}\n{plan:?}\n{held:?} {prompt}\n{loaded:?}")
 }
 
 fn summary(data: &Path) -> std::path::PathBuf {
     data.join("history/.summary")
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+/// The summary layout upright 0.x kept (format 4: postcard behind a line with its CRC-32 and
+/// length), to write honest-looking summaries that lie.
+mod format4 {
+    use serde::Serialize;
 
+    use crate::state::{MonthKey, Stamp};
+
+    #[derive(Serialize)]
+    pub struct Facts {
+        pub stamp: Stamp,
+        pub checked_ns: i128,
+        pub entries: usize,
+        pub latest: Vec<(u32, (i16, i8, i8))>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Weeks {
+        pub rules: String,
+        pub used: Vec<(MonthKey, (Option<Stamp>, i128))>,
+        pub results: Vec<((i16, i8, i8), bool)>,
+    }
+
+    #[derive(Serialize)]
+    pub struct Summary {
+        pub format: u32,
+        pub keys: Vec<String>,
+        pub months: Vec<(MonthKey, Facts)>,
+        pub weeks: Weeks,
+    }
+
+    /// The file's bytes: the header line (format, CRC-32, length), then the body.
+    pub fn bytes(s: &Summary) -> Vec<u8> {
+        let body = postcard::to_allocvec(s).unwrap();
+        let mut out =
+            format!("upright-summary 4 {:08x} {}\n", crc32fast::hash(&body), body.len()).into_bytes();
+        out.extend_from_slice(&body);
+        out
+    }
+}
+
+/// A summary with a valid checksum and every month's current stamp that lies: it says every
+/// month holds only walks (no red flag, flare, clearance or other exercise) and that every
+/// closed week met the target, under the rules the streak code of format 4 used.
+fn lying(data: &Path) -> Vec<u8> {
+    let history = data.join("history");
+    let mut months = Vec::new();
+    let mut used = Vec::new();
+    for dirent in std::fs::read_dir(&history).unwrap() {
+        let dirent = dirent.unwrap();
+        let Some(key) = dirent.file_name().to_str().and_then(MonthKey::from_file_name) else { continue };
+        let stamp = Stamp::of(&std::fs::metadata(dirent.path()).unwrap());
+        let checked = stamp.mtime_ns.max(stamp.ctime_ns) + 10_000_000_000;
+        let latest = vec![(0, (key.year, key.month, 1))];
+        months.push((key, format4::Facts { stamp, checked_ns: checked, entries: 1, latest }));
+        used.push((key, (Some(stamp), checked)));
+    }
+    months.sort_by_key(|(k, _)| *k);
+    used.sort_by_key(|(k, _)| *k);
+    let catalog = Catalog::builtin();
+    let s = Settings::default();
+    let routine: Vec<&str> = s.routine(&catalog).iter().map(|e| e.id.as_str()).collect();
+    let rules = format!(
+        "as-advised/{:?}/{}/{}/{:?}/{}",
+        s.level,
+        s.days_per_week,
+        s.walk_days_per_week,
+        s.week_starts_on,
+        routine.join(",")
+    );
+    let mut results = Vec::new();
+    let mut week = s.week_start(TODAY.checked_sub(800.days()).unwrap());
+    while week < s.week_start(TODAY) {
+        results.push(((week.year(), week.month(), week.day()), true));
+        week = week.checked_add(7.days()).unwrap();
+    }
+    format4::bytes(&format4::Summary {
+        format: 4,
+        keys: vec!["walk".into()],
+        months,
+        weeks: format4::Weeks { rules, used, results },
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Issue 27 item 4: no summary, an old one, a damaged one or one that lies with a valid
+    /// checksum and current stamps: every view is the same (no summary is read at all).
     #[test]
     fn no_summary_changes_a_view(
         raw in proptest::collection::vec(arb_entry(), 1..60),
         changed in proptest::collection::vec(arb_entry(), 1..8),
         flip in any::<prop::sample::Index>(),
     ) {
-        // Months written now count as settled: the summary is trusted wherever it may be.
+        // Months written now count as settled: a summary would be trusted wherever it may be.
         month::CLOCK_AHEAD_NS.with(|c| c.set(10_000_000_000));
         let dir = tempfile::tempdir().unwrap();
         let data = dir.path();
         let before = build(&raw);
         write(data, &before);
-        // A summary of the history before the change: stale once the months change.
-        let _ = view(data);
-        let stale = std::fs::read(summary(data)).unwrap();
+        // A lying summary of the history before the change: stale once the months change.
+        let stale = lying(data);
         let mut after = before.clone();
         let more = build(&changed);
         after.extend(more.into_iter().map(|mut e| {
@@ -103,17 +201,17 @@ proptest! {
 
         let _ = std::fs::remove_file(summary(data));
         let none = view(data);
-        // Fresh: saved by the look above, then used.
-        prop_assert!(summary(data).exists());
-        let fresh = view(data);
-        prop_assert_eq!(&fresh, &none, "fresh summary");
-        // Damaged: one byte flipped.
-        let mut damaged = std::fs::read(summary(data)).unwrap();
+        // Lying, with the months' current stamps.
+        let lie = lying(data);
+        std::fs::write(summary(data), &lie).unwrap();
+        prop_assert_eq!(&view(data), &none, "lying summary");
+        // Damaged: one byte of the lie flipped.
+        let mut damaged = lie.clone();
         let at = flip.index(damaged.len());
         damaged[at] ^= 0x20;
         std::fs::write(summary(data), &damaged).unwrap();
         prop_assert_eq!(&view(data), &none, "damaged summary");
-        // Stale: the summary from before the change.
+        // Stale: from before the change.
         std::fs::write(summary(data), &stale).unwrap();
         prop_assert_eq!(&view(data), &none, "stale summary");
         month::CLOCK_AHEAD_NS.with(|c| c.set(0));
