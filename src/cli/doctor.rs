@@ -145,7 +145,9 @@ fn data(r: &mut Report, paths: &Paths) {
         r.ok("pending: no entry waiting to be saved");
     }
     if history.join(".summary").exists() {
-        r.ok("summary: history/.summary is left by an older upright and never read; the next save removes it");
+        r.ok(
+            "summary: history/.summary is left by an older upright and never read; the next save removes it",
+        );
     }
 }
 

@@ -21,7 +21,9 @@ impl Ctx {
         let keys: Vec<MonthKey> = self.store.months_on_disk()?.into_iter().map(|(k, _)| k).collect();
         let this_week = self.settings.week_start(date);
         let met = match keys.first() {
-            Some(first) => self.closed_weeks(&keys, Date::new(first.year, first.month, 1)?, this_week, date)?,
+            Some(first) => {
+                self.closed_weeks(&keys, Date::new(first.year, first.month, 1)?, this_week, date)?
+            }
             None => Vec::new(),
         };
         self.store.load_range(this_week, date)?;
@@ -84,5 +86,72 @@ impl Ctx {
         crate::state::sort_entries(&mut all);
         let weeks = streak::weeks(&self.catalog, &self.settings, &all, first_day, last, date);
         Ok(weeks.iter().map(|w| w.meets_target).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::config::Settings;
+    use crate::log::EntryKind;
+    use crate::state::{Month, Store};
+
+    const TODAY: Date = jiff::civil::date(2026, 11, 24);
+    const IDS: [&str; 4] = ["walk", "curl-up", "bird-dog", "side-bridge"];
+
+    fn ctx(data: &std::path::Path) -> Ctx {
+        Ctx {
+            catalog: Catalog::builtin(),
+            settings: Settings::default(),
+            store: Store::open(data),
+            now: "2026-11-24T07:30:00+01:00[Europe/Berlin]".parse().unwrap(),
+            today: TODAY,
+            config_path: data.join("config.toml"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Counting week by week with one month in memory gives what counting over the whole
+        /// log at once does, leg pauses and clearances years back included.
+        #[test]
+        fn one_month_at_a_time_counts_what_the_whole_log_does(
+            raw in proptest::collection::vec((0i64..400, 0u8..8, 0usize..4, 0u8..8), 1..200),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let history = dir.path().join("history");
+            std::fs::create_dir_all(&history).unwrap();
+            let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
+            for (n, &(back, kind, ex, pain)) in raw.iter().enumerate() {
+                let d = TODAY.checked_sub(back.days()).unwrap();
+                let kind = match kind {
+                    0 => EntryKind::LegSymptoms,
+                    1 => EntryKind::Cleared,
+                    2 => EntryKind::Skipped,
+                    3 => EntryKind::NotSettled,
+                    _ => EntryKind::Done,
+                };
+                let mut e = Entry::new(format!("e{n}"), d, format!("{d}T08:00:00+01:00"), kind);
+                e.exercise = Some(IDS[ex].into());
+                e.pain = Some(pain);
+                months.entry(MonthKey::of(d)).or_default().push(e);
+            }
+            for (key, mut entries) in months {
+                crate::state::sort_entries(&mut entries);
+                let text = Month { entries, ..Month::default() }.to_toml();
+                std::fs::write(history.join(key.file_name()), text).unwrap();
+            }
+            let c = ctx(dir.path());
+            let keys: Vec<MonthKey> = c.store.read_dir_keys();
+            let first = Date::new(keys[0].year, keys[0].month, 1).unwrap();
+            let this_week = c.settings.week_start(TODAY);
+            let streamed = c.closed_weeks(&keys, first, this_week, TODAY).unwrap();
+            let whole = c.closed_weeks_all(first, this_week, TODAY).unwrap();
+            prop_assert_eq!(streamed, whole);
+        }
     }
 }

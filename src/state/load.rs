@@ -137,3 +137,11 @@ impl Store {
         Ok(entries)
     }
 }
+
+#[cfg(test)]
+impl Store {
+    /// The month files on disk, oldest first (for tests that hold a `&Store`).
+    pub fn read_dir_keys(&self) -> Vec<MonthKey> {
+        self.list_months().unwrap().into_iter().map(|(k, _)| k).collect()
+    }
+}

@@ -66,7 +66,8 @@ fn a_damaged_summary_is_a_miss_never_a_wrong_answer() {
     // No summary is written any more; whatever lies in its place is never read.
     let summary = s.history_dir().join(".summary");
     assert!(!summary.exists());
-    let good = b"upright-summary 4 00000000 40\n\x04\x00\x00\x00 and more bytes of what was a summary".to_vec();
+    let good =
+        b"upright-summary 4 00000000 40\n\x04\x00\x00\x00 and more bytes of what was a summary".to_vec();
     // Every byte flipped, and cuts at many places: the same entries every time.
     let mut damaged: Vec<Vec<u8>> = (0..good.len())
         .step_by(3)
