@@ -47,27 +47,37 @@ impl Ctx {
         // The entries still needed, in the log's order: the safety events so far and the
         // entries of days from `week` on.
         let mut window: Vec<Entry> = Vec::new();
-        let mut months = keys.iter().filter(|k| Date::new(k.year, k.month, 1).is_ok_and(|d| d < this_week));
-        let mut next = months.next();
-        while week < this_week {
-            let end = week.checked_add(6.days())?;
-            // Every month up to the week's last day is in before it is counted.
-            while let Some(key) = next.filter(|k| **k <= MonthKey::of(end)) {
-                let entries = self.store.read_entries(*key)?;
-                // An entry filed under a later month than its date (a hand edit) would belong
-                // to a week already counted: count every week over the whole log instead.
-                if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
-                    return self.closed_weeks_all(first_day, this_week, date);
-                }
-                window.extend(entries);
-                crate::state::sort_entries(&mut window);
-                next = months.next();
+        let last_closed = this_week.checked_sub(1.days())?;
+        for key in keys.iter().filter(|k| Date::new(k.year, k.month, 1).is_ok_and(|d| d < this_week)) {
+            let entries = self.store.read_entries(*key)?;
+            // An entry filed under a later month than its date (a hand edit) would belong to a
+            // week already counted: count every week over the whole log instead.
+            if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
+                return self.closed_weeks_all(first_day, this_week, date);
             }
-            let weeks = streak::weeks(&self.catalog, &self.settings, &window, week, end, date);
-            met.push(weeks[0].meets_target);
-            week = week.checked_add(7.days())?;
-            let from = week;
-            window.retain(|e| e.date >= from || Safety::reads(&e.kind));
+            window.extend(entries);
+            crate::state::sort_entries(&mut window);
+            // The weeks that end in this month (or before the current week) are all in now:
+            // counted in one go.
+            let month_end = Date::new(key.year, key.month, 1)?.last_of_month().min(last_closed);
+            let Some(to) = self.settings.week_start(month_end).checked_add(6.days()).ok() else { break };
+            let to = if to <= month_end {
+                to
+            } else {
+                self.settings.week_start(month_end).checked_sub(1.days())?
+            };
+            if to >= week {
+                let weeks = streak::weeks(&self.catalog, &self.settings, &window, week, to, date);
+                met.extend(weeks.iter().map(|w| w.meets_target));
+                week = to.checked_add(1.days())?;
+                let from = week;
+                window.retain(|e| e.date >= from || Safety::reads(&e.kind));
+            }
+        }
+        // Weeks after the last month file (no entries), up to the current week.
+        if week < this_week {
+            let weeks = streak::weeks(&self.catalog, &self.settings, &window, week, last_closed, date);
+            met.extend(weeks.iter().map(|w| w.meets_target));
         }
         Ok(met)
     }
