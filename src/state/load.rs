@@ -131,7 +131,13 @@ impl Store {
     /// file without taking them into the log: for a walk over the whole history that keeps only
     /// a month or two in memory at a time. Empty when there is no file.
     pub fn read_entries(&self, key: MonthKey) -> Result<Vec<Entry>> {
-        let read = Month::read_file(&self.path(key))?;
+        Store::read_entries_at(&self.path(key))
+    }
+
+    /// [`Store::read_entries`] of the month file at `path` (see [`Store::path`]), for a reader
+    /// on another thread.
+    pub fn read_entries_at(path: &std::path::Path) -> Result<Vec<Entry>> {
+        let read = Month::read_file(path)?;
         let mut entries = read.map(|r| r.month.entries).unwrap_or_default();
         entries.retain(|e| e.kind != EntryKind::Removed);
         Ok(entries)
