@@ -3,8 +3,8 @@
 //! oldest first, one at a time, and never taken into the log: each closed week is counted by the
 //! day facts (`crate::days`, through `streak::weeks`) once its months are in, and then only the
 //! safety events (a leg pause reported years ago still covers a day) and the days not yet counted
-//! are kept. So memory holds about one month, and the time is one read of each month (on a
-//! second thread, while the weeks already read are counted).
+//! are kept. So memory holds about one month, and the time is one read of each month. (Reading
+//! on a second thread saved little on a loaded machine and cost the app a second malloc arena.)
 
 use eyre::Result;
 use jiff::ToSpan;
@@ -43,57 +43,43 @@ impl Ctx {
         this_week: Date,
         date: Date,
     ) -> Result<Vec<bool>> {
-        let wanted: Vec<MonthKey> =
-            keys.iter().copied().filter(|k| Date::new(k.year, k.month, 1).is_ok_and(|d| d < this_week)).collect();
-        let paths: Vec<std::path::PathBuf> = wanted.iter().map(|k| self.store.path(*k)).collect();
-        // One thread reads and parses the months, in order, while this one counts the weeks
-        // of those already read.
-        std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel(4);
-            scope.spawn(move || {
-                for path in &paths {
-                    if tx.send(crate::state::Store::read_entries_at(path)).is_err() {
-                        break;
-                    }
-                }
-            });
-            let mut met = Vec::new();
-            let mut week = self.settings.week_start(first_day);
-            // The entries still needed, in the log's order: the safety events so far and the
-            // entries of days from `week` on.
-            let mut window: Vec<Entry> = Vec::new();
-            let last_closed = this_week.checked_sub(1.days())?;
-            for key in &wanted {
-                let entries = rx.recv().map_err(|_| eyre::eyre!("the month reader stopped"))??;
-                // An entry filed under a later month than its date (a hand edit) would belong
-                // to a week already counted: count every week over the whole log instead.
-                if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
-                    return self.closed_weeks_all(first_day, this_week, date);
-                }
-                window.extend(entries);
-                crate::state::sort_entries(&mut window);
-                // The weeks that end in this month (or before the current week) are all in
-                // now: counted in one go.
-                let month_end = Date::new(key.year, key.month, 1)?.last_of_month().min(last_closed);
-                let Some(to) = self.settings.week_start(month_end).checked_add(6.days()).ok() else { break };
-                let to = if to <= month_end {
-                    to
-                } else {
-                    self.settings.week_start(month_end).checked_sub(1.days())?
-                };
-                if to >= week {
-                    met.extend(streak::met(&self.catalog, &self.settings, &window, week, to, date));
-                    week = to.checked_add(1.days())?;
-                    let from = week;
-                    window.retain(|e| e.date >= from || Safety::reads(&e.kind));
-                }
+        let wanted = keys.iter().filter(|k| Date::new(k.year, k.month, 1).is_ok_and(|d| d < this_week));
+        let mut met = Vec::new();
+        let mut week = self.settings.week_start(first_day);
+        // The entries still needed, in the log's order: the safety events so far and the
+        // entries of days from `week` on.
+        let mut window: Vec<Entry> = Vec::new();
+        let last_closed = this_week.checked_sub(1.days())?;
+        for key in wanted {
+            let entries = self.store.read_entries(*key)?;
+            // An entry filed under a later month than its date (a hand edit) would belong to a
+            // week already counted: count every week over the whole log instead.
+            if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
+                return self.closed_weeks_all(first_day, this_week, date);
             }
-            // Weeks after the last month file (no entries), up to the current week.
-            if week < this_week {
-                met.extend(streak::met(&self.catalog, &self.settings, &window, week, last_closed, date));
+            window.extend(entries);
+            crate::state::sort_entries(&mut window);
+            // The weeks that end in this month (or before the current week) are all in now:
+            // counted in one go.
+            let month_end = Date::new(key.year, key.month, 1)?.last_of_month().min(last_closed);
+            let Some(to) = self.settings.week_start(month_end).checked_add(6.days()).ok() else { break };
+            let to = if to <= month_end {
+                to
+            } else {
+                self.settings.week_start(month_end).checked_sub(1.days())?
+            };
+            if to >= week {
+                met.extend(streak::met(&self.catalog, &self.settings, &window, week, to, date));
+                week = to.checked_add(1.days())?;
+                let from = week;
+                window.retain(|e| e.date >= from || Safety::reads(&e.kind));
             }
-            Ok(met)
-        })
+        }
+        // Weeks after the last month file (no entries), up to the current week.
+        if week < this_week {
+            met.extend(streak::met(&self.catalog, &self.settings, &window, week, last_closed, date));
+        }
+        Ok(met)
     }
 
     /// The same count with every month in memory at once (what a hand-edited layout needs).
@@ -108,7 +94,10 @@ impl Ctx {
             key = key.next();
         }
         crate::state::sort_entries(&mut all);
-        Ok(streak::weeks(&self.catalog, &self.settings, &all, first_day, last, date).iter().map(|w| w.meets_target).collect())
+        Ok(streak::weeks(&self.catalog, &self.settings, &all, first_day, last, date)
+            .iter()
+            .map(|w| w.meets_target)
+            .collect())
     }
 }
 

@@ -134,8 +134,7 @@ impl Store {
         Store::read_entries_at(&self.path(key))
     }
 
-    /// [`Store::read_entries`] of the month file at `path` (see [`Store::path`]), for a reader
-    /// on another thread.
+    /// [`Store::read_entries`] of the month file at `path` (see [`Store::path`]).
     pub fn read_entries_at(path: &std::path::Path) -> Result<Vec<Entry>> {
         let read = Month::read_file(path)?;
         let mut entries = read.map(|r| r.month.entries).unwrap_or_default();

@@ -84,6 +84,9 @@ fn a_damaged_summary_is_a_miss_never_a_wrong_answer() {
         view.load_recent(NOV, &["walk", "bird-dog"]).unwrap();
         assert_eq!(ids(&view), want);
     }
+    // What an older upright left is removed by the next save.
+    s.append(entry("new", NOV, "curl-up")).unwrap();
+    assert!(!summary.exists());
 }
 
 #[test]
