@@ -191,11 +191,21 @@ pub struct App {
     pub drawn: bool,
     /// The RMDQ answers given before Esc: `r` goes on from there.
     pub rmdq_draft: String,
+    /// The streak is still to be counted (the first frame goes up without it).
+    streak_later: bool,
 }
 
 impl App {
-    pub fn new(mut ctx: Ctx, sound: bool, hooks: TestHooks) -> Result<App> {
-        let Fresh { day, streak } = Fresh::load(&mut ctx)?;
+    pub fn new(ctx: Ctx, sound: bool, hooks: TestHooks) -> Result<App> {
+        let mut app = App::starting(ctx, sound, hooks)?;
+        app.count_streak();
+        Ok(app)
+    }
+
+    /// The app as its first frame shows it: today's view, without the streak, which counts
+    /// every week of the history from the months ([`App::count_streak`] after that frame).
+    pub fn starting(mut ctx: Ctx, sound: bool, hooks: TestHooks) -> Result<App> {
+        let day = ctx.day(ctx.today)?;
         let mode = if day.safety.accepted.is_none() {
             let on = ctx.settings.strength.enabled;
             Mode::Onboard(safety::Onboarding { strength: on, strength_set: on, ..Default::default() })
@@ -205,7 +215,7 @@ impl App {
         let mut app = App {
             ctx,
             day,
-            streak,
+            streak: None,
             selected: 0,
             mode,
             help: false,
@@ -220,6 +230,7 @@ impl App {
             variants: Default::default(),
             drawn: false,
             rmdq_draft: String::new(),
+            streak_later: true,
         };
         if app.day.safety.accepted.is_some() {
             app.mode = if app.morning_due() { Mode::Morning } else { app.after_morning() };
@@ -228,6 +239,16 @@ impl App {
             }
         }
         Ok(app)
+    }
+
+    /// Counts the streak the first frame went up without; `true` when it did (a redraw shows it).
+    pub fn count_streak(&mut self) -> bool {
+        if !std::mem::take(&mut self.streak_later) {
+            return false;
+        }
+        // The streak is decoration: a log it cannot read still shows the day.
+        self.streak = self.ctx.streaks(self.ctx.today).ok().map(|s| s.current);
+        true
     }
 
     pub fn selected_item(&self) -> Option<&Item> {

@@ -3,7 +3,6 @@
 
 use eyre::{Result, eyre};
 use jiff::civil::Date;
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use jiff::{ToSpan, Zoned};
@@ -11,9 +10,12 @@ use jiff::{ToSpan, Zoned};
 use crate::catalog::{Catalog, Exercise};
 use crate::config::{self, Settings};
 use crate::state::{self, Entry, EntryKind, MonthKey, Store};
-use crate::{streak, today};
+use crate::today;
 
 mod ask;
+mod streaks;
+#[cfg(test)]
+mod summary_diff_tests;
 
 /// The clock, read once per command. `UPRIGHT_NOW` (a zoned time such as
 /// `2026-11-24T07:30:00+01:00[Europe/Berlin]`) pins it for tests and reproducible reports.
@@ -135,81 +137,6 @@ impl Ctx {
         let mut entry = self.event(date, kind);
         entry.exercise = Some(exercise.to_string());
         entry
-    }
-}
-
-impl Ctx {
-    /// The current and longest weekly streaks as of `date`. Closed weeks come from the summary
-    /// while the months they span are as they were when computed; only the others are loaded and
-    /// computed, so a long history costs a directory listing, not a parse of every month.
-    pub fn streaks(&mut self, date: Date) -> Result<streak::Streaks> {
-        let rules = self.streak_rules();
-        let disk: BTreeMap<MonthKey, state::Stamp> = self.store.months_on_disk()?.into_iter().collect();
-        let this_week = self.settings.week_start(date);
-        let mut met = Vec::new();
-        if let Some(first) = disk.keys().next() {
-            let first_day = Date::new(first.year, first.month, 1)?;
-            // The weeks the summary does not know: their months are loaded in one go (one
-            // merge into the log, not one per month), then each week is counted.
-            let mut cached = Vec::new();
-            let mut wanted = std::collections::BTreeSet::new();
-            let mut week = self.settings.week_start(first_day);
-            while week < this_week {
-                let end = week.checked_add(6.days())?;
-                let known = self.store.summary_mut().week(&rules, week, |m| disk.get(&m).copied());
-                if known.is_none() {
-                    wanted.extend([MonthKey::of(week), MonthKey::of(end)]);
-                }
-                cached.push(known);
-                week = week.checked_add(7.days())?;
-            }
-            // From the first month on: a leg pause reported before a week still covers its days
-            // (`crate::days`), so the weeks are counted with every earlier month in (one load).
-            if let Some(last) = wanted.iter().next_back() {
-                self.store.load_range(first_day, Date::new(last.year, last.month, 1)?.last_of_month())?;
-            }
-            let mut week = self.settings.week_start(first_day);
-            for known in cached {
-                let end = week.checked_add(6.days())?;
-                let meets = match known {
-                    Some(meets) => meets,
-                    None => {
-                        let entries = self.store.entries();
-                        let meets = streak::weeks(&self.catalog, &self.settings, entries, week, end, date)[0]
-                            .meets_target;
-                        let used: Vec<_> = [MonthKey::of(week), MonthKey::of(end)]
-                            .into_iter()
-                            .filter_map(|m| self.store.seen(m).map(|s| (m, s.stamp, s.checked_ns)))
-                            .collect();
-                        self.store.summary_mut().set_week(&rules, week, meets, &used);
-                        meets
-                    }
-                };
-                met.push(meets);
-                week = week.checked_add(7.days())?;
-            }
-        }
-        self.store.save_summary();
-        self.store.load_range(this_week, date)?;
-        self.load_for(date)?;
-        let current =
-            streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date, date);
-        Ok(streak::streaks_from(&met, current.first(), date))
-    }
-
-    /// What the streak results depend on: change any of it and cached weeks are recomputed.
-    fn streak_rules(&self) -> String {
-        let routine: Vec<&str> = self.settings.routine(&self.catalog).iter().map(|e| e.id.as_str()).collect();
-        let s = &self.settings;
-        // "as-advised": days count stopped, paused and held exercises (issue 24 B).
-        format!(
-            "as-advised/{:?}/{}/{}/{:?}/{}",
-            s.level,
-            s.days_per_week,
-            s.walk_days_per_week,
-            s.week_starts_on,
-            routine.join(",")
-        )
     }
 }
 

@@ -101,6 +101,10 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal, draw: Draw) -> Result<
         if !settle(app, bell)? {
             return Ok(());
         }
+        // The first frame is up: the streak (every week of the history) is counted, then shown.
+        if app.count_streak() {
+            terminal.draw(|frame| crate::ui::render(frame, app, now))?;
+        }
         let wait = app.next_wake(now, &wall).map(|at| at.saturating_duration_since(Instant::now()));
         let input = match next_input(&rx, wait) {
             Ok(Some(input)) => input,

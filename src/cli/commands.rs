@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
         // The colours, chosen once (asking the terminal for its background before the app starts).
         crate::ui::Theme::set(ctx.settings.theme);
         // Test switches are read here, once, and handed in.
-        let mut app = crate::app::App::new(ctx, sound, crate::app::TestHooks::from_env())?;
+        let mut app = crate::app::App::starting(ctx, sound, crate::app::TestHooks::from_env())?;
         return crate::term::in_terminal(|terminal| crate::app::run(&mut app, terminal, crate::ui::render));
     };
     match command {

@@ -144,12 +144,10 @@ fn data(r: &mut Report, paths: &Paths) {
     } else {
         r.ok("pending: no entry waiting to be saved");
     }
-    match std::fs::metadata(history.join(".summary")) {
-        Ok(meta) => r.ok(format!(
-            "summary: history/.summary, {} bytes (derived: deleting it only costs one slower start)",
-            meta.len()
-        )),
-        Err(_) => r.ok("summary: none yet (derived; the next start writes it)"),
+    if history.join(".summary").exists() {
+        r.ok(
+            "summary: history/.summary is left by an older upright and never read; the next save removes it",
+        );
     }
 }
 

@@ -119,6 +119,14 @@ impl Safety {
         leg_pause_in(&self.paused, ex)
     }
 
+    /// Whether [`Safety::from_entries`] reads entries of `kind`: a history cut down to these (and
+    /// in its order) gives the same safety state, which lets a long walk over the log carry only
+    /// them from one month to the next.
+    pub fn reads(kind: &EntryKind) -> bool {
+        use EntryKind::*;
+        matches!(kind, DisclaimerAccepted | RedFlagEmergency | RedFlagGp | LegSymptoms | Cleared)
+    }
+
     /// Replays the safety entries in order. A `cleared` entry with an exercise clears that
     /// exercise's pause; without one it clears the red flags.
     pub fn from_entries(history: &[Entry]) -> Safety {
@@ -288,6 +296,39 @@ mod tests {
         ];
         for (name, pains, n, want) in cases {
             assert_eq!(needs_check(&days(&pains), Some(start), today(n)), want, "{name}");
+        }
+    }
+
+    /// The kinds `reads` names are all the replay looks at: every kind's entries, kept or cut.
+    #[test]
+    fn the_safety_state_is_the_same_from_the_kinds_it_reads() {
+        use EntryKind::*;
+        let kinds = [
+            DisclaimerAccepted,
+            RedFlagEmergency,
+            RedFlagGp,
+            LegSymptoms,
+            Cleared,
+            Done,
+            Skipped,
+            FlareOn,
+            FlareOff,
+            NotSettled,
+            Break,
+            Checkin,
+        ];
+        let d = date(2026, 3, 1);
+        let mut history = Vec::new();
+        for (i, kind) in kinds.iter().cycle().take(60).enumerate() {
+            let exercise = (i % 3 != 0).then_some(["walk", "curl-up"][i % 2]);
+            history.push(e(
+                d.checked_add(jiff::Span::new().days(i as i64)).unwrap(),
+                kind.clone(),
+                exercise,
+                2,
+            ));
+            let cut: Vec<Entry> = history.iter().filter(|e| Safety::reads(&e.kind)).cloned().collect();
+            assert_eq!(Safety::from_entries(&cut), Safety::from_entries(&history), "after {i} entries");
         }
     }
 }

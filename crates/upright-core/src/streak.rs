@@ -49,19 +49,35 @@ pub fn weeks(
     let days = crate::days::span(catalog, settings, history, first, last, today);
     days.chunks(7)
         .map(|week| {
-            let complete_days = week.iter().filter(|d| d.complete).count() as u32;
-            let walk_days = week.iter().filter(|d| d.walked).count() as u32;
-            let walks_ok =
-                settings.level == Level::Beginner || walk_days >= u32::from(settings.walk_days_per_week);
-            Week {
-                start: week[0].date,
-                days: week.to_vec(),
-                complete_days,
-                walk_days,
-                meets_target: complete_days >= u32::from(settings.days_per_week) && walks_ok,
-            }
+            let (complete_days, walk_days, meets_target) = tally(settings, week);
+            Week { start: week[0].date, days: week.to_vec(), complete_days, walk_days, meets_target }
         })
         .collect()
+}
+
+/// Whether each week from the week holding `from` to the week holding `to` met the target,
+/// oldest first: [`weeks`]' answers without keeping each week's days (the streak over a long
+/// history needs only these).
+pub fn met(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    from: Date,
+    to: Date,
+    today: Date,
+) -> Vec<bool> {
+    let first = settings.week_start(from);
+    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
+    let days = crate::days::span(catalog, settings, history, first, last, today);
+    days.chunks(7).map(|week| tally(settings, week).2).collect()
+}
+
+/// A week's complete days, walk days, and whether it met the target.
+fn tally(settings: &Settings, week: &[DayStatus]) -> (u32, u32, bool) {
+    let complete_days = week.iter().filter(|d| d.complete).count() as u32;
+    let walk_days = week.iter().filter(|d| d.walked).count() as u32;
+    let walks_ok = settings.level == Level::Beginner || walk_days >= u32::from(settings.walk_days_per_week);
+    (complete_days, walk_days, complete_days >= u32::from(settings.days_per_week) && walks_ok)
 }
 
 /// Current and longest streaks over `weeks` (oldest first, consecutive, the last one holding

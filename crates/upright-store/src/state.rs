@@ -1,7 +1,7 @@
 //! The history log, the one source of truth: one TOML file per month of coaching date under
-//! `history/`. Loads only the months a view needs, always from the month files themselves; a
-//! derived summary (`history/.summary`) only says which old months hold what, so the walk
-//! back to an exercise's last entry skips the rest. Every change is saved at once, atomically,
+//! `history/`. Loads only the months a view needs, always from the month files themselves: the
+//! walk back to an exercise's last entry or an old red flag asks each older month's raw bytes
+//! whether it can hold one and parses only those. No derived file is read. Every change is saved at once, atomically,
 //! under a lock, from the month re-read under that lock. A month that does not load is reported
 //! with path, line and column and never written over.
 
@@ -23,10 +23,12 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 pub use conflicts::{Merged, conflict_month};
-pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp};
+/// The store clock moved ahead on this thread (a test's months count as settled at once).
+#[cfg(any(test, feature = "testing"))]
+pub use month::CLOCK_AHEAD_NS;
+pub use month::{MAX_MONTH_BYTES, Month, MonthKey, Stamp, sort as sort_entries};
 pub use pending::Pending;
 pub use save::Merge;
-pub use summary::Summary;
 pub use upright_core::log::{Entry, EntryKind, Feedback};
 pub use write::SaveError;
 
@@ -54,14 +56,12 @@ pub struct Store {
     /// The month file each entry of `entries` came from (a hand edit may file an entry under
     /// another month than its date's), so a change goes to exactly that file.
     from: Vec<MonthKey>,
-    /// Derived facts about month files; loaded on first need.
-    summary: Option<Summary>,
     lock_wait: Duration,
     /// The day `load_recent` last completed for, with nothing changed since (then it has
     /// nothing to do).
     recent_for: Option<Date>,
     /// The month files listed with their stamps, kept until the next save or refresh, so one
-    /// command lists the folder once (the walk back and the streak both need every stamp).
+    /// command lists the folder once (the walk back and the streak both list every month).
     listing: Option<Vec<(MonthKey, Stamp)>>,
     /// The rule a waiting entry is asked again when it is merged into its month (a second
     /// "done" logged while the month could not be saved is one too many); see `rules`.
@@ -83,7 +83,6 @@ impl Store {
             months: BTreeMap::new(),
             entries: Vec::new(),
             from: Vec::new(),
-            summary: None,
             lock_wait: LOCK_WAIT,
             recent_for: None,
             listing: None,
@@ -185,8 +184,9 @@ impl Store {
 
     /// Loads what a view of `today` needs: the last [`RECENT_DAYS`] days (and the month after, for
     /// entries dated ahead), then, newest first, the older months holding the latest entry of each
-    /// of `ids` and the latest flare, disclaimer and safety events. The summary tells which older
-    /// months hold what, so months with nothing wanted are not parsed.
+    /// of `ids` and the latest flare, disclaimer and safety events. Which older months hold what
+    /// is asked of each month's own bytes (one raw pass, [`month::Finder`]), never of a derived
+    /// file: nothing but the months can hide a red flag, a flare or an exercise's last entry.
     ///
     /// Every month that loads is taken in even when another does not; the first error is
     /// returned after, and [`Store::broken`] lists them all.
@@ -200,68 +200,44 @@ impl Store {
         let mut wants = Want::all(ids);
         Want::keep_unmet(&mut wants, self.entries.iter().rev());
         let first = MonthKey::of(from);
-        // The summary's keys of what is still wanted, asked of each older month.
-        let mut keys: Vec<String> = wants.iter().flat_map(Want::keys).collect();
-        let older: Vec<(MonthKey, Stamp)> =
-            self.months_on_disk()?.into_iter().filter(|(k, _)| *k < first).rev().collect();
+        let older: Vec<MonthKey> =
+            self.months_on_disk()?.into_iter().map(|(k, _)| k).filter(|k| *k < first).rev().collect();
         // The older months read are taken in together at the end: one merge into the log
         // however many there are (one at a time, each would move every entry already held).
         let mut batch = Vec::new();
         let mut finder: Option<month::Finder> = None;
-        for (key, stamp) in older {
+        for key in older {
             if wants.is_empty() {
                 break;
             }
-            let mut holds = self.summary_mut().holds(key, &stamp, &keys);
-            // Not known to the summary: the raw text says whether the month is worth a parse.
-            if holds.is_none()
-                && !finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key))
-            {
-                holds = Some(false);
+            // The raw text says whether the month is worth a parse.
+            if !finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key)) {
+                continue;
             }
-            if holds != Some(false) {
-                let read = match self.read_month(key) {
-                    Ok(Some(read)) => read,
-                    Ok(None) => continue,
-                    Err(e) => {
-                        first_error.get_or_insert(e);
-                        continue;
-                    }
-                };
-                let before = wants.len();
-                Want::keep_unmet(&mut wants, read.2.iter());
-                // Only a month that meets a want is taken in: what a view sees is then the same
-                // whether the summary let months be skipped or every one on the way was read.
-                if wants.len() != before {
-                    keys = wants.iter().flat_map(Want::keys).collect();
-                    finder = None;
-                    batch.push(read);
+            let read = match self.read_month(key) {
+                Ok(Some(read)) => read,
+                Ok(None) => continue,
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                    continue;
                 }
+            };
+            let before = wants.len();
+            Want::keep_unmet(&mut wants, read.2.iter());
+            // Only a month that meets a want is taken in: what a view sees is then the same
+            // whichever months were read on the way.
+            if wants.len() != before {
+                finder = None;
+                batch.push(read);
             }
         }
         self.take_many(batch);
-        self.save_summary();
         match first_error {
             Some(e) => Err(e),
             None => {
                 self.recent_for = Some(today);
                 Ok(())
             }
-        }
-    }
-
-    /// The summary, loaded on first need (the streak code owns a section of it).
-    pub fn summary_mut(&mut self) -> &mut Summary {
-        self.summary.get_or_insert_with(|| Summary::load(&self.dir))
-    }
-
-    /// Writes the summary if it changed (best effort: it is derived).
-    pub fn save_summary(&mut self) {
-        if let Some(summary) = &mut self.summary
-            && summary.dirty()
-            && let Ok(Some(_lock)) = save::try_lock(&self.dir)
-        {
-            summary.save(&self.dir);
         }
     }
 

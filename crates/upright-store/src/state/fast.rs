@@ -78,13 +78,13 @@ impl Fields {
     fn set(&mut self, key: &str, value: &str) -> Option<()> {
         match key {
             "id" => once(&mut self.id, string(value)),
-            "date" => once(&mut self.date, string(value).and_then(|s| date(&s))),
+            "date" => once(&mut self.date, plain(value).and_then(date)),
             "at" => once(&mut self.at, string(value)),
-            "kind" => once(&mut self.kind, string(value).map(EntryKind::from)),
+            "kind" => once(&mut self.kind, plain(value).map(EntryKind::from)),
             "exercise" => once(&mut self.exercise, string(value)),
             "step" => once(&mut self.step, integer(value).and_then(|n| u32::try_from(n).ok())),
             "dose" => once(&mut self.dose, string(value)),
-            "feedback" => once(&mut self.feedback, string(value).and_then(|s| feedback(&s))),
+            "feedback" => once(&mut self.feedback, plain(value).and_then(feedback)),
             "pain" => once(&mut self.pain, integer(value).and_then(|n| u8::try_from(n).ok())),
             "minutes" => once(&mut self.minutes, integer(value).and_then(|n| u32::try_from(n).ok())),
             "load" => once(&mut self.load, decimal(value)),
@@ -121,12 +121,17 @@ impl Fields {
 
 /// A basic string with nothing to unescape: no quote, backslash or control character inside.
 fn string(value: &str) -> Option<String> {
+    plain(value).map(str::to_string)
+}
+
+/// What [`string`] reads, borrowed (for the values that are parsed further, not kept).
+fn plain(value: &str) -> Option<&str> {
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
     let special = |b: u8| b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b);
     // Plain ASCII is checked by byte; other text by character (C1 controls are two bytes).
-    let plain = !inner.bytes().any(special)
+    let ok = !inner.bytes().any(special)
         || (!inner.is_ascii() && !inner.chars().any(|c| c == '"' || c == '\\' || c.is_control()));
-    plain.then(|| inner.to_string())
+    ok.then_some(inner)
 }
 
 /// A decimal integer as TOML writes it: digits only, no sign, no leading zero, no underscores.
@@ -152,14 +157,19 @@ fn boolean(value: &str) -> Option<bool> {
     }
 }
 
-/// `YYYY-MM-DD`, the only form upright writes.
+/// `YYYY-MM-DD`, the only form upright writes (a day the month does not have is left to the
+/// general parser, which reports it).
 fn date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
     let shape = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
         && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    shape.then(|| s.parse().ok()).flatten()
+    if !shape {
+        return None;
+    }
+    let n = |r: std::ops::Range<usize>| b[r].iter().fold(0i16, |n, d| n * 10 + i16::from(d - b'0'));
+    Date::new(n(0..4), n(5..7) as i8, n(8..10) as i8).ok()
 }
 
 fn feedback(s: &str) -> Option<Feedback> {

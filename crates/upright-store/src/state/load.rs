@@ -44,7 +44,7 @@ impl Store {
     }
 
     /// Reads month `key` unless it is loaded (a month that failed is tried again): `None` when
-    /// it is. The summary learns what it holds; a failure is noted for [`Store::broken`].
+    /// it is. A failure is noted for [`Store::broken`].
     pub(super) fn read_month(&mut self, key: MonthKey) -> Result<Option<(MonthKey, Seen, Vec<Entry>)>> {
         if matches!(self.months.get(&key), Some(Ok(_))) {
             return Ok(None);
@@ -54,9 +54,6 @@ impl Store {
             Ok(read) => {
                 let stamp = read.as_ref().map(|r| r.stamp);
                 let entries = read.map(|r| r.month.entries).unwrap_or_default();
-                if let Some(stamp) = &stamp {
-                    self.summary_mut().record(key, stamp, checked, &entries);
-                }
                 Ok(Some((key, Seen { stamp, checked_ns: checked }, entries)))
             }
             Err(e) => {
@@ -126,5 +123,30 @@ impl Store {
             }
             (self.entries, self.from) = (entries, from);
         }
+    }
+}
+
+impl Store {
+    /// The entries of month file `key` as a view sees them (undo records left out), read from the
+    /// file without taking them into the log: for a walk over the whole history that keeps only
+    /// a month or two in memory at a time. Empty when there is no file.
+    pub fn read_entries(&self, key: MonthKey) -> Result<Vec<Entry>> {
+        Store::read_entries_at(&self.path(key))
+    }
+
+    /// [`Store::read_entries`] of the month file at `path` (see [`Store::path`]).
+    pub fn read_entries_at(path: &std::path::Path) -> Result<Vec<Entry>> {
+        let read = Month::read_file(path)?;
+        let mut entries = read.map(|r| r.month.entries).unwrap_or_default();
+        entries.retain(|e| e.kind != EntryKind::Removed);
+        Ok(entries)
+    }
+}
+
+#[cfg(any(test, feature = "testing"))]
+impl Store {
+    /// The month files on disk, oldest first (for tests that hold a `&Store`).
+    pub fn read_dir_keys(&self) -> Vec<MonthKey> {
+        self.list_months().unwrap().into_iter().map(|(k, _)| k).collect()
     }
 }

@@ -117,6 +117,7 @@ impl Store {
         let path = self.path(key);
         let _lock = self.lock().map_err(SaveError::Unchanged)?;
         self.clean_leftovers();
+        super::summary::remove_stale(&self.dir);
         let checked = month::now_ns();
         let read = Month::read_file(&path).map_err(SaveError::Unchanged)?;
         let mut month = read.as_ref().map(|r| r.month.clone()).unwrap_or_default();
@@ -152,9 +153,6 @@ impl Store {
         self.settle_pending(key, waiting);
         month::sort(&mut month.entries);
         let stamp = Month::stamp(&path);
-        if let Some(stamp) = &stamp {
-            self.summary_mut().record(key, stamp, checked, &month.entries);
-        }
         self.take(key, Seen { stamp, checked_ns: checked }, month.entries);
         // The latest entry of something may have moved (an undo): the next view walks again.
         self.recent_for = None;

@@ -1,0 +1,169 @@
+//! The weekly streaks over the whole history, counted from the month files at every ask (no
+//! cached week results: a derived cache that lied could change the numbers). The months are read
+//! oldest first, one at a time, and never taken into the log: each closed week is counted by the
+//! day facts (`crate::days`, through `streak::weeks`) once its months are in, and then only the
+//! safety events (a leg pause reported years ago still covers a day) and the days not yet counted
+//! are kept. So memory holds about one month, and the time is one read of each month. (Reading
+//! on a second thread saved little on a loaded machine and cost the app a second malloc arena.)
+
+use eyre::Result;
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::Ctx;
+use crate::log::Entry;
+use crate::safety::Safety;
+use crate::state::MonthKey;
+use crate::streak;
+
+impl Ctx {
+    /// The current and longest weekly streaks as of `date`.
+    pub fn streaks(&mut self, date: Date) -> Result<streak::Streaks> {
+        let keys: Vec<MonthKey> = self.store.months_on_disk()?.into_iter().map(|(k, _)| k).collect();
+        let this_week = self.settings.week_start(date);
+        let met = match keys.first() {
+            Some(first) => {
+                self.closed_weeks(&keys, Date::new(first.year, first.month, 1)?, this_week, date)?
+            }
+            None => Vec::new(),
+        };
+        self.store.load_range(this_week, date)?;
+        self.load_for(date)?;
+        let current =
+            streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date, date);
+        Ok(streak::streaks_from(&met, current.first(), date))
+    }
+
+    /// Whether each week from the one holding `first_day` up to `this_week` (not included) met
+    /// the target, oldest first, reading the months `keys` (oldest first) one at a time.
+    fn closed_weeks(
+        &self,
+        keys: &[MonthKey],
+        first_day: Date,
+        this_week: Date,
+        date: Date,
+    ) -> Result<Vec<bool>> {
+        let wanted = keys.iter().filter(|k| Date::new(k.year, k.month, 1).is_ok_and(|d| d < this_week));
+        let mut met = Vec::new();
+        let mut week = self.settings.week_start(first_day);
+        // The entries still needed, in the log's order: the safety events so far and the
+        // entries of days from `week` on.
+        let mut window: Vec<Entry> = Vec::new();
+        let last_closed = this_week.checked_sub(1.days())?;
+        for key in wanted {
+            let entries = self.store.read_entries(*key)?;
+            // An entry filed under a later month than its date (a hand edit) would belong to a
+            // week already counted: count every week over the whole log instead.
+            if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
+                return self.closed_weeks_all(first_day, this_week, date);
+            }
+            window.extend(entries);
+            crate::state::sort_entries(&mut window);
+            // The weeks that end in this month (or before the current week) are all in now:
+            // counted in one go.
+            let month_end = Date::new(key.year, key.month, 1)?.last_of_month().min(last_closed);
+            let Some(to) = self.settings.week_start(month_end).checked_add(6.days()).ok() else { break };
+            let to = if to <= month_end {
+                to
+            } else {
+                self.settings.week_start(month_end).checked_sub(1.days())?
+            };
+            if to >= week {
+                met.extend(streak::met(&self.catalog, &self.settings, &window, week, to, date));
+                week = to.checked_add(1.days())?;
+                let from = week;
+                window.retain(|e| e.date >= from || Safety::reads(&e.kind));
+            }
+        }
+        // Weeks after the last month file (no entries), up to the current week.
+        if week < this_week {
+            met.extend(streak::met(&self.catalog, &self.settings, &window, week, last_closed, date));
+        }
+        Ok(met)
+    }
+
+    /// The same count with every month in memory at once (what a hand-edited layout needs).
+    fn closed_weeks_all(&self, first_day: Date, this_week: Date, date: Date) -> Result<Vec<bool>> {
+        let Some(last) = this_week.checked_sub(1.days()).ok().filter(|d| *d >= first_day) else {
+            return Ok(Vec::new());
+        };
+        let mut all = Vec::new();
+        let mut key = MonthKey::of(first_day);
+        while key <= MonthKey::of(last) {
+            all.extend(self.store.read_entries(key)?);
+            key = key.next();
+        }
+        crate::state::sort_entries(&mut all);
+        Ok(streak::weeks(&self.catalog, &self.settings, &all, first_day, last, date)
+            .iter()
+            .map(|w| w.meets_target)
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::config::Settings;
+    use crate::log::EntryKind;
+    use crate::state::{Month, Store};
+
+    const TODAY: Date = jiff::civil::date(2026, 11, 24);
+    const IDS: [&str; 4] = ["walk", "curl-up", "bird-dog", "side-bridge"];
+
+    fn ctx(data: &std::path::Path) -> Ctx {
+        Ctx {
+            catalog: Catalog::builtin(),
+            settings: Settings::default(),
+            store: Store::open(data),
+            now: "2026-11-24T07:30:00+01:00[Europe/Berlin]".parse().unwrap(),
+            today: TODAY,
+            config_path: data.join("config.toml"),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Counting week by week with one month in memory gives what counting over the whole
+        /// log at once does, leg pauses and clearances years back included.
+        #[test]
+        fn one_month_at_a_time_counts_what_the_whole_log_does(
+            raw in proptest::collection::vec((0i64..400, 0u8..8, 0usize..4, 0u8..8), 1..200),
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let history = dir.path().join("history");
+            std::fs::create_dir_all(&history).unwrap();
+            let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
+            for (n, &(back, kind, ex, pain)) in raw.iter().enumerate() {
+                let d = TODAY.checked_sub(back.days()).unwrap();
+                let kind = match kind {
+                    0 => EntryKind::LegSymptoms,
+                    1 => EntryKind::Cleared,
+                    2 => EntryKind::Skipped,
+                    3 => EntryKind::NotSettled,
+                    _ => EntryKind::Done,
+                };
+                let mut e = Entry::new(format!("e{n}"), d, format!("{d}T08:00:00+01:00"), kind);
+                e.exercise = Some(IDS[ex].into());
+                e.pain = Some(pain);
+                months.entry(MonthKey::of(d)).or_default().push(e);
+            }
+            for (key, mut entries) in months {
+                crate::state::sort_entries(&mut entries);
+                let text = Month { entries, ..Month::default() }.to_toml();
+                std::fs::write(history.join(key.file_name()), text).unwrap();
+            }
+            let c = ctx(dir.path());
+            let keys: Vec<MonthKey> = c.store.read_dir_keys();
+            let first = Date::new(keys[0].year, keys[0].month, 1).unwrap();
+            let this_week = c.settings.week_start(TODAY);
+            let streamed = c.closed_weeks(&keys, first, this_week, TODAY).unwrap();
+            let whole = c.closed_weeks_all(first, this_week, TODAY).unwrap();
+            prop_assert_eq!(streamed, whole);
+        }
+    }
+}
