@@ -103,7 +103,7 @@ pub fn run(app: &mut App, terminal: &mut DefaultTerminal, draw: Draw) -> Result<
         }
         // The first frame is up: the streak (every week of the history) is counted, then shown.
         if app.count_streak() {
-            terminal.draw(|frame| crate::ui::render(frame, app, now))?;
+            terminal.draw(|frame| draw(frame, app, now))?;
         }
         let wait = app.next_wake(now, &wall).map(|at| at.saturating_duration_since(Instant::now()));
         let input = match next_input(&rx, wait) {

@@ -187,6 +187,28 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
+/// Refuses a history folder or month file that another user owns or that others may write: they
+/// could plant entries or links in it (ssh refuses such key files for the same reason).
+pub fn check_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), eyre::Report> {
+    use std::os::unix::fs::MetadataExt as _;
+    let me = rustix::process::geteuid().as_raw();
+    if meta.uid() != me {
+        return Err(eyre::eyre!(
+            "{} belongs to another user (uid {}); upright writes only to its own files: nothing was changed",
+            path.display(),
+            meta.uid()
+        ));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Err(eyre::eyre!(
+            "{} may be written by other users (mode {:o}); upright refuses to write there: run `chmod go-w` on it",
+            path.display(),
+            meta.mode() & 0o777
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use std::cell::Cell;

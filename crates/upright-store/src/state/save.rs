@@ -4,11 +4,11 @@
 //! killed writers.
 
 use std::fs::File;
-use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use eyre::{Report, Result, eyre};
+use eyre::{Result, eyre};
 use jiff::civil::Date;
 
 use super::month::{self, Month, MonthKey};
@@ -218,32 +218,11 @@ pub(super) fn try_lock(dir: &Path) -> Result<Option<File>> {
             .map_err(|e| eyre!("cannot create {}: {e}", dir.display()))?;
     }
     let meta = std::fs::metadata(dir).map_err(|e| eyre!("{}: {e}", dir.display()))?;
-    check_owner(dir, &meta)?;
+    crate::fsutil::check_owner(dir, &meta)?;
     let folder = File::open(dir).map_err(|e| eyre!("cannot open {}: {e}", dir.display()))?;
     match folder.try_lock() {
         Ok(()) => Ok(Some(folder)),
         Err(std::fs::TryLockError::WouldBlock) => Ok(None),
         Err(std::fs::TryLockError::Error(e)) => Err(eyre!("cannot lock {}: {e}", dir.display())),
     }
-}
-
-/// Refuses a history folder or month file that another user owns or that others may write: they
-/// could plant entries or links in it (ssh refuses such key files for the same reason).
-pub(super) fn check_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), Report> {
-    let me = rustix::process::geteuid().as_raw();
-    if meta.uid() != me {
-        return Err(eyre!(
-            "{} belongs to another user (uid {}); upright writes only to its own files: nothing was changed",
-            path.display(),
-            meta.uid()
-        ));
-    }
-    if meta.mode() & 0o022 != 0 {
-        return Err(eyre!(
-            "{} may be written by other users (mode {:o}); upright refuses to write there: run `chmod go-w` on it",
-            path.display(),
-            meta.mode() & 0o777
-        ));
-    }
-    Ok(())
 }

@@ -119,7 +119,7 @@ impl Month {
                         path.display()
                     )));
                 }
-                super::save::check_owner(path, &meta).map_err(SaveError::Unchanged)?;
+                crate::fsutil::check_owner(path, &meta).map_err(SaveError::Unchanged)?;
                 meta.len() > 0
             }
             Err(e) if e.kind() == ErrorKind::NotFound => false,
