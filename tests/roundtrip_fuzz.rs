@@ -5,6 +5,7 @@
 use jiff::civil::Date;
 use proptest::prelude::*;
 use upright::catalog::Catalog;
+use upright::log::Activity;
 use upright::state::{Entry, EntryKind, Feedback, Month};
 
 fn kind() -> impl Strategy<Value = EntryKind> {
@@ -45,6 +46,9 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
             proptest::option::of(prop_oneof![(0u32..=4000).prop_map(|n| f64::from(n) / 4.0), 0.0f64..500.0]),
             proptest::option::of(1u32..=60),
             any::<bool>(),
+            // A check-in's activities and an RMDQ's answers.
+            proptest::collection::vec((".{0,20}", 0u8..=10), 0..3),
+            proptest::option::of("[yn]{24}"),
         ),
     )
         .prop_map(
@@ -59,7 +63,7 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 minutes,
                 note,
                 reason,
-                (variant, with, load, reps, partial),
+                (variant, with, load, reps, partial, activities, answers),
             )| {
                 let date = Date::new(y.max(1), m, d).unwrap();
                 let mut e = Entry::new(format!("id-{i}"), date, format!("{date}T08:00:00+01:00"), kind);
@@ -76,6 +80,8 @@ fn entry(i: usize) -> impl Strategy<Value = Entry> {
                 e.load = load;
                 e.reps = reps;
                 e.partial = partial;
+                e.activities = activities.into_iter().map(|(name, score)| Activity { name, score }).collect();
+                e.answers = answers;
                 e
             },
         )

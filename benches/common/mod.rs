@@ -6,12 +6,14 @@ use std::path::Path;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use upright::catalog::DEFAULT_ROUTINE;
+use upright::log::Activity;
 use upright::state::{Entry, EntryKind, Feedback};
 
 /// The pinned clock of every benchmark run.
 pub const NOW: &str = "2026-11-24T07:30:00+01:00[Europe/Berlin]";
 
-/// Writes `years` of daily history (every routine exercise, three walk bouts) as month files.
+/// Writes `years` of daily history (every routine exercise, three walk bouts, and each Monday
+/// the weekly check-in with two PSFS activities, as the app asks for it) as month files.
 pub fn generate(data: &Path, years: i64, last: Date) {
     let dir = data.join("history");
     std::fs::create_dir_all(&dir).unwrap();
@@ -31,6 +33,17 @@ pub fn generate(data: &Path, years: i64, last: Date) {
                 e.pain = Some(0);
                 month.push(e);
             }
+        }
+        if day.weekday() == jiff::civil::Weekday::Monday {
+            n += 1;
+            let mut e =
+                Entry::new(format!("gen-{n}"), day, format!("{day}T07:59:00+01:00"), EntryKind::Checkin);
+            e.pain = Some(2);
+            e.activities = vec![
+                Activity { name: "Walking to the shop".into(), score: 7 },
+                Activity { name: "Gardening".into(), score: 5 },
+            ];
+            month.push(e);
         }
         let next = day.tomorrow().unwrap();
         if next.month() != day.month() || next > last {
