@@ -14,10 +14,8 @@ use crate::ctx::Ctx;
 /// `upright breaks`: the companion full screen, or in lines without a full terminal (TERM=dumb,
 /// a pipe, a screen reader's plain console), with the same timings, cues and bell.
 pub fn breaks(ctx: Ctx, bell: bool) -> Result<()> {
-    use std::io::IsTerminal;
     let clock = run::Clock::new(ctx.now.clone());
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if dumb || !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    if !crate::term::is_full() {
         return lines::breaks(ctx, &clock, bell);
     }
     run::screen(ctx, &clock, bell)

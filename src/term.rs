@@ -12,6 +12,18 @@ use signal_hook::iterator::Signals;
 
 pub mod suspend;
 
+/// `TERM=dumb`: a terminal that can show lines only.
+pub fn is_dumb() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
+}
+
+/// A full terminal to draw a screen on: stdin and stdout are terminals and `TERM` is not dumb.
+/// Without one (a pipe, a script, a screen reader's plain console) the front ends speak in lines.
+pub fn is_full() -> bool {
+    use std::io::IsTerminal;
+    !is_dumb() && std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
 /// What wakes a terminal loop: a terminal event, or a signal that would end the process.
 pub enum Input {
     Term(Event),

@@ -1,8 +1,6 @@
 //! What each command does: load what it needs from the log, apply the pure rules, print.
 //! The clock is read once here (`now`) and passed down.
 
-use std::io::IsTerminal;
-
 use eyre::Result;
 use serde_json::json;
 
@@ -20,10 +18,9 @@ pub fn run(cli: Cli) -> Result<()> {
         let mut ctx = Ctx::load(&paths.config, &paths.data)?;
         // Without a full terminal (a pipe, a script, TERM=dumb) the app would have nothing to
         // draw on: today's routine as text, and the line-mode timer for guided exercises.
-        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
+        if !crate::term::is_full() {
             today(&mut ctx, Day::Today, false)?;
-            if dumb {
+            if crate::term::is_dumb() {
                 outln!("TERM=dumb: guide an exercise in plain lines with upright timer ID");
             }
             return Ok(());
