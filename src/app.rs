@@ -28,7 +28,6 @@ use std::time::{Duration, Instant};
 
 use jiff::Zoned;
 
-pub use crate::term::in_terminal;
 pub use confirm::Ask;
 pub use keys::msg_for;
 pub use msg::{Effect, Msg};
