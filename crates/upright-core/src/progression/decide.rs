@@ -9,6 +9,7 @@ use super::sessions::{Session, sessions, sessions_last_date};
 use super::{Change, RUN_DAYS, days_between, missed_days, prescribe_one, walk, words};
 use crate::catalog::{Dose, Exercise};
 use crate::log::{Entry, EntryKind};
+use crate::rx::same_because;
 use crate::settings::Settings;
 
 /// What the rules decided for one exercise on one day.
@@ -147,7 +148,7 @@ pub(super) fn decide(
                     _ if base <= 1 => (
                         1,
                         Change::Hold,
-                        Some(words::same(&format!(
+                        Some(same_because(&format!(
                             "pain {} last time; {}",
                             last.pain,
                             words::try_instead(ex)
@@ -164,11 +165,11 @@ pub(super) fn decide(
             } else if block.len() >= 2 && block[0].hard && block[1].hard {
                 down("2 hard sessions in a row".into())
             } else if last.hard {
-                (base, Change::Hold, Some(words::same("the last session was hard")))
+                (base, Change::Hold, Some(same_because("the last session was hard")))
             } else if last.pain >= 4 {
-                (base, Change::Hold, Some(words::same(&format!("pain {} last time", last.pain))))
+                (base, Change::Hold, Some(same_because(&format!("pain {} last time", last.pain))))
             } else if last.partial() {
-                (base, Change::Hold, Some(words::same(&last.partial_why())))
+                (base, Change::Hold, Some(same_because(&last.partial_why())))
             } else if last.held {
                 // Say what held it (issue 26): the morning check, or the version done instead.
                 let instead = past
@@ -186,7 +187,7 @@ pub(super) fn decide(
                     Some(instead) => instead,
                     None => "an easier day last time".to_string(),
                 };
-                (base, Change::Hold, Some(words::same(&why)))
+                (base, Change::Hold, Some(same_because(&why)))
             } else if let Some(back) = back.filter(|b| last.pain <= 5 && b.from <= last.date) {
                 // Turn 3, C: 2 good sessions at a stage take the next, with no one-step-a-week
                 // limit; the run counts from the setback.
@@ -216,7 +217,7 @@ pub(super) fn decide(
                     (
                         base,
                         Change::Hold,
-                        Some(words::same(&format!("{hard_week} hard sessions in the last 7 days"))),
+                        Some(same_because(&format!("{hard_week} hard sessions in the last 7 days"))),
                     )
                 } else {
                     (base + 1, Change::Up, Some(words::up(run, longer, word)))
@@ -228,7 +229,7 @@ pub(super) fn decide(
                 (
                     base,
                     Change::Same,
-                    Some(words::same(&format!("one step a week at most; the next from {when}"))),
+                    Some(same_because(&format!("one step a week at most; the next from {when}"))),
                 )
             } else {
                 (base, Change::Same, None)
@@ -265,7 +266,7 @@ pub(super) fn decide(
             let missed = words::missed(gap, last_day);
             if gap <= 7 || lower >= anchor {
                 change = Change::Hold;
-                reason = Some(words::same(&missed));
+                reason = Some(same_because(&missed));
             } else {
                 change = Change::Down;
                 let steps = anchor - lower;

@@ -13,11 +13,7 @@ pub fn up(run: usize, more: bool, word: &str) -> String {
 
 /// One step easier, or "Same as last time" at the lowest step, where there is nothing easier.
 pub fn easier(lowest: bool, why: &str) -> String {
-    if lowest { format!("Same as last time: {why}") } else { format!("One step easier: {why}") }
-}
-
-pub fn same(why: &str) -> String {
-    crate::rx::same_because(why)
+    if lowest { crate::rx::same_because(why) } else { format!("One step easier: {why}") }
 }
 
 /// Days missed since `last` (not counting it or today), the way rule 7 counts them.
