@@ -44,10 +44,8 @@ pub fn weeks(
     to: Date,
     today: Date,
 ) -> Vec<Week> {
-    let first = settings.week_start(from);
-    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
-    let days = crate::days::span(catalog, settings, history, first, last, today);
-    days.chunks(7)
+    week_days(catalog, settings, history, from, to, today)
+        .chunks(7)
         .map(|week| {
             let (complete_days, walk_days, meets_target) = tally(settings, week);
             Week { start: week[0].date, days: week.to_vec(), complete_days, walk_days, meets_target }
@@ -66,10 +64,24 @@ pub fn met(
     to: Date,
     today: Date,
 ) -> Vec<bool> {
+    week_days(catalog, settings, history, from, to, today)
+        .chunks(7)
+        .map(|week| tally(settings, week).2)
+        .collect()
+}
+
+/// The day facts of the whole weeks from the week holding `from` to the week holding `to`.
+fn week_days(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    from: Date,
+    to: Date,
+    today: Date,
+) -> Vec<DayStatus> {
     let first = settings.week_start(from);
     let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
-    let days = crate::days::span(catalog, settings, history, first, last, today);
-    days.chunks(7).map(|week| tally(settings, week).2).collect()
+    crate::days::span(catalog, settings, history, first, last, today)
 }
 
 /// A week's complete days, walk days, and whether it met the target.
