@@ -51,13 +51,14 @@ impl Ctx {
         let mut window: Vec<Entry> = Vec::new();
         let last_closed = this_week.checked_sub(1.days())?;
         for key in wanted {
-            let entries = self.store.read_entries(*key)?;
+            // Read straight into the window (one vector for the whole walk).
+            let held = window.len();
+            self.store.append_entries(*key, &mut window)?;
             // An entry filed under a later month than its date (a hand edit) would belong to a
             // week already counted: count every week over the whole log instead.
-            if entries.iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
+            if window[held..].iter().any(|e| e.date < week && !Safety::reads(&e.kind)) {
                 return self.closed_weeks_all(first_day, this_week, date);
             }
-            window.extend(entries);
             crate::state::sort_entries(&mut window);
             // The weeks that end in this month (or before the current week) are all in now:
             // counted in one go.

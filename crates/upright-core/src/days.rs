@@ -179,13 +179,11 @@ pub fn day(
     let walk_minutes = walk_at.map_or(0, |i| exercises[i].minutes);
     // On the active level the walk counts toward the weekly walk target, not the day.
     let daily = |i: usize| !(settings.level == Level::Active && Some(i) == walk_at);
-    let scheduled: Vec<&Facts> =
-        exercises.iter().enumerate().filter(|(i, _)| daily(*i)).map(|(_, f)| f).collect();
-    let missing: Vec<String> = scheduled.iter().filter(|f| !f.counts()).map(|f| f.id.clone()).collect();
+    let scheduled = || exercises.iter().enumerate().filter(|(i, _)| daily(*i)).map(|(_, f)| f);
     let why = if !exercises.iter().any(|f| f.done > 0) {
         Why::NothingDone
-    } else if !missing.is_empty() || scheduled.is_empty() {
-        Why::Missing(missing)
+    } else if scheduled().next().is_none() || scheduled().any(|f| !f.counts()) {
+        Why::Missing(scheduled().filter(|f| !f.counts()).map(|f| f.id.clone()).collect())
     } else {
         Why::Complete
     };
@@ -197,26 +195,50 @@ pub fn day(
 
 /// The facts of `ex` on `date` from that day's `entries`.
 pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: Date) -> Facts {
-    let mine: Vec<&Entry> = entries.iter().filter(|e| e.date == date && e.is_for(&ex.id)).collect();
-    let done: Vec<&&Entry> = mine.iter().filter(|e| e.kind == EntryKind::Done).collect();
-    let last = mine.iter().rev().find(|e| matches!(e.kind, EntryKind::Done | EntryKind::Skipped));
+    // Two passes over the day's entries, nothing collected: this runs for every routine
+    // exercise of every day counted (a 30-year streak is 66,000 calls).
+    let mine = |e: &&Entry| e.date == date && e.is_for(&ex.id);
+    let (mut done, mut step, mut variants, mut partial) = (0u32, None, 0u32, false);
+    let (mut last, mut last_done, mut noted): (Option<&Entry>, Option<&Entry>, Option<&Entry>) =
+        (None, None, None);
+    for e in entries.iter().filter(mine) {
+        match e.kind {
+            EntryKind::Done => {
+                done += 1;
+                step = step.max(e.step);
+                variants += u32::from(e.variant.is_some());
+                partial |= e.partial;
+                (last, last_done) = (Some(e), Some(e));
+                if e.note.is_some() {
+                    noted = Some(e);
+                }
+            }
+            EntryKind::Skipped => {
+                last = Some(e);
+                if e.reason.is_some() {
+                    noted = Some(e);
+                }
+            }
+            _ => {}
+        }
+    }
     // A walk needs the bouts of the step it was logged at (the highest, when it moved).
-    let step = done.iter().filter_map(|e| e.step).max().unwrap_or(1);
-    let dose = ex.dose(step);
+    let dose = ex.dose(step.unwrap_or(1));
     let is_walk = dose.walk_total().is_some();
     let mut f = Facts {
         id: ex.id.clone(),
-        done: done.len() as u32,
+        done,
         needed: dose.sessions(),
         target_minutes: dose.walk_total(),
         skipped: last.is_some_and(|e| e.kind == EntryKind::Skipped),
         last_logged: last.map(|e| e.id.clone()),
-        all_variant: !done.is_empty() && done.iter().all(|e| e.variant.is_some()),
-        variant: done.last().and_then(|e| e.variant.clone()),
-        partial: done.iter().any(|e| e.partial),
+        all_variant: done > 0 && variants == done,
+        variant: last_done.and_then(|e| e.variant.clone()),
+        partial,
         ..Facts::default()
     };
-    for (i, e) in done.iter().enumerate() {
+    let done = entries.iter().filter(mine).filter(|e| e.kind == EntryKind::Done);
+    for (i, e) in done.enumerate() {
         if is_walk {
             let bout = ex.dose(e.step.unwrap_or(1)).walk_bout(i as u32).unwrap_or(0);
             let minutes = e.minutes.unwrap_or(bout);
@@ -231,14 +253,9 @@ pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: 
             f.load = Some(f.load.map_or(load, |l: f64| l.max(load)));
         }
     }
-    f.note = mine
-        .iter()
-        .rev()
-        .find_map(|e| match e.kind {
-            EntryKind::Done => e.note.clone(),
-            EntryKind::Skipped => e.reason.clone(),
-            _ => None,
-        })
+    // The last note of a done entry or reason of a skip.
+    f.note = noted
+        .and_then(|e| if e.kind == EntryKind::Done { e.note.clone() } else { e.reason.clone() })
         .filter(|n| !n.trim().is_empty());
     let not_settled = entries.iter().any(|e| e.date == date && e.kind == EntryKind::NotSettled);
     f.advised = if let Some(pain) = f.pain.filter(|p| *p > 5) {

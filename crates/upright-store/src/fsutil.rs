@@ -109,8 +109,20 @@ pub fn sync_dir_quietly(dir: &Path) {
 /// `cap` bytes, checked by its size and again while reading, so one that grows is cut off at the
 /// cap too.
 pub fn read_regular(path: &Path, cap: u64) -> std::io::Result<Option<(Vec<u8>, fs::Metadata)>> {
+    let mut bytes = Vec::new();
+    Ok(read_regular_into(path, cap, &mut bytes)?.map(|meta| (bytes, meta)))
+}
+
+/// [`read_regular`] into `bytes` (cleared first), so a walk over many files reuses one buffer
+/// instead of allocating and freeing one per file.
+pub fn read_regular_into(
+    path: &Path,
+    cap: u64,
+    bytes: &mut Vec<u8>,
+) -> std::io::Result<Option<fs::Metadata>> {
     use std::io::{Error, ErrorKind, Read};
     use std::os::unix::fs::OpenOptionsExt;
+    bytes.clear();
     let nonblock = rustix::fs::OFlags::NONBLOCK.bits() as i32;
     let file = match fs::OpenOptions::new().read(true).custom_flags(nonblock).open(path) {
         Ok(file) => file,
@@ -131,12 +143,13 @@ pub fn read_regular(path: &Path, cap: u64) -> std::io::Result<Option<(Vec<u8>, f
     if meta.len() > cap {
         return Err(too_large(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(cap + 1).read_to_end(&mut bytes)?;
+    bytes.reserve(meta.len() as usize);
+    file.take(cap + 1).read_to_end(bytes)?;
     if bytes.len() as u64 > cap {
+        bytes.clear();
         return Err(too_large(cap + 1));
     }
-    Ok(Some((bytes, meta)))
+    Ok(Some(meta))
 }
 
 /// What makes a file or folder untrustworthy as upright's own, if anything: another user owns

@@ -13,6 +13,22 @@ use upright_core::log::{Activity, Entry, EntryKind, Feedback};
 
 /// The entries of `text` if it is in upright's own plain layout; `None` for anything else.
 pub fn parse(text: &str) -> Option<Vec<Entry>> {
+    let mut entries = Vec::new();
+    parse_into(text, &mut entries).then_some(entries)
+}
+
+/// [`parse`], appending the entries to `into`: `false` (and `into` as it was) for anything
+/// but upright's own layout.
+pub fn parse_into(text: &str, into: &mut Vec<Entry>) -> bool {
+    let start = into.len();
+    let read = read_into(text, into);
+    if read.is_none() {
+        into.truncate(start);
+    }
+    read.is_some()
+}
+
+fn read_into(text: &str, into: &mut Vec<Entry>) -> Option<()> {
     // Lines found with memchr's vectorised search (`str::split` cost an eighth more
     // instructions over a long history).
     let mut start = 0;
@@ -27,141 +43,112 @@ pub fn parse(text: &str) -> Option<Vec<Entry>> {
     if lines.next()? != "version = 1" {
         return None;
     }
-    let mut entries = Vec::new();
-    let mut current: Option<Fields> = None;
+    // Sized once for about what the text holds (an entry upright writes takes 150–250 bytes;
+    // growing the vector moved every entry read so far, several times per month).
+    into.reserve(text.len() / 160);
+    // Each table is read straight into the entry it becomes; `open` says one is being read.
+    let mut open = false;
+    let mut seen = Seen::default();
     for line in lines {
         if line.is_empty() {
             continue;
         }
         if line == "[[entry]]" {
-            if let Some(done) = current.take() {
-                entries.push(done.entry()?);
+            if open {
+                seen.check(into.last()?)?;
             }
-            current = Some(Fields::default());
+            into.push(Entry::new(String::new(), Date::MIN, String::new(), EntryKind::Done));
+            (open, seen) = (true, Seen::default());
             continue;
         }
+        if !open {
+            return None;
+        }
+        let entry = into.last_mut()?;
         if line == "[[entry.activities]]" {
             // The entry's own keys are all above its first activity (TOML puts them there).
-            current.as_mut()?.activities.push(Part::default());
+            if !entry.activities.is_empty() && seen.activity != (true, true) {
+                return None;
+            }
+            entry.activities.push(Activity { name: String::new(), score: u8::MAX });
+            seen.activity = (false, false);
             continue;
         }
         // Keys have no spaces: the first one starts ` = `.
         let space = line.bytes().position(|b| b == b' ')?;
         let (key, value) = (&line[..space], line[space..].strip_prefix(" = ")?);
-        let fields = current.as_mut()?;
-        match fields.activities.last_mut() {
-            Some(activity) => activity.set(key, value)?,
-            None => fields.set(key, value)?,
+        if entry.activities.is_empty() {
+            seen.set(entry, key, value)?;
+        } else {
+            seen.set_activity(entry.activities.last_mut()?, key, value)?;
         }
     }
-    if let Some(done) = current {
-        entries.push(done.entry()?);
+    if open {
+        seen.check(into.last()?)?;
     }
-    Some(entries)
+    Some(())
 }
 
+/// Which keys of the table being read have been set (a second one is a duplicate, which the
+/// general parser reports; a missing required one is the general parser's too).
 #[derive(Default)]
-struct Fields {
-    id: Option<String>,
-    date: Option<Date>,
-    at: Option<String>,
-    kind: Option<EntryKind>,
-    exercise: Option<String>,
-    step: Option<u32>,
-    dose: Option<String>,
-    feedback: Option<Feedback>,
-    pain: Option<u8>,
-    minutes: Option<u32>,
-    load: Option<f64>,
-    reps: Option<u32>,
-    note: Option<String>,
-    reason: Option<String>,
-    removes: Option<String>,
-    variant: Option<String>,
-    with: Option<String>,
-    partial: Option<bool>,
-    answers: Option<String>,
-    activities: Vec<Part>,
+struct Seen {
+    keys: u32,
+    /// The last activity's name and score.
+    activity: (bool, bool),
 }
 
-/// One `[[entry.activities]]` table as read so far.
-#[derive(Default)]
-struct Part {
-    name: Option<String>,
-    score: Option<u8>,
-}
+impl Seen {
+    /// Sets `key` of `e` to `value`; `None` for an unknown key, a bad value or a second one.
+    fn set(&mut self, e: &mut Entry, key: &str, value: &str) -> Option<()> {
+        let small = |v: u64| u32::try_from(v).ok();
+        // The key's bit in `keys` (id, date, at and kind first: the ones every entry has).
+        let bit = match key {
+            "id" => (0, e.id = string(value)?).0,
+            "date" => (1, e.date = plain(value).and_then(date)?).0,
+            "at" => (2, e.at = string(value)?).0,
+            "kind" => (3, e.kind = plain(value).map(EntryKind::from)?).0,
+            "exercise" => (4, e.exercise = Some(string(value)?)).0,
+            "step" => (5, e.step = Some(integer(value).and_then(small)?)).0,
+            "dose" => (6, e.dose = Some(string(value)?)).0,
+            "feedback" => (7, e.feedback = Some(plain(value).and_then(feedback)?)).0,
+            "pain" => (8, e.pain = Some(integer(value).and_then(|n| u8::try_from(n).ok())?)).0,
+            "minutes" => (9, e.minutes = Some(integer(value).and_then(small)?)).0,
+            "load" => (10, e.load = Some(decimal(value)?)).0,
+            "reps" => (11, e.reps = Some(integer(value).and_then(small)?)).0,
+            "note" => (12, e.note = Some(string(value)?)).0,
+            "reason" => (13, e.reason = Some(string(value)?)).0,
+            "removes" => (14, e.removes = Some(string(value)?)).0,
+            "variant" => (15, e.variant = Some(string(value)?)).0,
+            "with" => (16, e.with = Some(string(value)?)).0,
+            "partial" => (17, e.partial = boolean(value)?).0,
+            "answers" => (18, e.answers = Some(string(value)?)).0,
+            _ => return None,
+        };
+        let bit = 1u32 << bit;
+        if self.keys & bit != 0 {
+            return None;
+        }
+        self.keys |= bit;
+        Some(())
+    }
 
-impl Part {
-    fn set(&mut self, key: &str, value: &str) -> Option<()> {
+    fn set_activity(&mut self, a: &mut Activity, key: &str, value: &str) -> Option<()> {
         match key {
-            "name" => once(&mut self.name, string(value)),
-            "score" => once(&mut self.score, integer(value).and_then(|n| u8::try_from(n).ok())),
-            _ => None,
+            "name" if !self.activity.0 => (a.name, self.activity.0) = (string(value)?, true),
+            "score" if !self.activity.1 => {
+                (a.score, self.activity.1) = (integer(value).and_then(|n| u8::try_from(n).ok())?, true)
+            }
+            _ => return None,
         }
-    }
-}
-
-/// Sets `slot` once: a second value for the same key is a duplicate, which the general parser
-/// reports.
-fn once<T>(slot: &mut Option<T>, value: Option<T>) -> Option<()> {
-    match (slot.is_some(), value) {
-        (false, Some(v)) => {
-            *slot = Some(v);
-            Some(())
-        }
-        _ => None,
-    }
-}
-
-impl Fields {
-    fn set(&mut self, key: &str, value: &str) -> Option<()> {
-        match key {
-            "id" => once(&mut self.id, string(value)),
-            "date" => once(&mut self.date, plain(value).and_then(date)),
-            "at" => once(&mut self.at, string(value)),
-            "kind" => once(&mut self.kind, plain(value).map(EntryKind::from)),
-            "exercise" => once(&mut self.exercise, string(value)),
-            "step" => once(&mut self.step, integer(value).and_then(|n| u32::try_from(n).ok())),
-            "dose" => once(&mut self.dose, string(value)),
-            "feedback" => once(&mut self.feedback, plain(value).and_then(feedback)),
-            "pain" => once(&mut self.pain, integer(value).and_then(|n| u8::try_from(n).ok())),
-            "minutes" => once(&mut self.minutes, integer(value).and_then(|n| u32::try_from(n).ok())),
-            "load" => once(&mut self.load, decimal(value)),
-            "reps" => once(&mut self.reps, integer(value).and_then(|n| u32::try_from(n).ok())),
-            "note" => once(&mut self.note, string(value)),
-            "reason" => once(&mut self.reason, string(value)),
-            "removes" => once(&mut self.removes, string(value)),
-            "variant" => once(&mut self.variant, string(value)),
-            "with" => once(&mut self.with, string(value)),
-            "partial" => once(&mut self.partial, boolean(value)),
-            "answers" => once(&mut self.answers, string(value)),
-            _ => None,
-        }
+        Some(())
     }
 
-    fn entry(self) -> Option<Entry> {
-        let mut e = Entry::new(self.id?, self.date?, self.at?, self.kind?);
-        e.exercise = self.exercise;
-        e.step = self.step;
-        e.dose = self.dose;
-        e.feedback = self.feedback;
-        e.pain = self.pain;
-        e.minutes = self.minutes;
-        e.load = self.load;
-        e.reps = self.reps;
-        e.note = self.note;
-        e.reason = self.reason;
-        e.removes = self.removes;
-        e.variant = self.variant;
-        e.with = self.with;
-        e.partial = self.partial.unwrap_or(false);
-        e.answers = self.answers;
-        e.activities = self
-            .activities
-            .into_iter()
-            .map(|a| Some(Activity { name: a.name?, score: a.score? }))
-            .collect::<Option<_>>()?;
-        Some(e)
+    /// The finished table `e` has its id, date, time and kind, and each activity a name and score.
+    fn check(&self, e: &Entry) -> Option<()> {
+        let required = 0b1111;
+        let activities_whole = e.activities.is_empty() || self.activity == (true, true);
+        (self.keys & required == required && activities_whole).then_some(())
     }
 }
 
@@ -173,11 +160,17 @@ fn string(value: &str) -> Option<String> {
 /// What [`string`] reads, borrowed (for the values that are parsed further, not kept).
 fn plain(value: &str) -> Option<&str> {
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-    let special = |b: u8| b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b);
-    // Plain ASCII is checked by byte; other text by character (C1 controls are two bytes).
-    let ok = !inner.bytes().any(special)
-        || (!inner.is_ascii() && !inner.chars().any(|c| c == '"' || c == '\\' || c.is_control()));
-    ok.then_some(inner)
+    // One pass over the bytes: a quote, a backslash, an ASCII control (C0 or DEL) or a C1
+    // control (U+0080–U+009F, which UTF-8 writes as 0xC2 then 0x80–0x9F).
+    let bytes = inner.as_bytes();
+    let special = |i: usize, b: u8| {
+        b < 0x20
+            || b == 0x7f
+            || b == b'"'
+            || b == b'\\'
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| *n < 0xa0))
+    };
+    (!bytes.iter().enumerate().any(|(i, b)| special(i, *b))).then_some(inner)
 }
 
 /// A decimal integer as TOML writes it: digits only, no sign, no leading zero, no underscores.

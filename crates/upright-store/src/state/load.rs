@@ -50,10 +50,10 @@ impl Store {
             return Ok(None);
         }
         let checked = month::now_ns();
-        match Month::read_file(&self.path(key)) {
+        match Month::read_entries_of(&self.path(key)) {
             Ok(read) => {
-                let stamp = read.as_ref().map(|r| r.stamp);
-                let entries = read.map(|r| r.month.entries).unwrap_or_default();
+                let stamp = read.as_ref().map(|(_, stamp)| *stamp);
+                let entries = read.map(|(month, _)| month.entries).unwrap_or_default();
                 Ok(Some((key, Seen { stamp, checked_ns: checked }, entries)))
             }
             Err(e) => {
@@ -134,10 +134,22 @@ impl Store {
         Store::read_entries_at(&self.path(key))
     }
 
+    /// [`Store::read_entries`] appended to `into` (for a walk that keeps a window of entries:
+    /// no vector per month). Nothing is appended when the month does not load.
+    pub fn append_entries(&self, key: MonthKey, into: &mut Vec<Entry>) -> Result<()> {
+        let start = into.len();
+        Month::append_entries(&self.path(key), into)?;
+        if into[start..].iter().any(|e| e.kind == EntryKind::Removed) {
+            let tail = into.split_off(start);
+            into.extend(tail.into_iter().filter(|e| e.kind != EntryKind::Removed));
+        }
+        Ok(())
+    }
+
     /// [`Store::read_entries`] of the month file at `path` (see [`Store::path`]).
     pub fn read_entries_at(path: &std::path::Path) -> Result<Vec<Entry>> {
-        let read = Month::read_file(path)?;
-        let mut entries = read.map(|r| r.month.entries).unwrap_or_default();
+        let read = Month::read_entries_of(path)?;
+        let mut entries = read.map(|(month, _)| month.entries).unwrap_or_default();
         entries.retain(|e| e.kind != EntryKind::Removed);
         Ok(entries)
     }

@@ -87,6 +87,29 @@ struct FastMonth {
     entry: Vec<KnownEntry>,
 }
 
+/// [`dedupe`] of `entries[start..]` in place. Ids are first told apart by a hash in a kept
+/// set (no set allocated per month); only when two hashes meet are the ids compared.
+fn dedupe_from(entries: &mut Vec<Entry>, start: usize) {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashSet<u64>> = Default::default();
+    }
+    // A plain multiplicative hash: a collision only sends the month to the exact check below
+    // (SipHash, made to resist chosen keys, cost a twentieth of the whole walk here).
+    let hash = |id: &str| {
+        id.bytes().fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95))
+    };
+    let unique = SEEN.with_borrow_mut(|seen| {
+        seen.clear();
+        entries[start..].iter().all(|e| seen.insert(hash(&e.id)))
+    });
+    if unique {
+        sort(&mut entries[start..]);
+    } else {
+        let tail = entries.split_off(start);
+        entries.extend(dedupe(tail));
+    }
+}
+
 /// Keeps the first entry of each id (a month holds an id once), in log order.
 fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
     let keep: Vec<bool> = {
@@ -186,11 +209,29 @@ impl Finder {
     /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
     pub fn may_hold(&self, path: &Path) -> bool {
         let Some(ac) = &self.0 else { return true };
-        match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
-            Ok(Some((bytes, _))) => memchr::memchr(b'\\', &bytes).is_some() || ac.is_match(&bytes),
+        with_buffer(|bytes| match crate::fsutil::read_regular_into(path, MAX_MONTH_BYTES, bytes) {
+            Ok(Some(_)) => memchr::memchr(b'\\', bytes).is_some() || ac.is_match(&bytes[..]),
             _ => true,
-        }
+        })
     }
+}
+
+thread_local! {
+    /// One read buffer for the walks over many month files (the streak's, the raw look at old
+    /// months): a fresh buffer per file cost an allocation and a free of each file's size, and
+    /// each such allocation made the allocator sort through the small frees of the month before.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with the thread's read buffer; a buffer grown past 1 MiB by a large file is let go.
+fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+    BUFFER.with_borrow_mut(|bytes| {
+        let out = f(bytes);
+        if bytes.capacity() > 1 << 20 {
+            *bytes = Vec::new();
+        }
+        out
+    })
 }
 
 /// The wall clock in nanoseconds since 1970, the unit of [`Stamp`] times.
@@ -235,8 +276,44 @@ impl Month {
     /// folder, anything but a regular file (a FIFO would hang the read) or a file past the size
     /// limit is an error naming the path.
     pub fn read_file(path: &Path) -> Result<Option<Read>> {
-        let (bytes, meta) = match crate::fsutil::read_regular(path, MAX_MONTH_BYTES) {
-            Ok(Some(read)) => read,
+        let mut bytes = Vec::new();
+        let Some((month, stamp)) = Month::read_file_into(path, &mut bytes)? else { return Ok(None) };
+        // It parsed, so it is UTF-8.
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        Ok(Some(Read { month, text, stamp }))
+    }
+
+    /// The month at `path` and its stamp, read with [`with_buffer`]'s buffer (for the walks that
+    /// do not keep the text).
+    pub fn read_entries_of(path: &Path) -> Result<Option<(Month, Stamp)>> {
+        with_buffer(|bytes| Month::read_file_into(path, bytes))
+    }
+
+    /// [`Month::read_file`] reading into `bytes`, which then hold the file's text.
+    fn read_file_into(path: &Path, bytes: &mut Vec<u8>) -> Result<Option<(Month, Stamp)>> {
+        let Some(meta) = Month::read_checked(path, bytes)? else { return Ok(None) };
+        let month = Month::parse(bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
+        Ok(Some((month, Stamp::of(&meta))))
+    }
+
+    /// The entries of the month file at `path` as [`Month::read_file`] reads them, appended to
+    /// `into` (for the walk over the whole history: one vector for every month, not one each,
+    /// whose allocation and free made the allocator sort through each month's small frees).
+    /// Nothing is appended when the file does not load.
+    pub fn append_entries(path: &Path, into: &mut Vec<Entry>) -> Result<()> {
+        with_buffer(|bytes| {
+            if Month::read_checked(path, bytes)?.is_none() {
+                return Ok(());
+            }
+            Month::parse_append(bytes, into).map_err(|e| eyre!("{}:{e}", path.display()))
+        })
+    }
+
+    /// Reads the month file at `path` into `bytes`, refusing what is not a regular file of the
+    /// user's own within the size limit (`None`: there is no file).
+    fn read_checked(path: &Path, bytes: &mut Vec<u8>) -> Result<Option<fs::Metadata>> {
+        let meta = match crate::fsutil::read_regular_into(path, MAX_MONTH_BYTES, bytes) {
+            Ok(Some(meta)) => meta,
             Ok(None) => {
                 if fs::symlink_metadata(path).is_ok() {
                     bail!("{}: a symbolic link to a file that does not exist", path.display());
@@ -264,14 +341,38 @@ impl Month {
                 path.display()
             );
         }
-        let month = Month::parse(&bytes).map_err(|e| eyre!("{}:{e}", path.display()))?;
-        // It parsed, so it is UTF-8.
-        let text = String::from_utf8(bytes).unwrap_or_default();
-        Ok(Some(Read { month, text, stamp: Stamp::of(&meta) }))
+        Ok(Some(meta))
     }
 
     /// Parses month bytes. Errors read `LINE:COL: message` or ` message` for the caller to prefix.
     pub fn parse(bytes: &[u8]) -> Result<Month, String> {
+        let text = Month::text(bytes)?;
+        if text.trim().is_empty() {
+            return Ok(Month::default());
+        }
+        // Upright's own layout is read line by line; anything else by the general parser.
+        let mut entries = Vec::new();
+        if super::fast::parse_into(text, &mut entries) {
+            dedupe_from(&mut entries, 0);
+            return Ok(Month { entries, extra: BTreeMap::new() });
+        }
+        Month::parse_toml(text)
+    }
+
+    /// [`Month::parse`]'s entries appended to `into` (nothing appended on an error).
+    pub fn parse_append(bytes: &[u8], into: &mut Vec<Entry>) -> Result<(), String> {
+        let text = Month::text(bytes)?;
+        let start = into.len();
+        if super::fast::parse_into(text, into) {
+            dedupe_from(into, start);
+        } else if !text.trim().is_empty() {
+            into.extend(Month::parse_toml(text)?.entries);
+        }
+        Ok(())
+    }
+
+    /// Month bytes as text (a byte-order mark left out), or where they are not UTF-8.
+    fn text(bytes: &[u8]) -> Result<&str, String> {
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
@@ -280,15 +381,7 @@ impl Month {
                 return Err(format!("{line}:{col}: invalid UTF-8 (the file must be UTF-8 text)"));
             }
         };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if text.trim().is_empty() {
-            return Ok(Month::default());
-        }
-        // Upright's own layout is read line by line; anything else by the general parser.
-        if let Some(entries) = super::fast::parse(text) {
-            return Ok(Month { entries: dedupe(entries), extra: BTreeMap::new() });
-        }
-        Month::parse_toml(text)
+        Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
     }
 
     /// Parses month text with the general TOML parser only (what `parse` falls back to).
