@@ -143,8 +143,48 @@ pub fn span(
     to: Date,
     today: Date,
 ) -> Vec<DayFacts> {
-    let routine = settings.routine(catalog);
     let mut out = Vec::new();
+    walk(catalog, settings, history, (from, to), today, Detail::Full, |day| out.push(day));
+    out
+}
+
+/// Whether each day in `[from, to]` is complete and walked, as [`span`]'s facts say: the same
+/// facts, built without the texts (ids, notes, versions) no count reads — what the streak over a
+/// whole history asks of 11,000 days at 30 years.
+pub fn span_counts(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    from: Date,
+    to: Date,
+    today: Date,
+) -> Vec<(bool, bool)> {
+    let mut out = Vec::new();
+    walk(catalog, settings, history, (from, to), today, Detail::Counts, |day| {
+        out.push((day.complete, day.walked))
+    });
+    out
+}
+
+/// What a day's facts carry: everything, or only what counting days needs (their texts left
+/// empty; such facts never leave this module).
+#[derive(Clone, Copy, PartialEq)]
+enum Detail {
+    Full,
+    Counts,
+}
+
+/// Hands the facts of each day in `[from, to]` to `each`, oldest first.
+fn walk(
+    catalog: &Catalog,
+    settings: &Settings,
+    history: &[Entry],
+    (from, to): (Date, Date),
+    today: Date,
+    detail: Detail,
+    mut each: impl FnMut(DayFacts),
+) {
+    let routine = settings.routine(catalog);
     let mut date = from;
     let mut safety: Option<Safety> = None;
     while date <= to {
@@ -157,11 +197,10 @@ pub fn span(
             safety = Some(Safety::from_entries(&history[..hi]));
         }
         let safety = safety.as_ref().expect("set above");
-        out.push(day(settings, &routine, &history[lo..hi], safety, date, today));
+        each(day_with(settings, &routine, &history[lo..hi], safety, (date, today), detail));
         let Ok(next) = date.tomorrow() else { break };
         date = next;
     }
-    out
 }
 
 /// The facts of one day: `entries` are that day's, `safety` as of that day.
@@ -173,7 +212,19 @@ pub fn day(
     date: Date,
     today: Date,
 ) -> DayFacts {
-    let exercises: Vec<Facts> = routine.iter().map(|ex| of(ex, entries, safety, date, today)).collect();
+    day_with(settings, routine, entries, safety, (date, today), Detail::Full)
+}
+
+fn day_with(
+    settings: &Settings,
+    routine: &[&Exercise],
+    entries: &[Entry],
+    safety: &Safety,
+    (date, today): (Date, Date),
+    detail: Detail,
+) -> DayFacts {
+    let exercises: Vec<Facts> =
+        routine.iter().map(|ex| of_with(ex, entries, safety, (date, today), detail)).collect();
     let walk_at = routine.iter().position(|e| e.id == "walk");
     let walked = walk_at.is_some_and(|i| exercises[i].is_done());
     let walk_minutes = walk_at.map_or(0, |i| exercises[i].minutes);
@@ -183,7 +234,10 @@ pub fn day(
     let why = if !exercises.iter().any(|f| f.done > 0) {
         Why::NothingDone
     } else if scheduled().next().is_none() || scheduled().any(|f| !f.counts()) {
-        Why::Missing(scheduled().filter(|f| !f.counts()).map(|f| f.id.clone()).collect())
+        Why::Missing(match detail {
+            Detail::Full => scheduled().filter(|f| !f.counts()).map(|f| f.id.clone()).collect(),
+            Detail::Counts => Vec::new(),
+        })
     } else {
         Why::Complete
     };
@@ -195,6 +249,17 @@ pub fn day(
 
 /// The facts of `ex` on `date` from that day's `entries`.
 pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: Date) -> Facts {
+    of_with(ex, entries, safety, (date, today), Detail::Full)
+}
+
+fn of_with(
+    ex: &Exercise,
+    entries: &[Entry],
+    safety: &Safety,
+    (date, today): (Date, Date),
+    detail: Detail,
+) -> Facts {
+    let text = |s: &String| if detail == Detail::Full { s.clone() } else { String::new() };
     // Two passes over the day's entries, nothing collected: this runs for every routine
     // exercise of every day counted (a 30-year streak is 66,000 calls).
     let mine = |e: &&Entry| e.date == date && e.is_for(&ex.id);
@@ -226,14 +291,14 @@ pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: 
     let dose = ex.dose(step.unwrap_or(1));
     let is_walk = dose.walk_total().is_some();
     let mut f = Facts {
-        id: ex.id.clone(),
+        id: text(&ex.id),
         done,
         needed: dose.sessions(),
         target_minutes: dose.walk_total(),
         skipped: last.is_some_and(|e| e.kind == EntryKind::Skipped),
-        last_logged: last.map(|e| e.id.clone()),
+        last_logged: last.map(|e| text(&e.id)),
         all_variant: done > 0 && variants == done,
-        variant: last_done.and_then(|e| e.variant.clone()),
+        variant: last_done.and_then(|e| e.variant.as_ref().map(text)),
         partial,
         ..Facts::default()
     };
@@ -255,8 +320,9 @@ pub fn of(ex: &Exercise, entries: &[Entry], safety: &Safety, date: Date, today: 
     }
     // The last note of a done entry or reason of a skip.
     f.note = noted
-        .and_then(|e| if e.kind == EntryKind::Done { e.note.clone() } else { e.reason.clone() })
-        .filter(|n| !n.trim().is_empty());
+        .and_then(|e| if e.kind == EntryKind::Done { e.note.as_ref() } else { e.reason.as_ref() })
+        .filter(|n| detail == Detail::Full && !n.trim().is_empty())
+        .cloned();
     let not_settled = entries.iter().any(|e| e.date == date && e.kind == EntryKind::NotSettled);
     f.advised = if let Some(pain) = f.pain.filter(|p| *p > 5) {
         Some(Advised::Stopped(pain))

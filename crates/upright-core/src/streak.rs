@@ -64,9 +64,15 @@ pub fn met(
     to: Date,
     today: Date,
 ) -> Vec<bool> {
-    week_days(catalog, settings, history, from, to, today)
+    let first = settings.week_start(from);
+    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
+    crate::days::span_counts(catalog, settings, history, first, last, today)
         .chunks(7)
-        .map(|week| tally(settings, week).2)
+        .map(|week| {
+            let complete_days = week.iter().filter(|d| d.0).count() as u32;
+            let walk_days = week.iter().filter(|d| d.1).count() as u32;
+            meets(settings, complete_days, walk_days)
+        })
         .collect()
 }
 
@@ -88,8 +94,13 @@ fn week_days(
 fn tally(settings: &Settings, week: &[DayStatus]) -> (u32, u32, bool) {
     let complete_days = week.iter().filter(|d| d.complete).count() as u32;
     let walk_days = week.iter().filter(|d| d.walked).count() as u32;
+    (complete_days, walk_days, meets(settings, complete_days, walk_days))
+}
+
+/// A week with these complete days and walk days meets the target.
+fn meets(settings: &Settings, complete_days: u32, walk_days: u32) -> bool {
     let walks_ok = settings.level == Level::Beginner || walk_days >= u32::from(settings.walk_days_per_week);
-    (complete_days, walk_days, complete_days >= u32::from(settings.days_per_week) && walks_ok)
+    complete_days >= u32::from(settings.days_per_week) && walks_ok
 }
 
 /// Current and longest streaks over `weeks` (oldest first, consecutive, the last one holding

@@ -143,8 +143,22 @@ pub fn read_regular_into(
     if meta.len() > cap {
         return Err(too_large(meta.len()));
     }
-    bytes.reserve(meta.len() as usize);
-    file.take(cap + 1).read_to_end(bytes)?;
+    // The size is known: read that much in one call (a bare `read_to_end` reads in growing
+    // chunks, four calls for a month file), then one more read finds the end, or the rest of a
+    // file that grew since (still cut off at the cap).
+    let len = meta.len() as usize;
+    bytes.resize(len, 0);
+    let mut filled = 0;
+    while filled < len {
+        match (&file).read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    file.take(cap + 1 - filled as u64).read_to_end(bytes)?;
     if bytes.len() as u64 > cap {
         bytes.clear();
         return Err(too_large(cap + 1));
@@ -157,7 +171,9 @@ pub fn read_regular_into(
 /// refuses such key files for the same reason). `None`: it is the user's own.
 pub fn not_own(meta: &fs::Metadata) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
-    let me = rustix::process::geteuid().as_raw();
+    // Asked once: a start checks every month file, and the process's user does not change.
+    static ME: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let me = *ME.get_or_init(|| rustix::process::geteuid().as_raw());
     if meta.uid() != me {
         return Some(format!("belongs to another user (uid {})", meta.uid()));
     }
@@ -204,7 +220,9 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 /// could plant entries or links in it (ssh refuses such key files for the same reason).
 pub fn check_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), eyre::Report> {
     use std::os::unix::fs::MetadataExt as _;
-    let me = rustix::process::geteuid().as_raw();
+    // Asked once: a start checks every month file, and the process's user does not change.
+    static ME: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    let me = *ME.get_or_init(|| rustix::process::geteuid().as_raw());
     if meta.uid() != me {
         return Err(eyre::eyre!(
             "{} belongs to another user (uid {}); upright writes only to its own files: nothing was changed",

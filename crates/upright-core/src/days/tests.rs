@@ -142,3 +142,48 @@ fn lifts_count_toward_pain_and_days_exercised_not_the_routine() {
     let day = facts(&[lift], D);
     assert_eq!((day.exercised, day.pain, day.done_count()), (true, Some(3), 0));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// The counts the streak reads (`span_counts`, built without the texts) are exactly what
+    /// the full day facts say, whatever was logged: done, skipped, variants, minutes, leg
+    /// symptoms and clearances, a morning not settled, pain that stops a session.
+    #[test]
+    fn the_counts_are_what_the_full_facts_say(
+        raw in proptest::collection::vec((0i64..28, 0u8..9, 0usize..4, 0u8..9, proptest::bool::ANY), 0..80),
+        active in proptest::bool::ANY,
+    ) {
+        let ids = ["walk", "hamstring-stretch", "curl-up", "side-bridge"];
+        let mut log: Vec<Entry> = raw
+            .iter()
+            .enumerate()
+            .map(|(n, &(back, kind, ex, pain, variant))| {
+                let d = D.checked_sub(back.days()).unwrap();
+                let kind = match kind {
+                    0 => EntryKind::Skipped,
+                    1 => EntryKind::LegSymptoms,
+                    2 => EntryKind::Cleared,
+                    3 => EntryKind::NotSettled,
+                    _ => EntryKind::Done,
+                };
+                let mut e = entry(d, ids[ex], kind, n);
+                e.pain = Some(pain);
+                e.minutes = (ex == 0 && variant).then_some(u32::from(pain) * 4);
+                e.variant = (ex == 0 && variant && pain % 2 == 0).then(|| "bike".to_string());
+                e.note = variant.then(|| "a note".to_string());
+                e
+            })
+            .collect();
+        log.sort_by_key(|e| e.date);
+        let settings = Settings {
+            level: if active { crate::catalog::Level::Active } else { crate::catalog::Level::Beginner },
+            ..Settings::default()
+        };
+        let from = D.checked_sub(27.days()).unwrap();
+        let catalog = Catalog::builtin();
+        let full: Vec<(bool, bool)> =
+            span(&catalog, &settings, &log, from, D, D).iter().map(|d| (d.complete, d.walked)).collect();
+        proptest::prop_assert_eq!(span_counts(&catalog, &settings, &log, from, D, D), full);
+    }
+}

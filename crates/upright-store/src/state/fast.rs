@@ -257,6 +257,25 @@ mod tests {
         assert!(parse(&text.replacen("score = 6", "scor = 6", 1)).is_none());
     }
 
+    /// Appending reads the same entries after what the vector held, and leaves it as it was
+    /// when the text is not upright's own layout (the general parser then reads it).
+    #[test]
+    fn appending_reads_after_what_is_held_and_leaves_it_on_a_refusal() {
+        let date: Date = "2026-03-02".parse().unwrap();
+        let at = "2026-03-02T08:00:00+01:00".to_string();
+        let mut a = Entry::new("a".into(), date, at.clone(), EntryKind::Done);
+        a.exercise = Some("walk".into());
+        let b = Entry::new("b".into(), date, at, EntryKind::Checkin);
+        let text =
+            crate::state::Month { entries: vec![a.clone(), b.clone()], ..Default::default() }.to_toml();
+        let mut into = vec![b.clone()];
+        assert!(parse_into(&text, &mut into));
+        assert_eq!(into, vec![b.clone(), a, b.clone()]);
+        let mut into = vec![b.clone()];
+        assert!(!parse_into(&text.replace("kind = \"done\"", "kind = \"done\" # a comment"), &mut into));
+        assert_eq!(into, vec![b]);
+    }
+
     /// Issue 20: a hold set cut short and a harder form declined, as upright writes them.
     #[test]
     fn a_cut_short_session_and_a_declined_offer_read_on_the_quick_path() {
