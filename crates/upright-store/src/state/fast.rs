@@ -161,17 +161,36 @@ fn string(value: &str) -> Option<String> {
 fn plain(value: &str) -> Option<&str> {
     let inner = value.strip_prefix('"')?.strip_suffix('"')?;
     // One pass over the bytes: a quote, a backslash, an ASCII control (C0 or DEL) or a C1
-    // control (U+0080–U+009F, which UTF-8 writes as 0xC2 then 0x80–0x9F).
+    // control (U+0080–U+009F, which UTF-8 writes as 0xC2 then 0x80–0x9F), by a table.
     let bytes = inner.as_bytes();
-    let special = |i: usize, b: u8| {
-        b < 0x20
-            || b == 0x7f
-            || b == b'"'
-            || b == b'\\'
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| *n < 0xa0))
-    };
-    (!bytes.iter().enumerate().any(|(i, b)| special(i, *b))).then_some(inner)
+    for (i, b) in bytes.iter().enumerate() {
+        match CLASS[usize::from(*b)] {
+            PLAIN => {}
+            LEAD_C2 if bytes.get(i + 1).is_some_and(|n| *n >= 0xa0) => {}
+            _ => return None,
+        }
+    }
+    Some(inner)
 }
+
+const PLAIN: u8 = 0;
+const SPECIAL: u8 = 1;
+const LEAD_C2: u8 = 2;
+
+/// What each byte of a basic string is to [`plain`].
+static CLASS: [u8; 256] = {
+    let mut class = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        class[b] = SPECIAL;
+        b += 1;
+    }
+    class[0x7f] = SPECIAL;
+    class[b'"' as usize] = SPECIAL;
+    class[b'\\' as usize] = SPECIAL;
+    class[0xc2] = LEAD_C2;
+    class
+};
 
 /// A decimal integer as TOML writes it: digits only, no sign, no leading zero, no underscores.
 fn integer(value: &str) -> Option<u64> {

@@ -91,16 +91,18 @@ struct FastMonth {
 /// set (no set allocated per month); only when two hashes meet are the ids compared.
 fn dedupe_from(entries: &mut Vec<Entry>, start: usize) {
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashSet<u64>> = Default::default();
+        static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    // A plain multiplicative hash: a collision only sends the month to the exact check below
-    // (SipHash, made to resist chosen keys, cost a twentieth of the whole walk here).
+    // A plain multiplicative hash, sorted: a collision only sends the month to the exact check
+    // below (a hashed set, SipHash twice over, cost a tenth of a walk over the history).
     let hash = |id: &str| {
         id.bytes().fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95))
     };
     let unique = SEEN.with_borrow_mut(|seen| {
         seen.clear();
-        entries[start..].iter().all(|e| seen.insert(hash(&e.id)))
+        seen.extend(entries[start..].iter().map(|e| hash(&e.id)));
+        seen.sort_unstable();
+        seen.windows(2).all(|w| w[0] != w[1])
     });
     if unique {
         sort(&mut entries[start..]);
