@@ -62,6 +62,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+impl Cli {
+    /// The command line with no arguments (the app), as clap reads it, without building clap's
+    /// whole command tree (a tenth of the app's first frame).
+    pub fn bare() -> Cli {
+        Cli { config: None, data_dir: None, silent: false, command: None }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Today's routine with today's dose of each exercise

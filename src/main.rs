@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     // never print: an error exit costs what a normal run does.
     // A shell asking for completions (COMPLETE=<shell>) is answered here, before anything else.
     upright::cli::complete::complete_if_asked();
-    let cli = Cli::parse();
+    let cli = if std::env::args_os().len() == 1 { Cli::bare() } else { Cli::parse() };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`upright export | head`) is the reader's choice, not an error.

@@ -52,3 +52,12 @@ fn bike_25_minutes_is_the_same_entry_from_the_cli_and_the_app() {
     assert_eq!(from_app.len(), 1);
     assert_eq!(from_app, from_cli);
 }
+
+/// `upright` with no arguments skips clap (its command tree is a tenth of the app's first
+/// frame): what it makes is exactly what clap makes of no arguments.
+#[test]
+fn bare_upright_is_what_clap_reads() {
+    use clap::Parser;
+    let clap = super::Cli::parse_from(["upright"]);
+    assert_eq!(format!("{:?}", super::Cli::bare()), format!("{clap:?}"));
+}
