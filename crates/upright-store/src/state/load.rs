@@ -97,7 +97,14 @@ impl Store {
             new.sort_by_key(|(e, _)| month::order(e));
         }
         let Some(first) = new.first().map(|(e, _)| month::order(e)) else { return };
-        if self.entries.last().is_none_or(|e| month::order(e) <= first) {
+        let last = new.last().map(|(e, _)| month::order(e)).expect("not empty");
+        if self.entries.first().is_some_and(|e| last < month::order(e)) {
+            // All older than what is held (the old months a view's walk back takes in): put in
+            // front in one move, not merged into two new vectors of everything.
+            let (entries, from): (Vec<Entry>, Vec<MonthKey>) = new.into_iter().unzip();
+            self.entries.splice(0..0, entries);
+            self.from.splice(0..0, from);
+        } else if self.entries.last().is_none_or(|e| month::order(e) <= first) {
             // Newer than all held (or nothing held): appended.
             for (e, k) in new {
                 self.entries.push(e);

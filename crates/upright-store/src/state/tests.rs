@@ -256,3 +256,47 @@ fn after_a_long_break_the_last_entries_are_found_in_older_months() {
         assert_eq!(ids, ["walk-in-march"]);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 48, ..Default::default() })]
+
+    /// Months taken in one by one, in any order and in any batches (a view's recent months,
+    /// then old ones found on the walk back, which go in front), make the log that taking them
+    /// all at once makes: by date, and within a day in each file's order.
+    #[test]
+    fn months_taken_in_any_order_make_one_log(
+        days in proptest::collection::vec((0i64..120, 0usize..3), 1..60),
+        order in proptest::collection::vec(proptest::prelude::any::<proptest::sample::Index>(), 6),
+        split in 1usize..6,
+    ) {
+        use jiff::ToSpan;
+        let dir = tempfile::tempdir().unwrap();
+        let history = dir.path().join("history");
+        std::fs::create_dir_all(&history).unwrap();
+        let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
+        for (n, (back, ex)) in days.iter().enumerate() {
+            let d = NOV.checked_sub(back.days()).unwrap();
+            let e = entry(&format!("e{n}"), d, ["walk", "curl-up", "bird-dog"][*ex]);
+            months.entry(MonthKey::of(d)).or_default().push(e);
+        }
+        for (key, entries) in &months {
+            std::fs::write(history.join(key.file_name()), Month { entries: entries.clone(), ..Default::default() }.to_toml()).unwrap();
+        }
+        let mut keys: Vec<MonthKey> = months.keys().copied().collect();
+        let mut all = store(dir.path());
+        all.load_months(&keys).unwrap();
+        // Another order: shuffled by the indexes, taken in two batches.
+        for (i, ix) in order.iter().enumerate() {
+            let (n, j) = (keys.len(), ix.index(keys.len()));
+            keys.swap(i % n, j);
+        }
+        let mut parts = store(dir.path());
+        let cut = split.min(keys.len());
+        parts.load_months(&keys[..cut]).unwrap();
+        for key in &keys[cut..] {
+            parts.load_months(&[*key]).unwrap();
+        }
+        let ids = |s: &Store| s.entries().iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        proptest::prop_assert_eq!(ids(&parts), ids(&all));
+    }
+}
