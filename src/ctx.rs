@@ -98,9 +98,14 @@ impl Ctx {
 
     /// Loads what a view of `date` needs: the recent months plus each exercise's latest entry.
     pub fn load_for(&mut self, date: Date) -> Result<()> {
-        let ids: Vec<String> = self.catalog.exercises().iter().map(|e| e.id.clone()).collect();
+        let ids = self.exercise_ids();
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         self.store.load_recent(date, &ids)
+    }
+
+    /// Every exercise a view may ask the last entry of.
+    pub fn exercise_ids(&self) -> Vec<String> {
+        self.catalog.exercises().iter().map(|e| e.id.clone()).collect()
     }
 
     /// Loads for a change to `date`: a month that does not load is reported as a warning and

@@ -271,9 +271,11 @@ fn today(ctx: &mut Ctx, date: Day, json: bool) -> Result<()> {
 }
 
 fn status(ctx: &mut Ctx, json: bool) -> Result<()> {
+    // The streak first: its walk over every month also answers what today's view needs from
+    // the older ones, so the view then reads no month again.
+    let streak = ctx.streaks(ctx.today)?.current;
     let day = ctx.day(ctx.today)?;
     let (done, total) = (day.done_count(), day.items.len());
-    let streak = ctx.streaks(ctx.today)?.current;
     let locked = day.safety.locked_since.is_some();
     // Desk breaks are counted on their own; they are no part of done/total.
     let breaks = crate::breaks::count_on(ctx.store.entries(), ctx.today);

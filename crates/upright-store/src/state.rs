@@ -14,7 +14,7 @@ pub(crate) mod save;
 mod summary;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -74,6 +74,29 @@ pub struct Store {
 
 /// Why a waiting entry would be one too many in `month` (as re-read under the lock).
 pub type MergeRule = std::sync::Arc<dyn Fn(&[Entry], &Entry) -> Option<String> + Send + Sync>;
+
+/// What [`Store::walk_back_for`] leaves for [`Store::finish_walk_back`]: the wants the recent
+/// months did not meet and the search for them in an older month's bytes.
+pub struct WalkBack {
+    today: Date,
+    /// The first recent month; the walk back is over the months before it.
+    first: MonthKey,
+    wants: Vec<Want>,
+    finder: Option<month::Finder>,
+    first_error: Option<eyre::Report>,
+}
+
+impl WalkBack {
+    /// Whether a month whose text is `bytes` may hold something wanted.
+    pub fn may_hold(&self, bytes: &[u8]) -> bool {
+        self.finder.as_ref().is_some_and(|f| f.may_hold_bytes(bytes))
+    }
+
+    /// The first month the walk back reads is the one before this.
+    pub fn first_recent(&self) -> MonthKey {
+        self.first
+    }
+}
 
 impl Store {
     /// The log under `data_dir` (its `history/` folder). Creates nothing on disk.
@@ -191,27 +214,54 @@ impl Store {
     /// Every month that loads is taken in even when another does not; the first error is
     /// returned after, and [`Store::broken`] lists them all.
     pub fn load_recent(&mut self, today: Date, ids: &[&str]) -> Result<()> {
+        match self.walk_back_for(today, ids) {
+            Some(back) => self.finish_walk_back(back, None),
+            None => Ok(()),
+        }
+    }
+
+    /// The first half of [`Store::load_recent`]: loads the recent months and says what the walk
+    /// back through the older ones looks for (`None`: `today`'s view is loaded already). A walk
+    /// over every month (the streak's) can answer [`WalkBack::finder`] for each older month
+    /// from the bytes it reads anyway, and hand the answers to [`Store::finish_walk_back`], so
+    /// no month is read twice.
+    pub fn walk_back_for(&mut self, today: Date, ids: &[&str]) -> Option<WalkBack> {
         if self.recent_for == Some(today) {
-            return Ok(());
+            return None;
         }
         let from = today.checked_sub(RECENT_DAYS.days()).unwrap_or(today);
         let to = today.last_of_month().tomorrow().unwrap_or(today);
-        let mut first_error = self.load_range(from, to).err();
+        let first_error = self.load_range(from, to).err();
         let mut wants = Want::all(ids);
         Want::keep_unmet(&mut wants, self.entries.iter().rev());
-        let first = MonthKey::of(from);
-        let older: Vec<MonthKey> =
-            self.months_on_disk()?.into_iter().map(|(k, _)| k).filter(|k| *k < first).rev().collect();
+        let finder = (!wants.is_empty()).then(|| month::Finder::new(&wants));
+        Some(WalkBack { today, first: MonthKey::of(from), wants, finder, first_error })
+    }
+
+    /// The rest of [`Store::load_recent`]: newest first, the older months that may hold a want
+    /// (`may_hold`: the months a walk found so, every older month among them; `None`: asked of
+    /// each month's bytes here) are parsed, and those that meet one are taken in.
+    pub fn finish_walk_back(&mut self, back: WalkBack, may_hold: Option<&BTreeSet<MonthKey>>) -> Result<()> {
+        let WalkBack { today, first, mut wants, mut finder, mut first_error } = back;
+        let older: Vec<MonthKey> = match self.months_on_disk() {
+            Ok(months) => months.into_iter().map(|(k, _)| k).filter(|k| *k < first).rev().collect(),
+            Err(e) => return Err(first_error.unwrap_or(e)),
+        };
         // The older months read are taken in together at the end: one merge into the log
         // however many there are (one at a time, each would move every entry already held).
         let mut batch = Vec::new();
-        let mut finder: Option<month::Finder> = None;
         for key in older {
             if wants.is_empty() {
                 break;
             }
-            // The raw text says whether the month is worth a parse.
-            if !finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key)) {
+            // The raw text says whether the month is worth a parse. A walk's answers were
+            // given for all the wants; a month that may hold one of them is parsed (more than
+            // the fewer wants left need, which changes nothing but the time).
+            let worth = match may_hold {
+                Some(known) => known.contains(&key),
+                None => finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key)),
+            };
+            if !worth {
                 continue;
             }
             let read = match self.read_month(key) {

@@ -210,11 +210,16 @@ impl Finder {
 
     /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
     pub fn may_hold(&self, path: &Path) -> bool {
-        let Some(ac) = &self.0 else { return true };
         with_buffer(|bytes| match crate::fsutil::read_regular_into(path, MAX_MONTH_BYTES, bytes) {
-            Ok(Some(_)) => memchr::memchr(b'\\', bytes).is_some() || ac.is_match(&bytes[..]),
+            Ok(Some(_)) => self.may_hold_bytes(bytes),
             _ => true,
         })
+    }
+
+    /// [`Finder::may_hold`] of a month's bytes read already.
+    pub fn may_hold_bytes(&self, bytes: &[u8]) -> bool {
+        let Some(ac) = &self.0 else { return true };
+        memchr::memchr(b'\\', bytes).is_some() || ac.is_match(bytes)
     }
 }
 
@@ -303,11 +308,22 @@ impl Month {
     /// whose allocation and free made the allocator sort through each month's small frees).
     /// Nothing is appended when the file does not load.
     pub fn append_entries(path: &Path, into: &mut Vec<Entry>) -> Result<()> {
+        Month::append_entries_and(path, into, |_| ()).map(|_| ())
+    }
+
+    /// [`Month::append_entries`], asking `look` of the file's bytes too (`None`: no file).
+    pub fn append_entries_and<T>(
+        path: &Path,
+        into: &mut Vec<Entry>,
+        look: impl FnOnce(&[u8]) -> T,
+    ) -> Result<Option<T>> {
         with_buffer(|bytes| {
             if Month::read_checked(path, bytes)?.is_none() {
-                return Ok(());
+                return Ok(None);
             }
-            Month::parse_append(bytes, into).map_err(|e| eyre!("{}:{e}", path.display()))
+            let seen = look(bytes);
+            Month::parse_append(bytes, into).map_err(|e| eyre!("{}:{e}", path.display()))?;
+            Ok(Some(seen))
         })
     }
 
