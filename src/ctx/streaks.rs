@@ -151,6 +151,30 @@ mod tests {
         }
     }
 
+    /// Month files of entries `(days back, kind, exercise, pain)`: a kind past the end of
+    /// `kinds` is a session done; a red flag for an emergency is about no exercise.
+    fn write_history(raw: &[(i64, u8, usize, u8)], kinds: &[EntryKind]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let history = dir.path().join("history");
+        std::fs::create_dir_all(&history).unwrap();
+        let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
+        for (n, &(back, kind, ex, pain)) in raw.iter().enumerate() {
+            let d = TODAY.checked_sub(back.days()).unwrap();
+            let kind = kinds.get(usize::from(kind)).cloned().unwrap_or(EntryKind::Done);
+            let about_one = kind != EntryKind::RedFlagEmergency;
+            let mut e = Entry::new(format!("e{n}"), d, format!("{d}T08:00:00+01:00"), kind);
+            e.exercise = about_one.then(|| IDS[ex].into());
+            e.pain = Some(pain);
+            months.entry(MonthKey::of(d)).or_default().push(e);
+        }
+        for (key, mut entries) in months {
+            crate::state::sort_entries(&mut entries);
+            let text = Month { entries, ..Month::default() }.to_toml();
+            std::fs::write(history.join(key.file_name()), text).unwrap();
+        }
+        dir
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
@@ -160,29 +184,8 @@ mod tests {
         fn one_month_at_a_time_counts_what_the_whole_log_does(
             raw in proptest::collection::vec((0i64..400, 0u8..8, 0usize..4, 0u8..8), 1..200),
         ) {
-            let dir = tempfile::tempdir().unwrap();
-            let history = dir.path().join("history");
-            std::fs::create_dir_all(&history).unwrap();
-            let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
-            for (n, &(back, kind, ex, pain)) in raw.iter().enumerate() {
-                let d = TODAY.checked_sub(back.days()).unwrap();
-                let kind = match kind {
-                    0 => EntryKind::LegSymptoms,
-                    1 => EntryKind::Cleared,
-                    2 => EntryKind::Skipped,
-                    3 => EntryKind::NotSettled,
-                    _ => EntryKind::Done,
-                };
-                let mut e = Entry::new(format!("e{n}"), d, format!("{d}T08:00:00+01:00"), kind);
-                e.exercise = Some(IDS[ex].into());
-                e.pain = Some(pain);
-                months.entry(MonthKey::of(d)).or_default().push(e);
-            }
-            for (key, mut entries) in months {
-                crate::state::sort_entries(&mut entries);
-                let text = Month { entries, ..Month::default() }.to_toml();
-                std::fs::write(history.join(key.file_name()), text).unwrap();
-            }
+            use EntryKind::*;
+            let dir = write_history(&raw, &[LegSymptoms, Cleared, Skipped, NotSettled]);
             let c = ctx(dir.path());
             let keys: Vec<MonthKey> = c.store.read_dir_keys();
             let first = Date::new(keys[0].year, keys[0].month, 1).unwrap();
@@ -200,34 +203,9 @@ mod tests {
         fn the_walks_answers_make_the_view_a_plain_load_makes(
             raw in proptest::collection::vec((0i64..900, 0u8..12, 0usize..4, 0u8..8), 1..160),
         ) {
-            let dir = tempfile::tempdir().unwrap();
-            let history = dir.path().join("history");
-            std::fs::create_dir_all(&history).unwrap();
-            let mut months: std::collections::BTreeMap<MonthKey, Vec<Entry>> = Default::default();
-            for (n, &(back, kind, ex, pain)) in raw.iter().enumerate() {
-                let d = TODAY.checked_sub(back.days()).unwrap();
-                let kind = match kind {
-                    0 => EntryKind::LegSymptoms,
-                    1 => EntryKind::Cleared,
-                    2 => EntryKind::RedFlagEmergency,
-                    3 => EntryKind::RedFlagGp,
-                    4 => EntryKind::FlareOn,
-                    5 => EntryKind::FlareOff,
-                    6 => EntryKind::DisclaimerAccepted,
-                    7 => EntryKind::Skipped,
-                    _ => EntryKind::Done,
-                };
-                let about_one = kind != EntryKind::RedFlagEmergency;
-                let mut e = Entry::new(format!("e{n}"), d, format!("{d}T08:00:00+01:00"), kind);
-                e.exercise = about_one.then(|| IDS[ex].into());
-                e.pain = Some(pain);
-                months.entry(MonthKey::of(d)).or_default().push(e);
-            }
-            for (key, mut entries) in months {
-                crate::state::sort_entries(&mut entries);
-                let text = Month { entries, ..Month::default() }.to_toml();
-                std::fs::write(history.join(key.file_name()), text).unwrap();
-            }
+            use EntryKind::*;
+            let kinds = [LegSymptoms, Cleared, RedFlagEmergency, RedFlagGp, FlareOn, FlareOff, DisclaimerAccepted, Skipped];
+            let dir = write_history(&raw, &kinds);
             let mut walked = ctx(dir.path());
             let streak = walked.streaks(TODAY).unwrap();
             let walked_day = walked.day(TODAY).unwrap();
