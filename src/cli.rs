@@ -20,6 +20,7 @@ mod parity_tests;
 mod paths;
 mod plan;
 mod progress;
+mod refused;
 mod rmdq;
 mod safety;
 mod setup;
@@ -30,7 +31,7 @@ mod week;
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
 use crate::state::Feedback;
 
@@ -386,42 +387,8 @@ pub enum ConfigAction {
     Edit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum YesNo {
-    Yes,
-    No,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OnOff {
-    On,
-    Off,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Csv,
-    Json,
-}
-
 pub use commands::run;
 pub use paths::{From, Paths};
-pub use values::Day;
+pub use refused::{REFUSED_EXIT, Refused};
+pub use values::{Day, Format, OnOff, YesNo};
 use values::{parse_day, parse_load};
-
-/// The exit code of every refusal by the rules (`done`, `skip`, `rest` and `undo` refused: locked,
-/// stopped for pain, paused, too many, needs `--force`); other errors exit 1 and "nothing to
-/// do" exits 0 (docs/commands.md).
-pub const REFUSED_EXIT: u8 = 3;
-
-/// A refusal by the rules, with the reason the app would show.
-#[derive(Debug)]
-pub struct Refused(pub String);
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refused {}

@@ -9,6 +9,7 @@ mod conflicts;
 mod fast;
 mod load;
 mod month;
+mod order;
 mod pending;
 pub(crate) mod save;
 mod summary;
@@ -82,7 +83,7 @@ pub struct WalkBack {
     /// The first recent month; the walk back is over the months before it.
     first: MonthKey,
     wants: Vec<Want>,
-    finder: Option<month::Finder>,
+    finder: Option<summary::Finder>,
     first_error: Option<eyre::Report>,
 }
 
@@ -208,7 +209,7 @@ impl Store {
     /// Loads what a view of `today` needs: the last [`RECENT_DAYS`] days (and the month after, for
     /// entries dated ahead), then, newest first, the older months holding the latest entry of each
     /// of `ids` and the latest flare, disclaimer and safety events. Which older months hold what
-    /// is asked of each month's own bytes (one raw pass, [`month::Finder`]), never of a derived
+    /// is asked of each month's own bytes (one raw pass, [`summary::Finder`]), never of a derived
     /// file: nothing but the months can hide a red flag, a flare or an exercise's last entry.
     ///
     /// Every month that loads is taken in even when another does not; the first error is
@@ -234,7 +235,7 @@ impl Store {
         let first_error = self.load_range(from, to).err();
         let mut wants = Want::all(ids);
         Want::keep_unmet(&mut wants, self.entries.iter().rev());
-        let finder = (!wants.is_empty()).then(|| month::Finder::new(&wants));
+        let finder = (!wants.is_empty()).then(|| summary::Finder::new(&wants));
         Some(WalkBack { today, first: MonthKey::of(from), wants, finder, first_error })
     }
 
@@ -259,7 +260,7 @@ impl Store {
             // the fewer wants left need, which changes nothing but the time).
             let worth = match may_hold {
                 Some(known) => known.contains(&key),
-                None => finder.get_or_insert_with(|| month::Finder::new(&wants)).may_hold(&self.path(key)),
+                None => finder.get_or_insert_with(|| summary::Finder::new(&wants)).may_hold(&self.path(key)),
             };
             if !worth {
                 continue;

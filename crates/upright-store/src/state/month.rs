@@ -87,63 +87,8 @@ struct FastMonth {
     entry: Vec<KnownEntry>,
 }
 
-/// [`dedupe`] of `entries[start..]` in place. Ids are first told apart by a hash in a kept
-/// set (no set allocated per month); only when two hashes meet are the ids compared.
-fn dedupe_from(entries: &mut Vec<Entry>, start: usize) {
-    thread_local! {
-        static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    // A plain multiplicative hash, sorted: a collision only sends the month to the exact check
-    // below (a hashed set, SipHash twice over, cost a tenth of a walk over the history).
-    let hash = |id: &str| {
-        id.bytes().fold(0u64, |h, b| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95))
-    };
-    let unique = SEEN.with_borrow_mut(|seen| {
-        seen.clear();
-        seen.extend(entries[start..].iter().map(|e| hash(&e.id)));
-        seen.sort_unstable();
-        seen.windows(2).all(|w| w[0] != w[1])
-    });
-    if unique {
-        sort(&mut entries[start..]);
-    } else {
-        let tail = entries.split_off(start);
-        entries.extend(dedupe(tail));
-    }
-}
-
-/// Keeps the first entry of each id (a month holds an id once), in log order.
-fn dedupe(mut entries: Vec<Entry>) -> Vec<Entry> {
-    let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(entries.len());
-        entries.iter().map(|e| seen.insert(e.id.as_str())).collect()
-    };
-    if keep.contains(&false) {
-        let mut keep = keep.into_iter();
-        entries.retain(|_| keep.next().unwrap_or(true));
-    }
-    sort(&mut entries);
-    entries
-}
-
-/// The log's order: by coaching date, and within a day in the order logged (every sort is
-/// stable and a save appends, so the file keeps that order). Not by the time in `at`: a clock set
-/// back, or another device's clock, would put a later entry first (`flare on` then `flare off` in
-/// one second would otherwise go by their random ids).
-pub fn order(e: &Entry) -> Date {
-    e.date
-}
-
-pub fn is_sorted(entries: &[Entry]) -> bool {
-    entries.is_sorted_by(|a, b| order(a) <= order(b))
-}
-
-/// Sorts entries into the log's order; cheap when they already are.
-pub fn sort(entries: &mut [Entry]) {
-    if !is_sorted(entries) {
-        entries.sort_by_key(order);
-    }
-}
+use super::order::{dedupe, dedupe_from};
+pub use super::order::{order, sort};
 
 #[derive(Serialize)]
 pub(super) struct OutMonth<'a> {
@@ -188,41 +133,6 @@ impl Stamp {
     }
 }
 
-/// Asks a month file's raw text whether it may hold an entry that any of a set of wants
-/// matches: an entry's exercise and kind are strings in the text, so a text holding none of the
-/// wanted strings, and no backslash (an escape could spell one), holds no such entry. The
-/// backslash is looked for on its own (a one-byte needle among the words would make the
-/// many-word search try a match at nearly every byte), the words in one pass.
-pub struct Finder(Option<aho_corasick::AhoCorasick>);
-
-impl Finder {
-    pub fn new(wants: &[super::summary::Want]) -> Finder {
-        let mut needles: Vec<String> = wants.iter().flat_map(super::summary::Want::needles).collect();
-        needles.sort();
-        needles.dedup();
-        // Leftmost matching lets the search run on the vectorised many-word prefilter (Teddy);
-        // for "is there any match" it answers what the standard kind does.
-        let ac = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(&needles);
-        Finder(ac.ok())
-    }
-
-    /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
-    pub fn may_hold(&self, path: &Path) -> bool {
-        with_buffer(|bytes| match crate::fsutil::read_regular_into(path, MAX_MONTH_BYTES, bytes) {
-            Ok(Some(_)) => self.may_hold_bytes(bytes),
-            _ => true,
-        })
-    }
-
-    /// [`Finder::may_hold`] of a month's bytes read already.
-    pub fn may_hold_bytes(&self, bytes: &[u8]) -> bool {
-        let Some(ac) = &self.0 else { return true };
-        memchr::memchr(b'\\', bytes).is_some() || ac.is_match(bytes)
-    }
-}
-
 thread_local! {
     /// One read buffer for the walks over many month files (the streak's, the raw look at old
     /// months): a fresh buffer per file cost an allocation and a free of each file's size, and
@@ -231,7 +141,7 @@ thread_local! {
 }
 
 /// Runs `f` with the thread's read buffer; a buffer grown past 1 MiB by a large file is let go.
-fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
+pub(super) fn with_buffer<T>(f: impl FnOnce(&mut Vec<u8>) -> T) -> T {
     BUFFER.with_borrow_mut(|bytes| {
         let out = f(bytes);
         if bytes.capacity() > 1 << 20 {

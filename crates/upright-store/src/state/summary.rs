@@ -1,9 +1,11 @@
 //! What a view wants from the months before its recent ones: the latest entry of each exercise,
 //! the flare state, the disclaimer, the red flags and each exercise's leg pause. Which old months
-//! hold them is asked of the months' own bytes (`Store::load_recent`, `month::Finder`), never of a
+//! hold them is asked of the months' own bytes (`Store::load_recent`, [`Finder`]), never of a
 //! derived file: upright once kept `history/.summary` with per-month facts and closed weeks'
 //! results, and a summary that lied (with a valid checksum) could hide a red flag or change a
 //! streak. An old `.summary` is no longer read, and the next save removes it.
+
+use std::path::Path;
 
 use upright_core::log::{Entry, EntryKind};
 
@@ -58,12 +60,49 @@ impl Want {
     }
 
     /// Strings an entry this want matches has in its month's text: the exercise id or the
-    /// kind's name (see [`super::month::Finder`]).
+    /// kind's name (see [`Finder`]).
     pub fn needles(&self) -> Vec<String> {
         match self {
             Want::Exercise(id) => vec![id.clone()],
             Want::Kinds(kinds) | Want::Safety(kinds, _) => kinds.iter().map(|k| k.to_string()).collect(),
         }
+    }
+}
+
+/// Asks a month file's raw text whether it may hold an entry that any of a set of wants
+/// matches: an entry's exercise and kind are strings in the text, so a text holding none of the
+/// wanted strings, and no backslash (an escape could spell one), holds no such entry. The
+/// backslash is looked for on its own (a one-byte needle among the words would make the
+/// many-word search try a match at nearly every byte), the words in one pass.
+pub struct Finder(Option<aho_corasick::AhoCorasick>);
+
+impl Finder {
+    pub fn new(wants: &[Want]) -> Finder {
+        let mut needles: Vec<String> = wants.iter().flat_map(Want::needles).collect();
+        needles.sort();
+        needles.dedup();
+        // Leftmost matching lets the search run on the vectorised many-word prefilter (Teddy);
+        // for "is there any match" it answers what the standard kind does.
+        let ac = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(&needles);
+        Finder(ac.ok())
+    }
+
+    /// `true` when in doubt: a file that does not read is left to the parse, which reports it.
+    pub fn may_hold(&self, path: &Path) -> bool {
+        super::month::with_buffer(|bytes| {
+            match crate::fsutil::read_regular_into(path, super::MAX_MONTH_BYTES, bytes) {
+                Ok(Some(_)) => self.may_hold_bytes(bytes),
+                _ => true,
+            }
+        })
+    }
+
+    /// [`Finder::may_hold`] of a month's bytes read already.
+    pub fn may_hold_bytes(&self, bytes: &[u8]) -> bool {
+        let Some(ac) = &self.0 else { return true };
+        memchr::memchr(b'\\', bytes).is_some() || ac.is_match(bytes)
     }
 }
 
