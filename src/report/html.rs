@@ -8,48 +8,8 @@ use super::fmt::{date, esc, fmt_num};
 use super::svg::{self, Series};
 use super::{Event, Report};
 
-const CSS: &str = r#"
-:root { color-scheme: light; }
-body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
-  max-width: 180mm; margin: 12mm auto; padding: 0 6mm; }
-h1 { font-size: 20pt; margin: 0 0 2mm; }
-h2 { font-size: 14pt; margin: 8mm 0 2mm; border-bottom: 1px solid #bbb; padding-bottom: 1mm; break-after: avoid; }
-h3 { font-size: 11.5pt; margin: 4mm 0 1mm; break-after: avoid; }
-.meta { color: #555; margin: 0; }
-.statement { background: #f4f4f4; border-left: 4px solid #888; padding: 2mm 4mm; margin: 4mm 0; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 10pt; }
-th, td { text-align: left; padding: 1mm 2mm; border-bottom: 1px solid #e3e3e3; vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.chart { width: 100%; height: auto; display: block; margin: 2mm 0; }
-.chart .tick { font-size: 10px; fill: #666; }
-.chart .val { font-size: 10px; fill: #333; }
-.legend span { display: inline-block; margin-right: 5mm; font-size: 9.5pt; }
-.legend i { display: inline-block; width: 10mm; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 1.5mm; }
-.legend i.dashed { border-top-style: dashed; opacity: .6; }
-.none { color: #666; font-style: italic; }
-section { break-inside: auto; }
-figure { margin: 0; break-inside: avoid; }
-.keep { break-inside: avoid; }
-.small { font-size: 8.5pt; color: #444; }
-#glance h2 { margin-top: 3mm; }
-#glance h3 { margin: 2.5mm 0 0.5mm; }
-#glance table, #glance ul, #glance p { font-size: 9pt; margin: 0.5mm 0; }
-#glance ul { padding-left: 5mm; }
-#glance td, #glance th { padding: 0.4mm 1.5mm; }
-td.verdict strong { white-space: nowrap; }
-h2.appendix { font-size: 16pt; }
-@page { size: A4; margin: 12mm 12mm; }
-@media print {
-  body { margin: 0; padding: 0; max-width: none; font-size: 10pt; }
-  h1 { font-size: 16pt; margin: 0; }
-  .statement { padding: 1mm 3mm; margin: 2mm 0; font-size: 8.5pt; }
-  #glance h2 { margin-top: 1mm; font-size: 12pt; }
-  #glance h3 { font-size: 10pt; margin: 2mm 0 0.5mm; }
-  #glance table, #glance ul, #glance p { font-size: 8.5pt; line-height: 1.3; }
-  .page-break { break-before: page; }
-  tr { break-inside: avoid; }
-}
-"#;
+/// The page's style sheet, screen and print (A4, page breaks).
+const CSS: &str = concat!("\n", include_str!("report.css"));
 
 /// Colours of the PSFS activities, in order.
 const PALETTE: [&str; 3] = ["#1f77b4", "#2ca02c", "#9467bd"];
