@@ -331,3 +331,29 @@ fn the_app_sees_what_the_cli_logged_at_the_next_key() {
     let month = std::fs::read_to_string(dir.path().join("history/2026-11.toml")).unwrap();
     assert_eq!(month.matches("exercise = \"curl-up\"").count(), 1, "{month}");
 }
+
+/// With `theme = "auto"` the app asks the terminal for its background while it reads the log
+/// (the answer is a round trip): a terminal that answers light gets the light colours, one that
+/// answers dark the dark ones, in the first frame.
+#[test]
+fn the_background_asked_while_the_log_is_read_picks_the_colours() {
+    // (answers to OSC 10 and 11; the title's colour in the light theme is xterm-256 colour 24)
+    for (foreground, background, light) in
+        [("0000/0000/0000", "ffff/ffff/ffff", true), ("ffff/ffff/ffff", "0000/0000/0000", false)]
+    {
+        let dir = tempfile::tempdir().unwrap();
+        upright(dir.path(), &["init", "--accept"]);
+        let mut pty = Pty::spawn(&[], &[("UPRIGHT_NOW", NOW)], dir.path(), 80, 24);
+        let start = std::time::Instant::now();
+        while !pty.raw().windows(3).any(|w| w == b"\x1b[c") {
+            assert!(start.elapsed() < std::time::Duration::from_secs(10), "no colour query");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        pty.send(&format!("\x1b]10;rgb:{foreground}\x1b\\\x1b]11;rgb:{background}\x1b\\\x1b[?62;22c"));
+        pty.wait_for("Bird-dog", 10);
+        let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+        assert_eq!(raw.contains("\x1b[38;5;24;49m upright"), light, "background {background}: {raw:?}");
+        pty.send("q");
+        assert!(pty.wait_exit(5));
+    }
+}

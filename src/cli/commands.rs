@@ -26,10 +26,18 @@ pub fn run(cli: Cli) -> Result<()> {
             return Ok(());
         }
         let sound = ctx.settings.sound && !cli.silent;
-        // The colours, chosen once (asking the terminal for its background before the app starts).
-        crate::ui::Theme::set(ctx.settings.theme);
-        // Test switches are read here, once, and handed in.
-        let mut app = crate::app::App::starting(ctx, sound, crate::app::TestHooks::from_env())?;
+        let choice = ctx.settings.theme;
+        // The colours are chosen once, before the first frame, by asking the terminal for its
+        // background. The answer is a round trip (tens of milliseconds over ssh; the whole
+        // timeout from a terminal that never answers), so the log is read meanwhile.
+        let mut app = std::thread::scope(|scope| {
+            let asking = scope.spawn(move || crate::ui::Theme::set(choice));
+            // Test switches are read here, once, and handed in.
+            let app = crate::app::App::starting(ctx, sound, crate::app::TestHooks::from_env());
+            // A failed ask leaves the default colours.
+            let _ = asking.join();
+            app
+        })?;
         return crate::term::in_terminal(|terminal| crate::app::run(&mut app, terminal, crate::ui::render));
     };
     match command {
