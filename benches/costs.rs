@@ -138,7 +138,7 @@ fn main() {
         return;
     }
     let full = std::env::args().any(|a| a == "--bench");
-    let (runs, all_years): (usize, &[i64]) = if full { (11, &[1, 10, 30]) } else { (1, &[1]) };
+    let (runs, all_years): (usize, &[i64]) = if full { (21, &[1, 10, 30]) } else { (1, &[1]) };
     let dir = tempfile::tempdir().unwrap();
     let last = Date::constant(2026, 11, 23);
     let me = std::env::current_exe().unwrap();
