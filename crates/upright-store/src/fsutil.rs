@@ -175,14 +175,19 @@ fn read_into(path: &Path, cap: u64, bytes: &mut Vec<u8>) -> std::io::Result<Opti
     Ok(Some(meta))
 }
 
+/// The effective user id, asked once: a start checks every month file, and the process's user
+/// does not change.
+fn my_uid() -> u32 {
+    static ME: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *ME.get_or_init(|| rustix::process::geteuid().as_raw())
+}
+
 /// What makes a file or folder untrustworthy as upright's own, if anything: another user owns
 /// it, or others may write it (so another user could plant entries, links or settings in it; ssh
 /// refuses such key files for the same reason). `None`: it is the user's own.
 pub fn not_own(meta: &fs::Metadata) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
-    // Asked once: a start checks every month file, and the process's user does not change.
-    static ME: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    let me = *ME.get_or_init(|| rustix::process::geteuid().as_raw());
+    let me = my_uid();
     if meta.uid() != me {
         return Some(format!("belongs to another user (uid {})", meta.uid()));
     }
@@ -229,9 +234,7 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 /// could plant entries or links in it (ssh refuses such key files for the same reason).
 pub fn check_owner(path: &Path, meta: &std::fs::Metadata) -> Result<(), eyre::Report> {
     use std::os::unix::fs::MetadataExt as _;
-    // Asked once: a start checks every month file, and the process's user does not change.
-    static ME: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    let me = *ME.get_or_init(|| rustix::process::geteuid().as_raw());
+    let me = my_uid();
     if meta.uid() != me {
         return Err(eyre::eyre!(
             "{} belongs to another user (uid {}); upright writes only to its own files: nothing was changed",
