@@ -38,11 +38,11 @@ impl Ctx {
             )?,
             None => (Vec::new(), None),
         };
+        // With the walk back finished (here, or by an earlier view of `date`), the recent
+        // months, which hold the current week, are in the log.
         if let Some(back) = back {
             self.store.finish_walk_back(back, may_hold.as_ref())?;
         }
-        self.store.load_range(this_week, date)?;
-        self.load_for(date)?;
         let current =
             streak::weeks(&self.catalog, &self.settings, self.store.entries(), this_week, date, date);
         Ok(streak::streaks_from(&met, current.first(), date))
@@ -72,7 +72,7 @@ impl Ctx {
             // Read straight into the window (one vector for the whole walk).
             let held = window.len();
             let look = |bytes: &[u8]| back.is_some_and(|b| *key < b.first_recent() && b.may_hold(bytes));
-            if self.store.append_entries_and(*key, &mut window, look)? == Some(true) {
+            if self.store.append_entries(*key, &mut window, look)? == Some(true) {
                 may_hold.insert(*key);
             }
             // An entry filed under a later month than its date (a hand edit) would belong to a

@@ -223,7 +223,7 @@ impl Store {
 
     /// The first half of [`Store::load_recent`]: loads the recent months and says what the walk
     /// back through the older ones looks for (`None`: `today`'s view is loaded already). A walk
-    /// over every month (the streak's) can answer [`WalkBack::finder`] for each older month
+    /// over every month (the streak's) can answer [`WalkBack::may_hold`] for each older month
     /// from the bytes it reads anyway, and hand the answers to [`Store::finish_walk_back`], so
     /// no month is read twice.
     pub fn walk_back_for(&mut self, today: Date, ids: &[&str]) -> Option<WalkBack> {

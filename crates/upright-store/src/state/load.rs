@@ -142,20 +142,16 @@ impl Store {
     }
 
     /// [`Store::read_entries`] appended to `into` (for a walk that keeps a window of entries:
-    /// no vector per month). Nothing is appended when the month does not load.
-    pub fn append_entries(&self, key: MonthKey, into: &mut Vec<Entry>) -> Result<()> {
-        self.append_entries_and(key, into, |_| ()).map(|_| ())
-    }
-
-    /// [`Store::append_entries`], asking `look` of the month's bytes too (`None`: no file).
-    pub fn append_entries_and<T>(
+    /// no vector per month), and what `look` makes of the month's bytes (`None`: no file).
+    /// Nothing is appended when the month does not load.
+    pub fn append_entries<T>(
         &self,
         key: MonthKey,
         into: &mut Vec<Entry>,
         look: impl FnOnce(&[u8]) -> T,
     ) -> Result<Option<T>> {
         let start = into.len();
-        let seen = Month::append_entries_and(&self.path(key), into, look)?;
+        let seen = Month::append_entries(&self.path(key), into, look)?;
         if into[start..].iter().any(|e| e.kind == EntryKind::Removed) {
             let tail = into.split_off(start);
             into.extend(tail.into_iter().filter(|e| e.kind != EntryKind::Removed));

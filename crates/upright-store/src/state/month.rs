@@ -215,14 +215,10 @@ impl Month {
 
     /// The entries of the month file at `path` as [`Month::read_file`] reads them, appended to
     /// `into` (for the walk over the whole history: one vector for every month, not one each,
-    /// whose allocation and free made the allocator sort through each month's small frees).
-    /// Nothing is appended when the file does not load.
-    pub fn append_entries(path: &Path, into: &mut Vec<Entry>) -> Result<()> {
-        Month::append_entries_and(path, into, |_| ()).map(|_| ())
-    }
-
-    /// [`Month::append_entries`], asking `look` of the file's bytes too (`None`: no file).
-    pub fn append_entries_and<T>(
+    /// whose allocation and free made the allocator sort through each month's small frees), and
+    /// what `look` makes of the file's bytes (`None`: no file). Nothing is appended when the
+    /// file does not load.
+    pub fn append_entries<T>(
         path: &Path,
         into: &mut Vec<Entry>,
         look: impl FnOnce(&[u8]) -> T,
