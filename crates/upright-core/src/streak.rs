@@ -47,7 +47,8 @@ pub fn weeks(
     week_days(catalog, settings, history, from, to, today)
         .chunks(7)
         .map(|week| {
-            let (complete_days, walk_days, meets_target) = tally(settings, week);
+            let (complete_days, walk_days, meets_target) =
+                tally(settings, week.iter().map(|d| (d.complete, d.walked)));
             Week { start: week[0].date, days: week.to_vec(), complete_days, walk_days, meets_target }
         })
         .collect()
@@ -64,15 +65,10 @@ pub fn met(
     to: Date,
     today: Date,
 ) -> Vec<bool> {
-    let first = settings.week_start(from);
-    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
+    let (first, last) = whole_weeks(settings, from, to);
     crate::days::span_counts(catalog, settings, history, first, last, today)
         .chunks(7)
-        .map(|week| {
-            let complete_days = week.iter().filter(|d| d.0).count() as u32;
-            let walk_days = week.iter().filter(|d| d.1).count() as u32;
-            meets(settings, complete_days, walk_days)
-        })
+        .map(|week| tally(settings, week.iter().copied()).2)
         .collect()
 }
 
@@ -85,22 +81,26 @@ fn week_days(
     to: Date,
     today: Date,
 ) -> Vec<DayStatus> {
-    let first = settings.week_start(from);
-    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
+    let (first, last) = whole_weeks(settings, from, to);
     crate::days::span(catalog, settings, history, first, last, today)
 }
 
-/// A week's complete days, walk days, and whether it met the target.
-fn tally(settings: &Settings, week: &[DayStatus]) -> (u32, u32, bool) {
-    let complete_days = week.iter().filter(|d| d.complete).count() as u32;
-    let walk_days = week.iter().filter(|d| d.walked).count() as u32;
-    (complete_days, walk_days, meets(settings, complete_days, walk_days))
+/// The first and last day of the whole weeks from the week holding `from` to the week holding `to`.
+fn whole_weeks(settings: &Settings, from: Date, to: Date) -> (Date, Date) {
+    let last = settings.week_start(to).checked_add(6.days()).expect("dates stay in range");
+    (settings.week_start(from), last)
 }
 
-/// A week with these complete days and walk days meets the target.
-fn meets(settings: &Settings, complete_days: u32, walk_days: u32) -> bool {
+/// A week's complete days, walk days, and whether it met the target, from whether each of its
+/// days was complete and walked.
+fn tally(settings: &Settings, days: impl Iterator<Item = (bool, bool)>) -> (u32, u32, bool) {
+    let (mut complete_days, mut walk_days) = (0, 0);
+    for (complete, walked) in days {
+        complete_days += u32::from(complete);
+        walk_days += u32::from(walked);
+    }
     let walks_ok = settings.level == Level::Beginner || walk_days >= u32::from(settings.walk_days_per_week);
-    complete_days >= u32::from(settings.days_per_week) && walks_ok
+    (complete_days, walk_days, complete_days >= u32::from(settings.days_per_week) && walks_ok)
 }
 
 /// Current and longest streaks over `weeks` (oldest first, consecutive, the last one holding
