@@ -326,6 +326,8 @@ mod cardio_tests;
 #[cfg(test)]
 pub(crate) mod checkin_tests;
 #[cfg(test)]
+mod first_run_tests;
+#[cfg(test)]
 mod holds_tests;
 #[cfg(test)]
 mod morning_tests;
